@@ -1,0 +1,10 @@
+import { CoreModule } from '@crm/api/core';
+import { HealthModule } from '@crm/api/health';
+import { ReferenceModule } from '@crm/api/reference';
+import { Module } from '@nestjs/common';
+
+/** The HTTP app: the platform plus every business area. Wiring only. */
+@Module({
+  imports: [CoreModule, HealthModule, ReferenceModule],
+})
+export class AppModule {}

@@ -1,0 +1,38 @@
+import { QueueName } from '@crm/api/core';
+import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+
+/** Named schedules, all registered here. Cron patterns run in Shanghai time. */
+export const SCHEDULES = {
+  healthCheck: { every: 60_000 },
+} as const;
+
+export const TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * Registers every job scheduler when the worker starts. upsertJobScheduler is idempotent, so two
+ * workers registering the same schedule keep one.
+ */
+@Injectable()
+export class JobSchedules implements OnApplicationBootstrap {
+  private readonly logger = new Logger(JobSchedules.name);
+
+  constructor(@InjectQueue(QueueName.Health) private readonly health: Queue<HealthCheckJobData>) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Without Redis this would wait; registering in the background lets the worker start and
+    // say so, and BullMQ picks the schedule up once Redis answers.
+    void this.register().catch((error: Error) => this.logger.error(`could not register schedules: ${error.message}`));
+  }
+
+  private async register(): Promise<void> {
+    await this.health.upsertJobScheduler('health-check', SCHEDULES.healthCheck, {
+      name: HEALTH_CHECK_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: { removeOnComplete: 100, removeOnFail: 500 },
+    });
+    this.logger.log(`job schedules registered (${TIME_ZONE})`);
+  }
+}

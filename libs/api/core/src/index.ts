@@ -1,0 +1,10 @@
+export { appConfig, databaseConfig, redisConfig } from './lib/config/app.config';
+export type { AppConfig, DatabaseConfig, RedisConfig } from './lib/config/app.config';
+export { Environment, validateEnvironment } from './lib/config/environment';
+export { CoreModule } from './lib/core.module';
+export { API_PREFIX, configureHttpApp } from './lib/http/configure-http-app';
+export { createValidationPipe, fieldTree } from './lib/http/validation';
+export { QueueName } from './lib/queues/queue-names';
+export { QueueModule } from './lib/queues/queue.module';
+export { connectRedis, redisOptions } from './lib/redis/redis-connection';
+export { REDIS, WORKER_HEARTBEAT_KEY } from './lib/redis/redis.constants';

@@ -1,0 +1,70 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Every setting the API and the worker read from the environment. `.env.example` documents each;
+ * a wrong value stops the process at boot with a message that names the variable.
+ */
+export class Environment {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  @Type(() => Number)
+  PORT: number = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/crm' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/crm';
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Keeps this installation's keys apart from others sharing the Redis server. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, - or _' })
+  REDIS_PREFIX = 'crm';
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Signs sessions; required in production, generated per process otherwise. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -hex 32)' })
+  SESSION_SECRET?: string;
+
+  /** The origin browsers load the web app from; CORS allows only this one. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'must be an origin such as https://crm.example.gov.cn' })
+  APP_ORIGIN?: string;
+
+  /** Where the built web app is; the API serves it. */
+  @IsOptional()
+  @IsString()
+  WEB_ROOT?: string;
+
+  /** Run migrations and the reference seed when the API starts. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  MIGRATE_ON_START: 'true' | 'false' = 'true';
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const env = plainToInstance(Environment, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const problems = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+    problems.push('  SESSION_SECRET: required when NODE_ENV=production (try: openssl rand -hex 32)');
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid environment / 环境变量有误:\n${problems.join('\n')}\nSee .env.example.`);
+  }
+  return env;
+}

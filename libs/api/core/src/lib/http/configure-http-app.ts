@@ -1,0 +1,66 @@
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '../config/app.config';
+import { createValidationPipe } from './validation';
+
+export const API_PREFIX = 'api';
+
+/**
+ * Everything an HTTP app needs besides its modules: logs, validation, security headers, size
+ * limits, CORS, OpenAPI docs and the built web app. Used by main.ts and by the tests, so tests run
+ * the app exactly as it is served.
+ */
+export function configureHttpApp(app: NestExpressApplication): void {
+  const config = app.get(ConfigService).get<AppConfig>('app');
+  if (!config) throw new Error('app config missing');
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // ng-zorro sets inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.enableCors({ origin: config.appOrigin ?? false, credentials: true });
+
+  const docs = new DocumentBuilder()
+    .setTitle('产业链招商管理平台 API')
+    .setDescription('"5+2" industry-chain investment-attraction CRM')
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, docs));
+
+  serveWebApp(app, config.webRoot);
+}
+
+/** Serves the built Angular app; any non-API path falls back to index.html for client routes. */
+function serveWebApp(app: NestExpressApplication, configuredRoot: string | null): void {
+  const root = configuredRoot ?? join(process.cwd(), 'dist/apps/web/browser');
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(root, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) {
+      return next();
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,32 @@
+import { QueueName, REDIS, WORKER_HEARTBEAT_KEY } from '@crm/api/core';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type Redis from 'ioredis';
+
+export const HEALTH_CHECK_JOB = 'health-check';
+
+/** Data of a health-check job: when it was asked for. */
+export interface HealthCheckJobData {
+  requestedAt: string;
+}
+
+/**
+ * Proves the worker takes jobs from Redis: records a heartbeat that GET /api/health shows.
+ * Running it twice only moves the heartbeat, so a double firing is harmless.
+ */
+@Processor(QueueName.Health)
+export class HealthCheckJob extends WorkerHost {
+  private readonly logger = new Logger(HealthCheckJob.name);
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    super();
+  }
+
+  async process(job: Job<HealthCheckJobData>): Promise<{ heartbeat: string }> {
+    const heartbeat = new Date().toISOString();
+    await this.redis.set(WORKER_HEARTBEAT_KEY, heartbeat, 'EX', 24 * 3600);
+    this.logger.debug(`heartbeat ${heartbeat} (job ${job.id}, requested ${job.data.requestedAt})`);
+    return { heartbeat };
+  }
+}

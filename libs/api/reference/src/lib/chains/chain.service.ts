@@ -1,0 +1,93 @@
+import type { ChainCode, ChainView } from '@crm/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { toEnterpriseView, toPersonView, toUnitView } from '../view-mappers';
+import { ChainAnchorFirm } from './chain-anchor-firm.entity';
+import { ChainLeader } from './chain-leader.entity';
+import { ChainTarget } from './chain-target.entity';
+import { ChainUnit } from './chain-unit.entity';
+import { Chain } from './chain.entity';
+import { KeyTask } from './key-task.entity';
+
+/**
+ * Reads chains with everything that hangs off them: one query per table for all the chains asked
+ * for, assembled in memory (no query per chain).
+ */
+@Injectable()
+export class ChainService {
+  constructor(
+    @InjectRepository(Chain) private readonly chains: Repository<Chain>,
+    @InjectRepository(ChainLeader) private readonly leaders: Repository<ChainLeader>,
+    @InjectRepository(ChainUnit) private readonly units: Repository<ChainUnit>,
+    @InjectRepository(ChainAnchorFirm) private readonly anchorFirms: Repository<ChainAnchorFirm>,
+    @InjectRepository(KeyTask) private readonly keyTasks: Repository<KeyTask>,
+    @InjectRepository(ChainTarget) private readonly targets: Repository<ChainTarget>,
+  ) {}
+
+  async findAll(): Promise<ChainView[]> {
+    const chains = await this.chains.find({ order: { sortOrder: 'ASC' } });
+    return this.withDetails(chains);
+  }
+
+  async findByCode(code: ChainCode): Promise<ChainView | null> {
+    const chain = await this.chains.findOneBy({ code });
+    return chain ? (await this.withDetails([chain]))[0] : null;
+  }
+
+  private async withDetails(chains: Chain[]): Promise<ChainView[]> {
+    const ids = chains.map((c) => c.id);
+    const [leaders, units, firms, tasks, targets] = await Promise.all([
+      this.leaders.find({ where: { chainId: In(ids) }, relations: { person: true }, order: { sortOrder: 'ASC' } }),
+      this.units.find({
+        where: { chainId: In(ids) },
+        relations: { unit: { aliases: true } },
+        order: { sortOrder: 'ASC' },
+      }),
+      this.anchorFirms.find({
+        where: { chainId: In(ids) },
+        relations: { enterprise: true },
+        order: { sortOrder: 'ASC' },
+      }),
+      this.keyTasks.find({
+        where: { chainId: In(ids) },
+        relations: { units: { unit: { aliases: true } } },
+        order: { year: 'DESC', seq: 'ASC', units: { sortOrder: 'ASC' } },
+      }),
+      this.targets.find({ where: { chainId: In(ids) }, order: { year: 'DESC' } }),
+    ]);
+    const of = <T extends { chainId: number }>(rows: T[], chainId: number) => rows.filter((r) => r.chainId === chainId);
+
+    return chains.map((chain) => {
+      const chainLeaders = of(leaders, chain.id);
+      const chainUnits = of(units, chain.id).map((cu) => ({ role: cu.role, isLead: cu.isLead, unit: toUnitView(cu.unit) }));
+      const liaison = chainLeaders.find((l) => l.role === 'liaison');
+      return {
+        code: chain.code,
+        nameZh: chain.nameZh,
+        nameEn: chain.nameEn,
+        kind: chain.kind,
+        sortOrder: chain.sortOrder,
+        direction: chain.direction,
+        liaisonLeader: liaison ? toPersonView(liaison.person) : null,
+        responsibleLeaders: chainLeaders.filter((l) => l.role === 'responsible').map((l) => toPersonView(l.person)),
+        responsibleUnits: chainUnits.filter((u) => u.role === 'responsible'),
+        cooperatingUnits: chainUnits.filter((u) => u.role === 'cooperating'),
+        anchorFirms: of(firms, chain.id).map((f) => toEnterpriseView(f.enterprise)),
+        keyTasks: of(tasks, chain.id).map((task) => ({
+          id: task.id,
+          seq: task.seq,
+          text: task.text,
+          units: task.units.map((link) => toUnitView(link.unit)),
+        })),
+        targets: of(targets, chain.id).map((t) => ({
+          year: t.year,
+          signedAmount: t.signedAmount,
+          bigProjectThreshold: t.bigProjectThreshold,
+          bigProjectMinCount: t.bigProjectMinCount,
+          fundsInPlace: t.fundsInPlace,
+        })),
+      };
+    });
+  }
+}

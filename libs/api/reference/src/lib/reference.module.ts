@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChainAnchorFirm } from './chains/chain-anchor-firm.entity';
+import { ChainLeader } from './chains/chain-leader.entity';
+import { ChainTarget } from './chains/chain-target.entity';
+import { ChainUnit } from './chains/chain-unit.entity';
+import { ChainController } from './chains/chain.controller';
+import { Chain } from './chains/chain.entity';
+import { ChainService } from './chains/chain.service';
+import { KeyTask, KeyTaskUnit } from './chains/key-task.entity';
+import { EnterpriseController } from './enterprises/enterprise.controller';
+import { Enterprise } from './enterprises/enterprise.entity';
+import { EnterpriseService } from './enterprises/enterprise.service';
+import { PersonController } from './people/person.controller';
+import { Person } from './people/person.entity';
+import { UnitAlias } from './units/unit-alias.entity';
+import { UnitController } from './units/unit.controller';
+import { Unit } from './units/unit.entity';
+import { UnitService } from './units/unit.service';
+
+/** Reference data: chains, people, units, the enterprise library, key tasks and targets. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Chain,
+      ChainLeader,
+      ChainUnit,
+      ChainAnchorFirm,
+      KeyTask,
+      KeyTaskUnit,
+      ChainTarget,
+      Person,
+      Unit,
+      UnitAlias,
+      Enterprise,
+    ]),
+  ],
+  controllers: [ChainController, PersonController, UnitController, EnterpriseController],
+  providers: [ChainService, UnitService, EnterpriseService],
+  exports: [ChainService, UnitService, EnterpriseService],
+})
+export class ReferenceModule {}

@@ -1,0 +1,2 @@
+export { createTestApp, deleteRedisKeys, type TestApp } from './lib/test-app';
+export { createTestDatabase, TEST_SERVER_URL, testRedisPrefix, type TestDatabase } from './lib/test-database';

@@ -1,0 +1,70 @@
+import { configureHttpApp, CoreModule } from '@crm/api/core';
+import { prepareDatabase } from '@crm/migrations';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, testRedisPrefix, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  database: TestDatabase;
+  redisPrefix: string;
+  /** Closes the app, drops its database and deletes its Redis keys. */
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the HTTP app with the given area modules on a database of its own (migrated and seeded),
+ * configured exactly as main.ts does, against the real PostgreSQL and Redis.
+ */
+export async function createTestApp(
+  modules: (Type | DynamicModule)[],
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const redisPrefix = testRedisPrefix();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [CoreModule, ...modules] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttpApp(app);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await prepareDatabase(dataSource);
+  return {
+    app,
+    dataSource,
+    database,
+    redisPrefix,
+    close: async () => {
+      await app.close();
+      await database.drop();
+      await deleteRedisKeys(redisPrefix);
+    },
+  };
+}
+
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export type { INestApplication };

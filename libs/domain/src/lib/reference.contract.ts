@@ -1,0 +1,110 @@
+import type { ChainCode, ChainKind, ChainLeaderRole, ChainUnitRole } from './chain';
+import type { EnterpriseOwnership, EnterpriseTag } from './enterprise';
+import type { Wan } from './money';
+import type { UnitKind } from './unit';
+
+/** 人员: a person of the reference data (a leader). */
+export interface PersonView {
+  id: number;
+  name: string;
+  position: string;
+}
+
+/** 单位: canonical name plus the other spellings met in the text. */
+export interface UnitView {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  aliases: string[];
+}
+
+/** 企业 in the enterprise library (重点企业库). */
+export interface EnterpriseView {
+  id: string;
+  name: string;
+  creditCode: string | null;
+  ownership: EnterpriseOwnership | null;
+  tags: EnterpriseTag[];
+  region: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EnterpriseInput {
+  name: string;
+  creditCode?: string | null;
+  ownership?: EnterpriseOwnership | null;
+  tags?: EnterpriseTag[];
+  region?: string | null;
+}
+
+export interface ChainLeaderView {
+  role: ChainLeaderRole;
+  person: PersonView;
+}
+
+export interface ChainUnitView {
+  role: ChainUnitRole;
+  /** 牵头单位 */
+  isLead: boolean;
+  unit: UnitView;
+}
+
+/** 重点任务 with its own 责任单位. */
+export interface KeyTaskView {
+  id: number;
+  seq: number;
+  text: string;
+  units: UnitView[];
+}
+
+/** 工作目标 for one year; amounts in 万元 as decimal strings. */
+export interface ChainTargetView {
+  year: number;
+  signedAmount: Wan;
+  bigProjectThreshold: Wan;
+  bigProjectMinCount: number;
+  fundsInPlace: Wan;
+}
+
+export interface ChainSummaryView {
+  code: ChainCode;
+  nameZh: string;
+  nameEn: string;
+  kind: ChainKind;
+  sortOrder: number;
+}
+
+export interface ChainView extends ChainSummaryView {
+  /** 招商方向 */
+  direction: string;
+  liaisonLeader: PersonView | null;
+  responsibleLeaders: PersonView[];
+  responsibleUnits: ChainUnitView[];
+  cooperatingUnits: ChainUnitView[];
+  anchorFirms: EnterpriseView[];
+  keyTasks: KeyTaskView[];
+  targets: ChainTargetView[];
+}
+
+/** GET /api/health */
+export interface HealthView {
+  status: 'ok' | 'degraded';
+  database: { status: 'up' | 'down'; error?: string };
+  redis: { status: 'up' | 'down'; error?: string; note?: string };
+  worker: { lastHeartbeat: string | null };
+}
+
+/** A field tree of validation problems, as the API answers a bad request. */
+export interface ValidationErrorBody {
+  statusCode: number;
+  message: string;
+  errors: Record<string, string[]>;
+}
+
+/** 409 answer to a duplicate enterprise: the record that already exists. */
+export interface DuplicateEnterpriseBody {
+  statusCode: 409;
+  message: string;
+  existing: EnterpriseView;
+}
