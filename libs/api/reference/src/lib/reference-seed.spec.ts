@@ -1,9 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@crm/api/testing';
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../migration-list';
-import { prepareDatabase } from '../prepare-database';
-import { REFERENCE_2025 } from '../seed/reference-2025.data';
-import { seedReference } from '../seed/reference-seed';
+import { MIGRATIONS, prepareDatabase, REFERENCE_2025, seedReference } from '@crm/migrations';
 
 /**
  * The seeded 2025 reference data against the annex (格尔木市"5+2"产业链招商专班工作任务), with the

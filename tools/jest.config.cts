@@ -1,10 +1,10 @@
 module.exports = {
-  displayName: 'migrations',
+  displayName: 'tools',
   preset: '../jest.preset.js',
   testEnvironment: 'node',
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
-  coverageDirectory: '../coverage/migrations',
+  testTimeout: 60000,
 };

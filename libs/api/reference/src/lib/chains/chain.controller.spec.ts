@@ -1,0 +1,62 @@
+import { createTestApp, type TestApp } from '@crm/api/testing';
+import type { ChainView } from '@crm/domain';
+import request from 'supertest';
+import { ReferenceModule } from '../reference.module';
+
+describe('chains, units and people', () => {
+  let t: TestApp;
+  const http = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    t = await createTestApp([ReferenceModule]);
+  });
+  afterAll(() => t.close());
+
+  it('lists the seven chains with their leaders, units, anchor firms, key tasks and targets', async () => {
+    const res = await http().get('/api/chains').expect(200);
+    const chains = res.body as ChainView[];
+    expect(chains.map((c) => c.nameZh)).toEqual([
+      '清洁能源产业链',
+      '盐湖化工产业链',
+      '金属冶金产业链',
+      '油气能源化工产业链',
+      '陆港物流产业链',
+      '文化旅游产业链',
+      '特色农牧产业链',
+    ]);
+    const agri = chains.find((c) => c.code === 'agri-pastoral');
+    expect(agri?.liaisonLeader?.name).toBe('胡开东');
+    expect(agri?.responsibleUnits).toEqual([expect.objectContaining({ isLead: true, unit: expect.objectContaining({ name: '市农牧局' }) })]);
+    const clean = chains[0];
+    expect(clean.responsibleLeaders.map((p) => p.name)).toEqual(['肖军', '胡红梅']);
+    expect(clean.targets).toEqual([
+      { year: 2025, signedAmount: '1400000.000000', bigProjectThreshold: '100000.000000', bigProjectMinCount: 5, fundsInPlace: '650000.000000' },
+    ]);
+    expect(clean.keyTasks.length).toBeGreaterThanOrEqual(3);
+    expect(clean.keyTasks[0].units.map((u) => u.name)).toContain('昆鹏能源公司');
+  });
+
+  it('reads one chain by code and answers 404 for an unknown code', async () => {
+    const res = await http().get('/api/chains/metallurgy').expect(200);
+    expect(res.body.anchorFirms.map((f: { name: string }) => f.name)).toEqual(['青海西矿稀贵金属有限公司', '青海金川矿业有限责任公司']);
+    const missing = await http().get('/api/chains/no-such-chain').expect(404);
+    expect(missing.body.message).toContain('没有代码为');
+  });
+
+  it('resolves a unit by any of its spellings', async () => {
+    const res = await http().get('/api/units').query({ name: '市发改委' }).expect(200);
+    expect(res.body).toEqual([expect.objectContaining({ name: '市发展和改革委员会', kind: 'bureau' })]);
+    const one = await http().get(`/api/units/${res.body[0].id}`).expect(200);
+    expect(one.body.aliases).toEqual(expect.arrayContaining(['市发改委']));
+    await http().get('/api/units/999999').expect(404);
+    await http().get('/api/units/abc').expect(400);
+  });
+
+  it('lists people once each, whatever number of chains they serve', async () => {
+    const res = await http().get('/api/people').expect(200);
+    const names = res.body.map((p: { name: string }) => p.name);
+    expect(names.filter((n: string) => n === '徐进')).toHaveLength(1);
+    const xu = res.body.find((p: { name: string }) => p.name === '徐进');
+    await http().get(`/api/people/${xu.id}`).expect(200, xu);
+  });
+});
