@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm start: builds what is missing, picks a database, runs migrations and the reference seed
+ * npm start: installs and builds what is missing, picks a database, runs migrations and the reference seed
  * (the API does that on boot), then runs the API (serving the web app) and the worker.
  *
  * Database: DATABASE_URL if set; else PostgreSQL on 127.0.0.1:5432 if it answers; else an embedded
@@ -12,11 +12,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, process.env.DATA_DIR ?? 'data');
 const log = (message) => process.stdout.write(`[start] ${message}\n`);
+
+/** A fresh clone has no node_modules: install from the lock file first. */
+function install() {
+  if (existsSync(join(root, 'node_modules/.package-lock.json'))) return;
+  log('installing dependencies from package-lock.json / 正在安装依赖…');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
 
 function build() {
   const outputs = ['dist/apps/api/main.js', 'dist/apps/worker/main.js', 'dist/apps/web/browser/index.html'];
@@ -31,6 +38,7 @@ function build() {
 }
 
 async function answers(url) {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -71,6 +79,7 @@ async function startEmbeddedPostgres() {
 }
 
 async function main() {
+  install();
   build();
   let embedded = null;
   let databaseUrl = process.env.DATABASE_URL;
