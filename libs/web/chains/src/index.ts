@@ -1,0 +1,1 @@
+export { chainsRoutes } from './lib/routes';

@@ -1,0 +1,110 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { NzI18nService } from 'ng-zorro-antd/i18n';
+import { en } from './en';
+import { I18nService, LANG_STORAGE_KEY } from './i18n.service';
+import { TranslatePipe } from './translate.pipe';
+import { zhCN } from './zh-CN';
+
+describe('I18nService', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.documentElement.lang = '';
+  });
+
+  function create(): I18nService {
+    return TestBed.inject(I18nService);
+  }
+
+  it('starts in Chinese when nothing is stored', () => {
+    const i18n = create();
+    expect(i18n.lang()).toBe('zh-CN');
+    expect(i18n.t('app.title')).toBe('产业链招商管理平台');
+    expect(TestBed.inject(NzI18nService).getLocale().locale).toBe('zh-cn');
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('fills in placeholders', () => {
+    const i18n = create();
+    expect(
+      i18n.t('chains.summary', {
+        year: 2025,
+        signed: '220亿元',
+        funds: '100亿元',
+      }),
+    ).toBe('2025年全市目标：签约 220亿元，到位资金 100亿元');
+  });
+
+  it('switches to English, ng-zorro included, and remembers the choice', () => {
+    const i18n = create();
+    i18n.use('en');
+    expect(i18n.lang()).toBe('en');
+    expect(i18n.t('app.title')).toBe('Industry-Chain Investment CRM');
+    expect(TestBed.inject(NzI18nService).getLocale().locale).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
+  });
+
+  it('starts in the stored language', () => {
+    localStorage.setItem(LANG_STORAGE_KEY, 'en');
+    const i18n = create();
+    expect(i18n.lang()).toBe('en');
+    expect(TestBed.inject(NzI18nService).getLocale().locale).toBe('en');
+  });
+
+  it('ignores a stored value that is not a language', () => {
+    localStorage.setItem(LANG_STORAGE_KEY, 'fr');
+    expect(create().lang()).toBe('zh-CN');
+  });
+
+  it('keeps working when storage is blocked', () => {
+    const getItem = jest
+      .spyOn(Storage.prototype, 'getItem')
+      .mockImplementation(() => {
+        throw new Error('SecurityError');
+      });
+    const setItem = jest
+      .spyOn(Storage.prototype, 'setItem')
+      .mockImplementation(() => {
+        throw new Error('SecurityError');
+      });
+    const i18n = create();
+    expect(i18n.lang()).toBe('zh-CN');
+    i18n.use('en');
+    expect(i18n.lang()).toBe('en');
+    getItem.mockRestore();
+    setItem.mockRestore();
+  });
+
+  it('has a non-empty text for every key in both languages', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+    for (const messages of [zhCN, en]) {
+      for (const text of Object.values(messages)) {
+        expect(text.trim()).not.toBe('');
+      }
+    }
+  });
+});
+
+@Component({
+  selector: 'crm-host',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<h1>{{ 'app.title' | t }}</h1>`,
+})
+class Host {}
+
+describe('TranslatePipe', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('re-renders an OnPush view when the language changes', async () => {
+    const fixture = TestBed.createComponent(Host);
+    await fixture.whenStable();
+    const h1 = (fixture.nativeElement as HTMLElement).querySelector('h1');
+    expect(h1?.textContent).toBe('产业链招商管理平台');
+
+    TestBed.inject(I18nService).use('en');
+    await fixture.whenStable();
+    expect(h1?.textContent).toBe('Industry-Chain Investment CRM');
+  });
+});

@@ -1,0 +1,26 @@
+import { registerLocaleData } from '@angular/common';
+import localeZh from '@angular/common/locales/zh';
+import {
+  EnvironmentProviders,
+  LOCALE_ID,
+  inject,
+  makeEnvironmentProviders,
+  provideEnvironmentInitializer,
+} from '@angular/core';
+import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { I18nService } from './i18n.service';
+
+/**
+ * zh-CN is the default for Angular's and ng-zorro's locales alike. Angular's LOCALE_ID is fixed
+ * at start-up (the language stored last time); code that formats dates or numbers after a switch
+ * passes `I18nService.lang()` to the pipe explicitly.
+ */
+export function provideI18n(): EnvironmentProviders {
+  registerLocaleData(localeZh, 'zh-CN');
+  return makeEnvironmentProviders([
+    provideNzI18n(zh_CN),
+    { provide: LOCALE_ID, useFactory: () => inject(I18nService).lang() },
+    // Apply the stored language to ng-zorro and <html lang> before the first render.
+    provideEnvironmentInitializer(() => inject(I18nService)),
+  ]);
+}

@@ -1,0 +1,2 @@
+export * from './lib/money/decimal';
+export * from './lib/money/money.pipe';
