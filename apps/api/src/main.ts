@@ -1,3 +1,4 @@
+import { FirstAdmin } from '@crm/api/auth';
 import { configureHttpApp, validateEnvironment } from '@crm/api/core';
 import { ensureDatabaseExists, prepareDatabase } from '@crm/migrations';
 import { NestFactory } from '@nestjs/core';
@@ -17,6 +18,7 @@ async function bootstrap() {
     const { migrations } = await prepareDatabase(app.get(DataSource));
     logger.log(`database ready; migrations applied now: ${migrations.length ? migrations.join(', ') : 'none'}`);
   }
+  await app.get(FirstAdmin).ensure();
   await app.listen(env.PORT, process.env['HOST'] ?? '0.0.0.0');
   logger.log(`API listening on http://localhost:${env.PORT}/api (docs: /api/docs)`);
 }

@@ -1,3 +1,5 @@
+import { AuditModule } from '@crm/api/audit';
+import { AuthModule } from '@crm/api/auth';
 import { CoreModule } from '@crm/api/core';
 import { HealthModule } from '@crm/api/health';
 import { ReferenceModule } from '@crm/api/reference';
@@ -5,6 +7,6 @@ import { Module } from '@nestjs/common';
 
 /** The HTTP app: the platform plus every business area. Wiring only. */
 @Module({
-  imports: [CoreModule, HealthModule, ReferenceModule],
+  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
-export { appConfig, databaseConfig, redisConfig } from './lib/config/app.config';
-export type { AppConfig, DatabaseConfig, RedisConfig } from './lib/config/app.config';
+export { appConfig, authConfig, databaseConfig, redisConfig } from './lib/config/app.config';
+export type { AppConfig, AuthConfig, DatabaseConfig, RedisConfig } from './lib/config/app.config';
 export { Environment, validateEnvironment } from './lib/config/environment';
 export { CoreModule } from './lib/core.module';
 export { API_PREFIX, configureHttpApp } from './lib/http/configure-http-app';
@@ -8,3 +8,6 @@ export { QueueName } from './lib/queues/queue-names';
 export { QueueModule } from './lib/queues/queue.module';
 export { connectRedis, redisOptions } from './lib/redis/redis-connection';
 export { REDIS, WORKER_HEARTBEAT_KEY } from './lib/redis/redis.constants';
+export { canEditChain, canReadChain, hasRole, type AuthUser } from './lib/auth/auth-user';
+export { CurrentUser } from './lib/auth/current-user.decorator';
+export { Allow, POLICY_KEY, Public, SignedIn, type RoutePolicy } from './lib/auth/policy.decorator';

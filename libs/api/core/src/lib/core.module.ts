@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { appConfig, databaseConfig, redisConfig } from './config/app.config';
+import { appConfig, authConfig, databaseConfig, redisConfig } from './config/app.config';
 import { validateEnvironment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { LoggingModule } from './logging/logging.module';
@@ -13,7 +13,7 @@ import { RedisModule } from './redis/redis.module';
       isGlobal: true,
       envFilePath: '.env',
       validate: (raw) => ({ ...raw, ...validateEnvironment(raw) }),
-      load: [appConfig, databaseConfig, redisConfig],
+      load: [appConfig, authConfig, databaseConfig, redisConfig],
     }),
     LoggingModule,
     DatabaseModule,

@@ -1,4 +1,4 @@
-import { REDIS, WORKER_HEARTBEAT_KEY } from '@crm/api/core';
+import { Public, REDIS, WORKER_HEARTBEAT_KEY } from '@crm/api/core';
 import type { HealthView } from '@crm/domain';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -19,6 +19,7 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
+  @Public()
   @Get()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthView> {
     const [database, redis] = await Promise.all([this.checkDatabase(), this.checkRedis()]);

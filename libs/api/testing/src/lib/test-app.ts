@@ -1,3 +1,5 @@
+import { AuditModule } from '@crm/api/audit';
+import { AuthModule } from '@crm/api/auth';
 import { configureHttpApp, CoreModule } from '@crm/api/core';
 import { prepareDatabase } from '@crm/migrations';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
@@ -18,7 +20,8 @@ export interface TestApp {
 
 /**
  * Boots the HTTP app with the given area modules on a database of its own (migrated and seeded),
- * configured exactly as main.ts does, against the real PostgreSQL and Redis.
+ * configured exactly as main.ts does (sign-in, the guard on every route, the audit trail), against
+ * the real PostgreSQL and Redis.
  */
 export async function createTestApp(
   modules: (Type | DynamicModule)[],
@@ -34,7 +37,7 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [CoreModule, ...modules] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [CoreModule, AuditModule, AuthModule, ...modules] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureHttpApp(app);
   await app.init();

@@ -26,3 +26,18 @@ export const redisConfig = registerAs('redis', () => {
   return { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
 });
 export type RedisConfig = ReturnType<typeof redisConfig>;
+
+export const authConfig = registerAs('auth', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionMaxHours: env.SESSION_MAX_HOURS,
+    maxFailures: env.SIGN_IN_MAX_FAILURES,
+    lockMinutes: env.SIGN_IN_LOCK_MINUTES,
+    signInRatePerMinute: env.SIGN_IN_RATE_PER_MINUTE,
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
+    adminUsername: env.ADMIN_USERNAME,
+    adminPassword: env.ADMIN_PASSWORD ?? null,
+  };
+});
+export type AuthConfig = ReturnType<typeof authConfig>;

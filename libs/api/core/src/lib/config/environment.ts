@@ -51,6 +51,61 @@ export class Environment {
   @IsString()
   WEB_ROOT?: string;
 
+  /** A session ends after this many minutes without a request. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 120;
+
+  /** A session ends this many hours after sign-in, however active. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_MAX_HOURS = 12;
+
+  /** Failed sign-ins in a row before the account is locked. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(3)
+  @Max(20)
+  SIGN_IN_MAX_FAILURES = 5;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SIGN_IN_LOCK_MINUTES = 15;
+
+  /** Sign-in attempts allowed per client address per minute. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SIGN_IN_RATE_PER_MINUTE = 20;
+
+  /** Send cookies over HTTPS only; on by default in production. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  COOKIE_SECURE?: 'true' | 'false';
+
+  /** The first admin account, created on first start when no admin exists. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{3,60}$/, { message: 'must be 3-60 letters, digits, _ . or -' })
+  ADMIN_USERNAME = 'admin';
+
+  /** Its password; when unset a random one is generated and printed once to the console. */
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
   /** Run migrations and the reference seed when the API starts. */
   @IsOptional()
   @IsIn(['true', 'false'])

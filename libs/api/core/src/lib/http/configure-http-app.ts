@@ -2,11 +2,13 @@ import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import cookieParser from 'cookie-parser';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app.config';
+import type { AppConfig, AuthConfig } from '../config/app.config';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api';
@@ -25,6 +27,18 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.set('trust proxy', 'loopback');
+  app.use(cookieParser());
+  const auth = app.get(ConfigService).get<AuthConfig>('auth');
+  app.use(
+    `/${API_PREFIX}/auth/sign-in`,
+    rateLimit({
+      windowMs: 60_000,
+      limit: auth?.signInRatePerMinute ?? 20,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      message: { statusCode: 429, message: '登录尝试过于频繁，请稍后再试 / Too many sign-in attempts; try again shortly' },
+    }),
+  );
   app.disable('x-powered-by');
   app.use(
     helmet({

@@ -1,19 +1,19 @@
-import { createTestApp, type TestApp } from '@crm/api/testing';
+import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import type { ChainView } from '@crm/domain';
-import request from 'supertest';
 import { ReferenceModule } from '../reference.module';
 
 describe('chains, units and people', () => {
   let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp([ReferenceModule]);
+    http = await signInAs(t, { roles: ['leader'], person: '徐进' });
   });
   afterAll(() => t.close());
 
   it('lists the seven chains with their leaders, units, anchor firms, key tasks and targets', async () => {
-    const res = await http().get('/api/chains').expect(200);
+    const res = await http.get('/api/chains').expect(200);
     const chains = res.body as ChainView[];
     expect(chains.map((c) => c.nameZh)).toEqual([
       '清洁能源产业链',
@@ -37,26 +37,26 @@ describe('chains, units and people', () => {
   });
 
   it('reads one chain by code and answers 404 for an unknown code', async () => {
-    const res = await http().get('/api/chains/metallurgy').expect(200);
+    const res = await http.get('/api/chains/metallurgy').expect(200);
     expect(res.body.anchorFirms.map((f: { name: string }) => f.name)).toEqual(['青海西矿稀贵金属有限公司', '青海金川矿业有限责任公司']);
-    const missing = await http().get('/api/chains/no-such-chain').expect(404);
+    const missing = await http.get('/api/chains/no-such-chain').expect(404);
     expect(missing.body.message).toContain('没有代码为');
   });
 
   it('resolves a unit by any of its spellings', async () => {
-    const res = await http().get('/api/units').query({ name: '市发改委' }).expect(200);
+    const res = await http.get('/api/units').query({ name: '市发改委' }).expect(200);
     expect(res.body).toEqual([expect.objectContaining({ name: '市发展和改革委员会', kind: 'bureau' })]);
-    const one = await http().get(`/api/units/${res.body[0].id}`).expect(200);
+    const one = await http.get(`/api/units/${res.body[0].id}`).expect(200);
     expect(one.body.aliases).toEqual(expect.arrayContaining(['市发改委']));
-    await http().get('/api/units/999999').expect(404);
-    await http().get('/api/units/abc').expect(400);
+    await http.get('/api/units/999999').expect(404);
+    await http.get('/api/units/abc').expect(400);
   });
 
   it('lists people once each, whatever number of chains they serve', async () => {
-    const res = await http().get('/api/people').expect(200);
+    const res = await http.get('/api/people').expect(200);
     const names = res.body.map((p: { name: string }) => p.name);
     expect(names.filter((n: string) => n === '徐进')).toHaveLength(1);
     const xu = res.body.find((p: { name: string }) => p.name === '徐进');
-    await http().get(`/api/people/${xu.id}`).expect(200, xu);
+    await http.get(`/api/people/${xu.id}`).expect(200, xu);
   });
 });

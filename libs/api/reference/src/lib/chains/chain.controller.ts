@@ -1,4 +1,5 @@
 import { isChainCode, type ChainView } from '@crm/domain';
+import { SignedIn } from '@crm/api/core';
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ChainService } from './chain.service';
@@ -9,12 +10,14 @@ export class ChainController {
   constructor(private readonly chains: ChainService) {}
 
   /** The seven chains with leaders, units, anchor firms, key tasks and targets. */
+  @SignedIn()
   @Get()
   @ApiOkResponse({ description: 'ChainView[]' })
   findAll(): Promise<ChainView[]> {
     return this.chains.findAll();
   }
 
+  @SignedIn()
   @Get(':code')
   async findOne(@Param('code') code: string): Promise<ChainView> {
     const chain = isChainCode(code) ? await this.chains.findByCode(code) : null;

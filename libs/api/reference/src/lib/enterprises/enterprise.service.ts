@@ -1,7 +1,9 @@
+import { AuditService, changedFields } from '@crm/api/audit';
+import type { AuthUser } from '@crm/api/core';
 import { normaliseEnterpriseName, type EnterpriseView } from '@crm/domain';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
+import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import { toEnterpriseView } from '../view-mappers';
 import type { CreateEnterpriseDto, SearchEnterprisesDto, UpdateEnterpriseDto } from './enterprise.dto';
 import { Enterprise } from './enterprise.entity';
@@ -11,7 +13,10 @@ const UNIQUE_VIOLATION = '23505';
 /** The enterprise library: one record per firm, found by credit code or by normalised name. */
 @Injectable()
 export class EnterpriseService {
-  constructor(@InjectRepository(Enterprise) private readonly enterprises: Repository<Enterprise>) {}
+  constructor(
+    @InjectRepository(Enterprise) private readonly enterprises: Repository<Enterprise>,
+    private readonly audit: AuditService,
+  ) {}
 
   async search(query: SearchEnterprisesDto): Promise<{ items: EnterpriseView[]; total: number }> {
     const builder = this.enterprises.createQueryBuilder('e').orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC');
@@ -31,7 +36,7 @@ export class EnterpriseService {
     return toEnterpriseView(await this.load(id));
   }
 
-  async create(input: CreateEnterpriseDto): Promise<EnterpriseView> {
+  async create(user: AuthUser, input: CreateEnterpriseDto): Promise<EnterpriseView> {
     const normalisedName = normaliseEnterpriseName(input.name);
     await this.refuseDuplicate(normalisedName, input.creditCode ?? null);
     const firm = this.enterprises.create({
@@ -42,10 +47,13 @@ export class EnterpriseService {
       tags: input.tags ?? [],
       region: input.region ?? null,
     });
-    return toEnterpriseView(await this.saveOrConflict(firm));
+    const saved = await this.saveOrConflict(firm, (tx, e) =>
+      this.audit.record(tx, user, { action: 'create', entityType: 'enterprise', entityId: e.id, after: toEnterpriseView(e) }),
+    );
+    return toEnterpriseView(saved);
   }
 
-  async update(id: string, input: UpdateEnterpriseDto): Promise<EnterpriseView> {
+  async update(user: AuthUser, id: string, input: UpdateEnterpriseDto): Promise<EnterpriseView> {
     const firm = await this.load(id);
     if (input.version !== undefined && input.version !== firm.version) {
       throw new ConflictException({
@@ -58,6 +66,7 @@ export class EnterpriseService {
     const normalisedName = normaliseEnterpriseName(name);
     const creditCode = input.creditCode === undefined ? firm.creditCode : input.creditCode;
     await this.refuseDuplicate(normalisedName, creditCode, firm.id);
+    const before = toEnterpriseView(firm);
     Object.assign(firm, {
       name,
       normalisedName,
@@ -66,7 +75,11 @@ export class EnterpriseService {
       tags: input.tags ?? firm.tags,
       region: input.region === undefined ? firm.region : input.region,
     });
-    return toEnterpriseView(await this.saveOrConflict(firm));
+    const saved = await this.saveOrConflict(firm, async (tx, e) => {
+      const diff = changedFields(before, { ...toEnterpriseView(e), updatedAt: before.updatedAt });
+      if (diff) await this.audit.record(tx, user, { action: 'update', entityType: 'enterprise', entityId: e.id, ...diff });
+    });
+    return toEnterpriseView(saved);
   }
 
   private async load(id: string): Promise<Enterprise> {
@@ -95,9 +108,16 @@ export class EnterpriseService {
   }
 
   /** A concurrent insert of the same firm loses on the unique index: still a 409, not a 500. */
-  private async saveOrConflict(firm: Enterprise): Promise<Enterprise> {
+  private async saveOrConflict(
+    firm: Enterprise,
+    record: (tx: EntityManager, saved: Enterprise) => Promise<void>,
+  ): Promise<Enterprise> {
     try {
-      return await this.enterprises.save(firm);
+      return await this.enterprises.manager.transaction(async (tx) => {
+        const saved = await tx.save(firm);
+        await record(tx, saved);
+        return saved;
+      });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
         await this.refuseDuplicate(firm.normalisedName, firm.creditCode, firm.id);

@@ -1,3 +1,4 @@
+import { SignedIn } from '@crm/api/core';
 import type { PersonView } from '@crm/domain';
 import { Controller, Get, NotFoundException, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -11,11 +12,13 @@ import { Person } from './person.entity';
 export class PersonController {
   constructor(@InjectRepository(Person) private readonly people: Repository<Person>) {}
 
+  @SignedIn()
   @Get()
   async findAll(): Promise<PersonView[]> {
     return (await this.people.find({ order: { id: 'ASC' } })).map(toPersonView);
   }
 
+  @SignedIn()
   @Get(':id')
   async findOne(@Param('id', ParseIntPipe) id: number): Promise<PersonView> {
     const person = await this.people.findOneBy({ id });

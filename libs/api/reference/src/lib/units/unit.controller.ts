@@ -1,3 +1,4 @@
+import { SignedIn } from '@crm/api/core';
 import type { UnitView } from '@crm/domain';
 import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ export class UnitController {
   constructor(private readonly units: UnitService) {}
 
   /** All units, or the one unit a spelling names (?name=市发改委). */
+  @SignedIn()
   @Get()
   @ApiQuery({ name: 'name', required: false, description: 'canonical name or alias' })
   async findAll(@Query('name') name?: string): Promise<UnitView[]> {
@@ -17,6 +19,7 @@ export class UnitController {
     return unit ? [unit] : [];
   }
 
+  @SignedIn()
   @Get(':id')
   async findOne(@Param('id', ParseIntPipe) id: number): Promise<UnitView> {
     const unit = await this.units.findById(id);

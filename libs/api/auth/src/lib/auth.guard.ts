@@ -1,0 +1,56 @@
+import { POLICY_KEY, type AuthUser, type RoutePolicy } from '@crm/api/core';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { CSRF_HEADER, SESSION_COOKIE } from './sessions/session-cookies';
+import { SessionService } from './sessions/session.service';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The one gate every route passes: the route's declared policy (a route without one is refused),
+ * the session from its cookie, the CSRF token on every change, then the roles.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(POLICY_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    if (!policy) {
+      this.logger.error(`route without a policy refused: ${request.method} ${request.path}`);
+      throw new ForbiddenException('此操作未声明访问权限 / This route declares no access policy');
+    }
+    if (policy.kind === 'public') return true;
+
+    const token: string | undefined = request.cookies?.[SESSION_COOKIE];
+    const session = token ? await this.sessions.resolve(token) : null;
+    if (!session) throw new UnauthorizedException('请先登录，或登录已过期 / Please sign in; the session may have expired');
+    if (!SAFE_METHODS.has(request.method) && request.get(CSRF_HEADER) !== session.csrfToken) {
+      throw new ForbiddenException('页面已过期，请刷新后重试 / The page is out of date (CSRF check); reload and try again');
+    }
+    const { csrfToken: _csrf, ...user } = session;
+    request.user = user;
+    if (policy.kind === 'roles' && !user.roles.some((r) => policy.roles.includes(r))) {
+      throw new ForbiddenException('您没有权限执行此操作 / Your role does not allow this');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,114 @@
+import { authConfig, type AuthConfig, type AuthUser } from '@crm/api/core';
+import type { Role } from '@crm/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+}
+
+interface SessionRow {
+  session_id: string;
+  csrf_token: string;
+  id: string;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  unit_id: number | null;
+  person_id: number | null;
+  all_chains: boolean;
+  chain_ids: number[];
+  editable_chain_ids: number[];
+  stale: boolean;
+}
+
+/** Only the token's hash is stored: a copy of the table signs nobody in. */
+export function sessionId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Sessions in PostgreSQL, so every API process knows every session. A session ends after
+ * SESSION_IDLE_MINUTES without use, and SESSION_MAX_HOURS after sign-in in any case.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+  ) {}
+
+  async create(userId: string): Promise<NewSession> {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('hex');
+    await this.dataSource.query(
+      `INSERT INTO user_session (id, user_id, csrf_token, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
+      [sessionId(token), userId, csrfToken, this.config.sessionIdleMinutes],
+    );
+    return { token, csrfToken };
+  }
+
+  /**
+   * The user behind a token, with the chains they may read and edit, in one query; null when the
+   * session is unknown, expired, or its user inactive. Extends the idle deadline as it goes,
+   * never past SESSION_MAX_HOURS after sign-in.
+   */
+  async resolve(token: string): Promise<(AuthUser & { csrfToken: string }) | null> {
+    const rows: SessionRow[] = await this.dataSource.query(
+      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at < now() - interval '1 minute' AS stale,
+              u.id, u.username, u.display_name, u.roles, u.unit_id, u.person_id,
+              u.roles && ARRAY['office', 'admin'] AS all_chains,
+              ARRAY(SELECT cu.chain_id FROM chain_unit cu WHERE cu.unit_id = u.unit_id AND 'staff' = ANY(u.roles)
+                    UNION
+                    SELECT cl.chain_id FROM chain_leader cl WHERE cl.person_id = u.person_id AND 'leader' = ANY(u.roles)
+                    UNION
+                    SELECT c.id FROM chain c WHERE u.roles && ARRAY['office', 'admin']
+                    ORDER BY 1) AS chain_ids,
+              ARRAY(SELECT DISTINCT cu.chain_id FROM chain_unit cu
+                    WHERE cu.unit_id = u.unit_id AND 'staff' = ANY(u.roles) ORDER BY 1) AS editable_chain_ids
+       FROM user_session s JOIN app_user u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.expires_at > now() AND u.active`,
+      [sessionId(token)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    // Sliding expiry, written at most once a minute per session rather than on every request.
+    if (row.stale) {
+      await this.dataSource.query(
+        `UPDATE user_session SET last_seen_at = now(),
+           expires_at = LEAST(now() + make_interval(mins => $2), created_at + make_interval(hours => $3))
+         WHERE id = $1`,
+        [row.session_id, this.config.sessionIdleMinutes, this.config.sessionMaxHours],
+      );
+    }
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      unitId: row.unit_id,
+      personId: row.person_id,
+      allChains: row.all_chains,
+      chainIds: row.chain_ids,
+      editableChainIds: row.editable_chain_ids,
+      sessionId: row.session_id,
+      csrfToken: row.csrf_token,
+    };
+  }
+
+  async revoke(sessionIdValue: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM user_session WHERE id = $1`, [sessionIdValue]);
+  }
+
+  /** Ends every session of a user but one (after a password change: the others sign in again). */
+  async revokeOthers(userId: string, keepSessionId: string | null): Promise<void> {
+    await this.dataSource.query(`DELETE FROM user_session WHERE user_id = $1 AND id IS DISTINCT FROM $2`, [
+      userId,
+      keepSessionId,
+    ]);
+  }
+}

@@ -1,0 +1,69 @@
+import type { ChainCode } from './chain';
+import type { Role } from './role';
+
+/** The signed-in user as the web app sees it (GET /api/auth/me). */
+export interface CurrentUserView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unit: { id: number; name: string } | null;
+  person: { id: number; name: string } | null;
+  /** The chains this user may read: all for office and admin. */
+  chainCodes: ChainCode[];
+  mustChangePassword: boolean;
+}
+
+export interface SignInInput {
+  username: string;
+  password: string;
+}
+
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** A user as the admin page lists it. */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId: number | null;
+  personId: number | null;
+  active: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserInput {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId?: number | null;
+  personId?: number | null;
+  password?: string;
+  active?: boolean;
+}
+
+/** One row of the audit trail: who changed what, when, before and after. */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  userId: string | null;
+  username: string | null;
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  projectId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'stage-move', 'sign-in', 'lock'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Minimum length of a password; checked by the API and explained by the form. */
+export const PASSWORD_MIN_LENGTH = 10;
