@@ -1,3 +1,4 @@
 const nxPreset = require('@nx/jest/preset').default;
 
-module.exports = { ...nxPreset };
+// Integration tests hash passwords (argon2) and boot apps on real databases: allow them time.
+module.exports = { ...nxPreset, testTimeout: 30000 };

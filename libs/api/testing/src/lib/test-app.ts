@@ -29,6 +29,9 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const redisPrefix = testRedisPrefix();
+  // The settings apply to this app only: config is read while the app starts, then the
+  // environment is put back, so one test file's settings never leak into the next.
+  const saved = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -37,10 +40,15 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [CoreModule, AuditModule, AuthModule, ...modules] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  configureHttpApp(app);
-  await app.init();
+  let app: NestExpressApplication;
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [CoreModule, AuditModule, AuthModule, ...modules] }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    configureHttpApp(app);
+    await app.init();
+  } finally {
+    process.env = saved;
+  }
   const dataSource = app.get(DataSource);
   await prepareDatabase(dataSource);
   return {

@@ -71,8 +71,8 @@ export class SessionService {
               ARRAY(SELECT DISTINCT cu.chain_id FROM chain_unit cu
                     WHERE cu.unit_id = u.unit_id AND 'staff' = ANY(u.roles) ORDER BY 1) AS editable_chain_ids
        FROM user_session s JOIN app_user u ON u.id = s.user_id
-       WHERE s.id = $1 AND s.expires_at > now() AND u.active`,
-      [sessionId(token)],
+       WHERE s.id = $1 AND s.expires_at > now() AND s.created_at + make_interval(hours => $2) > now() AND u.active`,
+      [sessionId(token), this.config.sessionMaxHours],
     );
     const row = rows[0];
     if (!row) return null;

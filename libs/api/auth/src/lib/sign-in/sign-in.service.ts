@@ -63,7 +63,8 @@ export class SignInService {
 
   private async countFailure(user: Candidate): Promise<never> {
     // An expired lock starts a fresh count.
-    const [row]: { failed_attempts: number; locked_until: Date | null }[] = await this.dataSource.query(
+    // UPDATE … RETURNING answers [rows, affected count] through TypeORM's query().
+    const [[row]]: [{ failed_attempts: number; locked_until: Date | null }[], number] = await this.dataSource.query(
       `UPDATE app_user SET
          failed_attempts = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END,
          locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END) >= $2

@@ -1,0 +1,75 @@
+import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
+import { AppModule } from './app.module';
+
+describe('audit trail', () => {
+  let t: TestApp;
+  let staff: SignedInAgent;
+  let office: SignedInAgent;
+  let admin: SignedInAgent;
+
+  beforeAll(async () => {
+    t = await createTestApp([AppModule], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    staff = await signInAs(t, { roles: ['staff'], unit: '市能源局' });
+    office = await signInAs(t, { roles: ['office'] });
+    admin = await signInAs(t, { roles: ['admin'] });
+  });
+  afterAll(() => t.close());
+
+  it('records who created and changed what, with before and after', async () => {
+    const created = await staff.post('/api/enterprises', { name: '东方电气风电股份有限公司', region: '四川省德阳市' }).expect(201);
+    const id = created.body.id;
+    await staff.patch(`/api/enterprises/${id}`, { region: '青海省格尔木市' }).expect(200);
+    // A refused change leaves no trace.
+    await staff.patch(`/api/enterprises/${id}`, { name: '' }).expect(400);
+
+    const res = await office.get('/api/audit').query({ entityType: 'enterprise' }).expect(200);
+    const entries = res.body.filter((e: { entityId: string }) => e.entityId === id);
+    expect(entries).toHaveLength(2);
+    const [update, create] = entries;
+    expect(create).toMatchObject({ action: 'create', userId: staff.user.id, username: staff.user.username });
+    expect(create.after).toMatchObject({ name: '东方电气风电股份有限公司', region: '四川省德阳市' });
+    expect(update).toMatchObject({
+      action: 'update',
+      userId: staff.user.id,
+      before: { region: '四川省德阳市' },
+      after: { region: '青海省格尔木市' },
+    });
+    expect(Date.parse(update.at)).toBeGreaterThanOrEqual(Date.parse(create.at));
+  });
+
+  it('records user administration without any password or hash', async () => {
+    const created = await admin
+      .post('/api/users', { username: 'audit_probe', displayName: '审计测试', roles: ['office'], password: 'first-password-1' })
+      .expect(201);
+    await admin.patch(`/api/users/${created.body.user.id}`, { roles: ['office', 'leader'], personId: 1 }).expect(200);
+    const res = await admin.get('/api/audit').query({ entityType: 'user', userId: admin.user.id }).expect(200);
+    const mine = res.body.filter((e: { entityId: string }) => e.entityId === created.body.user.id);
+    expect(mine.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
+    expect(mine[0].before).toEqual({ roles: ['office'], personId: null });
+    expect(mine[0].after).toEqual({ roles: ['office', 'leader'], personId: 1 });
+    expect(JSON.stringify(res.body)).not.toMatch(/first-password-1|argon2/);
+  });
+
+  it('filters by date range and pages with beforeId', async () => {
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    const none = await office.get('/api/audit').query({ from: future }).expect(200);
+    expect(none.body).toEqual([]);
+    const firstPage = await office.get('/api/audit').query({ limit: 1 }).expect(200);
+    expect(firstPage.body).toHaveLength(1);
+    const next = await office.get('/api/audit').query({ limit: 1, beforeId: firstPage.body[0].id }).expect(200);
+    expect(Number(next.body[0].id)).toBeLessThan(Number(firstPage.body[0].id));
+    await office.get('/api/audit').query({ from: 'yesterday' }).expect(400);
+  });
+
+  it('cannot be changed or deleted, even by SQL', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM audit_log ORDER BY id LIMIT 1`);
+    await expect(t.dataSource.query(`UPDATE audit_log SET action = 'delete' WHERE id = $1`, [id])).rejects.toThrow(
+      /cannot be changed/,
+    );
+    await expect(t.dataSource.query(`DELETE FROM audit_log WHERE id = $1`, [id])).rejects.toThrow(/cannot be changed/);
+  });
+
+  it('is not readable by staff or leaders', async () => {
+    await staff.get('/api/audit').expect(403);
+  });
+});

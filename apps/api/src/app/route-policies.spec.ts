@@ -1,0 +1,99 @@
+import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
+import type { Role } from '@crm/domain';
+import request from 'supertest';
+import { AppModule } from './app.module';
+
+/**
+ * Every route × every role, against the whole app. A route the app serves that is missing from
+ * this table fails the test, so no route ships without a decided policy.
+ */
+type Who = 'anonymous' | Role;
+const EVERYONE: Who[] = ['anonymous', 'staff', 'leader', 'office', 'admin'];
+const SIGNED_IN: Who[] = ['staff', 'leader', 'office', 'admin'];
+const UUID = '6f1c1f6e-4a53-4f0e-9d59-3c2b1b0e8f11';
+
+/** route → [a concrete path to call, who is let through] */
+const POLICIES: Record<string, [string, Who[]]> = {
+  'GET /api/health': ['/api/health', EVERYONE],
+  'POST /api/auth/sign-in': ['/api/auth/sign-in', EVERYONE],
+  'GET /api/auth/me': ['/api/auth/me', SIGNED_IN],
+  'POST /api/auth/password': ['/api/auth/password', SIGNED_IN],
+  'GET /api/chains': ['/api/chains', SIGNED_IN],
+  'GET /api/chains/:code': ['/api/chains/clean-energy', SIGNED_IN],
+  'GET /api/units': ['/api/units', SIGNED_IN],
+  'GET /api/units/:id': ['/api/units/1', SIGNED_IN],
+  'GET /api/people': ['/api/people', SIGNED_IN],
+  'GET /api/people/:id': ['/api/people/1', SIGNED_IN],
+  'GET /api/enterprises': ['/api/enterprises', SIGNED_IN],
+  'GET /api/enterprises/:id': [`/api/enterprises/${UUID}`, SIGNED_IN],
+  'POST /api/enterprises': ['/api/enterprises', ['staff', 'office', 'admin']],
+  'PATCH /api/enterprises/:id': [`/api/enterprises/${UUID}`, ['staff', 'office', 'admin']],
+  'GET /api/users': ['/api/users', ['admin']],
+  'POST /api/users': ['/api/users', ['admin']],
+  'PATCH /api/users/:id': [`/api/users/${UUID}`, ['admin']],
+  'POST /api/users/:id/unlock': [`/api/users/${UUID}/unlock`, ['admin']],
+  'GET /api/audit': ['/api/audit', ['office', 'admin']],
+  // Last: it ends the session it is called with.
+  'POST /api/auth/sign-out': ['/api/auth/sign-out', SIGNED_IN],
+};
+
+/**
+ * The routes Express actually serves, as "METHOD /path". Left out: the OpenAPI docs (public by
+ * design) and Nest's catch-alls under the prefix, which only answer 404.
+ */
+const NOT_ROUTES = ['/api$', '/api/{*path}'];
+function servedRoutes(t: TestApp): string[] {
+  type Layer = { route?: { path: string; methods: Record<string, boolean> } };
+  const express = t.app.getHttpAdapter().getInstance() as unknown as { router: { stack: Layer[] } };
+  const stack = express.router.stack;
+  return stack
+    .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs') && !NOT_ROUTES.includes(layer.route.path))
+    .flatMap((layer) =>
+      Object.keys(layer.route?.methods ?? {})
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${layer.route?.path}`),
+    );
+}
+
+describe('route × role policies', () => {
+  let t: TestApp;
+  const agents = {} as Record<Role, SignedInAgent>;
+
+  beforeAll(async () => {
+    t = await createTestApp([AppModule], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    agents.staff = await signInAs(t, { roles: ['staff'], unit: '市能源局' });
+    agents.leader = await signInAs(t, { roles: ['leader'], person: '徐进' });
+    agents.office = await signInAs(t, { roles: ['office'] });
+    agents.admin = await signInAs(t, { roles: ['admin'] });
+  });
+  afterAll(() => t.close());
+
+  it('has a decided policy for every route the app serves', () => {
+    const undecided = servedRoutes(t).filter((route) => !(route in POLICIES));
+    expect(undecided).toEqual([]);
+    const gone = Object.keys(POLICIES).filter((route) => !servedRoutes(t).includes(route));
+    expect(gone).toEqual([]);
+  });
+
+  const call = (who: Who, method: string, path: string) => {
+    if (who === 'anonymous') {
+      const server = request(t.app.getHttpServer());
+      return method === 'GET' ? server.get(path) : server[method.toLowerCase() as 'post' | 'patch'](path).send({});
+    }
+    const agent = agents[who];
+    return method === 'GET' ? agent.get(path) : agent[method.toLowerCase() as 'post' | 'patch'](path, {});
+  };
+
+  it.each(Object.entries(POLICIES))('%s', async (route, [path, allowed]) => {
+    const method = route.split(' ')[0];
+    for (const who of EVERYONE) {
+      const res = await call(who, method, path);
+      const verdict = `${who} → ${res.status}`;
+      if (allowed.includes(who)) {
+        expect([verdict, [401, 403].includes(res.status)]).toEqual([verdict, false]);
+      } else {
+        expect(verdict).toBe(`${who} → ${who === 'anonymous' ? 401 : 403}`);
+      }
+    }
+  });
+});
