@@ -6,6 +6,7 @@
  * Database: DATABASE_URL if set; else PostgreSQL on 127.0.0.1:5432 if it answers; else an embedded
  * PostgreSQL kept under ./data/postgres, so a machine without a database server still works.
  * Redis: REDIS_URL or 127.0.0.1:6379; without it the API serves and says reminders wait.
+ * `npm start -- --demo` also loads the demo users of every role (npm run seed:demo).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -84,11 +85,13 @@ async function main() {
   let embedded = null;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    if (await answers('postgres://postgres@127.0.0.1:5432/postgres')) {
-      databaseUrl = 'postgres://postgres@127.0.0.1:5432/crm';
-      log('using PostgreSQL on 127.0.0.1:5432, database crm');
+    const local = process.env.LOCAL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
+    const where = new URL(local).host;
+    if (await answers(`${local}/postgres`)) {
+      databaseUrl = `${local}/crm`;
+      log(`using PostgreSQL on ${where}, database crm`);
     } else {
-      log('no PostgreSQL on 127.0.0.1:5432 and DATABASE_URL unset: starting an embedded one');
+      log(`no PostgreSQL on ${where} and DATABASE_URL unset: starting an embedded one`);
       embedded = await startEmbeddedPostgres();
       databaseUrl = embedded.url;
     }
@@ -122,6 +125,10 @@ async function main() {
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status < 500, () => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 500));
+  }
+  if (!stopping && (process.argv.includes('--demo') || process.env.DEMO_DATA === 'true')) {
+    log('loading the demo data (npm run seed:demo) / 加载演示数据');
+    spawnSync('npm', ['run', '--silent', 'seed:demo'], { cwd: root, env, stdio: 'inherit' });
   }
   if (!stopping) {
     run('worker', 'dist/apps/worker/main.js', { MIGRATE_ON_START: 'false' });
