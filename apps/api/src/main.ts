@@ -1,5 +1,5 @@
 import { FirstAdmin } from '@crm/api/auth';
-import { configureHttpApp, validateEnvironment } from '@crm/api/core';
+import { configureHttpApp, exitAfterGracePeriod, validateEnvironment } from '@crm/api/core';
 import { ensureDatabaseExists, prepareDatabase } from '@crm/migrations';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -13,6 +13,7 @@ async function bootstrap() {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   configureHttpApp(app);
   app.enableShutdownHooks();
+  exitAfterGracePeriod();
   const logger = app.get(Logger);
   if (env.MIGRATE_ON_START === 'true') {
     const { migrations } = await prepareDatabase(app.get(DataSource));

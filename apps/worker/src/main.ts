@@ -1,4 +1,4 @@
-import { validateEnvironment } from '@crm/api/core';
+import { exitAfterGracePeriod, validateEnvironment } from '@crm/api/core';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './app/worker.module';
@@ -9,6 +9,7 @@ async function bootstrap() {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  exitAfterGracePeriod();
   app.get(Logger).log('worker started');
 }
 

@@ -1,4 +1,4 @@
-import { QueueName } from '@crm/api/core';
+import { QueueName, quietQueueErrors } from '@crm/api/core';
 import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
@@ -22,6 +22,7 @@ export class JobSchedules implements OnApplicationBootstrap {
   constructor(@InjectQueue(QueueName.Health) private readonly health: Queue<HealthCheckJobData>) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    quietQueueErrors(this.health, QueueName.Health);
     // Without Redis this would wait; registering in the background lets the worker start and
     // say so, and BullMQ picks the schedule up once Redis answers.
     void this.register().catch((error: Error) => this.logger.error(`could not register schedules: ${error.message}`));

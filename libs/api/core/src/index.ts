@@ -11,3 +11,5 @@ export { REDIS, WORKER_HEARTBEAT_KEY } from './lib/redis/redis.constants';
 export { canEditChain, canReadChain, hasRole, type AuthUser } from './lib/auth/auth-user';
 export { CurrentUser } from './lib/auth/current-user.decorator';
 export { Allow, POLICY_KEY, Public, SignedIn, type RoutePolicy } from './lib/auth/policy.decorator';
+export { JobHost, quietQueueErrors } from './lib/queues/job-host';
+export { exitAfterGracePeriod } from './lib/shutdown';

@@ -1,6 +1,6 @@
-import { QueueName, REDIS, WORKER_HEARTBEAT_KEY } from '@crm/api/core';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger } from '@nestjs/common';
+import { JobHost, QueueName, REDIS, WORKER_HEARTBEAT_KEY } from '@crm/api/core';
+import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type Redis from 'ioredis';
 
@@ -16,9 +16,7 @@ export interface HealthCheckJobData {
  * Running it twice only moves the heartbeat, so a double firing is harmless.
  */
 @Processor(QueueName.Health)
-export class HealthCheckJob extends WorkerHost {
-  private readonly logger = new Logger(HealthCheckJob.name);
-
+export class HealthCheckJob extends JobHost {
   constructor(@Inject(REDIS) private readonly redis: Redis) {
     super();
   }
@@ -26,7 +24,7 @@ export class HealthCheckJob extends WorkerHost {
   async process(job: Job<HealthCheckJobData>): Promise<{ heartbeat: string }> {
     const heartbeat = new Date().toISOString();
     await this.redis.set(WORKER_HEARTBEAT_KEY, heartbeat, 'EX', 24 * 3600);
-    this.logger.debug(`heartbeat ${heartbeat} (job ${job.id}, requested ${job.data.requestedAt})`);
+    this.jobLogger.debug(`heartbeat ${heartbeat} (job ${job.id}, requested ${job.data.requestedAt})`);
     return { heartbeat };
   }
 }
