@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { ReferenceSchema1764300000000 } from './1764300000000-reference-schema';
 import { UsersSessionsAudit1764400000000 } from './1764400000000-users-sessions-audit';
+import { Pipeline1764500000000 } from './1764500000000-pipeline';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [ReferenceSchema1764300000000, UsersSessionsAudit1764400000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [ReferenceSchema1764300000000, UsersSessionsAudit1764400000000, Pipeline1764500000000];

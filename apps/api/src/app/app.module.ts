@@ -2,11 +2,12 @@ import { AuditModule } from '@crm/api/audit';
 import { AuthModule } from '@crm/api/auth';
 import { CoreModule } from '@crm/api/core';
 import { HealthModule } from '@crm/api/health';
+import { PipelineModule } from '@crm/api/pipeline';
 import { ReferenceModule } from '@crm/api/reference';
 import { Module } from '@nestjs/common';
 
 /** The HTTP app: the platform plus every business area. Wiring only. */
 @Module({
-  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule],
+  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule],
 })
 export class AppModule {}

@@ -33,6 +33,22 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'PATCH /api/users/:id': [`/api/users/${UUID}`, ['admin']],
   'POST /api/users/:id/unlock': [`/api/users/${UUID}/unlock`, ['admin']],
   'GET /api/audit': ['/api/audit', ['office', 'admin']],
+  'GET /api/projects': ['/api/projects', SIGNED_IN],
+  'POST /api/projects': ['/api/projects', ['staff']],
+  'GET /api/projects/:id': [`/api/projects/${UUID}`, SIGNED_IN],
+  'PATCH /api/projects/:id': [`/api/projects/${UUID}`, ['staff']],
+  'POST /api/projects/:id/status': [`/api/projects/${UUID}/status`, ['staff']],
+  'POST /api/projects/:id/stage-moves': [`/api/projects/${UUID}/stage-moves`, ['staff']],
+  'POST /api/projects/:id/activities': [`/api/projects/${UUID}/activities`, ['staff']],
+  'POST /api/projects/:id/evaluations': [`/api/projects/${UUID}/evaluations`, ['staff']],
+  'PATCH /api/projects/:id/evaluations/:evaluationId': [`/api/projects/${UUID}/evaluations/${UUID}`, ['staff']],
+  'POST /api/projects/:id/evaluations/:evaluationId/conclusion': [`/api/projects/${UUID}/evaluations/${UUID}/conclusion`, ['staff']],
+  'POST /api/projects/:id/agreements': [`/api/projects/${UUID}/agreements`, ['staff']],
+  'POST /api/projects/:id/fund-arrivals': [`/api/projects/${UUID}/fund-arrivals`, ['staff']],
+  'PATCH /api/projects/:id/fund-arrivals/:entryId/verification': [`/api/projects/${UUID}/fund-arrivals/${UUID}/verification`, ['office']],
+  'DELETE /api/projects/:id/fund-arrivals/:entryId': [`/api/projects/${UUID}/fund-arrivals/${UUID}`, ['staff']],
+  'GET /api/chains/:code/board': ['/api/chains/clean-energy/board', SIGNED_IN],
+  'GET /api/chains/:code/progress': ['/api/chains/clean-energy/progress', SIGNED_IN],
   // Last: it ends the session it is called with.
   'POST /api/auth/sign-out': ['/api/auth/sign-out', SIGNED_IN],
 };
@@ -78,10 +94,14 @@ describe('route × role policies', () => {
   const call = (who: Who, method: string, path: string) => {
     if (who === 'anonymous') {
       const server = request(t.app.getHttpServer());
-      return method === 'GET' ? server.get(path) : server[method.toLowerCase() as 'post' | 'patch'](path).send({});
+      if (method === 'GET') return server.get(path);
+      if (method === 'DELETE') return server.delete(path);
+      return server[method.toLowerCase() as 'post' | 'patch'](path).send({});
     }
     const agent = agents[who];
-    return method === 'GET' ? agent.get(path) : agent[method.toLowerCase() as 'post' | 'patch'](path, {});
+    if (method === 'GET') return agent.get(path);
+    if (method === 'DELETE') return agent.delete(path);
+    return agent[method.toLowerCase() as 'post' | 'patch'](path, {});
   };
 
   it.each(Object.entries(POLICIES))('%s', async (route, [path, allowed]) => {

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { ActivityController } from './activities/activity.controller';
+import { ActivityService } from './activities/activity.service';
+import { ChainPipelineController } from './chains/chain-pipeline.controller';
+import { ChainPipelineService } from './chains/chain-pipeline.service';
+import { EvaluationController } from './evaluations/evaluation.controller';
+import { EvaluationService } from './evaluations/evaluation.service';
+import { LedgerController } from './ledger/ledger.controller';
+import { LedgerService } from './ledger/ledger.service';
+import { ProjectDetailService } from './projects/project-detail.service';
+import { ProjectListService } from './projects/project-list.service';
+import { ProjectController } from './projects/project.controller';
+import { ProjectService } from './projects/project.service';
+import { ProjectStore } from './projects/project.store';
+import { StageMoveService } from './stages/stage-move.service';
+import { PipelineTotalsService } from './totals/pipeline-totals.service';
+
+/**
+ * The seven-stage pipeline: projects, stage gates and history, activities, evaluations, the
+ * signing and funds ledger, boards and chain progress. Audit entries go through the global
+ * AuditModule, in the same transaction as each change.
+ */
+@Module({
+  controllers: [ProjectController, ActivityController, EvaluationController, LedgerController, ChainPipelineController],
+  providers: [
+    ProjectStore,
+    ProjectService,
+    ProjectListService,
+    ProjectDetailService,
+    StageMoveService,
+    ActivityService,
+    EvaluationService,
+    LedgerService,
+    ChainPipelineService,
+    PipelineTotalsService,
+  ],
+  exports: [PipelineTotalsService],
+})
+export class PipelineModule {}

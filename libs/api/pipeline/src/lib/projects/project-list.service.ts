@@ -1,0 +1,142 @@
+import type { AuthUser } from '@crm/api/core';
+import { shanghaiToday, type ProjectPage, type ProjectSort } from '@crm/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { invalidInput } from '../common/problems';
+import type { ListProjectsDto } from './project.dto';
+import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummaryView, type SummaryRow } from './project.rows';
+
+/**
+ * Each sort key as a never-null expression (so keyset paging needs no NULL cases) and the type its
+ * cursor value is cast back to. Projects never contacted sort as the most idle; projects with no
+ * follow-up date sort last when looking for what is due.
+ */
+const SORTS: Record<ProjectSort, { expr: string; type: string }> = {
+  updatedAt: { expr: 'p.updated_at', type: 'timestamptz' },
+  createdAt: { expr: 'p.created_at', type: 'timestamptz' },
+  name: { expr: 'p.name::text', type: 'text' },
+  amount: { expr: 'coalesce(p.amount, 0)', type: 'numeric' },
+  plannedInvestment: { expr: 'coalesce(p.planned_investment, 0)', type: 'numeric' },
+  signedAmount: { expr: 'p.signed_amount', type: 'numeric' },
+  stageEnteredAt: { expr: 'p.stage_entered_at', type: 'timestamptz' },
+  lastActivityOn: { expr: "coalesce(p.last_activity_on, '-infinity'::date)", type: 'date' },
+  nextFollowUpOn: { expr: "coalesce(p.next_follow_up_on, 'infinity'::date)", type: 'date' },
+};
+
+interface Cursor {
+  s: ProjectSort;
+  o: 'asc' | 'desc';
+  v: string;
+  id: string;
+}
+
+const badCursor = () =>
+  invalidInput([
+    {
+      field: 'cursor',
+      zh: '分页游标无效，请从第一页重新查询',
+      en: 'The cursor is not valid for this query; start again from the first page',
+    },
+  ]);
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string, sort: ProjectSort, order: 'asc' | 'desc'): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString()) as Cursor;
+    if (cursor.s !== sort || cursor.o !== order || typeof cursor.v !== 'string' || !/^[0-9a-f-]{36}$/.test(cursor.id)) {
+      throw badCursor();
+    }
+    return cursor;
+  } catch {
+    throw badCursor();
+  }
+}
+
+/**
+ * The project list: filters staff need, Chinese text search (trigram index on name + investor),
+ * keyset paging on any sort. The count and the page are two queries, whatever the page size.
+ */
+@Injectable()
+export class ProjectListService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(user: AuthUser, query: ListProjectsDto, today = shanghaiToday()): Promise<ProjectPage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (!user.allChains) {
+      const ids = param(user.chainIds);
+      where.push(`(p.chain_id = ANY (${ids}::smallint[]) OR p.related_chain_ids && ${ids}::smallint[])`);
+    }
+    if (query.chain) {
+      const chain = `(SELECT id FROM chain WHERE code = ${param(query.chain)})`;
+      where.push(
+        query.includeRelated
+          ? `(p.chain_id = ${chain} OR ${chain} = ANY (p.related_chain_ids))`
+          : `p.chain_id = ${chain}`,
+      );
+    }
+    if (query.stage?.length) where.push(`p.stage = ANY (${param(query.stage)}::project_stage[])`);
+    if (query.status?.length) where.push(`p.status = ANY (${param(query.status)}::project_status[])`);
+    if (query.unitId) where.push(`p.responsible_unit_id = ${param(query.unitId)}`);
+    if (query.ownerId) where.push(`p.owner_id = ${param(query.ownerId)}`);
+    if (query.minAmount !== undefined) where.push(`p.amount >= ${param(query.minAmount)}::numeric`);
+    if (query.maxAmount !== undefined) where.push(`p.amount <= ${param(query.maxAmount)}::numeric`);
+    if (query.major !== undefined) where.push(`p.major = ${param(query.major)}`);
+    if (query.idleDays) {
+      where.push(
+        `coalesce(p.last_activity_on, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date) <= ${param(today)}::date - ${param(query.idleDays)}::integer`,
+      );
+    }
+    if (query.followUpDue) where.push(`p.status = 'active' AND p.next_follow_up_on <= ${param(today)}::date`);
+    if (query.q) {
+      const escaped = query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      where.push(`p.search_text LIKE ${param(`%${escaped}%`)}`);
+    }
+
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::integer AS total FROM project p ${filter}`,
+      params,
+    );
+
+    const sort = SORTS[query.sort];
+    const dir = query.order === 'asc' ? 'ASC' : 'DESC';
+    const pageWhere = [...where];
+    const pageParams = [...params];
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor, query.sort, query.order);
+      pageParams.push(cursor.v, cursor.id);
+      const op = query.order === 'asc' ? '>' : '<';
+      pageWhere.push(
+        `(${sort.expr}, p.id) ${op} ($${pageParams.length - 1}::${sort.type}, $${pageParams.length}::uuid)`,
+      );
+    }
+    pageParams.push(query.limit + 1);
+    const rows: (SummaryRow & { sort_value: string })[] = await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS}, (${sort.expr})::text AS sort_value
+       FROM project p ${SUMMARY_JOINS}
+       ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+       ORDER BY ${sort.expr} ${dir}, p.id ${dir}
+       LIMIT $${pageParams.length}`,
+      pageParams,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toSummaryView),
+      total,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ s: query.sort, o: query.order, v: last.sort_value, id: last.id })
+          : null,
+    };
+  }
+}

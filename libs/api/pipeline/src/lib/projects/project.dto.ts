@@ -1,0 +1,334 @@
+import {
+  CHAIN_CODES,
+  PROJECT_SORTS,
+  PROJECT_STATUSES,
+  PROJECT_TEXT_LIMITS as L,
+  SOURCE_CHANNELS,
+  type ChainCode,
+  type ProjectInput,
+  type ProjectSort,
+  type ProjectStatus,
+  type ProjectStatusInput,
+  type ProjectUpdateInput,
+  type SourceChannel,
+  type Stage,
+  STAGES,
+} from '@crm/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { IsCalendarDate, IsWan, OptionalText, RequiredText, TextIfGiven } from '../common/validators';
+
+const NAME = { zh: '项目名称', en: 'The project name' };
+const INVESTOR = { zh: '投资方名称', en: 'The investor name' };
+const LOCATION = { zh: '建设地点/园区', en: 'The location' };
+const INDUSTRY = { zh: '所属行业', en: 'The industry' };
+const REASON = { zh: '原因', en: 'The reason' };
+
+const chainMessage = `产业链代码应为以下之一 / The chain must be one of: ${CHAIN_CODES.join(', ')}`;
+const channelMessage = `招商渠道应为以下之一 / The source channel must be one of: ${SOURCE_CHANNELS.join(', ')}`;
+const positiveId = (zh: string, en: string) => ({
+  message: `${zh}应为正整数编号 / ${en} must be a positive whole number`,
+});
+
+export class CreateProjectDto implements ProjectInput {
+  @ApiProperty({ example: '东方电气高原叶片制造', maxLength: L.name })
+  @RequiredText(NAME, L.name)
+  name!: string;
+
+  @ApiProperty({ enum: CHAIN_CODES })
+  @IsIn(CHAIN_CODES, { message: chainMessage })
+  chain!: ChainCode;
+
+  @ApiPropertyOptional({ enum: CHAIN_CODES, isArray: true })
+  @IsOptional()
+  @IsArray({ message: '相关产业链应为列表 / Related chains must be a list' })
+  @ArrayUnique({ message: '相关产业链不能重复 / Related chains must not repeat' })
+  @ArrayMaxSize(6, { message: '相关产业链最多6条 / At most 6 related chains' })
+  @IsIn(CHAIN_CODES, { each: true, message: chainMessage })
+  relatedChains?: ChainCode[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An enterprise of the library' })
+  @IsOptional()
+  @IsUUID('all', { message: '投资方企业编号格式不正确 / The enterprise id must be a UUID' })
+  enterpriseId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: L.investorName, description: 'An investor not yet in the library' })
+  @OptionalText(INVESTOR, L.investorName)
+  investorName?: string | null;
+
+  @ApiProperty({ enum: SOURCE_CHANNELS })
+  @IsIn(SOURCE_CHANNELS, { message: channelMessage })
+  sourceChannel!: SourceChannel;
+
+  @ApiProperty()
+  @IsInt(positiveId('责任单位', 'The responsible unit'))
+  @Min(1, positiveId('责任单位', 'The responsible unit'))
+  responsibleUnitId!: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the creator' })
+  @IsOptional()
+  @IsUUID('all', { message: '项目负责人编号格式不正确 / The owner id must be a UUID' })
+  ownerId?: string;
+
+  @ApiPropertyOptional({ example: '50000', nullable: true, description: '万元' })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsWan()
+  plannedInvestment?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: L.location })
+  @OptionalText(LOCATION, L.location)
+  location?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: L.industry })
+  @OptionalText(INDUSTRY, L.industry)
+  industry?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsInt(positiveId('重点任务', 'The key task'))
+  @Min(1, positiveId('重点任务', 'The key task'))
+  keyTaskId?: number | null;
+
+  @ApiPropertyOptional({ description: '重大项目' })
+  @IsOptional()
+  @IsBoolean({ message: '重大项目标记应为 true 或 false / major must be true or false' })
+  major?: boolean;
+}
+
+export class UpdateProjectDto implements ProjectUpdateInput {
+  @ApiProperty({ description: 'The version the editor loaded' })
+  @IsInt({ message: '请提供版本号 / The version the editor loaded is required' })
+  version!: number;
+
+  @ApiPropertyOptional({ maxLength: L.name })
+  @TextIfGiven(NAME, L.name)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: CHAIN_CODES })
+  @IsOptional()
+  @IsIn(CHAIN_CODES, { message: chainMessage })
+  chain?: ChainCode;
+
+  @ApiPropertyOptional({ enum: CHAIN_CODES, isArray: true })
+  @IsOptional()
+  @IsArray({ message: '相关产业链应为列表 / Related chains must be a list' })
+  @ArrayUnique({ message: '相关产业链不能重复 / Related chains must not repeat' })
+  @ArrayMaxSize(6, { message: '相关产业链最多6条 / At most 6 related chains' })
+  @IsIn(CHAIN_CODES, { each: true, message: chainMessage })
+  relatedChains?: ChainCode[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: '投资方企业编号格式不正确 / The enterprise id must be a UUID' })
+  enterpriseId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: L.investorName })
+  @OptionalText(INVESTOR, L.investorName)
+  investorName?: string | null;
+
+  @ApiPropertyOptional({ enum: SOURCE_CHANNELS })
+  @IsOptional()
+  @IsIn(SOURCE_CHANNELS, { message: channelMessage })
+  sourceChannel?: SourceChannel;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt(positiveId('责任单位', 'The responsible unit'))
+  @Min(1, positiveId('责任单位', 'The responsible unit'))
+  responsibleUnitId?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '项目负责人编号格式不正确 / The owner id must be a UUID' })
+  ownerId?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: '万元' })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsWan()
+  plannedInvestment?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: L.location })
+  @OptionalText(LOCATION, L.location)
+  location?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: L.industry })
+  @OptionalText(INDUSTRY, L.industry)
+  industry?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsInt(positiveId('重点任务', 'The key task'))
+  @Min(1, positiveId('重点任务', 'The key task'))
+  keyTaskId?: number | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: '重大项目标记应为 true 或 false / major must be true or false' })
+  major?: boolean;
+
+  @ApiPropertyOptional({ maxLength: L.landParcel })
+  @TextIfGiven({ zh: '供地地块', en: 'The land parcel' }, L.landParcel)
+  landParcel?: string;
+
+  @ApiPropertyOptional({ description: '亩' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsWan()
+  landAreaMu?: string;
+
+  @ApiPropertyOptional({ maxLength: L.landApprovalRef })
+  @TextIfGiven({ zh: '供地批复文号', en: 'The land approval reference' }, L.landApprovalRef)
+  landApprovalRef?: string;
+
+  @ApiPropertyOptional({ example: '2025-04-01' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsCalendarDate({ zh: '供地批复日期', en: 'The land approval date' })
+  landApprovedOn?: string;
+
+  @ApiPropertyOptional({ example: '2025-05-01' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsCalendarDate({ zh: '开工日期', en: 'The construction start date' })
+  constructionStartedOn?: string;
+
+  @ApiPropertyOptional({ maxLength: L.constructionPermitRef })
+  @TextIfGiven({ zh: '施工许可证号', en: 'The construction permit reference' }, L.constructionPermitRef)
+  constructionPermitRef?: string;
+
+  @ApiPropertyOptional({ example: '2025-10-01' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsCalendarDate({ zh: '竣工投产日期', en: 'The completion date' })
+  completedOn?: string;
+}
+
+export class ProjectStatusDto implements ProjectStatusInput {
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  @IsIn(PROJECT_STATUSES, { message: `状态应为以下之一 / The status must be one of: ${PROJECT_STATUSES.join(', ')}` })
+  status!: ProjectStatus;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: L.reason })
+  @OptionalText(REASON, L.reason)
+  reason?: string | null;
+
+  @ApiProperty()
+  @IsInt({ message: '请提供版本号 / The version the editor loaded is required' })
+  version!: number;
+}
+
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** GET /api/projects: see ProjectListQuery. */
+export class ListProjectsDto {
+  @ApiPropertyOptional({ enum: CHAIN_CODES })
+  @IsOptional()
+  @IsIn(CHAIN_CODES, { message: chainMessage })
+  chain?: ChainCode;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean({ message: 'includeRelated 应为 true 或 false / includeRelated must be true or false' })
+  includeRelated?: boolean;
+
+  @ApiPropertyOptional({ description: 'Comma list', example: 'negotiation,evaluation' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsIn(STAGES, { each: true, message: `阶段应为以下之一 / Each stage must be one of: ${STAGES.join(', ')}` })
+  stage?: Stage[];
+
+  @ApiPropertyOptional({ description: 'Comma list', example: 'active,paused' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsIn(PROJECT_STATUSES, {
+    each: true,
+    message: `状态应为以下之一 / Each status must be one of: ${PROJECT_STATUSES.join(', ')}`,
+  })
+  status?: ProjectStatus[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(positiveId('责任单位', 'unitId'))
+  @Min(1, positiveId('责任单位', 'unitId'))
+  unitId?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '负责人编号格式不正确 / ownerId must be a UUID' })
+  ownerId?: string;
+
+  @ApiPropertyOptional({ description: '万元' })
+  @IsOptional()
+  @IsWan({ allowZero: true })
+  minAmount?: string;
+
+  @ApiPropertyOptional({ description: '万元' })
+  @IsOptional()
+  @IsWan({ allowZero: true })
+  maxAmount?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean({ message: 'major 应为 true 或 false / major must be true or false' })
+  major?: boolean;
+
+  @ApiPropertyOptional({ description: 'No activity for at least this many days' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '天数应为整数 / idleDays must be a whole number' })
+  @Min(1, { message: '天数至少为1 / idleDays must be at least 1' })
+  @Max(3650, { message: '天数最多为3650 / idleDays must be at most 3650' })
+  idleDays?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean({ message: 'followUpDue 应为 true 或 false / followUpDue must be true or false' })
+  followUpDue?: boolean;
+
+  @ApiPropertyOptional({ maxLength: L.search })
+  @OptionalText({ zh: '搜索词', en: 'The search text' }, L.search)
+  q?: string | null;
+
+  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: 'updatedAt' })
+  @IsOptional()
+  @IsIn(PROJECT_SORTS, { message: `排序应为以下之一 / sort must be one of: ${PROJECT_SORTS.join(', ')}` })
+  sort: ProjectSort = 'updatedAt';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order 应为 asc 或 desc / order must be asc or desc' })
+  order: 'asc' | 'desc' = 'desc';
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit 应为整数 / limit must be a whole number' })
+  @Min(1, { message: 'limit 至少为1 / limit must be at least 1' })
+  @Max(200, { message: 'limit 最大为200 / limit must be at most 200' })
+  limit = 50;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @OptionalText({ zh: '分页游标', en: 'The cursor' }, 500)
+  cursor?: string | null;
+}
