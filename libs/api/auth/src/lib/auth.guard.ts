@@ -46,7 +46,8 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method) && request.get(CSRF_HEADER) !== session.csrfToken) {
       throw new ForbiddenException('页面已过期，请刷新后重试 / The page is out of date (CSRF check); reload and try again');
     }
-    const { csrfToken: _csrf, ...user } = session;
+    const user: AuthUser = { ...session };
+    delete (user as Partial<typeof session>).csrfToken;
     request.user = user;
     if (policy.kind === 'roles' && !user.roles.some((r) => policy.roles.includes(r))) {
       throw new ForbiddenException('您没有权限执行此操作 / Your role does not allow this');

@@ -1,6 +1,6 @@
 import { createTestApp, type TestApp } from '@crm/api/testing';
 import request from 'supertest';
-import { FirstAdmin } from './first-admin';
+import { FirstAdmin } from '@crm/api/auth';
 
 describe('first start: the first admin account', () => {
   describe('without ADMIN_PASSWORD', () => {
