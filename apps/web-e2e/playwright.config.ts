@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { ADMIN } from './src/support';
 
 const port = Number(process.env['E2E_PORT'] ?? 4300);
 
@@ -35,6 +36,7 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { E2E_PORT: String(port) },
+    // The API creates its first admin with this password (no change required), so tests sign in.
+    env: { E2E_PORT: String(port), ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password },
   },
 });

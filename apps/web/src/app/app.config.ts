@@ -1,20 +1,21 @@
 import {
-  provideHttpClient,
-  withFetch,
-  withInterceptors,
-} from '@angular/common/http';
-import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import { provideRouter, withInMemoryScrolling } from '@angular/router';
 import {
   ApartmentOutline,
+  DownOutline,
+  FileSearchOutline,
   GlobalOutline,
+  KeyOutline,
+  LogoutOutline,
   MenuFoldOutline,
   MenuUnfoldOutline,
+  TeamOutline,
+  UserOutline,
 } from '@ant-design/icons-angular/icons';
-import { languageInterceptor, provideI18n } from '@crm/web/core';
+import { provideApiHttp, provideI18n } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
 
@@ -25,14 +26,20 @@ export const appConfig: ApplicationConfig = {
       appRoutes,
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
-    provideHttpClient(withFetch(), withInterceptors([languageInterceptor])),
+    provideApiHttp(),
     provideI18n(),
     // Only the shell's icons; each feature patches in its own (see its routes.ts).
     provideNzIcons([
       ApartmentOutline,
+      DownOutline,
+      FileSearchOutline,
       GlobalOutline,
+      KeyOutline,
+      LogoutOutline,
       MenuFoldOutline,
       MenuUnfoldOutline,
+      TeamOutline,
+      UserOutline,
     ]),
   ],
 };

@@ -1,17 +1,48 @@
 import { Route } from '@angular/router';
+import { guestGuard, roleGuard, signedInGuard } from '@crm/web/core';
 import { BasicLayout } from './layout/basic-layout';
 
-/** Each business area is a lazy feature library under libs/web/<area>. */
+/**
+ * Each business area is a lazy feature library under libs/web/<area>. Every page but sign-in
+ * needs a session; the menu hides what a role may not open, and `roleGuard` refuses it anyway.
+ */
 export const appRoutes: Route[] = [
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    loadChildren: () => import('@crm/web/auth').then((m) => m.signInRoutes),
+  },
   {
     path: '',
     component: BasicLayout,
+    canActivate: [signedInGuard],
+    canActivateChild: [signedInGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'chains' },
       {
         path: 'chains',
         loadChildren: () =>
           import('@crm/web/chains').then((m) => m.chainsRoutes),
+      },
+      {
+        path: 'account',
+        loadChildren: () =>
+          import('@crm/web/auth').then((m) => m.accountRoutes),
+      },
+      {
+        path: 'users',
+        canMatch: [roleGuard('admin')],
+        loadChildren: () => import('@crm/web/users').then((m) => m.usersRoutes),
+      },
+      {
+        path: 'audit',
+        canMatch: [roleGuard('office', 'admin')],
+        loadChildren: () => import('@crm/web/audit').then((m) => m.auditRoutes),
+      },
+      {
+        path: 'forbidden',
+        loadComponent: () =>
+          import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),
       },
     ],
   },

@@ -15,25 +15,61 @@ import {
   RouterLink,
   RouterOutlet,
 } from '@angular/router';
-import { I18nService, Lang, TranslatePipe } from '@crm/web/core';
+import type { Role } from '@crm/domain';
+import {
+  AuthService,
+  CHANGE_PASSWORD_URL,
+  I18nService,
+  Lang,
+  MessageKey,
+  SIGN_IN_URL,
+  TranslatePipe,
+  roleLabelKey,
+} from '@crm/web/core';
+import { NzAvatarModule } from 'ng-zorro-antd/avatar';
+import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
+import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSegmentedModule, NzSegmentedOption } from 'ng-zorro-antd/segmented';
+import { NzTagModule } from 'ng-zorro-antd/tag';
 import { filter, map } from 'rxjs';
 
 /** Phones and small tablets: the menu slides over the page instead of narrowing it. */
 const NARROW = '(max-width: 767.98px)';
 
-/** The shell around every page: header with title and language, menu, content. */
+interface MenuItem {
+  link: string;
+  icon: string;
+  label: MessageKey;
+  /** Who sees it; everyone when absent. The API enforces the same roles. */
+  roles?: Role[];
+}
+
+const MENU: MenuItem[] = [
+  { link: '/chains', icon: 'apartment', label: 'menu.chains' },
+  { link: '/users', icon: 'team', label: 'menu.users', roles: ['admin'] },
+  {
+    link: '/audit',
+    icon: 'file-search',
+    label: 'menu.audit',
+    roles: ['office', 'admin'],
+  },
+];
+
+/** The shell around every page: header with title, language and user, menu, content. */
 @Component({
   selector: 'crm-basic-layout',
   imports: [
     FormsModule,
+    NzAvatarModule,
+    NzDropDownModule,
     NzIconModule,
     NzLayoutModule,
     NzMenuModule,
     NzSegmentedModule,
+    NzTagModule,
     RouterLink,
     RouterOutlet,
     TranslatePipe,
@@ -44,6 +80,9 @@ const NARROW = '(max-width: 767.98px)';
 })
 export class BasicLayout {
   private readonly i18n = inject(I18nService);
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly message = inject(NzMessageService);
 
   protected readonly lang = this.i18n.lang;
   /** Each language is named in itself, so a user who cannot read the other one still finds it. */
@@ -59,13 +98,27 @@ export class BasicLayout {
   );
   protected readonly collapsed = signal(false);
   protected readonly siderWidth = computed(() => (this.narrow() ? 0 : 64));
+  protected readonly user = this.auth.user;
+  /** Only what the user's roles may open; nothing until a required password change is done. */
+  protected readonly menu = computed(() =>
+    this.user()?.mustChangePassword
+      ? []
+      : MENU.filter((item) => !item.roles || this.auth.hasRole(...item.roles)),
+  );
+  protected readonly roleNames = computed(() =>
+    (this.user()?.roles ?? [])
+      .map((role) => this.i18n.t(roleLabelKey(role)))
+      .join(this.i18n.lang() === 'en' ? ', ' : '、'),
+  );
+  protected readonly roleKey = roleLabelKey;
+  protected readonly changePasswordUrl = CHANGE_PASSWORD_URL;
 
   constructor() {
     // Start collapsed on a phone, expanded on a desktop, whenever the width class changes.
     effect(() => this.collapsed.set(this.narrow()));
     // On a phone, any navigation (a menu link, the back button) closes the menu.
-    inject(Router)
-      .events.pipe(
+    this.router.events
+      .pipe(
         filter((event) => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
@@ -85,5 +138,14 @@ export class BasicLayout {
 
   protected useLang(lang: Lang): void {
     this.i18n.use(lang);
+  }
+
+  protected signOut(): void {
+    // The session is forgotten here even when the call fails (it may have expired already).
+    const done = () => {
+      this.message.success(this.i18n.t('layout.signedOut'));
+      void this.router.navigateByUrl(SIGN_IN_URL);
+    };
+    this.auth.signOut().subscribe({ next: done, error: done });
   }
 }

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ROLES, ROLE_LABELS } from '@crm/domain';
 import { TestBed } from '@angular/core/testing';
 import { NzI18nService } from 'ng-zorro-antd/i18n';
 import { en } from './en';
@@ -74,6 +75,12 @@ describe('I18nService', () => {
     expect(i18n.lang()).toBe('en');
     getItem.mockRestore();
     setItem.mockRestore();
+  });
+
+  it('names the roles in Chinese exactly as libs/domain does', () => {
+    for (const role of ROLES) {
+      expect(zhCN[`role.${role}`]).toBe(ROLE_LABELS[role]);
+    }
   });
 
   it('has a non-empty text for every key in both languages', () => {

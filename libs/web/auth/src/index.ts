@@ -1,0 +1,1 @@
+export { accountRoutes, signInRoutes } from './lib/routes';

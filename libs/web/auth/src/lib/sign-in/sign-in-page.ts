@@ -1,0 +1,116 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import {
+  FormsModule,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { ActivatedRoute, Router } from '@angular/router';
+import {
+  AuthService,
+  CHANGE_PASSWORD_URL,
+  I18nService,
+  Lang,
+  TranslatePipe,
+  apiErrorText,
+  safeReturnUrl,
+} from '@crm/web/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSegmentedModule, NzSegmentedOption } from 'ng-zorro-antd/segmented';
+import { map } from 'rxjs';
+
+/** /login, outside the layout: the only page that needs no session. */
+@Component({
+  selector: 'crm-sign-in-page',
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzSegmentedModule,
+    ReactiveFormsModule,
+    TranslatePipe,
+  ],
+  templateUrl: './sign-in-page.html',
+  styleUrl: './sign-in-page.less',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SignInPage {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly returnUrl = toSignal(
+    inject(ActivatedRoute).queryParamMap.pipe(
+      map((params) => safeReturnUrl(params.get('returnUrl'))),
+    ),
+    { initialValue: safeReturnUrl(null) },
+  );
+
+  protected readonly lang = this.i18n.lang;
+  protected readonly langOptions: NzSegmentedOption[] = [
+    { label: '中文', value: 'zh-CN' },
+    { label: 'English', value: 'en' },
+  ];
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    username: ['', Validators.required],
+    password: ['', Validators.required],
+  });
+  protected readonly submitting = signal(false);
+  private readonly failure = signal<unknown>(null);
+  /** Re-read on a language switch: the API's message carries both languages. */
+  protected readonly errorText = computed(() => {
+    const failure = this.failure();
+    return failure === null ? '' : apiErrorText(failure, this.i18n);
+  });
+
+  protected useLang(lang: Lang): void {
+    this.i18n.use(lang);
+  }
+
+  protected submit(): void {
+    if (this.submitting()) {
+      return;
+    }
+    if (this.form.invalid) {
+      for (const control of Object.values(this.form.controls)) {
+        control.markAsDirty();
+        control.updateValueAndValidity();
+      }
+      return;
+    }
+    const { username, password } = this.form.getRawValue();
+    this.submitting.set(true);
+    this.failure.set(null);
+    this.auth
+      .signIn({ username: username.trim(), password })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (user) => {
+          this.submitting.set(false);
+          void this.router.navigateByUrl(
+            user.mustChangePassword ? CHANGE_PASSWORD_URL : this.returnUrl(),
+          );
+        },
+        error: (error: unknown) => {
+          this.submitting.set(false);
+          this.failure.set(error);
+          this.form.controls.password.reset('');
+        },
+      });
+  }
+}

@@ -1,0 +1,20 @@
+import { Route } from '@angular/router';
+import {
+  CopyOutline,
+  PlusOutline,
+  ReloadOutline,
+  SearchOutline,
+} from '@ant-design/icons-angular/icons';
+import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { UsersPage } from './list/users-page';
+
+/** Lazy-loaded at /users by the shell, for admins only (roleGuard). */
+export const usersRoutes: Route[] = [
+  {
+    path: '',
+    providers: [
+      provideNzIconsPatch([CopyOutline, PlusOutline, ReloadOutline, SearchOutline]),
+    ],
+    component: UsersPage,
+  },
+];
