@@ -1,4 +1,5 @@
 import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
+import request from 'supertest';
 import { AppModule } from './app.module';
 
 describe('audit trail', () => {
@@ -48,6 +49,16 @@ describe('audit trail', () => {
     expect(mine[0].before).toEqual({ roles: ['office'], personId: null });
     expect(mine[0].after).toEqual({ roles: ['office', 'leader'], personId: 1 });
     expect(JSON.stringify(res.body)).not.toMatch(/first-password-1|argon2/);
+
+    // An admin's reset makes the user choose their own password at next sign-in.
+    const { version } = (await admin.get('/api/users').expect(200)).body.find((u: { id: string }) => u.id === created.body.user.id);
+    await admin.patch(`/api/users/${created.body.user.id}`, { password: 'reset-by-admin-1', version }).expect(200);
+    await admin.patch(`/api/users/${created.body.user.id}`, { displayName: '过期版本', version }).expect(409);
+    const signIn = await request(t.app.getHttpServer())
+      .post('/api/auth/sign-in')
+      .send({ username: 'audit_probe', password: 'reset-by-admin-1' })
+      .expect(200);
+    expect(signIn.body.mustChangePassword).toBe(true);
   });
 
   it('filters by date range and pages with beforeId', async () => {
@@ -59,6 +70,24 @@ describe('audit trail', () => {
     const next = await office.get('/api/audit').query({ limit: 1, beforeId: firstPage.body[0].id }).expect(200);
     expect(Number(next.body[0].id)).toBeLessThan(Number(firstPage.body[0].id));
     await office.get('/api/audit').query({ from: 'yesterday' }).expect(400);
+  });
+
+  it('lists newest first by number, past ten entries too, and pages without gaps', async () => {
+    for (let i = 0; i < 12; i++) {
+      await staff.post('/api/enterprises', { name: `审计排序测试企业${i}` }).expect(201);
+    }
+    const all = (await office.get('/api/audit').query({ limit: 500 }).expect(200)).body.map((e: { id: string }) => Number(e.id));
+    expect(all.length).toBeGreaterThan(12);
+    expect(all).toEqual([...all].sort((a, b) => b - a));
+    const paged: number[] = [];
+    let beforeId: string | undefined;
+    for (;;) {
+      const page = (await office.get('/api/audit').query({ limit: 5, ...(beforeId ? { beforeId } : {}) }).expect(200)).body;
+      if (page.length === 0) break;
+      paged.push(...page.map((e: { id: string }) => Number(e.id)));
+      beforeId = page[page.length - 1].id;
+    }
+    expect(paged).toEqual(all);
   });
 
   it('cannot be changed or deleted, even by SQL', async () => {

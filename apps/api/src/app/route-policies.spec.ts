@@ -28,7 +28,7 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'GET /api/enterprises/:id': [`/api/enterprises/${UUID}`, SIGNED_IN],
   'POST /api/enterprises': ['/api/enterprises', ['staff', 'office', 'admin']],
   'PATCH /api/enterprises/:id': [`/api/enterprises/${UUID}`, ['staff', 'office', 'admin']],
-  'GET /api/users': ['/api/users', ['admin']],
+  'GET /api/users': ['/api/users', ['office', 'admin']],
   'POST /api/users': ['/api/users', ['admin']],
   'PATCH /api/users/:id': [`/api/users/${UUID}`, ['admin']],
   'POST /api/users/:id/unlock': [`/api/users/${UUID}/unlock`, ['admin']],

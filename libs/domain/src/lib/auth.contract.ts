@@ -34,6 +34,8 @@ export interface UserView {
   personId: number | null;
   active: boolean;
   lockedUntil: string | null;
+  /** Send it back with an edit: a stale one gets 409. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

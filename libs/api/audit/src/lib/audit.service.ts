@@ -61,12 +61,12 @@ export class AuditService {
     if (filter.entityType) add('entity_type = ?', filter.entityType);
     if (filter.from) add('at >= ?', filter.from);
     if (filter.to) add('at < ?', filter.to);
-    if (filter.beforeId) add('id < ?', filter.beforeId);
+    if (filter.beforeId) add('audit_log.id < ?', filter.beforeId);
     params.push(filter.limit);
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT id::text, at, user_id, username, action, entity_type, entity_id, project_id, before, after
        FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY id DESC LIMIT $${params.length}`,
+       ORDER BY audit_log.id DESC LIMIT $${params.length}`,
       params,
     );
     return rows.map((r) => ({

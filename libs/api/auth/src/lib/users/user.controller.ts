@@ -11,7 +11,8 @@ import { UserService } from './user.service';
 export class UserController {
   constructor(private readonly users: UserService) {}
 
-  @Allow('admin')
+  /** Admins manage users; the office reads the list to filter the audit trail by user. */
+  @Allow('admin', 'office')
   @Get()
   list(): Promise<UserView[]> {
     return this.users.list();

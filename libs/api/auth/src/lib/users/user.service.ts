@@ -19,6 +19,7 @@ export function toUserView(user: User): UserView {
     personId: user.personId,
     active: user.active,
     lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
+    version: user.version,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };
@@ -156,13 +157,16 @@ export class UserService {
         personId,
         active: input.active ?? user.active,
       });
+      let saved = await repo.save(user);
       if (input.password) {
-        await tx.query(`UPDATE app_user SET password_hash = $2, must_change_password = true WHERE id = $1`, [
-          id,
-          await hashPassword(input.password),
-        ]);
+        // A reset password is the admin's, not the user's: they choose their own at next sign-in.
+        await tx.query(
+          `UPDATE app_user SET password_hash = $2, must_change_password = true, version = version + 1, updated_at = now()
+           WHERE id = $1`,
+          [id, await hashPassword(input.password)],
+        );
+        saved = await repo.findOneByOrFail({ id });
       }
-      const saved = await repo.save(user);
       if (!saved.active) await tx.query(`DELETE FROM user_session WHERE user_id = $1`, [id]);
       const diff = changedFields(before, auditedUser(saved));
       if (diff || input.password) {
