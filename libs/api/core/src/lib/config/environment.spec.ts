@@ -1,4 +1,7 @@
-import { validateEnvironment } from './environment';
+import { getMetadataStorage } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Environment, validateEnvironment } from './environment';
 
 describe('environment validated at boot', () => {
   it('fills defaults for a developer machine', () => {
@@ -26,5 +29,21 @@ describe('environment validated at boot', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required/);
     expect(() => validateEnvironment({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/at least 32/);
     expect(validateEnvironment({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe('production');
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the app reads', () => {
+    const variables = new Set<string>(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(Environment, '', true, false)
+        .map((m: { propertyName: string }) => m.propertyName),
+    );
+    const documented = readFileSync(join(__dirname, '../../../../../../.env.example'), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=')[0]);
+    expect(variables.size).toBeGreaterThan(10);
+    expect([...variables].filter((v) => !documented.includes(v))).toEqual([]);
   });
 });
