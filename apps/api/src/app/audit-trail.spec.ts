@@ -38,6 +38,37 @@ describe('audit trail', () => {
     expect(Date.parse(update.at)).toBeGreaterThanOrEqual(Date.parse(create.at));
   });
 
+  it('records a project\'s creation, update and stage move with before and after', async () => {
+    const [{ id: unitId }] = await t.dataSource.query(`SELECT id FROM unit WHERE name = '市能源局'`);
+    const created = await staff
+      .post('/api/projects', {
+        name: '远景能源风电整机制造',
+        chain: 'clean-energy',
+        investorName: '远景能源',
+        sourceChannel: 'through-firms',
+        responsibleUnitId: unitId,
+      })
+      .expect(201);
+    const id = created.body.id;
+    await staff.patch(`/api/projects/${id}`, { plannedInvestment: '300000', version: created.body.version }).expect(200);
+    await staff
+      .post(`/api/projects/${id}/activities`, { kind: 'visit', occurredOn: '2025-01-10', summary: '赴企业总部走访', ourParticipants: ['张三'] })
+      .expect(201);
+    const [{ version }] = await t.dataSource.query(`SELECT version FROM project WHERE id = $1`, [id]);
+    await staff.post(`/api/projects/${id}/stage-moves`, { to: 'negotiation', version }).expect(201);
+
+    const res = await office.get('/api/audit').query({ projectId: id }).expect(200);
+    const byAction = (action: string) => res.body.filter((e: { action: string; entityType: string }) => e.action === action && e.entityType === 'project');
+    expect(byAction('create')).toHaveLength(1);
+    expect(byAction('create')[0]).toMatchObject({ userId: staff.user.id, after: expect.objectContaining({ name: '远景能源风电整机制造', stage: 'lead' }) });
+    expect(byAction('update')[0]).toMatchObject({ before: { plannedInvestment: null }, after: { plannedInvestment: '300000.000000' } });
+    expect(byAction('stage-move')[0]).toMatchObject({
+      userId: staff.user.id,
+      before: expect.objectContaining({ stage: 'lead' }),
+      after: expect.objectContaining({ stage: 'negotiation' }),
+    });
+  });
+
   it('records user administration without any password or hash', async () => {
     const created = await admin
       .post('/api/users', { username: 'audit_probe', displayName: '审计测试', roles: ['office'], password: 'first-password-1' })
