@@ -2,6 +2,8 @@ import type { MigrationInterface } from 'typeorm';
 import { ReferenceSchema1764300000000 } from './1764300000000-reference-schema';
 import { UsersSessionsAudit1764400000000 } from './1764400000000-users-sessions-audit';
 import { Pipeline1764500000000 } from './1764500000000-pipeline';
+import { LedgerImport1764600000000 } from './1764600000000-ledger-import';
+import { Reporting1764700000000 } from './1764700000000-reporting';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [ReferenceSchema1764300000000, UsersSessionsAudit1764400000000, Pipeline1764500000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [ReferenceSchema1764300000000, UsersSessionsAudit1764400000000, Pipeline1764500000000, LedgerImport1764600000000, Reporting1764700000000];

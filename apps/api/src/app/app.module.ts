@@ -2,12 +2,14 @@ import { AuditModule } from '@crm/api/audit';
 import { AuthModule } from '@crm/api/auth';
 import { CoreModule } from '@crm/api/core';
 import { HealthModule } from '@crm/api/health';
+import { LedgerIoModule } from '@crm/api/ledger-io';
 import { PipelineModule } from '@crm/api/pipeline';
 import { ReferenceModule } from '@crm/api/reference';
+import { ReportingModule } from '@crm/api/reporting';
 import { Module } from '@nestjs/common';
 
 /** The HTTP app: the platform plus every business area. Wiring only. */
 @Module({
-  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule],
+  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import { QueueName, quietQueueErrors } from '@crm/api/core';
 import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
+import { MONTHLY_REMINDER_JOB, type MonthlyReminderJobData } from '@crm/api/reporting';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -7,6 +8,8 @@ import type { Queue } from 'bullmq';
 /** Named schedules, all registered here. Cron patterns run in Shanghai time. */
 export const SCHEDULES = {
   healthCheck: { every: 60_000 },
+  /** Hourly, on the hour: each run sends what has fallen due by then, so a missed run catches up. */
+  monthlyReminder: { pattern: '0 0 * * * *', tz: 'Asia/Shanghai' },
 } as const;
 
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -19,10 +22,14 @@ export const TIME_ZONE = 'Asia/Shanghai';
 export class JobSchedules implements OnApplicationBootstrap {
   private readonly logger = new Logger(JobSchedules.name);
 
-  constructor(@InjectQueue(QueueName.Health) private readonly health: Queue<HealthCheckJobData>) {}
+  constructor(
+    @InjectQueue(QueueName.Health) private readonly health: Queue<HealthCheckJobData>,
+    @InjectQueue(QueueName.Reporting) private readonly reporting: Queue<MonthlyReminderJobData>,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     quietQueueErrors(this.health, QueueName.Health);
+    quietQueueErrors(this.reporting, QueueName.Reporting);
     // Without Redis this would wait; registering in the background lets the worker start and
     // say so, and BullMQ picks the schedule up once Redis answers.
     void this.register().catch((error: Error) => this.logger.error(`could not register schedules: ${error.message}`));
@@ -31,6 +38,11 @@ export class JobSchedules implements OnApplicationBootstrap {
   private async register(): Promise<void> {
     await this.health.upsertJobScheduler('health-check', SCHEDULES.healthCheck, {
       name: HEALTH_CHECK_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: { removeOnComplete: 100, removeOnFail: 500 },
+    });
+    await this.reporting.upsertJobScheduler('monthly-reminder', SCHEDULES.monthlyReminder, {
+      name: MONTHLY_REMINDER_JOB,
       data: { requestedAt: 'schedule' },
       opts: { removeOnComplete: 100, removeOnFail: 500 },
     });

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+
+/** Optional, and an empty value (as `.env.example` writes it) means unset too. */
+const OptionalNonEmpty = () => ValidateIf((_object, value) => value !== undefined && value !== null && value !== '');
 
 /**
  * Every setting the API and the worker read from the environment. `.env.example` documents each;
@@ -110,6 +113,32 @@ export class Environment {
   @IsOptional()
   @IsIn(['true', 'false'])
   MIGRATE_ON_START: 'true' | 'false' = 'true';
+
+  /**
+   * When monthly-report reminders fall due: "kind:daysBefore@hour,…;escalation+hours" before/after
+   * the unit's due date, Asia/Shanghai. Default: the 20th and 23rd at 09:00, the 25th at 08:00,
+   * the escalation as the 26th begins.
+   */
+  @OptionalNonEmpty()
+  @Matches(/^([a-z0-9-]{1,30}:\d{1,2}@\d{1,2})(,[a-z0-9-]{1,30}:\d{1,2}@\d{1,2})*(;escalation\+\d{1,3})?$/, {
+    message: 'must read like before-5d:5@9,before-2d:2@9,due-day:0@8;escalation+0',
+  })
+  REPORT_REMINDER_SCHEDULE?: string;
+
+  /** SMTP server for e-mail copies of notifications, e.g. smtps://user:pass@smtp.example.gov.cn:465; unset: no e-mail. */
+  @OptionalNonEmpty()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of those e-mails. */
+  @IsOptional()
+  @IsString()
+  MAIL_FROM = 'crm@localhost';
+
+  /** A WeCom / DingTalk group-robot webhook that receives reminders; unset: none. */
+  @OptionalNonEmpty()
+  @Matches(/^https?:\/\/.+/, { message: 'must be an http(s):// URL' })
+  WEBHOOK_URL?: string;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -1,0 +1,91 @@
+import { CurrentUser, SignedIn, type AuthUser } from '@crm/api/core';
+import { ListProjectsDto } from '@crm/api/pipeline';
+import { ENTERPRISE_LEDGER_COLUMNS, PROJECT_LEDGER_COLUMNS, shanghaiToday, templateHeaders } from '@crm/domain';
+import { Controller, Get, Header, ParseIntPipe, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { attachment, newWorkbook, XLSX_MIME } from '../xlsx/sheet-writer';
+import { ProjectExportService } from './project-export.service';
+import { ReferenceExportService } from './reference-export.service';
+
+const file = (buffer: Buffer, name: string, ascii: string) =>
+  new StreamableFile(buffer, { type: XLSX_MIME, disposition: attachment(name, ascii) });
+
+const thisYear = () => Number(shanghaiToday().slice(0, 4));
+const year = new ParseIntPipe({ optional: true });
+
+/**
+ * Ledger exports (.xlsx): the project and enterprise lists as filtered on screen, the 三张清单 and
+ * the import templates. Headers in Chinese, amounts as numbers in 万元 (the unit in the header),
+ * dates as date cells. Chain data is limited to the chains the user may read.
+ */
+@ApiTags('台账导入导出 ledger import/export')
+@ApiProduces(XLSX_MIME)
+@Controller('ledger')
+export class LedgerExportController {
+  constructor(
+    private readonly projects: ProjectExportService,
+    private readonly reference: ReferenceExportService,
+  ) {}
+
+  /** Same filters and order as GET /api/projects; every page. */
+  @SignedIn()
+  @Get('exports/projects')
+  @ApiOkResponse({ description: '招商项目.xlsx' })
+  async projectList(@CurrentUser() user: AuthUser, @Query() query: ListProjectsDto): Promise<StreamableFile> {
+    return file(await this.projects.projectList(user, query), '招商项目.xlsx', 'projects.xlsx');
+  }
+
+  /** Same search as GET /api/enterprises?q=; every page. */
+  @SignedIn()
+  @Get('exports/enterprises')
+  async enterpriseList(@Query('q') q?: string): Promise<StreamableFile> {
+    const text = typeof q === 'string' && q.trim() ? q.trim().slice(0, 100) : undefined;
+    return file(await this.reference.enterpriseList(text), '企业库.xlsx', 'enterprises.xlsx');
+  }
+
+  /** 三张清单 ①: 《重点项目动态管理表》. */
+  @SignedIn()
+  @Get('exports/key-projects')
+  async keyProjects(@CurrentUser() user: AuthUser, @Query('year', year) y?: number): Promise<StreamableFile> {
+    const at = y ?? thisYear();
+    return file(await this.projects.keyProjects(user, at), `${at}年招商引资重点项目动态管理表.xlsx`, 'key-projects.xlsx');
+  }
+
+  /** 三张清单 ②: 招商方向清单 (direction, targets, key tasks per chain). */
+  @SignedIn()
+  @Get('exports/target-directions')
+  async targetDirections(@CurrentUser() user: AuthUser, @Query('year', year) y?: number): Promise<StreamableFile> {
+    const at = y ?? thisYear();
+    return file(await this.reference.targetDirections(user, at), `${at}年招商方向清单.xlsx`, 'target-directions.xlsx');
+  }
+
+  /** 三张清单 ③: 责任清单 (chain × leaders × units × anchor firms). */
+  @SignedIn()
+  @Get('exports/responsibilities')
+  async responsibilities(@CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    return file(await this.reference.responsibilities(user), '招商责任清单.xlsx', 'responsibilities.xlsx');
+  }
+
+  /** The import templates: the header row the import reads, amounts in 万元. */
+  @SignedIn()
+  @Get('templates/projects')
+  @Header('Cache-Control', 'no-store')
+  async projectTemplate(): Promise<StreamableFile> {
+    return file(await template('招商项目', templateHeaders(PROJECT_LEDGER_COLUMNS)), '招商项目导入模板.xlsx', 'project-template.xlsx');
+  }
+
+  @SignedIn()
+  @Get('templates/enterprises')
+  async enterpriseTemplate(): Promise<StreamableFile> {
+    return file(await template('企业库', templateHeaders(ENTERPRISE_LEDGER_COLUMNS)), '企业导入模板.xlsx', 'enterprise-template.xlsx');
+  }
+}
+
+async function template(name: string, headers: string[]): Promise<Buffer> {
+  const workbook = newWorkbook();
+  const sheet = workbook.addWorksheet(name);
+  sheet.addRow(headers).font = { bold: true };
+  headers.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(12, h.length * 2 + 2)));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,96 @@
+import { loadSamplePipeline } from '@crm/migrations';
+import type { Worksheet } from 'exceljs';
+import { createLedgerWorld, downloadSheet, type LedgerWorld } from '../../test/ledger-world';
+
+describe('ledger exports', () => {
+  let w: LedgerWorld;
+  const headerIndex = (sheet: Worksheet, row: number, header: string) =>
+    (sheet.getRow(row).values as unknown[]).indexOf(header);
+  const dataRows = (sheet: Worksheet, headerRow: number) => sheet.rowCount - headerRow;
+
+  beforeAll(async () => {
+    w = await createLedgerWorld();
+    await loadSamplePipeline(w.t.dataSource.manager);
+  });
+  afterAll(() => w.close());
+
+  it('exports the project list exactly as GET /api/projects filters it, amounts as numbers, dates as dates', async () => {
+    for (const query of [{}, { chain: 'clean-energy' }, { stage: 'signed,construction,production', sort: 'name', order: 'asc' }]) {
+      const list = await w.office.get('/api/projects').query({ ...query, limit: 200 }).expect(200);
+      const { sheet } = await downloadSheet(w.office.get('/api/ledger/exports/projects').query(query));
+      expect(dataRows(sheet, 1)).toBe(list.body.total);
+      const nameCol = headerIndex(sheet, 1, '项目名称');
+      const names = list.body.items.map((p: { name: string }) => p.name);
+      expect(Array.from({ length: names.length }, (_, i) => sheet.getRow(i + 2).getCell(nameCol).value)).toEqual(names);
+    }
+    const { sheet } = await downloadSheet(w.office.get('/api/ledger/exports/projects'));
+    const planned = headerIndex(sheet, 1, '计划总投资（万元）');
+    const started = headerIndex(sheet, 1, '开工日期');
+    expect(planned).toBeGreaterThan(0);
+    // The sample pipeline leaves amounts empty, as the plan does; give one project its figures.
+    const [[expected]] = await w.t.dataSource.query(
+      `UPDATE project SET planned_investment = 12345.678901, construction_started_on = '2025-05-01'
+       WHERE id = (SELECT id FROM project ORDER BY name LIMIT 1)
+       RETURNING name, planned_investment::text AS planned, construction_started_on::text AS started`,
+    );
+    const { sheet: fresh } = await downloadSheet(w.office.get('/api/ledger/exports/projects'));
+    expect(expected).toBeDefined();
+    const row = fresh.getRows(2, fresh.rowCount - 1)?.find((r) => r.getCell(headerIndex(fresh, 1, '项目名称')).value === expected.name);
+    expect(row?.getCell(planned).value).toBe(12345.678901);
+    expect(row?.getCell(started).value).toEqual(new Date('2025-05-01T00:00:00Z'));
+    expect(fresh.getColumn(started).numFmt).toBe('yyyy-mm-dd');
+  });
+
+  it('limits every export to the chains the user may read', async () => {
+    const [{ n }] = await w.t.dataSource.query(
+      `SELECT count(*)::integer AS n FROM project p JOIN chain c ON c.id = p.chain_id
+       WHERE c.code = 'culture-tourism' OR (SELECT id FROM chain WHERE code = 'culture-tourism') = ANY (p.related_chain_ids)`,
+    );
+    const { sheet } = await downloadSheet(w.otherStaff.get('/api/ledger/exports/projects'));
+    expect(dataRows(sheet, 1)).toBe(n);
+    const chains = await downloadSheet(w.otherStaff.get('/api/ledger/exports/responsibilities'));
+    expect(dataRows(chains.sheet, 2)).toBe(1);
+    expect(chains.sheet.getRow(3).getCell(2).value).toBe('文化旅游产业链');
+    const leader = await downloadSheet(w.leader.get('/api/ledger/exports/target-directions'));
+    expect(dataRows(leader.sheet, 2)).toBe(1);
+    expect(leader.sheet.getRow(3).getCell(2).value).toBe('清洁能源产业链');
+  });
+
+  it('gives the three lists: key projects, target directions and responsibilities', async () => {
+    const key = await downloadSheet(w.office.get('/api/ledger/exports/key-projects?year=2025'));
+    expect(key.sheet.getRow(1).getCell(1).value).toBe('2025年招商引资重点项目动态管理表');
+    const [{ n }] = await w.t.dataSource.query(`SELECT count(*)::integer AS n FROM project WHERE status <> 'dropped'`);
+    expect(dataRows(key.sheet, 2)).toBe(n);
+
+    const targets = await downloadSheet(w.office.get('/api/ledger/exports/target-directions?year=2025'));
+    expect(dataRows(targets.sheet, 2)).toBe(7);
+    const first = targets.sheet.getRow(3);
+    expect(first.getCell(2).value).toBe('清洁能源产业链');
+    expect(first.getCell(4).value).toBe(1400000);
+    expect(first.getCell(7).value).toBe(650000);
+    expect(String(first.getCell(8).value)).toMatch(/^1\. /);
+
+    const duty = await downloadSheet(w.office.get('/api/ledger/exports/responsibilities'));
+    expect(dataRows(duty.sheet, 2)).toBe(7);
+    const row = duty.sheet.getRow(3);
+    expect(String(row.getCell(4).value)).toContain('赵冬');
+    expect(String(row.getCell(5).value)).toContain('肖军');
+    expect(String(row.getCell(5).value)).toContain('胡红梅');
+    expect(String(row.getCell(8).value)).toContain('中国华电集团有限公司格尔木分公司');
+  });
+
+  it('exports the enterprise library and the import templates', async () => {
+    const list = await w.office.get('/api/enterprises').query({ limit: 200 }).expect(200);
+    const { sheet } = await downloadSheet(w.staff.get('/api/ledger/exports/enterprises'));
+    expect(dataRows(sheet, 1)).toBe(list.body.total);
+    expect(sheet.getRow(1).getCell(2).value).toBe('企业名称');
+    const template = await downloadSheet(w.staff.get('/api/ledger/templates/projects'));
+    expect(template.sheet.getRow(1).values).toContain('计划总投资（万元）');
+    await downloadSheet(w.staff.get('/api/ledger/templates/enterprises'));
+  });
+
+  it('refuses bad filters as the project list does', async () => {
+    await w.office.get('/api/ledger/exports/projects?stage=nowhere').expect(400);
+    await w.office.get('/api/ledger/exports/key-projects?year=abc').expect(400);
+  });
+});

@@ -1,0 +1,108 @@
+import type { AuthUser } from '@crm/api/core';
+import { ChainService, EnterpriseService } from '@crm/api/reference';
+import { ENTERPRISE_TAG_LABELS, OWNERSHIP_LABELS, type ChainView, type EnterpriseView, type PersonView } from '@crm/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { addTableSheet, newWorkbook, type ExportColumn } from '../xlsx/sheet-writer';
+
+const person = (p: PersonView | null) => (p ? `${p.name}（${p.position}）` : '');
+const lines = (items: string[]) => items.join('\n');
+
+export const ENTERPRISE_EXPORT_COLUMNS: readonly ExportColumn<EnterpriseView>[] = [
+  { header: '序号', kind: 'integer', width: 6, value: (_, i) => i + 1 },
+  { header: '企业名称', kind: 'text', width: 36, value: (e) => e.name },
+  { header: '统一社会信用代码', kind: 'text', width: 22, value: (e) => e.creditCode },
+  { header: '所有制', kind: 'text', width: 12, value: (e) => (e.ownership ? OWNERSHIP_LABELS[e.ownership] : null) },
+  { header: '企业标签', kind: 'text', width: 24, value: (e) => e.tags.map((t) => ENTERPRISE_TAG_LABELS[t]).join('、') },
+  { header: '所在地区', kind: 'text', width: 16, value: (e) => e.region },
+];
+
+/**
+ * The enterprise library and two of the 三张清单 from the reference data: the target-direction list
+ * (招商方向、工作目标、重点任务 per chain) and the responsibility table (包联领导、责任领导、责任单位、
+ * 配合单位、链主企业 per chain). Chain lists show only the chains the user may read.
+ */
+@Injectable()
+export class ReferenceExportService {
+  constructor(
+    private readonly chains: ChainService,
+    private readonly enterprises: EnterpriseService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The library as GET /api/enterprises?q= finds it, every page. */
+  async enterpriseRows(q?: string): Promise<EnterpriseView[]> {
+    const rows: EnterpriseView[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await this.enterprises.search({ q, limit: 200, offset });
+      rows.push(...page.items);
+      if (page.items.length < 200) return rows;
+    }
+  }
+
+  async enterpriseList(q?: string): Promise<Buffer> {
+    const workbook = newWorkbook();
+    addTableSheet(workbook, '企业库', ENTERPRISE_EXPORT_COLUMNS, await this.enterpriseRows(q));
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  async readableChains(user: AuthUser): Promise<ChainView[]> {
+    const ids: { id: number; code: string }[] = await this.dataSource.query(`SELECT id, code FROM chain`);
+    const readable = new Set(ids.filter((c) => user.allChains || user.chainIds.includes(c.id)).map((c) => c.code));
+    return (await this.chains.findAll()).filter((c) => readable.has(c.code));
+  }
+
+  /** 招商方向清单: per chain, its direction, the year's targets and its key tasks with their units. */
+  async targetDirections(user: AuthUser, year: number): Promise<Buffer> {
+    const chains = await this.readableChains(user);
+    const target = (c: ChainView) => c.targets.find((t) => t.year === year) ?? null;
+    const tasks = (c: ChainView) => c.keyTasks;
+    const columns: ExportColumn<ChainView>[] = [
+      { header: '序号', kind: 'integer', width: 6, value: (_, i) => i + 1 },
+      { header: '产业链', kind: 'text', width: 16, value: (c) => c.nameZh },
+      { header: '招商方向', kind: 'text', width: 60, value: (c) => c.direction },
+      { header: '签约金额目标（万元）', kind: 'amount', value: (c) => target(c)?.signedAmount },
+      { header: '大项目门槛（万元）', kind: 'amount', value: (c) => target(c)?.bigProjectThreshold },
+      { header: '大项目个数目标', kind: 'integer', value: (c) => target(c)?.bigProjectMinCount },
+      { header: '到位资金目标（万元）', kind: 'amount', value: (c) => target(c)?.fundsInPlace },
+      { header: '重点任务', kind: 'text', width: 80, value: (c) => lines(tasks(c).map((k) => `${k.seq}. ${k.text}`)) },
+      {
+        header: '重点任务责任单位',
+        kind: 'text',
+        width: 40,
+        value: (c) => lines(tasks(c).map((k) => `${k.seq}. ${k.units.map((u) => u.name).join('、')}`)),
+      },
+    ];
+    const workbook = newWorkbook();
+    const sheet = addTableSheet(workbook, '招商方向清单', columns, chains, `${year}年“5+2”产业链招商方向清单`);
+    sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+    sheet.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
+    sheet.getColumn(9).alignment = { wrapText: true, vertical: 'top' };
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /** 责任清单: chain × 包联领导 × 责任领导 × 责任单位 × 配合单位 × 链主企业. */
+  async responsibilities(user: AuthUser): Promise<Buffer> {
+    const chains = await this.readableChains(user);
+    const columns: ExportColumn<ChainView>[] = [
+      { header: '序号', kind: 'integer', width: 6, value: (_, i) => i + 1 },
+      { header: '产业链', kind: 'text', width: 16, value: (c) => c.nameZh },
+      { header: '类别', kind: 'text', width: 8, value: (c) => (c.kind === 'leading' ? '主导产业' : '特色产业') },
+      { header: '包联领导', kind: 'text', width: 30, value: (c) => person(c.liaisonLeader) },
+      { header: '责任领导', kind: 'text', width: 40, value: (c) => lines(c.responsibleLeaders.map(person)) },
+      {
+        header: '责任单位',
+        kind: 'text',
+        width: 30,
+        value: (c) => lines(c.responsibleUnits.map((u) => (u.isLead ? `${u.unit.name}（牵头）` : u.unit.name))),
+      },
+      { header: '配合单位', kind: 'text', width: 30, value: (c) => lines(c.cooperatingUnits.map((u) => u.unit.name)) },
+      { header: '链主企业', kind: 'text', width: 36, value: (c) => lines(c.anchorFirms.map((e) => e.name)) },
+    ];
+    const workbook = newWorkbook();
+    const sheet = addTableSheet(workbook, '责任清单', columns, chains, '“5+2”产业链招商责任清单');
+    for (let i = 4; i <= 8; i++) sheet.getColumn(i).alignment = { wrapText: true, vertical: 'top' };
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+}

@@ -1,0 +1,212 @@
+import { NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { PlannedRow, RowError } from './import-row';
+
+export type ImportKind = 'enterprises' | 'projects';
+export type ImportStatus = 'queued' | 'previewed' | 'committed' | 'failed';
+
+/** An import as the preview shows it. */
+export interface ImportBatchView {
+  id: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  fileName: string;
+  sheetName: string | null;
+  headerRow: number | null;
+  columns: { column: string; header: string; field: string | null; unit: string | null }[];
+  notices: { zh: string; en: string }[];
+  /** Why a queued import could not be read (a bad file found by the worker). */
+  failure: string | null;
+  totalRows: number;
+  processedRows: number;
+  counts: { create: number; update: number; skip: number; error: number };
+  createdBy: string;
+  createdAt: string;
+  committedAt: string | null;
+}
+
+export interface ImportRowView {
+  row: number;
+  action: PlannedRow<unknown>['action'];
+  targetId: string | null;
+  data: Record<string, unknown>;
+  changes: PlannedRow<unknown>['changes'];
+  errors: RowError[];
+}
+
+interface BatchRow {
+  id: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  file_name: string;
+  sheet_name: string | null;
+  header_row: number | null;
+  columns: ImportBatchView['columns'];
+  notices: ImportBatchView['notices'];
+  failure: string | null;
+  total_rows: number;
+  processed_rows: number;
+  create_count: number;
+  update_count: number;
+  skip_count: number;
+  error_count: number;
+  created_by: string;
+  created_at: Date;
+  committed_at: Date | null;
+}
+
+const toView = (b: BatchRow): ImportBatchView => ({
+  id: b.id,
+  kind: b.kind,
+  status: b.status,
+  fileName: b.file_name,
+  sheetName: b.sheet_name,
+  headerRow: b.header_row,
+  columns: b.columns,
+  notices: b.notices,
+  failure: b.failure,
+  totalRows: b.total_rows,
+  processedRows: b.processed_rows,
+  counts: { create: b.create_count, update: b.update_count, skip: b.skip_count, error: b.error_count },
+  createdBy: b.created_by,
+  createdAt: b.created_at.toISOString(),
+  committedAt: b.committed_at ? b.committed_at.toISOString() : null,
+});
+
+export interface NewBatch {
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  size: number;
+  /** Kept only for the worker; a batch previewed at once does not store its file. */
+  file?: Buffer;
+  overrides: Record<string, string | null>;
+  editableChainIds: number[] | null;
+  createdBy: string;
+}
+
+export interface SheetMeta {
+  sheetName: string;
+  headerRow: number;
+  columns: ImportBatchView['columns'];
+  notices: ImportBatchView['notices'];
+}
+
+export interface QueuedBatch {
+  kind: ImportKind;
+  file: Buffer;
+  overrides: Record<string, string | null>;
+  editableChainIds: number[] | null;
+}
+
+/** import_batch and import_row: one method per thing done to them. */
+export class ImportBatchStore {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** A batch before its rows: queued for the worker (with the file) or about to be filled. */
+  async createBatch(batch: NewBatch): Promise<string> {
+    const [{ id }] = await this.manager.query(
+      `INSERT INTO import_batch (kind, status, file_name, file_sha256, file_size, file_content, column_overrides,
+         editable_chain_ids, created_by)
+       VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        batch.kind,
+        batch.fileName.slice(0, 255),
+        batch.sha256,
+        batch.size,
+        batch.file ?? null,
+        JSON.stringify(batch.overrides),
+        batch.editableChainIds,
+        batch.createdBy,
+      ],
+    );
+    return id;
+  }
+
+  /** What the worker needs to read a queued batch; null when it is not queued (already done). */
+  async queued(id: string): Promise<QueuedBatch | null> {
+    const [row] = await this.manager.query(
+      `SELECT kind, file_content AS file, column_overrides AS overrides, editable_chain_ids AS "editableChainIds"
+       FROM import_batch WHERE id = $1 AND status = 'queued' AND file_content IS NOT NULL`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async setTotal(id: string, sheet: SheetMeta, total: number): Promise<void> {
+    await this.manager.query(
+      `UPDATE import_batch SET sheet_name = $2, header_row = $3, columns = $4, notices = $5, total_rows = $6, processed_rows = 0
+       WHERE id = $1`,
+      [id, sheet.sheetName.slice(0, 100), sheet.headerRow, JSON.stringify(sheet.columns), JSON.stringify(sheet.notices), total],
+    );
+  }
+
+  /**
+   * Stores the planned rows in chunks, moving processed_rows after each, then marks the batch
+   * previewed and drops the file. Rows of an earlier, interrupted run are replaced.
+   */
+  async fill(id: string, rows: PlannedRow<unknown>[], chunkSize = 2000): Promise<void> {
+    await this.manager.query(`DELETE FROM import_row WHERE batch_id = $1`, [id]);
+    for (let i = 0; i < rows.length; i += chunkSize) {
+      const chunk = rows.slice(i, i + chunkSize).map((r) => ({
+        row_number: r.number,
+        action: r.action,
+        target_id: r.targetId,
+        data: r.data,
+        changes: r.changes,
+        errors: r.errors,
+      }));
+      await this.manager.query(
+        `INSERT INTO import_row (batch_id, row_number, action, target_id, data, changes, errors)
+         SELECT $1, x.row_number, x.action::import_action, x.target_id, x.data, x.changes, x.errors
+         FROM jsonb_to_recordset($2::jsonb) AS x(row_number integer, action text, target_id uuid, data jsonb, changes jsonb, errors jsonb)`,
+        [id, JSON.stringify(chunk)],
+      );
+      await this.manager.query(`UPDATE import_batch SET processed_rows = $2 WHERE id = $1`, [id, i + chunk.length]);
+    }
+    const count = (a: string) => rows.filter((r) => r.action === a).length;
+    await this.manager.query(
+      `UPDATE import_batch SET status = 'previewed', file_content = NULL, total_rows = $2, processed_rows = $2,
+         create_count = $3, update_count = $4, skip_count = $5, error_count = $6 WHERE id = $1`,
+      [id, rows.length, count('create'), count('update'), count('skip'), count('error')],
+    );
+  }
+
+  async fail(id: string, message: string): Promise<void> {
+    await this.manager.query(`UPDATE import_batch SET status = 'failed', file_content = NULL, failure = $2 WHERE id = $1`, [
+      id,
+      message,
+    ]);
+  }
+
+  async find(id: string, lock = false): Promise<ImportBatchView> {
+    const [row]: BatchRow[] = await this.manager.query(
+      `SELECT * FROM import_batch WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    if (!row) throw new NotFoundException({ statusCode: 404, message: '没有这次导入 / No such import' });
+    return toView(row);
+  }
+
+  async rows(id: string, options: { onlyErrors?: boolean; offset?: number; limit?: number } = {}): Promise<ImportRowView[]> {
+    const rows: { row_number: number; action: ImportRowView['action']; target_id: string | null; data: Record<string, unknown>; changes: ImportRowView['changes']; errors: RowError[] }[] =
+      await this.manager.query(
+        `SELECT row_number, action, target_id, data, changes, errors FROM import_row
+         WHERE batch_id = $1 ${options.onlyErrors ? `AND action = 'error'` : ''}
+         ORDER BY row_number OFFSET $2 LIMIT $3`,
+        [id, options.offset ?? 0, options.limit ?? 1_000_000],
+      );
+    return rows.map((r) => ({ row: r.row_number, action: r.action, targetId: r.target_id, data: r.data, changes: r.changes, errors: r.errors }));
+  }
+
+  async setTarget(id: string, rowNumber: number, targetId: string): Promise<void> {
+    await this.manager.query(`UPDATE import_row SET target_id = $3 WHERE batch_id = $1 AND row_number = $2`, [id, rowNumber, targetId]);
+  }
+
+  async markCommitted(id: string, userId: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE import_batch SET status = 'committed', committed_by = $2, committed_at = now() WHERE id = $1`,
+      [id, userId],
+    );
+  }
+}

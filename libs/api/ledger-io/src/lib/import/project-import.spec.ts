@@ -1,0 +1,126 @@
+import { loadSamplePipeline } from '@crm/migrations';
+import { Workbook } from 'exceljs';
+import { binary, createLedgerWorld, postAs, type LedgerWorld } from '../../test/ledger-world';
+
+const HEADERS = ['序号', '项目名称', '所属产业链', '投资方', '统一社会信用代码', '项目阶段', '责任单位', '计划总投资（亿元）', '签约金额（万元）', '签约日期', '协议编号'];
+
+async function xlsx(rows: unknown[][]): Promise<Buffer> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet('重点项目');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('project import', () => {
+  let w: LedgerWorld;
+  const snapshot = () =>
+    w.t.dataSource.query(
+      `SELECT id, version, stage, signed_amount, planned_investment, enterprise_id FROM project ORDER BY id`,
+    );
+  const upload = (bytes: Buffer, agent = () => w.office) =>
+    postAs(w, agent(), '/api/ledger/imports/projects').attach('file', bytes, '重点项目动态管理表.xlsx');
+
+  beforeAll(async () => {
+    w = await createLedgerWorld();
+    await loadSamplePipeline(w.t.dataSource.manager);
+  });
+  afterAll(() => w.close());
+
+  it('reports exactly the bad rows of a mixed sheet, each by row and column, and commits the good ones in one go', async () => {
+    const bytes = await xlsx([
+      HEADERS,
+      [1, '导入测试光伏组件项目', '清洁能源产业链', '导入测试新能源有限公司', '', '对接洽谈', '市能源局', 1.5, '', '', ''],
+      [2, '导入测试未知链项目', '新材料产业链', '某公司', '', '信息收集', '市能源局', '', '', '', ''],
+      [3, '导入测试坏代码项目', '清洁能源', '某公司', '91632801MA7YYYYY2X', '信息收集', '市能源局', '', '', '', ''],
+      [4, '导入测试金额项目', '清洁能源', '某公司', '', '信息收集', '市能源局', '约三亿', '', '', ''],
+      [5, '导入测试阶段项目', '清洁能源', '某公司', '', '立项', '市能源局', '', '', '', ''],
+      [6, '导入测试门槛项目', '清洁能源', '某公司', '', '项目签约', '市能源局', 2, '', '', ''],
+      [7, '导入测试签约项目', '盐湖化工', '导入测试锂业有限公司', '', '项目签约', '昆仑经济技术开发区管委会', '3', '30,000万元', '2025年3月1日', 'XY-2025-01'],
+      [8, '导入测试日期项目', '清洁能源', '某公司', '', '项目签约', '市能源局', 1, 10000, '2025-02-30', 'XY-2025-02'],
+    ]);
+    const before = await snapshot();
+    const res = await upload(bytes).expect(201);
+    const rows: { row: number; action: string; errors: { column: string | null; header: string | null; zh: string }[] }[] = res.body.rows;
+    expect(rows.map((r) => [r.row, r.action])).toEqual([
+      [2, 'create'],
+      [3, 'error'],
+      [4, 'error'],
+      [5, 'error'],
+      [6, 'error'],
+      [7, 'error'],
+      [8, 'create'],
+      [9, 'error'],
+    ]);
+    const first = (n: number) => rows.find((r) => r.row === n)?.errors ?? [];
+    expect(first(3)).toEqual([expect.objectContaining({ column: 'C', header: '所属产业链', zh: expect.stringContaining('产业链“新材料产业链”不存在') })]);
+    expect(first(4)).toEqual([expect.objectContaining({ column: 'E', zh: expect.stringContaining('校验位') })]);
+    expect(first(5)).toEqual([expect.objectContaining({ column: 'H', header: '计划总投资（亿元）', zh: expect.stringContaining('金额不是数字') })]);
+    expect(first(6)).toEqual([expect.objectContaining({ column: 'F', zh: expect.stringContaining('不是七个环节之一') })]);
+    expect(first(7).map((e) => e.zh)).toEqual([
+      expect.stringContaining('请填写签约金额'),
+      expect.stringContaining('请填写签约日期'),
+      expect.stringContaining('请填写协议编号'),
+    ]);
+    expect(first(9)).toEqual([expect.objectContaining({ column: 'J', header: '签约日期', zh: expect.stringContaining('日期不存在') })]);
+    expect(await snapshot()).toEqual(before);
+
+    await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(200);
+    const created = await w.t.dataSource.query(
+      `SELECT name, stage, planned_investment::text AS planned, signed_amount::text AS signed, signed_on::text AS signed_on
+       FROM project WHERE name LIKE '导入测试%' ORDER BY name`,
+    );
+    expect(created).toEqual([
+      { name: '导入测试光伏组件项目', stage: 'negotiation', planned: '15000.000000', signed: '0.000000', signed_on: null },
+      { name: '导入测试签约项目', stage: 'signed', planned: '30000.000000', signed: '30000.000000', signed_on: '2025-03-01' },
+    ]);
+    const [{ n }] = await w.t.dataSource.query(
+      `SELECT count(*)::integer AS n FROM audit_log WHERE entity_type = 'project' AND action = 'create' AND after->>'reason' = '台账导入'`,
+    );
+    expect(n).toBe(2);
+
+    const again = await upload(bytes).expect(201);
+    expect(again.body.batch.counts).toEqual({ create: 0, update: 0, skip: 2, error: 6 });
+  });
+
+  it('lets staff import only into the chains their unit serves', async () => {
+    const bytes = await xlsx([
+      HEADERS,
+      [1, '导入测试员工项目', '清洁能源', '某公司', '', '信息收集', '市数据局', '', '', '', ''],
+      [2, '导入测试他链项目', '文化旅游', '某公司', '', '信息收集', '市数据局', '', '', '', ''],
+    ]);
+    const res = await upload(bytes, () => w.staff).expect(201);
+    expect(res.body.rows.map((r: { action: string }) => r.action)).toEqual(['create', 'error']);
+    expect(res.body.rows[1].errors[0].zh).toContain('不负责');
+    await w.staff.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(200);
+    const [{ owner }] = await w.t.dataSource.query(`SELECT owner_id AS owner FROM project WHERE name = '导入测试员工项目'`);
+    expect(owner).toBe(w.staff.user.id);
+  });
+
+  it('moves a matched project forward through the gates, and refuses to move one back', async () => {
+    const step1 = await xlsx([HEADERS, [1, '导入测试推进项目', '清洁能源', '某公司', '', '对接洽谈', '市能源局', 1, '', '', '']]);
+    const a = await upload(step1).expect(201);
+    await w.office.post(`/api/ledger/imports/${a.body.batch.id}/commit`).expect(200);
+    const step2 = await xlsx([HEADERS, [1, '导入测试推进项目', '清洁能源', '某公司', '', '项目签约', '市能源局', 1, 8000, 45717, 'TJ-1']]);
+    const b = await upload(step2).expect(201);
+    expect(b.body.rows[0]).toMatchObject({ action: 'update', changes: { after: expect.objectContaining({ stage: 'signed' }) } });
+    await w.office.post(`/api/ledger/imports/${b.body.batch.id}/commit`).expect(200);
+    const [p] = await w.t.dataSource.query(`SELECT stage, signed_amount::text AS s, signed_on::text AS d FROM project WHERE name = '导入测试推进项目'`);
+    expect(p).toEqual({ stage: 'signed', s: '8000.000000', d: '2025-03-01' });
+    const back = await upload(step1).expect(201);
+    expect(back.body.rows[0].errors[0].zh).toContain('退回');
+  });
+  it('round trip (last, after the other tests gave projects amounts, dates and stages): the exported list and the key-project table import back with nothing changed', async () => {
+    for (const path of ['/api/ledger/exports/projects', '/api/ledger/exports/key-projects']) {
+      const before = await snapshot();
+      const exported = await binary(w.office.get(path)).expect(200);
+      const res = await upload(exported.body as Buffer).expect(201);
+      const notSkipped = (await w.office.get(`/api/ledger/imports/${res.body.batch.id}?limit=5000`).expect(200)).body.rows.filter(
+        (r: { action: string }) => r.action !== 'skip',
+      );
+      expect(notSkipped).toEqual([]);
+      expect(res.body.batch.counts.skip).toBe(res.body.batch.totalRows);
+      await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(200);
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+});

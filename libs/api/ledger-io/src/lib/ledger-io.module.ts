@@ -1,0 +1,31 @@
+import { QueueModule, QueueName } from '@crm/api/core';
+import { ProjectListService } from '@crm/api/pipeline';
+import { ReferenceModule } from '@crm/api/reference';
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { LedgerExportController } from './export/ledger-export.controller';
+import { ProjectExportService } from './export/project-export.service';
+import { ReferenceExportService } from './export/reference-export.service';
+import { LedgerImportController } from './import/ledger-import.controller';
+import { LedgerImportJob } from './import/ledger-import.job';
+import { LedgerImportService } from './import/ledger-import.service';
+import { LedgerPreviewService } from './import/ledger-preview.service';
+
+/**
+ * 台账导入导出: the office's Excel ledgers in and out. The project list query is the pipeline's own
+ * (ProjectListService, stateless over the DataSource), provided here so exports filter exactly as
+ * GET /api/projects does. Large imports are enqueued for the worker.
+ */
+@Module({
+  imports: [ReferenceModule, QueueModule, BullModule.registerQueue({ name: QueueName.LedgerImport })],
+  controllers: [LedgerExportController, LedgerImportController],
+  providers: [ProjectListService, ProjectExportService, ReferenceExportService, LedgerPreviewService, LedgerImportService],
+})
+export class LedgerIoModule {}
+
+/** The ledger import job, run by the worker. */
+@Module({
+  imports: [BullModule.registerQueue({ name: QueueName.LedgerImport })],
+  providers: [LedgerPreviewService, LedgerImportJob],
+})
+export class LedgerIoJobsModule {}

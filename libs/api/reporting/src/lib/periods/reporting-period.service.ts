@@ -1,0 +1,225 @@
+import { AuditService } from '@crm/api/audit';
+import type { AuthUser } from '@crm/api/core';
+import {
+  defaultOpensAt,
+  dueInstant,
+  extensionProblem,
+  parsePeriod,
+  type ExtendDeadlineInput,
+  type OpenPeriodInput,
+  type ReportingPeriodView,
+} from '@crm/domain';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
+import { refuse } from '../common/errors';
+
+export interface PeriodRow {
+  period: string;
+  opens_at: Date;
+  due_at: Date;
+  locked: boolean;
+}
+
+/**
+ * 报告期: one per month. A period comes into being on its own when its month begins (so nobody has
+ * to remember to open it); the office may open one early, extend a unit's deadline, and lock it.
+ */
+@Injectable()
+export class ReportingPeriodService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<ReportingPeriodView[]> {
+    const rows: PeriodRow[] = await this.dataSource.query(
+      `SELECT period, opens_at, due_at, locked FROM reporting_period ORDER BY period DESC LIMIT 36`,
+    );
+    return Promise.all(rows.map((r) => this.view(r)));
+  }
+
+  /** The period's row, created with its defaults once its month has begun; null before that. */
+  async find(
+    period: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PeriodRow | null> {
+    if (this.clock.now() >= defaultOpensAt(period)) {
+      await manager.query(
+        `INSERT INTO reporting_period (period, opens_at, due_at) VALUES ($1, $2, $3) ON CONFLICT (period) DO NOTHING`,
+        [period, defaultOpensAt(period), dueInstant(period)],
+      );
+    }
+    const [row] = await manager.query(
+      `SELECT period, opens_at, due_at, locked FROM reporting_period WHERE period = $1`,
+      [period],
+    );
+    return row ?? null;
+  }
+
+  /** The unit's extended due date for the period, if the office granted one. */
+  async extensionOf(
+    period: string,
+    unitId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT to_char(extended_to, 'YYYY-MM-DD') AS extended_to FROM unit_deadline_extension WHERE period = $1 AND unit_id = $2`,
+      [period, unitId],
+    );
+    return row?.extended_to ?? null;
+  }
+
+  async get(period: string): Promise<ReportingPeriodView> {
+    const row = await this.find(period);
+    if (!row) throw refuse.notFound('该报告期', `reporting period ${period}`);
+    return this.view(row);
+  }
+
+  /** Opens a period, early if asked: opensAt defaults to now. An open period may be opened earlier still. */
+  async open(
+    user: AuthUser,
+    input: OpenPeriodInput,
+  ): Promise<ReportingPeriodView> {
+    const period = input.period;
+    if (!parsePeriod(period))
+      throw new BadRequestException(
+        '报告期应为 YYYY-MM 格式 / The period must be written YYYY-MM',
+      );
+    const opensAt = input.opensAt ? new Date(input.opensAt) : this.clock.now();
+    if (opensAt >= dueInstant(period)) {
+      throw refuse.rule(
+        '开放时间应早于截止时间',
+        'A period must open before it is due',
+      );
+    }
+    await this.dataSource.transaction(async (tx) => {
+      const [before] = await tx.query(
+        `SELECT opens_at, locked FROM reporting_period WHERE period = $1 FOR UPDATE`,
+        [period],
+      );
+      if (before?.locked)
+        throw refuse.rule('该报告期已锁定', 'The period is locked');
+      if (before && before.opens_at <= opensAt) return;
+      await tx.query(
+        `INSERT INTO reporting_period (period, opens_at, due_at) VALUES ($1, $2, $3)
+         ON CONFLICT (period) DO UPDATE SET opens_at = EXCLUDED.opens_at`,
+        [period, opensAt, dueInstant(period)],
+      );
+      await this.audit.record(tx, user, {
+        action: before ? 'update' : 'create',
+        entityType: 'reporting_period',
+        entityId: period,
+        before: before ? { opensAt: before.opens_at } : null,
+        after: { opensAt },
+      });
+    });
+    return this.get(period);
+  }
+
+  /** Gives one unit a later due date for the period, with the reason; a second grant replaces the first. */
+  async extend(
+    user: AuthUser,
+    period: string,
+    input: ExtendDeadlineInput,
+  ): Promise<ReportingPeriodView> {
+    const problem = extensionProblem(period, input.extendedTo);
+    if (problem) {
+      throw new BadRequestException({
+        statusCode: 400,
+        message: problem,
+        errors: { extendedTo: [problem] },
+      });
+    }
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.lockedRow(tx, period);
+      if (row.locked)
+        throw refuse.rule('该报告期已锁定', 'The period is locked');
+      const [unit] = await tx.query(`SELECT id FROM unit WHERE id = $1`, [
+        input.unitId,
+      ]);
+      if (!unit) throw refuse.notFound('该单位', `unit ${input.unitId}`);
+      const [before] = await tx.query(
+        `SELECT to_char(extended_to, 'YYYY-MM-DD') AS "extendedTo", reason FROM unit_deadline_extension
+         WHERE period = $1 AND unit_id = $2`,
+        [period, input.unitId],
+      );
+      await tx.query(
+        `INSERT INTO unit_deadline_extension (period, unit_id, extended_to, reason, granted_by, granted_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (period, unit_id) DO UPDATE SET extended_to = EXCLUDED.extended_to, reason = EXCLUDED.reason,
+           granted_by = EXCLUDED.granted_by, granted_at = EXCLUDED.granted_at`,
+        [
+          period,
+          input.unitId,
+          input.extendedTo,
+          input.reason,
+          user.id,
+          this.clock.now(),
+        ],
+      );
+      await this.audit.record(tx, user, {
+        action: before ? 'update' : 'create',
+        entityType: 'unit_deadline_extension',
+        entityId: `${period}:${input.unitId}`,
+        before: before ?? null,
+        after: { extendedTo: input.extendedTo, reason: input.reason },
+      });
+    });
+    return this.get(period);
+  }
+
+  /** Locks the period: reports can no longer be saved, submitted or returned. */
+  async lock(user: AuthUser, period: string): Promise<ReportingPeriodView> {
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.lockedRow(tx, period);
+      if (row.locked) return;
+      await tx.query(
+        `UPDATE reporting_period SET locked = true, locked_at = $2 WHERE period = $1`,
+        [period, this.clock.now()],
+      );
+      await this.audit.record(tx, user, {
+        action: 'update',
+        entityType: 'reporting_period',
+        entityId: period,
+        before: { locked: false },
+        after: { locked: true },
+      });
+    });
+    return this.get(period);
+  }
+
+  private async lockedRow(
+    tx: EntityManager,
+    period: string,
+  ): Promise<PeriodRow> {
+    await this.find(period, tx);
+    const [row] = await tx.query(
+      `SELECT period, opens_at, due_at, locked FROM reporting_period WHERE period = $1 FOR UPDATE`,
+      [period],
+    );
+    if (!row)
+      throw refuse.notFound(
+        '该报告期（尚未开放）',
+        `reporting period ${period} (not open yet)`,
+      );
+    return row;
+  }
+
+  private async view(r: PeriodRow): Promise<ReportingPeriodView> {
+    const extensions = await this.dataSource.query(
+      `SELECT e.unit_id AS "unitId", u.name AS "unitName", to_char(e.extended_to, 'YYYY-MM-DD') AS "extendedTo", e.reason
+       FROM unit_deadline_extension e JOIN unit u ON u.id = e.unit_id WHERE e.period = $1 ORDER BY u.name`,
+      [r.period],
+    );
+    return {
+      period: r.period,
+      opensAt: r.opens_at.toISOString(),
+      dueAt: r.due_at.toISOString(),
+      locked: r.locked,
+      extensions,
+    };
+  }
+}
