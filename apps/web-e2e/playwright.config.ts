@@ -34,6 +34,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // SIGTERM lets serve-for-e2e.mjs stop the API and drop its database (the default is SIGKILL).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'ignore',
     stderr: 'pipe',
     // The API creates its first admin with this password (no change required), so tests sign in.

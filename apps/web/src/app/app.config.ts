@@ -5,6 +5,7 @@ import {
 import { provideRouter, withInMemoryScrolling } from '@angular/router';
 import {
   ApartmentOutline,
+  DatabaseOutline,
   DownOutline,
   FileSearchOutline,
   GlobalOutline,
@@ -12,6 +13,7 @@ import {
   LogoutOutline,
   MenuFoldOutline,
   MenuUnfoldOutline,
+  ProjectOutline,
   TeamOutline,
   UserOutline,
 } from '@ant-design/icons-angular/icons';
@@ -31,6 +33,7 @@ export const appConfig: ApplicationConfig = {
     // Only the shell's icons; each feature patches in its own (see its routes.ts).
     provideNzIcons([
       ApartmentOutline,
+      DatabaseOutline,
       DownOutline,
       FileSearchOutline,
       GlobalOutline,
@@ -38,6 +41,7 @@ export const appConfig: ApplicationConfig = {
       LogoutOutline,
       MenuFoldOutline,
       MenuUnfoldOutline,
+      ProjectOutline,
       TeamOutline,
       UserOutline,
     ]),

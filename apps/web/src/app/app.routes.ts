@@ -20,9 +20,24 @@ export const appRoutes: Route[] = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'chains' },
       {
+        path: 'chains/:code/board',
+        loadChildren: () =>
+          import('@crm/web/pipeline').then((m) => m.chainBoardRoutes),
+      },
+      {
         path: 'chains',
         loadChildren: () =>
           import('@crm/web/chains').then((m) => m.chainsRoutes),
+      },
+      {
+        path: 'projects',
+        loadChildren: () =>
+          import('@crm/web/pipeline').then((m) => m.projectsRoutes),
+      },
+      {
+        path: 'board',
+        loadChildren: () =>
+          import('@crm/web/pipeline').then((m) => m.boardEntryRoutes),
       },
       {
         path: 'account',

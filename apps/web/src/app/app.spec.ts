@@ -9,12 +9,14 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   ApartmentOutline,
+  DatabaseOutline,
   DownOutline,
   FileSearchOutline,
   KeyOutline,
   LogoutOutline,
   MenuFoldOutline,
   MenuUnfoldOutline,
+  ProjectOutline,
   TeamOutline,
   UserOutline,
 } from '@ant-design/icons-angular/icons';
@@ -50,12 +52,14 @@ describe('the shell', () => {
         provideI18n(),
         provideNzIcons([
           ApartmentOutline,
+          DatabaseOutline,
           DownOutline,
           FileSearchOutline,
           KeyOutline,
           LogoutOutline,
           MenuFoldOutline,
           MenuUnfoldOutline,
+          ProjectOutline,
           TeamOutline,
           UserOutline,
         ]),
@@ -120,19 +124,19 @@ describe('the shell', () => {
   it('shows each role only the pages it may open', async () => {
     const staff = await open('/chains', user(['staff']));
     backend.expectOne('/api/chains').flush([]);
-    expect(menu(staff.page)).toEqual(['产业链总览']);
+    expect(menu(staff.page)).toEqual(['产业链总览', '项目库', '项目看板']);
   });
 
   it('shows the office the audit log', async () => {
     const office = await open('/chains', user(['office']));
     backend.expectOne('/api/chains').flush([]);
-    expect(menu(office.page)).toEqual(['产业链总览', '审计日志']);
+    expect(menu(office.page)).toEqual(['产业链总览', '项目库', '项目看板', '审计日志']);
   });
 
   it('shows the admin the users and the audit log', async () => {
     const admin = await open('/chains', user(['admin']));
     backend.expectOne('/api/chains').flush([]);
-    expect(menu(admin.page)).toEqual(['产业链总览', '用户管理', '审计日志']);
+    expect(menu(admin.page)).toEqual(['产业链总览', '项目库', '项目看板', '用户管理', '审计日志']);
   });
 
   it('refuses the users page to the office without leaving the layout', async () => {

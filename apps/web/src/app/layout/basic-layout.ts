@@ -49,6 +49,8 @@ interface MenuItem {
 
 const MENU: MenuItem[] = [
   { link: '/chains', icon: 'apartment', label: 'menu.chains' },
+  { link: '/projects', icon: 'database', label: 'menu.projects' },
+  { link: '/board', icon: 'project', label: 'menu.board' },
   { link: '/users', icon: 'team', label: 'menu.users', roles: ['admin'] },
   {
     link: '/audit',

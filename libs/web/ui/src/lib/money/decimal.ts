@@ -90,6 +90,21 @@ export function formatWanEn(wan: string): string {
   return `CNY ${groupThousands(toText(round(yuan, 2)))}`;
 }
 
+/**
+ * Chinese display of an amount in 万元 rounded (half-up, exactly) to `places` decimals of the unit
+ * shown: "1962834.11" → "196.28亿元", "35.555" → "35.56万元". For figures read at a glance (board
+ * columns, targets); `formatWan` from @crm/domain keeps every decimal.
+ */
+export function formatWanZh(wan: string, places: number): string {
+  const value = parse(wan);
+  // Pick the unit after rounding, so 9999.999 万元 reads "1亿元", not "10000万元".
+  const yi = round(shift(value, 4), places);
+  if (atLeastOne(yi)) {
+    return `${toText(yi)}亿元`;
+  }
+  return `${toText(round(value, places))}万元`;
+}
+
 function atLeastOne({ units, scale }: Scaled): boolean {
   return (units < ZERO ? -units : units) >= TEN ** BigInt(scale);
 }

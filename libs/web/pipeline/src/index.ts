@@ -1,0 +1,1 @@
+export { boardEntryRoutes, chainBoardRoutes, projectsRoutes } from './lib/routes';

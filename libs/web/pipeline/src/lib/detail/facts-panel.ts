@@ -1,0 +1,193 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import {
+  STAGE_FACT_STAGE,
+  shanghaiToday,
+  stageFactProblems,
+  stageIndex,
+  type ProjectDetailView,
+  type ProjectUpdateInput,
+} from '@crm/domain';
+import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { firstValueFrom } from 'rxjs';
+import { fieldProblems, isStale, problemText } from '../data-access/api-problems';
+import { fieldKey } from '../data-access/labels';
+import { PipelineApi } from '../data-access/pipeline.api';
+import { decimalError, validDate } from '../form/field-checks';
+import { DATE_FIELDS, type StageFactField } from '../move/stage-move-plan';
+
+/** The facts of 项目供地, 项目开工 and 竣工投产; they are entered by moving the project there. */
+const LATER_FACTS = [
+  'landParcel',
+  'landAreaMu',
+  'landApprovalRef',
+  'landApprovedOn',
+  'constructionStartedOn',
+  'constructionPermitRef',
+  'completedOn',
+] as const satisfies readonly StageFactField[];
+type LaterFact = (typeof LATER_FACTS)[number];
+
+/**
+ * 供地与建设: what was recorded when the project reached land supply, construction and
+ * production, with a correction form for the stages already reached (PATCH with the version).
+ */
+@Component({
+  selector: 'crm-facts-panel',
+  imports: [
+    NzAlertModule,
+    NzButtonModule,
+    NzDescriptionsModule,
+    NzFormModule,
+    NzInputModule,
+    ReactiveFormsModule,
+    TranslatePipe,
+  ],
+  template: `
+    @let p = detail().project;
+    <nz-descriptions nzBordered nzSize="small" [nzColumn]="{ xxl: 2, xl: 2, lg: 2, md: 1, sm: 1, xs: 1 }">
+      @for (field of facts; track field) {
+        <nz-descriptions-item [nzTitle]="fieldKey(field) | t">
+          {{ p[field] ?? '—' }}{{ field === 'landAreaMu' && p.landAreaMu ? ('pipeline.unit.mu' | t) : '' }}
+        </nz-descriptions-item>
+      }
+    </nz-descriptions>
+    @if (!editable().length) {
+      <p class="muted">{{ 'pipeline.facts.enteredByMoving' | t }}</p>
+    } @else if (canEdit()) {
+      @if (editing()) {
+        <form nz-form nzLayout="vertical" class="correction" [formGroup]="form" (ngSubmit)="save()" novalidate>
+          @if (failure(); as text) {
+            <nz-alert class="notice" nzType="error" nzShowIcon role="alert" [nzMessage]="text" [nzAction]="staleAction() ? reloadTpl : null" />
+            <ng-template #reloadTpl>
+              <button nz-button nzSize="small" type="button" (click)="reload.emit()">{{ 'pipeline.reload' | t }}</button>
+            </ng-template>
+          }
+          @for (field of editable(); track field) {
+            <nz-form-item>
+              <nz-form-label [nzFor]="'fact-' + field" nzRequired>{{ fieldKey(field) | t }}</nz-form-label>
+              <nz-form-control [nzValidateStatus]="errors()[field] ? 'error' : ''" [nzErrorTip]="errors()[field]">
+                <input nz-input [id]="'fact-' + field" [type]="isDate(field) ? 'date' : 'text'" [formControlName]="field" />
+              </nz-form-control>
+            </nz-form-item>
+          }
+          <div class="actions">
+            <button nz-button type="button" (click)="editing.set(false)">{{ 'common.cancel' | t }}</button>
+            <button nz-button nzType="primary" type="submit" [nzLoading]="saving()">{{ 'common.save' | t }}</button>
+          </div>
+        </form>
+      } @else {
+        <button nz-button type="button" class="correct" (click)="startEditing()">{{ 'pipeline.facts.correct' | t }}</button>
+      }
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .muted {
+      margin-top: 12px;
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .correct {
+      margin-top: 12px;
+    }
+    .correction {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+      gap: 0 16px;
+      margin-top: 16px;
+      .notice,
+      .actions {
+        grid-column: 1 / -1;
+      }
+      .notice {
+        margin-bottom: 12px;
+      }
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 8px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FactsPanel {
+  private readonly api = inject(PipelineApi);
+  private readonly i18n = inject(I18nService);
+
+  readonly detail = input.required<ProjectDetailView>();
+  readonly canEdit = input(false);
+  readonly changed = output<void>();
+  readonly reload = output<void>();
+
+  protected readonly facts = LATER_FACTS;
+  protected readonly fieldKey = fieldKey;
+  /** Only the facts of stages the project has reached may be corrected. */
+  protected readonly editable = computed(() => {
+    const reached = stageIndex(this.detail().project.stage);
+    return LATER_FACTS.filter((f) => stageIndex(STAGE_FACT_STAGE[f]) <= reached);
+  });
+  protected readonly form = inject(NonNullableFormBuilder).group(
+    Object.fromEntries(LATER_FACTS.map((f) => [f, ['']])) as Record<LaterFact, [string]>,
+  );
+  protected readonly editing = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly errors = signal<Record<string, string>>({});
+  protected readonly failure = signal('');
+  protected readonly staleAction = signal(false);
+
+  protected isDate(field: LaterFact): boolean {
+    return DATE_FIELDS.includes(field);
+  }
+
+  protected startEditing(): void {
+    const p = this.detail().project;
+    this.form.setValue(Object.fromEntries(LATER_FACTS.map((f) => [f, p[f] ?? ''])) as Record<LaterFact, string>);
+    this.errors.set({});
+    this.failure.set('');
+    this.staleAction.set(false);
+    this.editing.set(true);
+  }
+
+  protected async save(): Promise<void> {
+    const v = this.form.getRawValue();
+    const fields = this.editable();
+    const errors: Record<string, string> = {};
+    for (const f of fields) {
+      const text = v[f].trim();
+      if (!text) errors[f] = this.i18n.t('pipeline.move.required', { field: this.i18n.t(fieldKey(f)) });
+      else if (f === 'landAreaMu') {
+        const problem = decimalError(text, this.i18n.lang());
+        if (problem) errors[f] = problem;
+      } else if (this.isDate(f) && !validDate(text)) errors[f] = this.i18n.t('pipeline.form.badDate');
+    }
+    const facts = Object.fromEntries(fields.filter((f) => !errors[f]).map((f) => [f, v[f].trim()]));
+    for (const problem of stageFactProblems(facts, shanghaiToday())) {
+      errors[problem.field] ??= problemText(problem, this.i18n.lang());
+    }
+    this.errors.set(errors);
+    if (Object.keys(errors).length) return;
+    const input: ProjectUpdateInput = { version: this.detail().project.version };
+    for (const f of fields) input[f] = v[f].trim();
+    this.saving.set(true);
+    this.failure.set('');
+    try {
+      await firstValueFrom(this.api.update(this.detail().project.id, input));
+      this.editing.set(false);
+      this.changed.emit();
+    } catch (error) {
+      this.staleAction.set(isStale(error));
+      this.errors.set(fieldProblems(error, this.i18n.lang()));
+      this.failure.set(isStale(error) ? this.i18n.t('pipeline.stale') : apiErrorText(error, this.i18n));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { ProjectDetailView, ProjectView, Stage } from '@crm/domain';
+import { detail, passedEvaluation } from '../testing/pipeline-fixtures';
+import { StageMoveForm } from './stage-move-form';
+
+const ID = 'p0000000-0000-4000-8000-000000000001';
+
+describe('StageMoveForm', () => {
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  async function render(to: Stage | null, answer: ProjectDetailView) {
+    const fixture = TestBed.createComponent(StageMoveForm);
+    fixture.componentRef.setInput('projectId', ID);
+    fixture.componentRef.setInput('to', to);
+    const moved: ProjectView[] = [];
+    fixture.componentInstance.moved.subscribe((p) => moved.push(p));
+    await fixture.whenStable();
+    backend.expectOne(`/api/projects/${ID}`).flush(answer);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const labels = () =>
+      [...element.querySelectorAll('nz-form-label label')].map((l) => l.textContent?.trim());
+    return { fixture, element, labels, moved };
+  }
+
+  function type(element: HTMLElement, id: string, value: string): void {
+    const input = element.querySelector(`#${id}`) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  const submit = (element: HTMLElement) =>
+    (element.querySelector('button.confirm-move') as HTMLButtonElement).click();
+
+  it('asks for the signed amount, date and agreement reference when dropped on 项目签约', async () => {
+    const answer = detail('evaluation');
+    answer.evaluations = [passedEvaluation(ID)];
+    const { element, labels } = await render('signed', answer);
+    expect(labels()).toEqual(['签约金额', '签约日期', '协议编号']);
+    expect(element.querySelector('.blockers')).toBeNull();
+  });
+
+  it('asks for the land facts only when dropped on 项目供地', async () => {
+    const answer = detail('signed', { signedOn: '2025-05-01', agreementRef: 'GEM-1', signedAmount: '50000' });
+    answer.evaluations = [passedEvaluation(ID)];
+    const { labels } = await render('land', answer);
+    expect(labels()).toEqual(['供地地块', '用地面积', '供地批复文号', '供地批复日期']);
+  });
+
+  it('asks for nothing but opens the evaluation when dropped on 项目评估', async () => {
+    const { element, labels } = await render('evaluation', detail('negotiation'));
+    expect(labels()).toEqual([]);
+    expect(element.querySelector('.opens-evaluation')).not.toBeNull();
+  });
+
+  it('asks only for a reason when moving back', async () => {
+    const { labels } = await render('lead', detail('negotiation'));
+    expect(labels()).toEqual(['退回原因']);
+  });
+
+  it('names what must be done first, and cannot be confirmed, when the gate needs more than a form', async () => {
+    const answer = detail('lead', { plannedInvestment: null });
+    answer.timeline = [];
+    const { element, labels } = await render('negotiation', answer);
+    expect(labels()).toEqual(['预计投资额']);
+    expect(element.querySelector('.blockers [data-field="activities"]')?.textContent).toContain('请至少登记一次对接');
+    expect((element.querySelector('button.confirm-move') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('sends the facts with the loaded version, and shows a refusal next to its field', async () => {
+    const answer = detail('evaluation');
+    answer.evaluations = [passedEvaluation(ID)];
+    const { fixture, element, moved } = await render('signed', answer);
+
+    submit(element);
+    await fixture.whenStable();
+    expect(element.querySelector('#move-signedAmount')?.closest('nz-form-control')?.textContent).toContain('请填写签约金额');
+
+    type(element, 'move-signedAmount', '50000');
+    type(element, 'move-signedOn', '2025-05-20');
+    type(element, 'move-agreementRef', 'GEM-2025-017');
+    submit(element);
+    await fixture.whenStable();
+    const request = backend.expectOne(`/api/projects/${ID}/stage-moves`);
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({
+      to: 'signed',
+      version: 3,
+      signedAmount: '50000',
+      signedOn: '2025-05-20',
+      agreementRef: 'GEM-2025-017',
+    });
+    request.flush(
+      {
+        statusCode: 422,
+        message: '不能进入“项目签约”阶段 / Cannot move',
+        missing: [{ stage: 'signed', field: 'agreementRef', zh: '协议编号已被其他项目使用', en: 'Reference in use' }],
+        errors: {},
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    // The refusal lands after the awaited call settles.
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(element.querySelector('#move-agreementRef')?.closest('nz-form-control')?.textContent).toContain(
+      '协议编号已被其他项目使用',
+    );
+    expect(moved).toEqual([]);
+  });
+});

@@ -1,0 +1,265 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  OnInit,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import {
+  PROJECT_TEXT_LIMITS,
+  STAGES,
+  shanghaiToday,
+  stageFactProblems,
+  type ProjectDetailView,
+  type ProjectView,
+  type Stage,
+  type StageMoveInput,
+} from '@crm/domain';
+import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import { firstValueFrom } from 'rxjs';
+import { fieldProblems, isStale, problemText } from '../data-access/api-problems';
+import { fieldKey, stageKey } from '../data-access/labels';
+import type { LoadState } from '../data-access/load-state';
+import { PipelineApi } from '../data-access/pipeline.api';
+import { projectFacts } from '../data-access/project-facts';
+import { amountPreview, decimalError, validDate } from '../form/field-checks';
+import {
+  DATE_FIELDS,
+  DECIMAL_FIELDS,
+  planStageMove,
+  type MoveField,
+  type StageFactField,
+} from './stage-move-plan';
+
+const TEXT_LIMITS: Partial<Record<MoveField, number>> = {
+  agreementRef: PROJECT_TEXT_LIMITS.agreementRef,
+  landParcel: PROJECT_TEXT_LIMITS.landParcel,
+  landApprovalRef: PROJECT_TEXT_LIMITS.landApprovalRef,
+  constructionPermitRef: PROJECT_TEXT_LIMITS.constructionPermitRef,
+};
+
+/**
+ * 调整阶段: moves one project, asking for exactly what the target stage's gate still needs (from
+ * the gates in libs/domain): the facts that travel with the move, the estimated investment, an
+ * evaluation record to open; what it cannot supply is listed, and the move stays disabled. A
+ * refusal from the API shows next to the fields it names. Cancelling writes nothing.
+ */
+@Component({
+  selector: 'crm-stage-move-form',
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzInputModule,
+    NzSelectModule,
+    NzSkeletonModule,
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+  ],
+  templateUrl: './stage-move-form.html',
+  styleUrl: './stage-move-form.less',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StageMoveForm implements OnInit {
+  private readonly api = inject(PipelineApi);
+  private readonly i18n = inject(I18nService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly projectId = input.required<string>();
+  /** The stage dropped on; null lets the user choose (the next stage first). */
+  readonly to = input<Stage | null>(null);
+  /** Outside the project page, blockers link to it. */
+  readonly linkToProject = input(true);
+  readonly moved = output<ProjectView>();
+  readonly cancelled = output<void>();
+
+  protected readonly lang = this.i18n.lang;
+  protected readonly stages = STAGES;
+  protected readonly stageKey = stageKey;
+  protected readonly fieldKey = fieldKey;
+  protected readonly reasonLimit = PROJECT_TEXT_LIMITS.reason;
+
+  protected readonly state = signal<LoadState<ProjectDetailView>>({ status: 'loading' });
+  private readonly chosen = signal<Stage | null>(null);
+  protected readonly detail = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.value : null;
+  });
+  protected readonly loadError = computed(() => {
+    const state = this.state();
+    return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
+  });
+  protected readonly from = computed(() => this.detail()?.project.stage ?? null);
+  protected readonly target = computed<Stage | null>(() => {
+    const from = this.from();
+    if (!from) return null;
+    return this.to() ?? this.chosen() ?? STAGES[STAGES.indexOf(from) + 1] ?? STAGES[STAGES.indexOf(from) - 1];
+  });
+  protected readonly plan = computed(() => {
+    const detail = this.detail();
+    const target = this.target();
+    return detail && target ? planStageMove(projectFacts(detail), detail.project.stage, target) : null;
+  });
+  protected readonly blocked = computed(() => (this.plan()?.blockers.length ?? 0) > 0);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    plannedInvestment: [''],
+    signedAmount: [''],
+    signedOn: [''],
+    agreementRef: [''],
+    landParcel: [''],
+    landAreaMu: [''],
+    landApprovalRef: [''],
+    landApprovedOn: [''],
+    constructionStartedOn: [''],
+    constructionPermitRef: [''],
+    completedOn: [''],
+    reason: [''],
+  });
+  private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+
+  protected readonly errors = signal<Record<string, string>>({});
+  /** Problems the API named that no input here shows. */
+  protected readonly otherProblems = computed(() => {
+    const shown = new Set<string>([...(this.plan()?.fields ?? []), 'reason']);
+    return Object.entries(this.errors())
+      .filter(([field]) => !shown.has(field))
+      .map(([, text]) => text);
+  });
+  protected readonly failure = signal('');
+  protected readonly stale = signal(false);
+  protected readonly submitting = signal(false);
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  protected load(): void {
+    this.state.set({ status: 'loading' });
+    this.stale.set(false);
+    this.api
+      .detail(this.projectId())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (value) => this.state.set({ status: 'ready', value }),
+        error: (error: unknown) => this.state.set({ status: 'error', error }),
+      });
+  }
+
+
+  protected choose(stage: Stage): void {
+    this.chosen.set(stage);
+    this.errors.set({});
+    this.failure.set('');
+  }
+
+  protected isDate(field: MoveField): boolean {
+    return DATE_FIELDS.includes(field);
+  }
+
+  protected isDecimal(field: MoveField): boolean {
+    return DECIMAL_FIELDS.includes(field);
+  }
+
+  protected maxLength(field: MoveField): number | null {
+    return TEXT_LIMITS[field] ?? null;
+  }
+
+  protected preview(field: MoveField): string {
+    if (field === 'landAreaMu') return '';
+    this.values();
+    return amountPreview(this.form.controls[field].value, this.lang());
+  }
+
+  protected suffix(field: MoveField): string {
+    if (field === 'landAreaMu') return this.i18n.t('pipeline.unit.mu');
+    return this.isDecimal(field) ? this.i18n.t('pipeline.unit.wan') : '';
+  }
+
+  /** Checked here first, with the API's own words where libs/domain has them. */
+  private check(fields: MoveField[], needsReason: boolean): Record<string, string> {
+    const lang = this.lang();
+    const errors: Record<string, string> = {};
+    const value = this.form.getRawValue();
+    for (const field of fields) {
+      const text = value[field].trim();
+      if (!text) {
+        errors[field] = this.i18n.t('pipeline.move.required', { field: this.i18n.t(fieldKey(field)) });
+      } else if (this.isDecimal(field)) {
+        const problem = decimalError(text, lang);
+        if (problem) errors[field] = problem;
+      } else if (this.isDate(field) && !validDate(text)) {
+        errors[field] = this.i18n.t('pipeline.form.badDate');
+      }
+    }
+    const facts: Partial<Record<StageFactField, string>> = {};
+    for (const field of fields) if (field !== 'plannedInvestment' && !errors[field]) facts[field] = value[field].trim();
+    for (const problem of stageFactProblems(facts, shanghaiToday())) {
+      errors[problem.field] ??= problemText(problem, lang);
+    }
+    if (needsReason && !value.reason.trim()) errors['reason'] = this.i18n.t('pipeline.move.reasonRequired');
+    return errors;
+  }
+
+  protected async submit(): Promise<void> {
+    const detail = this.detail();
+    const plan = this.plan();
+    const target = this.target();
+    if (!detail || !plan || !target || this.blocked() || this.submitting()) return;
+    const errors = this.check(plan.fields, plan.needsReason);
+    this.errors.set(errors);
+    this.failure.set('');
+    if (Object.keys(errors).length) return;
+
+    const id = detail.project.id;
+    const value = this.form.getRawValue();
+    this.submitting.set(true);
+    try {
+      let version = detail.project.version;
+      // The estimated investment is a field of the project, not of the move: saved first.
+      if (plan.fields.includes('plannedInvestment')) {
+        version = (await firstValueFrom(this.api.update(id, { version, plannedInvestment: value.plannedInvestment.trim() }))).version;
+      }
+      if (plan.opensEvaluation) {
+        await firstValueFrom(this.api.openEvaluation(id));
+      }
+      const input: StageMoveInput = { to: target, version };
+      if (plan.needsReason) input.reason = value.reason.trim();
+      for (const field of plan.fields) {
+        if (field !== 'plannedInvestment') input[field] = value[field].trim();
+      }
+      this.moved.emit(await firstValueFrom(this.api.move(id, input)));
+    } catch (error) {
+      if (isStale(error)) {
+        this.stale.set(true);
+      } else {
+        const problems = fieldProblems(error, this.lang());
+        this.errors.set(problems);
+        this.failure.set(
+          Object.keys(problems).length ? this.i18n.t('pipeline.move.refused') : apiErrorText(error, this.i18n),
+        );
+      }
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  protected cancel(): void {
+    this.cancelled.emit();
+  }
+}
