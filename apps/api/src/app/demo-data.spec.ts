@@ -27,10 +27,12 @@ describe('demo data', () => {
       .send({ username: 'demo-staff-energy', password: 'demo-password-1' })
       .expect(200);
     expect(staff.body.chainCodes).toEqual(['clean-energy', 'oil-gas-chemical']);
+    expect(staff.body.editableChainCodes).toEqual(['clean-energy', 'oil-gas-chemical']);
     const leader = await request(t.app.getHttpServer())
       .post('/api/auth/sign-in')
       .send({ username: 'demo-leader-xu', password: 'demo-password-1' })
       .expect(200);
     expect(leader.body.chainCodes).toEqual(['salt-lake-chemical', 'metallurgy', 'land-port-logistics']);
+    expect(leader.body.editableChainCodes).toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ function user(roles: Role[]): CurrentUserView {
     unit: null,
     person: null,
     chainCodes: [],
+    editableChainCodes: [],
     mustChangePassword: false,
   };
 }

@@ -11,6 +11,8 @@ export interface CurrentUserView {
   person: { id: number; name: string } | null;
   /** The chains this user may read: all for office and admin. */
   chainCodes: ChainCode[];
+  /** The chains whose projects this user may edit: those their unit serves, for staff only. */
+  editableChainCodes: ChainCode[];
   mustChangePassword: boolean;
 }
 

@@ -46,7 +46,10 @@ export class UserService {
                     WHERE u.roles && ARRAY['office', 'admin']
                        OR ('staff' = ANY(u.roles) AND c.id IN (SELECT chain_id FROM chain_unit WHERE unit_id = u.unit_id))
                        OR ('leader' = ANY(u.roles) AND c.id IN (SELECT chain_id FROM chain_leader WHERE person_id = u.person_id))
-                    ORDER BY c.sort_order) AS chain_codes
+                    ORDER BY c.sort_order) AS chain_codes,
+              ARRAY(SELECT c.code FROM chain c
+                    WHERE 'staff' = ANY(u.roles) AND c.id IN (SELECT chain_id FROM chain_unit WHERE unit_id = u.unit_id)
+                    ORDER BY c.sort_order) AS editable_chain_codes
        FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id LEFT JOIN person p ON p.id = u.person_id
        WHERE u.id = $1`,
       [userId],
@@ -60,6 +63,7 @@ export class UserService {
       unit: row.unit_id ? { id: row.unit_id, name: row.unit_name } : null,
       person: row.person_id ? { id: row.person_id, name: row.person_name } : null,
       chainCodes: row.chain_codes as ChainCode[],
+      editableChainCodes: row.editable_chain_codes as ChainCode[],
       mustChangePassword: row.must_change_password,
     };
   }

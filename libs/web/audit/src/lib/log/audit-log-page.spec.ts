@@ -44,6 +44,7 @@ describe('AuditLogPage', () => {
       unit: null,
       person: null,
       chainCodes: [],
+      editableChainCodes: [],
       mustChangePassword: false,
     } satisfies CurrentUserView);
     await loaded;

@@ -37,6 +37,7 @@ describe('ChangePasswordPage', () => {
       unit: null,
       person: null,
       chainCodes: [],
+      editableChainCodes: [],
       mustChangePassword,
     } satisfies CurrentUserView);
     await loaded;

@@ -30,6 +30,7 @@ const ME: CurrentUserView = {
   unit: { id: 5, name: '市能源局' },
   person: null,
   chainCodes: ['clean-energy'],
+  editableChainCodes: ['clean-energy'],
   mustChangePassword: false,
 };
 

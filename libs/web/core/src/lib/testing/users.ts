@@ -12,6 +12,7 @@ export function currentUser(
     unit: { id: 3, name: '市投资促进局' },
     person: null,
     chainCodes: [],
+    editableChainCodes: [],
     mustChangePassword: false,
     ...overrides,
   };

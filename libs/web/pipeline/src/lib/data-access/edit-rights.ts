@@ -3,10 +3,8 @@ import type { ChainCode } from '@crm/domain';
 import { AuthService } from '@crm/web/core';
 
 /**
- * Who may change projects, as far as the web app can tell: staff whose chains include the
- * project's primary chain. GET /api/auth/me lists the chains a user may *read* (for a staff
- * member who is also a leader that includes the chains they lead), so this only hides controls;
- * the API decides (403), and the project page trusts its `canEdit` instead.
+ * Who may change projects: staff of a unit serving the project's primary chain, as GET
+ * /api/auth/me lists them in editableChainCodes. This only hides controls; the API decides (403).
  */
 @Injectable({ providedIn: 'root' })
 export class EditRights {
@@ -16,7 +14,7 @@ export class EditRights {
   readonly isOffice = computed(() => this.auth.roles().includes('office'));
   /** The chains a staff member may open leads in and move projects of. */
   readonly editableChains = computed<readonly ChainCode[]>(() =>
-    this.isStaff() ? (this.auth.user()?.chainCodes ?? []) : [],
+    this.auth.user()?.editableChainCodes ?? [],
   );
 
   canEditChain(chain: ChainCode): boolean {

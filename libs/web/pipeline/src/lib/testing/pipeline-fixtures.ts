@@ -20,6 +20,7 @@ export function staffUser(overrides: Partial<CurrentUserView> = {}): CurrentUser
     unit: { id: 4, name: '市能源局' },
     person: null,
     chainCodes: ['clean-energy', 'oil-gas-chemical'],
+    editableChainCodes: ['clean-energy', 'oil-gas-chemical'],
     mustChangePassword: false,
     ...overrides,
   };

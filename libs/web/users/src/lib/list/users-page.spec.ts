@@ -45,6 +45,7 @@ describe('UsersPage', () => {
       unit: null,
       person: null,
       chainCodes: [],
+      editableChainCodes: [],
       mustChangePassword: false,
     } satisfies CurrentUserView);
     await loaded;
