@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import { binary, createLedgerWorld, postAs, type LedgerWorld } from '../../test/ledger-world';
 
 const code = (first17: string) => first17 + creditCodeCheckCharacter(first17);
-const GOOD_A = code('91632801MA7XXXXX1');
+const GOOD_A = code('91632801MA7ABCDE1');
 const GOOD_B = code('91632801MA7YYYYY2');
 
 async function xlsx(rows: unknown[][], edit?: (sheet: import('exceljs').Worksheet) => void): Promise<Buffer> {

@@ -14,7 +14,7 @@ import {
   type Stage,
   STAGES,
 } from '@crm/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -108,76 +108,19 @@ export class CreateProjectDto implements ProjectInput {
   major?: boolean;
 }
 
-export class UpdateProjectDto implements ProjectUpdateInput {
+/** Every field of a new project may change (none is required here), plus the later stage facts. */
+export class UpdateProjectDto
+  extends PartialType(OmitType(CreateProjectDto, ['name'] as const))
+  implements ProjectUpdateInput
+{
   @ApiProperty({ description: 'The version the editor loaded' })
   @IsInt({ message: '请提供版本号 / The version the editor loaded is required' })
   version!: number;
 
+  /** Optional, but never blank or null when given. */
   @ApiPropertyOptional({ maxLength: L.name })
   @TextIfGiven(NAME, L.name)
   name?: string;
-
-  @ApiPropertyOptional({ enum: CHAIN_CODES })
-  @IsOptional()
-  @IsIn(CHAIN_CODES, { message: chainMessage })
-  chain?: ChainCode;
-
-  @ApiPropertyOptional({ enum: CHAIN_CODES, isArray: true })
-  @IsOptional()
-  @IsArray({ message: '相关产业链应为列表 / Related chains must be a list' })
-  @ArrayUnique({ message: '相关产业链不能重复 / Related chains must not repeat' })
-  @ArrayMaxSize(6, { message: '相关产业链最多6条 / At most 6 related chains' })
-  @IsIn(CHAIN_CODES, { each: true, message: chainMessage })
-  relatedChains?: ChainCode[];
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: '投资方企业编号格式不正确 / The enterprise id must be a UUID' })
-  enterpriseId?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, maxLength: L.investorName })
-  @OptionalText(INVESTOR, L.investorName)
-  investorName?: string | null;
-
-  @ApiPropertyOptional({ enum: SOURCE_CHANNELS })
-  @IsOptional()
-  @IsIn(SOURCE_CHANNELS, { message: channelMessage })
-  sourceChannel?: SourceChannel;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt(positiveId('责任单位', 'The responsible unit'))
-  @Min(1, positiveId('责任单位', 'The responsible unit'))
-  responsibleUnitId?: number;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: '项目负责人编号格式不正确 / The owner id must be a UUID' })
-  ownerId?: string;
-
-  @ApiPropertyOptional({ nullable: true, description: '万元' })
-  @ValidateIf((_, v) => v !== undefined && v !== null)
-  @IsWan()
-  plannedInvestment?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, maxLength: L.location })
-  @OptionalText(LOCATION, L.location)
-  location?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, maxLength: L.industry })
-  @OptionalText(INDUSTRY, L.industry)
-  industry?: string | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @ValidateIf((_, v) => v !== undefined && v !== null)
-  @IsInt(positiveId('重点任务', 'The key task'))
-  @Min(1, positiveId('重点任务', 'The key task'))
-  keyTaskId?: number | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean({ message: '重大项目标记应为 true 或 false / major must be true or false' })
-  major?: boolean;
 
   @ApiPropertyOptional({ maxLength: L.landParcel })
   @TextIfGiven({ zh: '供地地块', en: 'The land parcel' }, L.landParcel)
