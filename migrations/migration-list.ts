@@ -4,6 +4,18 @@ import { UsersSessionsAudit1764400000000 } from './1764400000000-users-sessions-
 import { Pipeline1764500000000 } from './1764500000000-pipeline';
 import { LedgerImport1764600000000 } from './1764600000000-ledger-import';
 import { Reporting1764700000000 } from './1764700000000-reporting';
+import { RollUp1764800000000 } from './1764800000000-roll-up';
+import { DailyReminders1764810000000 } from './1764810000000-daily-reminders';
+import { Cockpit1764820000000 } from './1764820000000-cockpit';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [ReferenceSchema1764300000000, UsersSessionsAudit1764400000000, Pipeline1764500000000, LedgerImport1764600000000, Reporting1764700000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  ReferenceSchema1764300000000,
+  UsersSessionsAudit1764400000000,
+  Pipeline1764500000000,
+  LedgerImport1764600000000,
+  Reporting1764700000000,
+  RollUp1764800000000,
+  DailyReminders1764810000000,
+  Cockpit1764820000000,
+];

@@ -24,3 +24,4 @@ export * from './lib/reporting/clock';
 export * from './lib/reporting/period';
 export * from './lib/reporting/reminder';
 export * from './lib/reporting/reporting.contract';
+export * from './lib/reporting/ranking';

@@ -76,6 +76,12 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'GET /api/notifications/unread-count': ['/api/notifications/unread-count', SIGNED_IN],
   'POST /api/notifications/read-all': ['/api/notifications/read-all', SIGNED_IN],
   'POST /api/notifications/:id/read': [`/api/notifications/${UUID}/read`, SIGNED_IN],
+  // roll-up: start
+  // roll-up: end
+  // reminders: start
+  // reminders: end
+  // cockpit: start
+  // cockpit: end
   // Last: it ends the session it is called with.
   'POST /api/auth/sign-out': ['/api/auth/sign-out', SIGNED_IN],
 };

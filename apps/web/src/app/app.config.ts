@@ -5,6 +5,11 @@ import {
 import { provideRouter, withInMemoryScrolling } from '@angular/router';
 import {
   ApartmentOutline,
+  BellOutline,
+  CloudUploadOutline,
+  FileTextOutline,
+  FormOutline,
+  DashboardOutline,
   DatabaseOutline,
   DownOutline,
   FileSearchOutline,
@@ -33,6 +38,11 @@ export const appConfig: ApplicationConfig = {
     // Only the shell's icons; each feature patches in its own (see its routes.ts).
     provideNzIcons([
       ApartmentOutline,
+      BellOutline,
+      CloudUploadOutline,
+      FileTextOutline,
+      FormOutline,
+      DashboardOutline,
       DatabaseOutline,
       DownOutline,
       FileSearchOutline,

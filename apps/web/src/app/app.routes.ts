@@ -40,6 +40,28 @@ export const appRoutes: Route[] = [
           import('@crm/web/pipeline').then((m) => m.boardEntryRoutes),
       },
       {
+        path: 'cockpit',
+        loadChildren: () =>
+          import('@crm/web/cockpit').then((m) => m.cockpitRoutes),
+      },
+      {
+        path: 'reports',
+        loadChildren: () =>
+          import('@crm/web/reporting').then((m) => m.monthlyReportRoutes),
+      },
+      {
+        path: 'roll-ups',
+        canMatch: [roleGuard('office', 'leader', 'admin')],
+        loadChildren: () =>
+          import('@crm/web/reporting').then((m) => m.rollUpRoutes),
+      },
+      {
+        path: 'ledger',
+        canMatch: [roleGuard('staff', 'office', 'admin')],
+        loadChildren: () =>
+          import('@crm/web/ledger-io').then((m) => m.ledgerIoRoutes),
+      },
+      {
         path: 'account',
         loadChildren: () =>
           import('@crm/web/auth').then((m) => m.accountRoutes),

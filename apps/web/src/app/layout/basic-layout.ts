@@ -48,9 +48,23 @@ interface MenuItem {
 }
 
 const MENU: MenuItem[] = [
+  { link: '/cockpit', icon: 'dashboard', label: 'menu.cockpit' },
   { link: '/chains', icon: 'apartment', label: 'menu.chains' },
   { link: '/projects', icon: 'database', label: 'menu.projects' },
   { link: '/board', icon: 'project', label: 'menu.board' },
+  { link: '/reports', icon: 'form', label: 'menu.reports' },
+  {
+    link: '/roll-ups',
+    icon: 'file-text',
+    label: 'menu.rollUp',
+    roles: ['office', 'leader', 'admin'],
+  },
+  {
+    link: '/ledger',
+    icon: 'cloud-upload',
+    label: 'menu.ledger',
+    roles: ['staff', 'office', 'admin'],
+  },
   { link: '/users', icon: 'team', label: 'menu.users', roles: ['admin'] },
   {
     link: '/audit',

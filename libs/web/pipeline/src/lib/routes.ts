@@ -38,15 +38,20 @@ export const projectsRoutes: Route[] = [
     children: [
       {
         path: '',
-        loadComponent: () => import('./list/project-list-page').then((m) => m.ProjectListPage),
+        loadComponent: () =>
+          import('./list/project-list-page').then((m) => m.ProjectListPage),
       },
       {
         path: 'new',
-        loadComponent: () => import('./create/project-create-page').then((m) => m.ProjectCreatePage),
+        loadComponent: () =>
+          import('./create/project-create-page').then(
+            (m) => m.ProjectCreatePage,
+          ),
       },
       {
         path: ':id',
-        loadComponent: () => import('./detail/project-page').then((m) => m.ProjectPage),
+        loadComponent: () =>
+          import('./detail/project-page').then((m) => m.ProjectPage),
       },
     ],
   },
@@ -57,7 +62,8 @@ export const chainBoardRoutes: Route[] = [
   {
     path: '',
     providers: [provideNzIconsPatch(ICONS)],
-    loadComponent: () => import('./board/chain-board-page').then((m) => m.ChainBoardPage),
+    loadComponent: () =>
+      import('./board/chain-board-page').then((m) => m.ChainBoardPage),
   },
 ];
 

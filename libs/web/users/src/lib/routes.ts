@@ -13,7 +13,12 @@ export const usersRoutes: Route[] = [
   {
     path: '',
     providers: [
-      provideNzIconsPatch([CopyOutline, PlusOutline, ReloadOutline, SearchOutline]),
+      provideNzIconsPatch([
+        CopyOutline,
+        PlusOutline,
+        ReloadOutline,
+        SearchOutline,
+      ]),
     ],
     component: UsersPage,
   },

@@ -559,4 +559,14 @@ export const en: Messages = {
   'pipeline.facts.enteredByMoving': 'Land, construction and completion facts are entered when the project moves to those stages.',
   'pipeline.facts.correct': 'Correct these facts',
   // pipeline: end
+  'menu.cockpit': "Leaders' cockpit",
+  'menu.reports': 'Monthly reports',
+  'menu.rollUp': 'Monthly roll-up',
+  'menu.ledger': 'Ledger import & export',
+  // reporting: start
+  // reporting: end
+  // ledger-io: start
+  // ledger-io: end
+  // cockpit: start
+  // cockpit: end
 };

@@ -551,6 +551,16 @@ export const zhCN = {
   'pipeline.facts.enteredByMoving': '供地、开工、竣工投产信息在将项目推进到相应阶段时填写。',
   'pipeline.facts.correct': '更正已填信息',
   // pipeline: end
+  'menu.cockpit': '领导驾驶舱',
+  'menu.reports': '月度报送',
+  'menu.rollUp': '月度汇总报告',
+  'menu.ledger': '台账导入导出',
+  // reporting: start
+  // reporting: end
+  // ledger-io: start
+  // ledger-io: end
+  // cockpit: start
+  // cockpit: end
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,88 @@
+/**
+ * 季评比: the chains ranked by completion of their annual targets. One formula, shown with the
+ * ranking wherever it appears (the roll-up's quarter view, the cockpit):
+ *
+ *   得分 = 签约额完成率 × 40% + 到位资金完成率 × 40% + 亿元以上项目完成率 × 20%
+ *
+ * Each rate is the year-to-date actual over the annual target in percent, capped at 150 so one
+ * runaway figure cannot hide the others; a missing target counts 0. Ties keep the chains' usual
+ * order. Rates travel as decimal strings ("37.50"); the score is exact to 0.01 (integer hundredths).
+ */
+export const RANKING_WEIGHTS = {
+  signed: 40,
+  funds: 40,
+  bigProjects: 20,
+} as const;
+export const RANKING_RATE_CAP = 150;
+
+export const RANKING_FORMULA = {
+  zh: '得分 = 签约额完成率 × 40% + 到位资金完成率 × 40% + 亿元以上项目完成率 × 20%（各项完成率为年度累计对年度目标的百分比，最高按150%计；未定目标的项按0计）',
+  en: 'Score = signed-amount completion × 40% + funds-in-place completion × 40% + big-project completion × 20% (each rate is the year to date against the annual target in percent, capped at 150%; a rate without a target counts 0)',
+} as const;
+
+export interface RankingInput {
+  chainCode: string;
+  /** Completion rates in percent as decimal strings, null when the chain has no such target. */
+  signedRate: string | null;
+  fundsRate: string | null;
+  bigProjectRate: string | null;
+}
+
+export interface RankingRow extends RankingInput {
+  /** Weighted score, two decimals. */
+  score: string;
+  /** 1-based; equal scores share a rank. */
+  rank: number;
+}
+
+/** "37.5" → 3750 hundredths, rounded half up; null or unparsable → 0; capped. */
+function hundredths(rate: string | null): number {
+  if (rate === null || !/^-?\d+(\.\d+)?$/.test(rate)) return 0;
+  if (rate.startsWith('-')) return 0;
+  const [int, frac = ''] = rate.split('.');
+  // Capped before the digits are read, so the integer stays small and exact.
+  if (int.length > 4 || Number(int) >= RANKING_RATE_CAP)
+    return RANKING_RATE_CAP * 100;
+  const value =
+    Number(int) * 100 +
+    Number((frac + '00').slice(0, 2)) +
+    (Number(frac[2] ?? '0') >= 5 ? 1 : 0);
+  return Math.min(value, RANKING_RATE_CAP * 100);
+}
+
+function fromHundredths(value: number): string {
+  const int = Math.floor(value / 100);
+  const frac = String(value % 100).padStart(2, '0');
+  return `${int}.${frac}`;
+}
+
+/** The score of one chain, two decimals. */
+export function rankingScore(input: RankingInput): string {
+  const w = RANKING_WEIGHTS;
+  // Weights are percent: sum(rate × weight) / 100, kept in hundredths and rounded half up.
+  // Integers throughout (at most 15000 × 100): exact, no floating point.
+  const weighted =
+    hundredths(input.signedRate) * w.signed +
+    hundredths(input.fundsRate) * w.funds +
+    hundredths(input.bigProjectRate) * w.bigProjects;
+  return fromHundredths(Math.floor((weighted + 50) / 100));
+}
+
+/** The chains ranked by score, highest first; input order breaks ties. */
+export function rankChains(inputs: RankingInput[]): RankingRow[] {
+  const scored = inputs.map((input, index) => ({
+    input,
+    index,
+    value: hundredths(rankingScore(input)),
+  }));
+  scored.sort((a, b) =>
+    a.value === b.value ? a.index - b.index : b.value - a.value,
+  );
+  let rank = 0;
+  let previous: number | null = null;
+  return scored.map((s, position) => {
+    if (s.value !== previous) rank = position + 1;
+    previous = s.value;
+    return { ...s.input, score: rankingScore(s.input), rank };
+  });
+}

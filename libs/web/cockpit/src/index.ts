@@ -1,0 +1,1 @@
+export { cockpitRoutes } from './lib/routes';

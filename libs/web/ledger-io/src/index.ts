@@ -1,0 +1,1 @@
+export { ledgerIoRoutes } from './lib/routes';

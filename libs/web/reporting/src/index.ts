@@ -1,0 +1,1 @@
+export { monthlyReportRoutes, rollUpRoutes } from './lib/routes';
