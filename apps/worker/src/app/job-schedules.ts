@@ -1,6 +1,13 @@
 import { QueueName, quietQueueErrors } from '@crm/api/core';
 import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
-import { MONTHLY_REMINDER_JOB, type MonthlyReminderJobData } from '@crm/api/reporting';
+import {
+  DAILY_REMINDER_JOB,
+  MONTHLY_REMINDER_JOB,
+  NOTIFICATION_DELIVERY_JOB,
+  REPORTING_JOB_OPTIONS,
+  ROLL_UP_BUILD_JOB,
+  type MonthlyReminderJobData,
+} from '@crm/api/reporting';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -10,6 +17,12 @@ export const SCHEDULES = {
   healthCheck: { every: 60_000 },
   /** Hourly, on the hour: each run sends what has fallen due by then, so a missed run catches up. */
   monthlyReminder: { pattern: '0 0 * * * *', tz: 'Asia/Shanghai' },
+  /** Follow-ups due and idle projects: from 08:00 each morning, hourly until 20:00 to catch up. */
+  dailyReminder: { pattern: '0 0 8-20 * * *', tz: 'Asia/Shanghai' },
+  /** E-mail and group-robot copies of notifications, within a minute. */
+  notificationDelivery: { every: 60_000 },
+  /** 月度汇总报告: daily at 01:00, builds a month's roll-up once its deadline has passed (idempotent). */
+  rollUpBuild: { pattern: '0 0 1 * * *', tz: 'Asia/Shanghai' },
 } as const;
 
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -44,7 +57,22 @@ export class JobSchedules implements OnApplicationBootstrap {
     await this.reporting.upsertJobScheduler('monthly-reminder', SCHEDULES.monthlyReminder, {
       name: MONTHLY_REMINDER_JOB,
       data: { requestedAt: 'schedule' },
-      opts: { removeOnComplete: 100, removeOnFail: 500 },
+      opts: REPORTING_JOB_OPTIONS,
+    });
+    await this.reporting.upsertJobScheduler('daily-reminder', SCHEDULES.dailyReminder, {
+      name: DAILY_REMINDER_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: REPORTING_JOB_OPTIONS,
+    });
+    await this.reporting.upsertJobScheduler('notification-delivery', SCHEDULES.notificationDelivery, {
+      name: NOTIFICATION_DELIVERY_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: REPORTING_JOB_OPTIONS,
+    });
+    await this.reporting.upsertJobScheduler('roll-up-build', SCHEDULES.rollUpBuild, {
+      name: ROLL_UP_BUILD_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: REPORTING_JOB_OPTIONS,
     });
     this.logger.log(`job schedules registered (${TIME_ZONE})`);
   }

@@ -1,9 +1,12 @@
 import { REDIS, WORKER_HEARTBEAT_KEY, QueueName } from '@crm/api/core';
 import { HEALTH_CHECK_JOB } from '@crm/api/health';
+import { DAILY_REMINDER_JOB, NOTIFICATION_DELIVERY_JOB } from '@crm/api/reporting';
 import { createTestDatabase, deleteRedisKeys, testRedisPrefix, type TestDatabase } from '@crm/api/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { prepareDatabase } from '@crm/migrations';
+import { DataSource } from 'typeorm';
 import { QueueEvents, type Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { WorkerModule } from './worker.module';
@@ -26,6 +29,8 @@ describe('worker', () => {
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     moduleRef.useLogger(false);
     context = await moduleRef.init();
+    // The reporting jobs read the schema; the health check alone needs none.
+    await prepareDatabase(context.get(DataSource));
   });
 
   afterAll(async () => {
@@ -59,5 +64,42 @@ describe('worker', () => {
     await queue.upsertJobScheduler('health-check', { every: 60_000 }, { name: HEALTH_CHECK_JOB, data: { requestedAt: 'schedule' } });
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => s.key)).toEqual(['health-check']);
+  });
+
+  it('registers the monthly and daily reminder schedules in Shanghai time, and delivery every minute, with retries', async () => {
+    const queue = context.get<Queue>(getQueueToken(QueueName.Reporting));
+    for (let i = 0; i < 50 && (await queue.getJobSchedulersCount()) < 3; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const schedulers = Object.fromEntries((await queue.getJobSchedulers()).map((s) => [s.key, s]));
+    expect(schedulers['monthly-reminder']).toMatchObject({ pattern: '0 0 * * * *', tz: 'Asia/Shanghai', name: 'monthly-reminder' });
+    expect(schedulers['daily-reminder']).toMatchObject({ pattern: '0 0 8-20 * * *', tz: 'Asia/Shanghai', name: 'daily-reminder' });
+    expect(schedulers['notification-delivery']).toMatchObject({ every: 60_000, name: 'notification-delivery' });
+    for (const key of ['monthly-reminder', 'daily-reminder', 'notification-delivery']) {
+      expect([key, schedulers[key].template?.opts]).toEqual([
+        key,
+        expect.objectContaining({ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } }),
+      ]);
+    }
+    // The next daily run is at 08:00 in Shanghai (00:00 UTC) or on a later hour until 20:00 (12:00 UTC).
+    const next = new Date(schedulers['daily-reminder'].next as number);
+    expect(next.getUTCMinutes()).toBe(0);
+    expect(next.getUTCHours()).toBeLessThanOrEqual(12);
+  });
+
+  it('runs the daily reminder and delivery jobs through Redis', async () => {
+    const queue = context.get<Queue>(getQueueToken(QueueName.Reporting));
+    const events = new QueueEvents(QueueName.Reporting, { connection: { host: '127.0.0.1', port: 6379 }, prefix: `${prefix}:bull` });
+    await events.waitUntilReady();
+    try {
+      const daily = await queue.add(DAILY_REMINDER_JOB, { requestedAt: 'test' });
+      const delivery = await queue.add(NOTIFICATION_DELIVERY_JOB, { requestedAt: 'test' });
+      // Jobs added by hand (or by the API) are retried with backoff as the scheduled ones are.
+      expect(daily.opts).toMatchObject({ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } });
+      expect(await daily.waitUntilFinished(events, 15_000)).toEqual({ sent: [], emails: 0, webhooks: 0 });
+      expect(await delivery.waitUntilFinished(events, 15_000)).toEqual({ emails: 0, webhooks: 0 });
+    } finally {
+      await events.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { QueueName } from '@crm/api/core';
+import { AuditService } from '@crm/api/audit';
+import { QueueModule, QueueName } from '@crm/api/core';
 import {
   DEFAULT_REMINDER_SCHEDULE,
   parseReminderSchedule,
@@ -8,32 +9,63 @@ import {
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { DiscoveryModule } from '@nestjs/core';
 import { CLOCK } from './common/clock';
 import { NotificationDeliveryService } from './notifications/notification-delivery.service';
 import { NotificationController } from './notifications/notification.controller';
 import { NotificationService } from './notifications/notification.service';
 import { ReportingPeriodController } from './periods/reporting-period.controller';
 import { ReportingPeriodService } from './periods/reporting-period.service';
+import { NotificationDeliveryJob } from './notifications/notification-delivery.job';
+import { DailyReminderJob } from './reminders/daily-reminder.job';
+import { DailyReminderService } from './reminders/daily-reminder.service';
 import { MonthlyReminderJob } from './reminders/monthly-reminder.job';
+import { OfficeSettingController } from './reminders/office-setting.controller';
+import { OfficeSettingService } from './reminders/office-setting.service';
+import {
+  REPORTING_JOB_OPTIONS,
+  ReportingJobProcessor,
+} from './reminders/reporting-job.processor';
 import {
   MonthlyReminderService,
   REMINDER_SCHEDULE,
 } from './reminders/monthly-reminder.service';
 import { MonthlyReportController } from './reports/monthly-report.controller';
 import { MonthlyReportService } from './reports/monthly-report.service';
+import { SubmissionBoardController } from './reports/submission-board.controller';
+import { SubmissionBoardService } from './reports/submission-board.service';
+import { RollUpBuildJob } from './roll-up/roll-up-build.job';
+import { RollUpExportJob } from './roll-up/roll-up-export.job';
+import { RollUpExportRunner } from './roll-up/roll-up-export.runner';
+import { RollUpExportService } from './roll-up/roll-up-export.service';
+import { RollUpController } from './roll-up/roll-up.controller';
+import { RollUpService } from './roll-up/roll-up.service';
 
 /** 报告期, 月报 and 通知, served by the API. withClock() sets the time source (tests). */
 @Module({
+  // The queue: the roll-up's exports are enqueued for the worker.
+  imports: [
+    QueueModule,
+    BullModule.registerQueue({ name: QueueName.Reporting }),
+  ],
   controllers: [
     ReportingPeriodController,
+    // Before MonthlyReportController: GET monthly-reports/board, not monthly-reports/:id.
+    SubmissionBoardController,
     MonthlyReportController,
     NotificationController,
+    OfficeSettingController,
+    RollUpController,
   ],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     ReportingPeriodService,
     MonthlyReportService,
     NotificationService,
+    SubmissionBoardService,
+    OfficeSettingService,
+    RollUpService,
+    RollUpExportService,
   ],
 })
 export class ReportingModule {
@@ -45,9 +77,15 @@ export class ReportingModule {
   }
 }
 
-/** The reminder job, run by the worker. */
+/** The reminder and delivery jobs, run by the worker. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Reporting })],
+  imports: [
+    DiscoveryModule,
+    BullModule.registerQueue({
+      name: QueueName.Reporting,
+      defaultJobOptions: REPORTING_JOB_OPTIONS,
+    }),
+  ],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     {
@@ -64,6 +102,18 @@ export class ReportingModule {
     NotificationDeliveryService,
     MonthlyReminderService,
     MonthlyReminderJob,
+    DailyReminderService,
+    DailyReminderJob,
+    NotificationDeliveryJob,
+    ReportingJobProcessor,
+    // The roll-up's scheduled build and exports (the worker has no global AuditModule).
+    AuditService,
+    ReportingPeriodService,
+    RollUpService,
+    RollUpExportService,
+    RollUpExportRunner,
+    RollUpExportJob,
+    RollUpBuildJob,
   ],
   exports: [BullModule, MonthlyReminderService, NotificationDeliveryService],
 })

@@ -32,6 +32,8 @@ export interface ActivityInput {
   summary: string;
   nextStep?: string | null;
   nextFollowUpOn?: string | null;
+  /** 重大事项: the office is notified at once. */
+  major?: boolean;
 }
 
 export interface EvaluationDimensionView {

@@ -110,11 +110,139 @@ export interface MonthlyReportReturnInput {
   comment: string;
 }
 
+/**
+ * A cell of the office's submission board (报送情况): one unit, one month.
+ * - `not-due`: the due instant has not come and nothing is submitted (no draft saved yet);
+ * - `draft`: not yet due, a draft is saved;
+ * - `missing`: due, and not submitted (a draft may exist: see hasDraft);
+ * - `on-time` / `late`: submitted (awaiting review), stamped;
+ * - `returned`: returned for revision (late says how the last submission was stamped);
+ * - `accepted`: accepted (late likewise).
+ */
+export const SUBMISSION_CELL_STATES = [
+  'not-due',
+  'draft',
+  'missing',
+  'on-time',
+  'late',
+  'returned',
+  'accepted',
+] as const;
+export type SubmissionCellState = (typeof SUBMISSION_CELL_STATES)[number];
+
+export interface SubmissionBoardCell {
+  period: string;
+  state: SubmissionCellState;
+  /** The report's id; null when the unit has not saved one. */
+  reportId: string | null;
+  hasDraft: boolean;
+  submittedAt: string | null;
+  /** The stamp of the (last) submission; null when never submitted. */
+  late: boolean | null;
+  /** The unit's due instant (the first late one), its extension included. */
+  dueAt: string;
+  /** The unit's own due date when extended (YYYY-MM-DD), else null. */
+  extendedTo: string | null;
+  /** The last reminder of this unit for this month (scheduled, escalation or by hand), if any. */
+  lastRemindedAt: string | null;
+  /** Whether the office may remind the unit now (POST /api/monthly-reports/reminders). */
+  canRemind: boolean;
+}
+
+export interface SubmissionBoardRow {
+  unitId: number;
+  unitName: string;
+  /** One per month of the board, in the order of `periods`. */
+  cells: SubmissionBoardCell[];
+}
+
+export interface SubmissionBoardPeriod {
+  period: string;
+  /** The period's own due instant (00:00 of the 26th, Asia/Shanghai). */
+  dueAt: string;
+  /** Whether the office has opened the period (a reporting_period row exists). */
+  opened: boolean;
+  locked: boolean;
+}
+
+/** GET /api/monthly-reports/board?from=YYYY-MM&to=YYYY-MM: units × months. */
+export interface SubmissionBoardView {
+  from: string;
+  to: string;
+  /** When the board was computed (the states depend on it). */
+  asOf: string;
+  periods: SubmissionBoardPeriod[];
+  /** The responsible units (those serving a chain), by name. */
+  rows: SubmissionBoardRow[];
+}
+
+/** POST /api/monthly-reports/reminders: the office reminds one unit at once (一键催报). */
+export interface RemindUnitInput {
+  unitId: number;
+  period: string;
+}
+
+export interface RemindUnitResult {
+  unitId: number;
+  period: string;
+  /** How many of the unit's staff were notified. */
+  recipients: number;
+  sentAt: string;
+}
+
+/** An office setting's meaning and bounds (values are integers). */
+export interface OfficeSettingDefinition {
+  default: number;
+  min: number;
+  max: number;
+  zh: string;
+  en: string;
+}
+
+/**
+ * Office settings (办公室设置), stored by key in office_setting; other areas add their keys here.
+ * GET /api/office-settings lists them all (the default where never set).
+ */
+export const OFFICE_SETTINGS = {
+  'project-idle-days': {
+    default: 30,
+    min: 1,
+    max: 365,
+    zh: '项目久未跟进提醒天数',
+    en: 'Days without activity before a project owner is reminded',
+  },
+} as const satisfies Record<string, OfficeSettingDefinition>;
+export type OfficeSettingKey = keyof typeof OFFICE_SETTINGS;
+export const OFFICE_SETTING_KEYS = Object.keys(
+  OFFICE_SETTINGS,
+) as OfficeSettingKey[];
+
+export interface OfficeSettingView extends OfficeSettingDefinition {
+  key: OfficeSettingKey;
+  value: number;
+  updatedAt: string | null;
+  /** Display name of who set it; null when never set by a user. */
+  updatedBy: string | null;
+}
+
+/** PUT /api/office-settings/:key */
+export interface OfficeSettingInput {
+  value: number;
+}
+
 export const NOTIFICATION_KINDS = [
   'report-reminder',
   'report-escalation',
   'report-returned',
   'report-accepted',
+  /** 跟进提醒: a project's next follow-up date has come (to its owner). */
+  'follow-up-due',
+  /** 久未跟进: no activity on a project for the office's number of days (to its owner). */
+  'project-idle',
+  /** 重大项目: a project flagged major, or a major event logged on one (to the office). */
+  'major-project',
+  /** 领导批示: a leader's instruction on a project (to its owner). */
+  'leader-instruction',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

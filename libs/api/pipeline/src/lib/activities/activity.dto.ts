@@ -1,7 +1,7 @@
 import { ACTIVITY_KINDS, PROJECT_TEXT_LIMITS as L, type ActivityInput, type ActivityKind } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate, OptionalText, RequiredText } from '../common/validators';
 
 const trimEach = ({ value }: { value: unknown }) =>
@@ -58,4 +58,9 @@ export class CreateActivityDto implements ActivityInput {
   @ValidateIf((_, v) => v !== undefined && v !== null)
   @IsCalendarDate({ zh: '下次跟进日期', en: 'The next follow-up date' })
   nextFollowUpOn?: string | null;
+
+  @ApiPropertyOptional({ description: '重大事项: notifies the office at once' })
+  @IsOptional()
+  @IsBoolean({ message: '重大事项标记应为 true 或 false / major must be true or false' })
+  major?: boolean;
 }

@@ -46,8 +46,8 @@ export class ActivityService {
       }
       const [{ id }] = await tx.query(
         `INSERT INTO project_activity (project_id, kind, occurred_on, our_participants, their_participants, summary,
-           next_step, next_follow_up_on, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+           next_step, next_follow_up_on, created_by, major)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           projectId,
           input.kind,
@@ -58,6 +58,7 @@ export class ActivityService {
           input.nextStep ?? null,
           input.nextFollowUpOn ?? null,
           user.id,
+          input.major ?? false,
         ],
       );
       const [row]: ActivityRow[] = await tx.query(`${ACTIVITY_SELECT} WHERE a.id = $1`, [id]);
@@ -68,7 +69,16 @@ export class ActivityService {
         entityType: 'activity',
         entityId: id,
         projectId,
-        after: { kind, occurredOn, ourParticipants, theirParticipants, summary, nextStep, nextFollowUpOn },
+        after: {
+          kind,
+          occurredOn,
+          ourParticipants,
+          theirParticipants,
+          summary,
+          nextStep,
+          nextFollowUpOn,
+          ...(input.major ? { major: true } : {}),
+        },
       });
       return view;
     });

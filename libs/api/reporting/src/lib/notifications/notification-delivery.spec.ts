@@ -8,6 +8,8 @@ import {
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { MonthlyReminderService } from '../reminders/monthly-reminder.service';
 import { ReportingJobsModule } from '../reporting.module';
+import { ReportingModule } from '../reporting.module';
+import { SubmissionBoardService } from '../reports/submission-board.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
 
 /** Just enough SMTP for nodemailer: collects each message's recipients and data. */
@@ -47,6 +49,45 @@ function smtpServer(received: { to: string[]; data: string }[]): Server {
   });
 }
 
+/** The decoded subject and text of a message as nodemailer encodes it (MIME words, QP or base64). */
+function decodeMail(data: string): { subject: string; text: string } {
+  const [head, ...rest] = data.split('\n\n');
+  const headers = head.replace(/\n[ \t]+/g, ' ');
+  const words = (value: string) =>
+    value
+      .replace(/\?=\s+=\?/g, '?==?')
+      .replace(
+        /=\?utf-8\?([bq])\?([^?]*)\?=/gi,
+        (_, enc: string, text: string) =>
+          enc.toLowerCase() === 'b'
+            ? Buffer.from(text, 'base64').toString('utf8')
+            : qp(text.replace(/_/g, ' ')),
+      );
+  const subject = words(/^Subject: (.*)$/im.exec(headers)?.[1] ?? '');
+  const body = rest.join('\n');
+  const encoding = /^Content-Transfer-Encoding: (\S+)/im
+    .exec(headers)?.[1]
+    ?.toLowerCase();
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? qp(body.replace(/=\n/g, ''))
+        : body;
+  return { subject, text };
+}
+
+function qp(text: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(text[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 const listen = async (server: Server | HttpServer) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
@@ -79,7 +120,11 @@ describe('notification copies: e-mail (SMTP) and group-robot webhook', () => {
     });
     const [smtpPort, httpPort] = [await listen(smtp), await listen(http)];
     t = await createTestApp(
-      [QueueModule, ReportingJobsModule.withClock(clock)],
+      [
+        QueueModule,
+        ReportingModule.withClock(clock),
+        ReportingJobsModule.withClock(clock),
+      ],
       {
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: 'crm@test.local',
@@ -118,6 +163,13 @@ describe('notification copies: e-mail (SMTP) and group-robot webhook', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0].to).toEqual(['energy@test.local']);
     expect(mails[0].data).toMatch(/^Subject: /m);
+    // The unit's name and its deadline, in the subject and the text.
+    const mail = decodeMail(mails[0].data);
+    expect(mail.subject).toContain('市能源局');
+    expect(mail.subject).toContain('2025-03-25 24时前报送 2025-03 月报');
+    expect(mail.text).toContain(
+      '市能源局 2025-03 月报尚未提交，截止时间为 2025-03-25 24时',
+    );
     expect(hooks).toEqual([]);
 
     failHooks = false;
@@ -137,5 +189,58 @@ describe('notification copies: e-mail (SMTP) and group-robot webhook', () => {
     });
     expect(mails).toHaveLength(1);
     expect(hooks).toHaveLength(1);
+  });
+
+  it('sends a reminder by hand through every channel, and e-mails the office of a major project', async () => {
+    const delivery = t.app.get(NotificationDeliveryService);
+    const officeUser = await createTestUser(t, { roles: ['office'] });
+    await t.dataSource.query(
+      `UPDATE app_user SET email = 'office@test.local' WHERE id = $1`,
+      [officeUser.id],
+    );
+    const [{ id: energy }] = await t.dataSource.query(
+      `SELECT id FROM unit WHERE name = '市能源局'`,
+    );
+    clock.set('2025-03-24T15:00:00+08:00');
+    const remind = await t.app.get(SubmissionBoardService).remind(
+      {
+        id: officeUser.id,
+        username: officeUser.username,
+        displayName: officeUser.username,
+        roles: ['office'],
+        unitId: null,
+        personId: null,
+        chainIds: [],
+        allChains: true,
+        editableChainIds: [],
+        sessionId: 'test',
+      },
+      { unitId: energy, period: '2025-03' },
+    );
+    expect(remind.recipients).toBe(1);
+    await t.dataSource.query(
+      `INSERT INTO project (name, chain_id, investor_name, source_channel, responsible_unit_id, owner_id, major)
+       VALUES ('盐湖提锂', (SELECT id FROM chain WHERE code = 'clean-energy'), '某锂业', 'other', $1, $2, true)`,
+      [energy, officeUser.id],
+    );
+    const before = { mails: mails.length, hooks: hooks.length };
+    expect(await delivery.deliver(clock.now())).toEqual({
+      emails: 2,
+      webhooks: 1,
+    });
+    const sent = mails
+      .slice(before.mails)
+      .map((m) => ({ to: m.to, ...decodeMail(m.data) }));
+    expect(
+      sent.find((m) => m.to[0] === 'energy@test.local')?.subject,
+    ).toContain('市能源局');
+    expect(sent.find((m) => m.to[0] === 'office@test.local')?.subject).toBe(
+      '重大项目：盐湖提锂 / Major project: 盐湖提锂',
+    );
+    expect(hooks.slice(before.hooks).map((h) => h.text.content)).toEqual([
+      expect.stringContaining(
+        '【月报催报】以下单位尚未报送 2025-03 月报：市能源局',
+      ),
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { refuse } from '../common/errors';
+import { takeRollUpSnapshot } from '../roll-up/roll-up.snapshot';
 
 export interface PeriodRow {
   period: string;
@@ -171,7 +172,10 @@ export class ReportingPeriodService {
     return this.get(period);
   }
 
-  /** Locks the period: reports can no longer be saved, submitted or returned. */
+  /**
+   * Locks the period: reports can no longer be saved, submitted or returned, and the roll-up's
+   * figures are frozen as the month-end snapshot.
+   */
   async lock(user: AuthUser, period: string): Promise<ReportingPeriodView> {
     await this.dataSource.transaction(async (tx) => {
       const row = await this.lockedRow(tx, period);
@@ -180,6 +184,8 @@ export class ReportingPeriodService {
         `UPDATE reporting_period SET locked = true, locked_at = $2 WHERE period = $1`,
         [period, this.clock.now()],
       );
+      // The roll-up's month-end snapshot, in the lock's transaction: what every later build reads.
+      await takeRollUpSnapshot(tx, period, this.clock.now());
       await this.audit.record(tx, user, {
         action: 'update',
         entityType: 'reporting_period',

@@ -1,6 +1,4 @@
-import { JobHost, QueueName } from '@crm/api/core';
-import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { CLOCK, type Clock } from '../common/clock';
 import { NotificationDeliveryService } from '../notifications/notification-delivery.service';
@@ -8,6 +6,10 @@ import {
   MonthlyReminderService,
   type ReminderSent,
 } from './monthly-reminder.service';
+import {
+  ReportingJobHandler,
+  type ReportingJobRunner,
+} from './reporting-job.processor';
 
 export const MONTHLY_REMINDER_JOB = 'monthly-reminder';
 
@@ -20,23 +22,24 @@ export interface MonthlyReminderJobData {
  * ReminderJob: sends the 催报 and 逾期提醒 that have fallen due by the clock's now. Scheduled hourly;
  * idempotent by reminder_sent's key, so a double firing or a second worker sends nothing twice.
  */
-@Processor(QueueName.Reporting)
-export class MonthlyReminderJob extends JobHost {
+@ReportingJobHandler(MONTHLY_REMINDER_JOB)
+@Injectable()
+export class MonthlyReminderJob implements ReportingJobRunner<MonthlyReminderJobData> {
+  private readonly logger = new Logger(MonthlyReminderJob.name);
+
   constructor(
     private readonly reminders: MonthlyReminderService,
     private readonly delivery: NotificationDeliveryService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    super();
-  }
+  ) {}
 
-  async process(
+  async run(
     job: Job<MonthlyReminderJobData>,
   ): Promise<{ sent: ReminderSent[]; emails: number; webhooks: number }> {
     const now = this.clock.now();
     const sent = await this.reminders.run(now);
     if (sent.length)
-      this.jobLogger.log(
+      this.logger.log(
         `${sent.length} reminders sent (job ${job.id}, requested ${job.data.requestedAt})`,
       );
     // E-mail and webhook copies of what was just sent, and retries of earlier failures.

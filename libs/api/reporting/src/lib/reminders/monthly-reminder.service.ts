@@ -138,7 +138,9 @@ export class MonthlyReminderService {
       const n = await this.notifications.notify(
         tx,
         recipients,
-        reminder.escalation ? escalation(period, unit) : remind(period, due),
+        reminder.escalation
+          ? escalation(period, unit)
+          : reminderNotice(unit.unit_name, period, due),
       );
       await tx.query(
         `UPDATE reminder_sent SET recipients = $4 WHERE unit_id = $1 AND period = $2 AND kind = $3`,
@@ -173,12 +175,23 @@ async function escalationRecipients(
 const shanghaiTime = (d: Date) =>
   new Date(d.getTime() + 8 * 3600_000 - 1).toISOString().slice(0, 10);
 
-function remind(period: string, due: Date) {
+/**
+ * 催报: to the unit's staff, naming the unit and its deadline (the last day, to its end). By the
+ * schedule, or by hand from the office's board (returned: the report awaits its revision).
+ */
+export function reminderNotice(
+  unitName: string,
+  period: string,
+  due: Date,
+  returned = false,
+) {
   const last = shanghaiTime(due);
   return {
     kind: 'report-reminder' as const,
-    title: `请于 ${last} 24时前报送 ${period} 月报 / Submit your ${period} monthly report by the end of ${last}`,
-    body: `本单位 ${period} 月报尚未提交。/ Your unit has not yet submitted its ${period} monthly report.`,
+    title: `${unitName}：请于 ${last} 24时前报送 ${period} 月报 / Submit your ${period} monthly report by the end of ${last}`,
+    body: returned
+      ? `${unitName} ${period} 月报已退回修改，请修改后于 ${last} 24时前重新提交。/ The ${period} report of ${unitName} was returned for revision; resubmit it by the end of ${last}.`
+      : `${unitName} ${period} 月报尚未提交，截止时间为 ${last} 24时。/ ${unitName} has not yet submitted its ${period} monthly report; the deadline is the end of ${last}.`,
     link: `/reports/${period}`,
   };
 }

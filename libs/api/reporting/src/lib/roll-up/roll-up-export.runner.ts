@@ -1,0 +1,86 @@
+import type { RollUpExportFormat, RollUpFigures } from '@crm/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
+import { updatedRows } from '../common/errors';
+import { buildRollUpDocx } from './roll-up-docx.builder';
+import { buildRollUpXlsx } from './roll-up-xlsx.builder';
+
+/** What an export file is built from: the roll-up as it stands when the job runs. */
+export interface RollUpDocument {
+  period: string;
+  figures: RollUpFigures;
+  narrative: string;
+  version: number;
+  builtAt: Date;
+  fromSnapshot: boolean;
+}
+
+/**
+ * Builds one export's file in the worker and stores it in roll_up_export. Only an export still
+ * queued (or left running by a worker that died) is built, so a second delivery of the job does
+ * nothing; a failure before the last try puts it back to queued for BullMQ's retry, the last one
+ * marks it failed with the reason.
+ */
+@Injectable()
+export class RollUpExportRunner {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async run(
+    exportId: string,
+    attempt: number,
+    attempts: number,
+  ): Promise<'done' | 'skipped'> {
+    const [claimed] = updatedRows<{
+      period: string;
+      format: RollUpExportFormat;
+    }>(
+      await this.dataSource.query(
+        `UPDATE roll_up_export SET state = 'running', started_at = $2, attempts = attempts + 1
+         WHERE id = $1 AND state IN ('queued', 'running') RETURNING period, format`,
+        [exportId, this.clock.now()],
+      ),
+    );
+    if (!claimed) return 'skipped';
+    try {
+      const [r] = await this.dataSource.query(
+        `SELECT period, figures, narrative, version, built_at, from_snapshot FROM roll_up WHERE period = $1`,
+        [claimed.period],
+      );
+      const doc: RollUpDocument = {
+        period: r.period,
+        figures: r.figures,
+        narrative: r.narrative,
+        version: r.version,
+        builtAt: r.built_at,
+        fromSnapshot: r.from_snapshot,
+      };
+      const bytes =
+        claimed.format === 'docx'
+          ? await buildRollUpDocx(doc)
+          : await buildRollUpXlsx(doc);
+      await this.dataSource.query(
+        `UPDATE roll_up_export SET state = 'done', file = $2, roll_up_version = $3, error = NULL, finished_at = $4
+         WHERE id = $1 AND state = 'running'`,
+        [exportId, bytes, doc.version, this.clock.now()],
+      );
+      return 'done';
+    } catch (error) {
+      const last = attempt >= attempts;
+      await this.dataSource.query(
+        `UPDATE roll_up_export SET state = $2, error = $3, finished_at = $4 WHERE id = $1 AND state = 'running'`,
+        [
+          exportId,
+          last ? 'failed' : 'queued',
+          (error as Error).message.slice(0, 2000),
+          last ? this.clock.now() : null,
+        ],
+      );
+      throw error;
+    }
+  }
+}

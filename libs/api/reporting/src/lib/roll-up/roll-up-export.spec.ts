@@ -1,0 +1,261 @@
+import { QueueModule } from '@crm/api/core';
+import {
+  createTestApp,
+  signInAs,
+  type SignedInAgent,
+  type TestApp,
+} from '@crm/api/testing';
+import { ManualClock, trimDecimal, type RollUpExportView } from '@crm/domain';
+import Decimal from 'decimal.js';
+import { Workbook } from 'exceljs';
+import JSZip from 'jszip';
+import type { Response } from 'supertest';
+import {
+  chainTargets,
+  expectedChain,
+  insertFixtures,
+  PERIOD,
+} from '../../test/roll-up-world';
+import { ReportingJobsModule, ReportingModule } from '../reporting.module';
+import { rollUpFileName } from './roll-up-file';
+
+/** Reads a binary body whole (supertest would otherwise try to parse it as text). */
+function binary(
+  res: Response,
+  done: (error: Error | null, body: Buffer) => void,
+): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** The rows of every table of a Word document, as the text of their cells. */
+function docxRows(xml: string): string[][] {
+  return xml
+    .split('</w:tr>')
+    .slice(0, -1)
+    .map((row) =>
+      row
+        .split('</w:tc>')
+        .slice(0, -1)
+        .map((cell) =>
+          [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+            .map((m) => m[1])
+            .join(''),
+        ),
+    );
+}
+
+describe('roll-up exports through the worker', () => {
+  // The processor of the reporting queue runs in this process, as the worker would run it.
+  const clock = new ManualClock('2025-03-27T10:00:00+08:00');
+  let t: TestApp;
+  let office: SignedInAgent;
+  let leader: SignedInAgent;
+  let admin: SignedInAgent;
+  let clean: ReturnType<typeof expectedChain>;
+  let narrative: string;
+
+  const waitFor = async (
+    id: string,
+    agent: SignedInAgent = office,
+  ): Promise<RollUpExportView> => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { body } = await agent
+        .get(`/api/roll-ups/exports/${id}`)
+        .expect(200);
+      if (['done', 'failed'].includes(body.state) || Date.now() > deadline)
+        return body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const exportFile = async (
+    format: 'docx' | 'xlsx',
+    agent: SignedInAgent = office,
+  ) => {
+    const queued = await agent
+      .post(`/api/roll-ups/${PERIOD}/exports`, { format })
+      .expect(202);
+    expect(queued.body).toMatchObject({
+      period: PERIOD,
+      format,
+      state: 'queued',
+      downloadUrl: null,
+    });
+    const done = await waitFor(queued.body.id, agent);
+    expect(done).toMatchObject({
+      state: 'done',
+      error: null,
+      fileName: rollUpFileName(PERIOD, format),
+    });
+    const res = await agent
+      .get(done.downloadUrl as string)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    return { res, bytes: res.body as Buffer, view: done };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(
+      [
+        QueueModule,
+        ReportingModule.withClock(clock),
+        ReportingJobsModule.withClock(clock),
+      ],
+      {
+        SIGN_IN_RATE_PER_MINUTE: '1000',
+      },
+    );
+    office = await signInAs(t, { roles: ['office'] });
+    leader = await signInAs(t, { roles: ['leader'], person: '徐进' });
+    admin = await signInAs(t, { roles: ['admin'] });
+    await insertFixtures(t);
+    const targets = await chainTargets(t);
+    clean = expectedChain(
+      'clean-energy',
+      targets.find(
+        (x) => x.code === 'clean-energy',
+      ) as (typeof targets)[number],
+    );
+    const built = await office
+      .post(`/api/roll-ups/${PERIOD}/build`, {})
+      .expect(200);
+    narrative = built.body.narrative;
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('refuses an export of a roll-up not built, and a format it does not make', async () => {
+    await office
+      .post('/api/roll-ups/2025-02/exports', { format: 'docx' })
+      .expect(404);
+    await office
+      .post(`/api/roll-ups/${PERIOD}/exports`, { format: 'pdf' })
+      .expect(400);
+    await admin
+      .post(`/api/roll-ups/${PERIOD}/exports`, { format: 'docx' })
+      .expect(403);
+  });
+
+  it('builds a Word file in the worker that opens and holds the narrative and the figures', async () => {
+    const { res, bytes } = await exportFile('docx');
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="roll-up-${PERIOD}.docx"; filename*=UTF-8''${encodeURIComponent('2025年3月招商引资工作汇总报告.docx')}`,
+    );
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await (
+      zip.file('word/document.xml') as JSZip.JSZipObject
+    ).async('string');
+    const firstParagraph = narrative.split('\n')[0];
+    expect(xml).toContain(firstParagraph);
+    const rows = docxRows(xml);
+    // 二、分产业链完成情况: the clean-energy row, in the table's column order.
+    const row = rows.find(
+      (r) => r[0] === '清洁能源产业链' && r.length === 17,
+    ) as string[];
+    expect(row.slice(1, 12)).toEqual([
+      String(clean.signedMonth.count),
+      trimDecimal(clean.signedMonth.amount.toFixed(6)),
+      String(clean.signedYear.count),
+      trimDecimal(clean.signedYear.amount.toFixed(6)),
+      '1400000',
+      clean.signedYear.amount
+        .times(100)
+        .div(1400000)
+        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+        .toFixed(2),
+      trimDecimal(clean.fundsMonth.toFixed(6)),
+      trimDecimal(clean.fundsYear.toFixed(6)),
+      '650000',
+      clean.fundsYear
+        .times(100)
+        .div(650000)
+        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+        .toFixed(2),
+      String(clean.big),
+    ]);
+    expect(rows.some((r) => r[0] === '市能源局')).toBe(true);
+  }, 60_000);
+
+  it('builds an Excel file in the worker whose cells hold the figures as numbers', async () => {
+    const { res, bytes } = await exportFile('xlsx', leader);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(
+      bytes as unknown as Parameters<Workbook['xlsx']['load']>[0],
+    );
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '通报',
+      '全市总体情况',
+      '分产业链完成情况',
+      '在库项目分阶段',
+      '重大项目',
+      '重点任务进展',
+      '第1季度评比',
+      '各单位报送情况',
+      '需协调解决的问题',
+      '年度按月统计',
+    ]);
+    expect(workbook.getWorksheet('通报')?.getCell('A3').value).toBe(
+      narrative.split('\n')[0],
+    );
+    const sheet = workbook.getWorksheet('分产业链完成情况');
+    let found = 0;
+    sheet?.eachRow((row) => {
+      if (row.getCell(1).value !== '清洁能源产业链') return;
+      found++;
+      expect(
+        [2, 3, 4, 5, 6, 8, 9, 12].map((c) => row.getCell(c).value),
+      ).toEqual([
+        clean.signedMonth.count,
+        clean.signedMonth.amount.toNumber(),
+        clean.signedYear.count,
+        clean.signedYear.amount.toNumber(),
+        1400000,
+        clean.fundsMonth.toNumber(),
+        clean.fundsYear.toNumber(),
+        clean.big,
+      ]);
+    });
+    expect(found).toBe(1);
+    const ranking = workbook.getWorksheet('第1季度评比');
+    expect(String(ranking?.getCell(ranking.rowCount, 1).value)).toContain(
+      '得分 = 签约额完成率 × 40%',
+    );
+  }, 60_000);
+
+  it('retries a failing export with backoff, then marks it failed with the reason', async () => {
+    await t.dataSource.query(
+      `UPDATE roll_up SET figures = '{}'::jsonb WHERE period = $1`,
+      [PERIOD],
+    );
+    const queued = await office
+      .post(`/api/roll-ups/${PERIOD}/exports`, { format: 'docx' })
+      .expect(202);
+    const failed = await waitFor(queued.body.id);
+    expect(failed).toMatchObject({ state: 'failed', downloadUrl: null });
+    expect(failed.error).toBeTruthy();
+    const [{ attempts }] = await t.dataSource.query(
+      `SELECT attempts FROM roll_up_export WHERE id = $1`,
+      [queued.body.id],
+    );
+    expect(attempts).toBe(3);
+    await office
+      .get(`/api/roll-ups/exports/${queued.body.id}/file`)
+      .expect(404);
+    const view = await admin.get(`/api/roll-ups/${PERIOD}`).expect(200);
+    expect(
+      view.body.exports.map((e: RollUpExportView) => e.state).sort(),
+    ).toEqual(['done', 'done', 'failed']);
+    const audit = await t.dataSource.query(
+      `SELECT user_id FROM audit_log WHERE entity_type = 'roll_up_export' ORDER BY audit_log.id`,
+    );
+    expect(audit.map((a: { user_id: string }) => a.user_id)).toEqual([
+      office.user.id,
+      leader.user.id,
+      office.user.id,
+    ]);
+  }, 60_000);
+});

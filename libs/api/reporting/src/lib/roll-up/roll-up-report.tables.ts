@@ -1,0 +1,303 @@
+import {
+  PROJECT_STATUS_LABELS,
+  STAGE_LABELS,
+  STAGES,
+  type RollUpChainFigures,
+  type RollUpFigures,
+  type RollUpMonthPoint,
+  type RollUpUnitRow,
+} from '@crm/domain';
+
+/*
+ * The roll-up's tables, laid out once for both exports: the Word file prints them as text, the
+ * Excel file writes amounts and rates as numbers. Amounts are 万元, exact as summed.
+ */
+
+/** A cell: text, a count, an amount in 万元 (decimal string), or a rate in percent. */
+export type ReportCell =
+  string | number | null | { wan: string | null } | { rate: string | null };
+
+export interface ReportTable {
+  /** Sheet name (at most 31 characters) and heading. */
+  title: string;
+  headers: string[];
+  rows: ReportCell[][];
+  /** A line printed under the table (the ranking formula). */
+  note?: string;
+}
+
+const wan = (value: string | null): ReportCell => ({ wan: value });
+const rate = (value: string | null): ReportCell => ({ rate: value });
+
+export const UNIT_STATUS_LABELS: Record<RollUpUnitRow['status'], string> = {
+  'on-time': '按时报送',
+  late: '逾期报送',
+  missing: '未报送',
+  returned: '退回修改',
+  accepted: '已审核通过',
+};
+
+/** "2025-03-25 23:59" in Shanghai time. */
+export function shanghaiTime(iso: string | null): string {
+  if (!iso) return '';
+  return new Date(new Date(iso).getTime() + 8 * 3600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+}
+
+function chainRow(
+  name: string,
+  c: Pick<
+    RollUpChainFigures,
+    | 'signedMonth'
+    | 'signedYearToDate'
+    | 'fundsMonth'
+    | 'fundsYearToDate'
+    | 'newLeads'
+    | 'stageMoves'
+  > & {
+    bigProjects: { count: number; target: number | null; rate: string | null };
+  },
+  majors: number,
+): ReportCell[] {
+  return [
+    name,
+    c.signedMonth.count,
+    wan(c.signedMonth.amount),
+    c.signedYearToDate.count,
+    wan(c.signedYearToDate.actual),
+    wan(c.signedYearToDate.target),
+    rate(c.signedYearToDate.rate),
+    wan(c.fundsMonth),
+    wan(c.fundsYearToDate.actual),
+    wan(c.fundsYearToDate.target),
+    rate(c.fundsYearToDate.rate),
+    c.bigProjects.count,
+    c.bigProjects.target,
+    rate(c.bigProjects.rate),
+    c.newLeads,
+    c.stageMoves,
+    majors,
+  ];
+}
+
+function monthRow(label: string, m: RollUpMonthPoint): ReportCell[] {
+  return [
+    label,
+    m.period,
+    m.signed.count,
+    wan(m.signed.amount),
+    wan(m.fundsInPlace),
+    m.newLeads,
+    m.stageMoves,
+  ];
+}
+
+export function rollUpTables(f: RollUpFigures): ReportTable[] {
+  const month = Number(f.period.slice(5, 7));
+  const c = f.city;
+  return [
+    {
+      title: '全市总体情况',
+      headers: [
+        '指标',
+        `${month}月`,
+        `${f.yearToDateLabel}累计`,
+        '年度目标',
+        '完成率(%)',
+      ],
+      rows: [
+        [
+          '签约项目(个)',
+          c.signedMonth.count,
+          c.signedYearToDate.count,
+          null,
+          null,
+        ],
+        [
+          '签约金额(万元)',
+          wan(c.signedMonth.amount),
+          wan(c.signedYearToDate.actual),
+          wan(c.signedYearToDate.target),
+          rate(c.signedYearToDate.rate),
+        ],
+        [
+          '到位资金(万元)',
+          wan(c.fundsMonth),
+          wan(c.fundsYearToDate.actual),
+          wan(c.fundsYearToDate.target),
+          rate(c.fundsYearToDate.rate),
+        ],
+        [
+          '亿元以上项目(个)',
+          null,
+          c.bigProjects.count,
+          c.bigProjects.target,
+          rate(c.bigProjects.rate),
+        ],
+        ['新增项目线索(个)', c.newLeads, null, null, null],
+        ['项目阶段推进(次)', c.stageMoves, null, null, null],
+        ['在库重大项目(个)', c.majorProjectCount, null, null, null],
+      ],
+    },
+    {
+      title: '分产业链完成情况',
+      headers: [
+        '产业链',
+        '本月签约(个)',
+        '本月签约额(万元)',
+        '累计签约(个)',
+        '累计签约额(万元)',
+        '签约目标(万元)',
+        '签约完成率(%)',
+        '本月到位资金(万元)',
+        '累计到位资金(万元)',
+        '到位目标(万元)',
+        '到位完成率(%)',
+        '亿元以上项目(个)',
+        '要求(个)',
+        '亿元以上项目完成率(%)',
+        '新增线索(个)',
+        '阶段推进(次)',
+        '重大项目(个)',
+      ],
+      rows: [
+        ...f.chains.map((x) =>
+          chainRow(x.chainName, x, x.majorProjects.length),
+        ),
+        chainRow('全市合计', c, c.majorProjectCount),
+      ],
+    },
+    {
+      title: '在库项目分阶段',
+      headers: [
+        '产业链',
+        ...STAGES.flatMap((s) => [
+          `${STAGE_LABELS[s]}(个)`,
+          `${STAGE_LABELS[s]}计划投资(万元)`,
+        ]),
+      ],
+      rows: f.chains.map((x) => [
+        x.chainName,
+        ...STAGES.flatMap((s) => {
+          const t = x.pipeline.find((p) => p.stage === s);
+          return [t?.count ?? 0, wan(t?.plannedInvestment ?? '0')];
+        }),
+      ]),
+    },
+    {
+      title: '重大项目',
+      headers: [
+        '产业链',
+        '项目名称',
+        '阶段',
+        '状态',
+        '计划投资(万元)',
+        '签约额(万元)',
+        '责任单位',
+      ],
+      rows: f.chains.flatMap((x) =>
+        x.majorProjects.map((p) => [
+          x.chainName,
+          p.name,
+          STAGE_LABELS[p.stage],
+          PROJECT_STATUS_LABELS[p.status],
+          wan(p.plannedInvestment),
+          wan(p.signedAmount),
+          p.unitName ?? '',
+        ]),
+      ),
+    },
+    {
+      title: '重点任务进展',
+      headers: [
+        '产业链',
+        '序号',
+        '重点任务',
+        '关联项目(个)',
+        '推进中(个)',
+        '已签约(个)',
+      ],
+      rows: f.chains.flatMap((x) =>
+        x.keyTasks.map((k) => [
+          x.chainName,
+          k.seq,
+          k.text,
+          k.projectCount,
+          k.activeProjectCount,
+          k.signedProjectCount,
+        ]),
+      ),
+    },
+    {
+      title: `第${f.quarter.quarter}季度评比`,
+      headers: [
+        '排名',
+        '产业链',
+        '得分',
+        '签约额完成率(%)',
+        '到位资金完成率(%)',
+        '亿元以上项目完成率(%)',
+        '本季签约(个)',
+        '本季签约额(万元)',
+        '本季到位资金(万元)',
+      ],
+      rows: f.quarter.rows.map((r) => [
+        r.rank,
+        r.chainName,
+        rate(r.score),
+        rate(r.signedRate),
+        rate(r.fundsRate),
+        rate(r.bigProjectRate),
+        r.quarterSigned.count,
+        wan(r.quarterSigned.amount),
+        wan(r.quarterFunds),
+      ]),
+      note: `评分办法：${f.quarter.formula.zh}`,
+    },
+    {
+      title: '各单位报送情况',
+      headers: ['单位', '报送情况', '提交时间', '截止时间'],
+      rows: f.units.map((u) => [
+        u.unitName,
+        UNIT_STATUS_LABELS[u.status] +
+          (u.status === 'accepted' || u.status === 'returned'
+            ? u.late
+              ? '（逾期）'
+              : '（按时）'
+            : ''),
+        shanghaiTime(u.submittedAt),
+        shanghaiTime(u.dueAt),
+      ]),
+    },
+    {
+      title: '需协调解决的问题',
+      headers: ['序号', '单位', '产业链', '问题'],
+      rows: f.problems.map((p, i) => [
+        i + 1,
+        p.unitName,
+        p.chainNames.join('、'),
+        p.text,
+      ]),
+    },
+    {
+      title: '年度按月统计',
+      headers: [
+        '范围',
+        '月份',
+        '签约(个)',
+        '签约额(万元)',
+        '到位资金(万元)',
+        '新增线索(个)',
+        '阶段推进(次)',
+      ],
+      rows: [
+        ...f.yearView.months.map((m) => monthRow('全市', m)),
+        ...f.yearView.chains.flatMap((x) =>
+          x.months.map((m) => monthRow(x.chainName, m)),
+        ),
+      ],
+    },
+  ];
+}

@@ -1,0 +1,62 @@
+import {
+  ROLL_UP_EXPORT_FORMATS,
+  type RollUpBuildInput,
+  type RollUpExportFormat,
+  type RollUpExportInput,
+  type RollUpNarrativeInput,
+} from '@crm/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export const ROLL_UP_NARRATIVE_MAX = 20_000;
+
+/** POST /api/roll-ups/:period/build */
+export class RollUpBuildDto implements RollUpBuildInput {
+  @ApiPropertyOptional({
+    description: 'Redraft the narrative from the figures even if it was edited',
+  })
+  @IsOptional()
+  @IsBoolean({
+    message:
+      'regenerateNarrative 应为 true 或 false / regenerateNarrative must be true or false',
+  })
+  regenerateNarrative?: boolean;
+}
+
+/** PUT /api/roll-ups/:period/narrative */
+export class RollUpNarrativeDto implements RollUpNarrativeInput {
+  @ApiProperty({ description: '通报正文' })
+  @IsString({ message: '通报正文应为文字 / The narrative must be text' })
+  @MaxLength(ROLL_UP_NARRATIVE_MAX, {
+    message: `通报正文不超过${ROLL_UP_NARRATIVE_MAX}字 / The narrative is at most ${ROLL_UP_NARRATIVE_MAX} characters`,
+  })
+  narrative!: string;
+
+  @ApiProperty({ description: 'The version read' })
+  @IsInt({
+    message:
+      '请附上汇总报告的版本号 / Send the version of the roll-up you edited',
+  })
+  @Min(1, {
+    message:
+      '请附上汇总报告的版本号 / Send the version of the roll-up you edited',
+  })
+  version!: number;
+}
+
+/** POST /api/roll-ups/:period/exports */
+export class RollUpExportDto implements RollUpExportInput {
+  @ApiProperty({ enum: ROLL_UP_EXPORT_FORMATS })
+  @IsIn(ROLL_UP_EXPORT_FORMATS as unknown as string[], {
+    message: '导出格式应为 docx 或 xlsx / The format must be docx or xlsx',
+  })
+  format!: RollUpExportFormat;
+}

@@ -1,0 +1,253 @@
+import type { ChainCode } from '../chain';
+import type { Wan } from '../money';
+import type { ProjectStatus } from '../pipeline/project';
+import type {
+  PipelineStageTotal,
+  TargetMeasure,
+} from '../pipeline/project.contract';
+import type { Stage } from '../stage';
+import type { RANKING_FORMULA, RANKING_WEIGHTS, RankingRow } from './ranking';
+import type { MonthlyReportState } from './reporting.contract';
+
+/*
+ * 月度汇总报告 (issue 5, item 6): the month's report to the municipal committee. Money: 万元 as
+ * decimal strings; rates: completion in percent, two decimals ("37.50"), null without a target;
+ * instants: ISO strings; months: YYYY-MM (Asia/Shanghai).
+ *
+ * "Month" figures cover the period's month; "year to date" covers 1 January to the end of the
+ * period's month. Targets are the year's chain targets; the city's are their sums
+ * (2025: 220亿元 signed, 100亿元 in place).
+ */
+
+/** Count and amount of signings. */
+export interface RollUpSignings {
+  count: number;
+  amount: Wan;
+}
+
+/** 全市: the city's totals against the city's targets. */
+export interface RollUpCityTotals {
+  /** Signed this month: projects signed and their amount. */
+  signedMonth: RollUpSignings;
+  /** Signed in the year to date against the annual target; `count` = projects signed. */
+  signedYearToDate: TargetMeasure & { count: number };
+  /** Funds in place (到位资金) entered for this month. */
+  fundsMonth: Wan;
+  /** Funds in place for the months of the year to date against the annual target. */
+  fundsYearToDate: TargetMeasure;
+  /** Big projects (亿元以上 by each chain's threshold) against the sum of the required counts. */
+  bigProjects: { count: number; target: number | null; rate: string | null };
+  newLeads: number;
+  stageMoves: number;
+  majorProjectCount: number;
+}
+
+/** 重大项目 of a chain, as it stood when the figures were taken. */
+export interface RollUpMajorProject {
+  id: string;
+  name: string;
+  stage: Stage;
+  status: ProjectStatus;
+  plannedInvestment: Wan | null;
+  signedAmount: Wan | null;
+  /** 责任单位 (the project's unit), null if none. */
+  unitName: string | null;
+}
+
+/** 重点任务 progress: the projects linked to the task. */
+export interface RollUpKeyTask {
+  id: number;
+  seq: number;
+  text: string;
+  projectCount: number;
+  activeProjectCount: number;
+  /** Linked projects at 项目签约 or later. */
+  signedProjectCount: number;
+}
+
+/** One chain's figures. */
+export interface RollUpChainFigures {
+  chainId: number;
+  chainCode: ChainCode;
+  chainName: string;
+  signedMonth: RollUpSignings;
+  signedYearToDate: TargetMeasure & { count: number };
+  fundsMonth: Wan;
+  fundsYearToDate: TargetMeasure;
+  /** Big projects first signed in the year whose signed amount reaches the chain's threshold. */
+  bigProjects: {
+    count: number;
+    threshold: Wan | null;
+    target: number | null;
+    rate: string | null;
+  };
+  /** Projects now in each stage (active and paused), count and amounts. */
+  pipeline: PipelineStageTotal[];
+  newLeads: number;
+  stageMoves: number;
+  majorProjects: RollUpMajorProject[];
+  keyTasks: RollUpKeyTask[];
+}
+
+export const ROLL_UP_UNIT_STATUSES = [
+  'on-time',
+  'late',
+  'missing',
+  'returned',
+  'accepted',
+] as const;
+/**
+ * A unit's report for the period: submitted on time / late, missing (no report or still a draft),
+ * returned for revision, accepted (`late` still tells how it came in).
+ */
+export type RollUpUnitStatus = (typeof ROLL_UP_UNIT_STATUSES)[number];
+
+export interface RollUpUnitRow {
+  unitId: number;
+  unitName: string;
+  status: RollUpUnitStatus;
+  /** The report's state, null when it has none. */
+  reportState: MonthlyReportState | null;
+  /** Stamped at submission; null when never submitted. */
+  late: boolean | null;
+  submittedAt: string | null;
+  /** The unit's due instant (an extension applied). */
+  dueAt: string;
+}
+
+/** 需协调解决的问题, one per unit report that names any, from the report's snapshot. */
+export interface RollUpProblem {
+  unitId: number;
+  unitName: string;
+  chainCodes: ChainCode[];
+  chainNames: string[];
+  text: string;
+}
+
+/** A ranked chain of the quarter view, with its name and the quarter's own figures. */
+export interface RollUpRankingRow extends RankingRow {
+  chainName: string;
+  /** Signed and funds in the quarter (its months up to the period). */
+  quarterSigned: RollUpSignings;
+  quarterFunds: Wan;
+}
+
+/** 季评比: the chains ranked by completion (rankChains), with the formula shown. */
+export interface RollUpQuarterView {
+  year: number;
+  /** 1–4, the quarter holding the period. */
+  quarter: number;
+  /** First and last month covered ("2025-04" … the period). */
+  fromPeriod: string;
+  toPeriod: string;
+  formula: typeof RANKING_FORMULA;
+  weights: typeof RANKING_WEIGHTS;
+  rows: RollUpRankingRow[];
+}
+
+/** One month of the year's series. */
+export interface RollUpMonthPoint {
+  period: string;
+  signed: RollUpSignings;
+  fundsInPlace: Wan;
+  newLeads: number;
+  stageMoves: number;
+}
+
+/** 年总结: the year to the period's end. */
+export interface RollUpYearView {
+  year: number;
+  toPeriod: string;
+  totals: RollUpCityTotals;
+  chains: {
+    chainCode: ChainCode;
+    chainName: string;
+    signedYearToDate: TargetMeasure & { count: number };
+    fundsYearToDate: TargetMeasure;
+    bigProjects: { count: number; target: number | null; rate: string | null };
+    /** The chain's month-by-month series, January to the period. */
+    months: RollUpMonthPoint[];
+  }[];
+  /** The city's month-by-month series, January to the period. */
+  months: RollUpMonthPoint[];
+}
+
+/** Everything the roll-up shows, as taken at one instant (or read from the locked snapshot). */
+export interface RollUpFigures {
+  period: string;
+  year: number;
+  /** "1-3月" / "1月": the span of the year to date as the bulletins write it. */
+  yearToDateLabel: string;
+  /** When these figures were taken from the data. */
+  takenAt: string;
+  city: RollUpCityTotals;
+  chains: RollUpChainFigures[];
+  units: RollUpUnitRow[];
+  problems: RollUpProblem[];
+  quarter: RollUpQuarterView;
+  yearView: RollUpYearView;
+}
+
+export const ROLL_UP_EXPORT_FORMATS = ['docx', 'xlsx'] as const;
+export type RollUpExportFormat = (typeof ROLL_UP_EXPORT_FORMATS)[number];
+
+export const ROLL_UP_EXPORT_STATES = [
+  'queued',
+  'running',
+  'done',
+  'failed',
+] as const;
+export type RollUpExportState = (typeof ROLL_UP_EXPORT_STATES)[number];
+
+/** An export job: built in the worker, the file kept in PostgreSQL. */
+export interface RollUpExportView {
+  id: string;
+  period: string;
+  format: RollUpExportFormat;
+  state: RollUpExportState;
+  /** Why it failed (after the last retry), else null. */
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  /** The Chinese file name the download carries. */
+  fileName: string;
+  /** GET path of the file once done ("/api/roll-ups/exports/:id/file"), else null. */
+  downloadUrl: string | null;
+}
+
+/** GET /api/roll-ups/:period (404 until first built). */
+export interface RollUpView {
+  period: string;
+  builtAt: string;
+  /** null when the worker's schedule built it. */
+  builtBy: { id: string; name: string } | null;
+  /** The period is locked. */
+  locked: boolean;
+  /** The figures come from the month-end snapshot taken at the lock, not today's data. */
+  fromSnapshot: boolean;
+  snapshotTakenAt: string | null;
+  /** The bulletin-style text (通报), drafted from the figures, editable before export. */
+  narrative: string;
+  narrativeEdited: boolean;
+  /** Of the narrative; PUT …/narrative must carry it (stale → 409). */
+  version: number;
+  figures: RollUpFigures;
+  /** This period's exports, newest first. */
+  exports: RollUpExportView[];
+}
+
+/** POST /api/roll-ups/:period/build. An edited narrative is kept unless regenerateNarrative. */
+export interface RollUpBuildInput {
+  regenerateNarrative?: boolean;
+}
+
+/** PUT /api/roll-ups/:period/narrative */
+export interface RollUpNarrativeInput {
+  narrative: string;
+  version: number;
+}
+
+/** POST /api/roll-ups/:period/exports → 202 with the RollUpExportView (queued). */
+export interface RollUpExportInput {
+  format: RollUpExportFormat;
+}
