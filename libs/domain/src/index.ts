@@ -25,3 +25,5 @@ export * from './lib/reporting/period';
 export * from './lib/reporting/reminder';
 export * from './lib/reporting/reporting.contract';
 export * from './lib/reporting/ranking';
+export * from './lib/reporting/roll-up.contract';
+export * from './lib/cockpit/cockpit.contract';

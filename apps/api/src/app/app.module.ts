@@ -1,5 +1,6 @@
 import { AuditModule } from '@crm/api/audit';
 import { AuthModule } from '@crm/api/auth';
+import { CockpitModule } from '@crm/api/cockpit';
 import { CoreModule } from '@crm/api/core';
 import { HealthModule } from '@crm/api/health';
 import { LedgerIoModule } from '@crm/api/ledger-io';
@@ -7,9 +8,10 @@ import { PipelineModule } from '@crm/api/pipeline';
 import { ReferenceModule } from '@crm/api/reference';
 import { ReportingModule } from '@crm/api/reporting';
 import { Module } from '@nestjs/common';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The HTTP app: the platform plus every business area. Wiring only. */
 @Module({
-  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule],
+  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule, QueueDashboardModule, CockpitModule],
 })
 export class AppModule {}

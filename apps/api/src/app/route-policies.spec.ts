@@ -77,10 +77,32 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/notifications/read-all': ['/api/notifications/read-all', SIGNED_IN],
   'POST /api/notifications/:id/read': [`/api/notifications/${UUID}/read`, SIGNED_IN],
   // roll-up: start
+  'GET /api/roll-ups/exports/:id': [`/api/roll-ups/exports/${UUID}`, ['leader', 'office', 'admin']],
+  'GET /api/roll-ups/exports/:id/file': [`/api/roll-ups/exports/${UUID}/file`, ['leader', 'office', 'admin']],
+  'GET /api/roll-ups/:period': ['/api/roll-ups/2025-03', ['leader', 'office', 'admin']],
+  'POST /api/roll-ups/:period/build': ['/api/roll-ups/2099-01/build', ['office']],
+  'PUT /api/roll-ups/:period/narrative': ['/api/roll-ups/2025-03/narrative', ['office']],
+  'POST /api/roll-ups/:period/exports': ['/api/roll-ups/2025-03/exports', ['leader', 'office']],
   // roll-up: end
   // reminders: start
+  'GET /api/monthly-reports/board': ['/api/monthly-reports/board?from=2025-01&to=2025-03', ['leader', 'office', 'admin']],
+  'POST /api/monthly-reports/reminders': ['/api/monthly-reports/reminders', ['office']],
+  'GET /api/office-settings': ['/api/office-settings', ['office', 'admin']],
+  'PUT /api/office-settings/:key': ['/api/office-settings/project-idle-days', ['office']],
+  'GET /api/admin/queues': ['/api/admin/queues', ['admin']],
+  'GET /api/admin/queues/*path': ['/api/admin/queues/api/queues', ['admin']],
+  'PUT /api/admin/queues/*path': ['/api/admin/queues/api/queues/no-such-queue/pause', ['admin']],
+  'PATCH /api/admin/queues/*path': ['/api/admin/queues/api/queues/no-such-queue/1/priority', ['admin']],
+  'POST /api/admin/queues/*path': ['/api/admin/queues/api/queues/no-such-queue/add', ['admin']],
   // reminders: end
   // cockpit: start
+  'GET /api/cockpit': ['/api/cockpit?year=2025&month=6', ['leader', 'office', 'admin']],
+  'GET /api/cockpit/alerts': ['/api/cockpit/alerts', ['leader', 'office', 'admin']],
+  'GET /api/cockpit/chains/:code': ['/api/cockpit/chains/metallurgy?year=2025&month=6', ['leader', 'office', 'admin']],
+  'GET /api/settings/alerts': ['/api/settings/alerts', ['leader', 'office', 'admin']],
+  'PUT /api/settings/alerts': ['/api/settings/alerts', ['office']],
+  'GET /api/projects/:id/instructions': [`/api/projects/${UUID}/instructions`, SIGNED_IN],
+  'POST /api/projects/:id/instructions': [`/api/projects/${UUID}/instructions`, ['leader']],
   // cockpit: end
   // Last: it ends the session it is called with.
   'POST /api/auth/sign-out': ['/api/auth/sign-out', SIGNED_IN],

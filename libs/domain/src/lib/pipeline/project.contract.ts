@@ -217,6 +217,30 @@ export interface ProjectListQuery {
   idleDays?: number;
   /** The next follow-up date is today or past. */
   followUpDue?: boolean;
+  /** Active, and the next follow-up date is before today (cockpit: 跟进逾期). */
+  followUpOverdue?: boolean;
+  /** Linked to this 重点任务. */
+  keyTaskId?: number;
+  /** Has an agreement (initial or supplementary) dated in [agreementFrom, agreementTo], YYYY-MM-DD. */
+  agreementFrom?: string;
+  agreementTo?: string;
+  /** First signed (the initial agreement's date) in [signedFrom, signedTo], YYYY-MM-DD. */
+  signedFrom?: string;
+  signedTo?: string;
+  /** Has a fund-in-place entry of a month in [fundsFrom, fundsTo], YYYY-MM. */
+  fundsFrom?: string;
+  fundsTo?: string;
+  /**
+   * 亿元以上项目 of that month's year counted by that month (YYYY-MM): first signed in the year, at
+   * 项目签约 or later, signed amount by the month's end reaching the chain's threshold for the year.
+   */
+  bigBy?: string;
+  /**
+   * In the current stage since this date or earlier (YYYY-MM-DD): the stage's own date where
+   * recorded (签约 signed_on, 供地 land_approved_on, 开工 construction_started_on, 投产
+   * completed_on), else the day the project entered the stage.
+   */
+  stageSinceTo?: string;
   /** Part of the name or of the investor's name (Chinese or Latin). */
   q?: string;
   sort?: ProjectSort;

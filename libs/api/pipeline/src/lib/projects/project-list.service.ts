@@ -96,6 +96,42 @@ export class ProjectListService {
       );
     }
     if (query.followUpDue) where.push(`p.status = 'active' AND p.next_follow_up_on <= ${param(today)}::date`);
+    // The cockpit's figures link here (issue 6): each filter below lists the projects behind one.
+    if (query.followUpOverdue) where.push(`p.status = 'active' AND p.next_follow_up_on < ${param(today)}::date`);
+    if (query.keyTaskId) where.push(`p.key_task_id = ${param(query.keyTaskId)}`);
+    if (query.agreementFrom || query.agreementTo) {
+      where.push(
+        `EXISTS (SELECT 1 FROM project_agreement a WHERE a.project_id = p.id
+           AND a.signed_on >= coalesce(${param(query.agreementFrom ?? null)}::date, '-infinity')
+           AND a.signed_on <= coalesce(${param(query.agreementTo ?? null)}::date, 'infinity'))`,
+      );
+    }
+    if (query.signedFrom) where.push(`p.signed_on >= ${param(query.signedFrom)}::date`);
+    if (query.signedTo) where.push(`p.signed_on <= ${param(query.signedTo)}::date`);
+    if (query.fundsFrom || query.fundsTo) {
+      where.push(
+        `EXISTS (SELECT 1 FROM fund_arrival f WHERE f.project_id = p.id
+           AND f.month >= coalesce(${param(query.fundsFrom ?? null)}::text, '0000-00')
+           AND f.month <= coalesce(${param(query.fundsTo ?? null)}::text, '9999-99'))`,
+      );
+    }
+    if (query.bigBy) {
+      // First signed in the month's year by the month's end, and signed that much by then.
+      const end = `(to_date(${param(query.bigBy)}, 'YYYY-MM') + interval '1 month')::date`;
+      where.push(
+        `p.stage >= 'signed' AND p.signed_on >= date_trunc('year', ${end} - 1)::date AND p.signed_on < ${end}
+         AND (SELECT sum(a.amount) FROM project_agreement a WHERE a.project_id = p.id AND a.signed_on < ${end})
+             >= (SELECT t.big_project_threshold FROM chain_target t
+                 WHERE t.chain_id = p.chain_id AND t.year = date_part('year', ${end} - 1))`,
+      );
+    }
+    if (query.stageSinceTo) {
+      where.push(
+        `coalesce(CASE p.stage WHEN 'signed' THEN p.signed_on WHEN 'land' THEN p.land_approved_on
+                    WHEN 'construction' THEN p.construction_started_on WHEN 'production' THEN p.completed_on END,
+                  (p.stage_entered_at AT TIME ZONE 'Asia/Shanghai')::date) <= ${param(query.stageSinceTo)}::date`,
+      );
+    }
     if (query.q) {
       const escaped = query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
       where.push(`p.search_text LIKE ${param(`%${escaped}%`)}`);

@@ -29,7 +29,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, IsWan, OptionalText, RequiredText, TextIfGiven } from '../common/validators';
+import { IsCalendarDate, IsWan, IsYearMonth, OptionalText, RequiredText, TextIfGiven } from '../common/validators';
 
 const NAME = { zh: '项目名称', en: 'The project name' };
 const INVESTOR = { zh: '投资方名称', en: 'The investor name' };
@@ -247,6 +247,59 @@ export class ListProjectsDto {
   @Transform(bool)
   @IsBoolean({ message: 'followUpDue 应为 true 或 false / followUpDue must be true or false' })
   followUpDue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Active, next follow-up before today' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean({ message: 'followUpOverdue 应为 true 或 false / followUpOverdue must be true or false' })
+  followUpOverdue?: boolean;
+
+  @ApiPropertyOptional({ description: '重点任务' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(positiveId('重点任务', 'keyTaskId'))
+  @Min(1, positiveId('重点任务', 'keyTaskId'))
+  keyTaskId?: number;
+
+  @ApiPropertyOptional({ description: 'Has an agreement dated on or after (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate({ zh: '协议起始日期', en: 'agreementFrom' })
+  agreementFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Has an agreement dated on or before (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate({ zh: '协议截止日期', en: 'agreementTo' })
+  agreementTo?: string;
+
+  @ApiPropertyOptional({ description: 'First signed on or after (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate({ zh: '签约起始日期', en: 'signedFrom' })
+  signedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'First signed on or before (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate({ zh: '签约截止日期', en: 'signedTo' })
+  signedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Has a fund entry of this month or later (YYYY-MM)' })
+  @IsOptional()
+  @IsYearMonth()
+  fundsFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Has a fund entry of this month or earlier (YYYY-MM)' })
+  @IsOptional()
+  @IsYearMonth()
+  fundsTo?: string;
+
+  @ApiPropertyOptional({ description: '亿元以上项目 of the year counted by this month (YYYY-MM)' })
+  @IsOptional()
+  @IsYearMonth()
+  bigBy?: string;
+
+  @ApiPropertyOptional({ description: 'In the current stage since this date or earlier (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate({ zh: '阶段起始日期', en: 'stageSinceTo' })
+  stageSinceTo?: string;
 
   @ApiPropertyOptional({ maxLength: L.search })
   @OptionalText({ zh: '搜索词', en: 'The search text' }, L.search)

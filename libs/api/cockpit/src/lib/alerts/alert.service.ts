@@ -1,0 +1,227 @@
+import {
+  ALERT_KINDS,
+  STAGES,
+  shanghaiToday,
+  type AlertKind,
+  type AlertListView,
+  type AlertSettingsView,
+  type AlertView,
+  type ProjectListQuery,
+} from '@crm/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { chainRef, type CockpitChain } from '../common/cockpit-chains';
+import { PROJECT_REF_COLUMNS, PROJECT_REF_JOINS, toProjectRef, type ProjectRefRow } from '../common/project-ref.rows';
+import { AlertSettingsService } from './alert-settings.service';
+
+/**
+ * The date a project's current stage began: the stage's own fact where recorded, else the day it
+ * entered the stage. The same expression as GET /api/projects?stageSinceTo=.
+ */
+const STAGE_SINCE = `coalesce(CASE p.stage WHEN 'signed' THEN p.signed_on WHEN 'land' THEN p.land_approved_on
+    WHEN 'construction' THEN p.construction_started_on WHEN 'production' THEN p.completed_on END,
+  (p.stage_entered_at AT TIME ZONE 'Asia/Shanghai')::date)`;
+/** The last contact, or the day the project was created when there was none (as ?idleDays=). */
+const LAST_TOUCH = `coalesce(p.last_activity_on, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date)`;
+
+/**
+ * Project alerts: active projects of the chains asked for. A stage alert fires when the stage
+ * began on or before today minus N months ($3..$5), the idle alert when the last touch is on or
+ * before today minus N days ($6).
+ */
+const PROJECT_ALERTS = `
+  SELECT * FROM (
+    SELECT x.kind, x.since::text AS since, x.days, p.chain_id, p.id AS project_id,
+           row_number() OVER (PARTITION BY x.kind ORDER BY x.days DESC, p.id) AS n,
+           count(*) OVER (PARTITION BY x.kind)::integer AS total
+    FROM project p
+    CROSS JOIN LATERAL (
+      SELECT 'signed-no-land' AS kind, ${STAGE_SINCE} AS since, $2::date - ${STAGE_SINCE} AS days
+      WHERE p.stage = 'signed' AND ${STAGE_SINCE} <= ($2::date - make_interval(months => $3::integer))::date
+      UNION ALL
+      SELECT 'land-not-started', ${STAGE_SINCE}, $2::date - ${STAGE_SINCE}
+      WHERE p.stage = 'land' AND ${STAGE_SINCE} <= ($2::date - make_interval(months => $4::integer))::date
+      UNION ALL
+      -- Since the planned date: the start of construction plus the standard construction period.
+      SELECT 'not-producing', (${STAGE_SINCE} + make_interval(months => $5::integer))::date,
+             greatest(0, $2::date - (${STAGE_SINCE} + make_interval(months => $5::integer))::date)
+      WHERE p.stage = 'construction' AND ${STAGE_SINCE} <= ($2::date - make_interval(months => $5::integer))::date
+      UNION ALL
+      SELECT 'idle', ${LAST_TOUCH}, $2::date - ${LAST_TOUCH}
+      WHERE p.stage <> 'production' AND ${LAST_TOUCH} <= $2::date - $6::integer
+    ) x
+    WHERE p.chain_id = ANY ($1::smallint[]) AND p.status = 'active'
+  ) a
+  WHERE a.n <= $7
+  ORDER BY a.kind, a.n`;
+
+/** The counts alone, in one pass over the active projects (the city view needs no more). */
+const PROJECT_ALERT_COUNTS = `
+  SELECT
+    count(*) FILTER (WHERE p.stage = 'signed'
+      AND ${STAGE_SINCE} <= ($2::date - make_interval(months => $3::integer))::date)::integer AS "signed-no-land",
+    count(*) FILTER (WHERE p.stage = 'land'
+      AND ${STAGE_SINCE} <= ($2::date - make_interval(months => $4::integer))::date)::integer AS "land-not-started",
+    count(*) FILTER (WHERE p.stage = 'construction'
+      AND ${STAGE_SINCE} <= ($2::date - make_interval(months => $5::integer))::date)::integer AS "not-producing",
+    count(*) FILTER (WHERE p.stage <> 'production' AND ${LAST_TOUCH} <= $2::date - $6::integer)::integer AS idle
+  FROM project p
+  WHERE p.chain_id = ANY ($1::smallint[]) AND p.status = 'active'`;
+
+/** The project columns of the alerts listed (at most ALERTS_PER_KIND of each kind). */
+const PROJECT_REFS = `SELECT ${PROJECT_REF_COLUMNS} FROM project p ${PROJECT_REF_JOINS} WHERE p.id = ANY ($1::uuid[])`;
+
+/** Alerts listed per kind, the longest first; the counts cover them all. */
+export const ALERTS_PER_KIND = 100;
+
+/**
+ * Late reports: for the latest reporting period whose deadline has passed, each responsible unit
+ * of the chains asked for that has submitted nothing by its own deadline (extension included).
+ */
+const REPORT_ALERTS = `
+  WITH period AS (
+    SELECT period, due_at FROM reporting_period WHERE due_at <= now() ORDER BY period DESC LIMIT 1
+  )
+  SELECT cu.chain_id, u.id AS unit_id, u.name AS unit_name, period.period::text AS period,
+         coalesce(e.extended_to, (period.period || '-25')::date)::text AS since,
+         $2::date - coalesce(e.extended_to, (period.period || '-25')::date) AS days
+  FROM period
+  CROSS JOIN chain_unit cu
+  JOIN unit u ON u.id = cu.unit_id
+  LEFT JOIN unit_deadline_extension e ON e.period = period.period AND e.unit_id = u.id
+  WHERE cu.chain_id = ANY ($1::smallint[]) AND cu.role = 'responsible'
+    AND coalesce((e.extended_to + 1)::timestamp AT TIME ZONE 'Asia/Shanghai', period.due_at) <= now()
+    AND NOT EXISTS (SELECT 1 FROM monthly_report r
+                    WHERE r.unit_id = u.id AND r.period = period.period AND r.submitted_at IS NOT NULL)`;
+
+/** What needs a leader's attention, by the office's Ns. */
+@Injectable()
+export class AlertService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: AlertSettingsService,
+  ) {}
+
+  async list(chains: CockpitChain[], today = shanghaiToday(), oneChain: CockpitChain | null = null): Promise<AlertListView> {
+    const settings = await this.settings.read();
+    const { items, counts } = await this.alerts(chains, settings, today);
+    return { asOf: today, settings, items, counts, limitPerKind: ALERTS_PER_KIND, queries: alertQueries(oneChain, settings, today) };
+  }
+
+  /** How many alerts of each kind (the city view's badges). */
+  async counts(chains: CockpitChain[], today = shanghaiToday()): Promise<Record<AlertKind, number>> {
+    const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;
+    if (!chains.length) return counts;
+    const settings = await this.settings.read();
+    const ids = chains.map((c) => c.id);
+    const [[row], reports] = await Promise.all([
+      this.dataSource.query(PROJECT_ALERT_COUNTS, [
+        ids,
+        today,
+        settings.signedNoLandMonths,
+        settings.landNotStartedMonths,
+        settings.constructionMonths,
+        settings.idleDays,
+      ]),
+      this.dataSource.query(REPORT_ALERTS, [ids, today]),
+    ]);
+    return { ...counts, ...row, 'report-late': reports.length };
+  }
+
+  async alerts(
+    chains: CockpitChain[],
+    settings: AlertSettingsView,
+    today = shanghaiToday(),
+  ): Promise<{ items: AlertView[]; counts: Record<AlertKind, number> }> {
+    const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;
+    if (!chains.length) return { items: [], counts };
+    const ids = chains.map((c) => c.id);
+    const byId = new Map(chains.map((c) => [c.id, c]));
+    const [found, reports] = await Promise.all([
+      this.dataSource.query(PROJECT_ALERTS, [
+        ids,
+        today,
+        settings.signedNoLandMonths,
+        settings.landNotStartedMonths,
+        settings.constructionMonths,
+        settings.idleDays,
+        ALERTS_PER_KIND,
+      ]) as Promise<{ kind: AlertKind; since: string; days: number; chain_id: number; project_id: string; total: number }[]>,
+      this.dataSource.query(REPORT_ALERTS, [ids, today]) as Promise<
+        { chain_id: number; unit_id: number; unit_name: string; period: string; since: string; days: number }[]
+      >,
+    ]);
+    const refs: ProjectRefRow[] = found.length
+      ? await this.dataSource.query(PROJECT_REFS, [[...new Set(found.map((f) => f.project_id))]])
+      : [];
+    const refOf = new Map(refs.map((r) => [r.id, toProjectRef(r)]));
+    for (const f of found) counts[f.kind] = f.total;
+    counts['report-late'] = reports.length;
+    const items: AlertView[] = [
+      ...found.map((r) => ({
+        kind: r.kind,
+        chain: chainRef(byId.get(r.chain_id) as CockpitChain),
+        project: refOf.get(r.project_id) ?? null,
+        unit: null,
+        period: null,
+        since: r.since,
+        days: r.days,
+        link: `/projects/${r.project_id}`,
+      })),
+      ...reports.map((r) => ({
+        kind: 'report-late' as const,
+        chain: chainRef(byId.get(r.chain_id) as CockpitChain),
+        project: null,
+        unit: { id: r.unit_id, name: r.unit_name },
+        period: r.period,
+        since: r.since,
+        days: r.days,
+        link: '/reports',
+      })),
+    ];
+    const chainOrder = new Map(chains.map((c, i) => [c.code, i]));
+    items.sort(
+      (a, b) =>
+        ALERT_KINDS.indexOf(a.kind) - ALERT_KINDS.indexOf(b.kind) ||
+        b.days - a.days ||
+        (chainOrder.get(a.chain.code) ?? 0) - (chainOrder.get(b.chain.code) ?? 0) ||
+        (a.project?.id ?? String(a.unit?.id)).localeCompare(b.project?.id ?? String(b.unit?.id)),
+    );
+    return { items, counts };
+  }
+}
+
+/** The project lists behind each kind, with the cutoffs as the alerts compute them. */
+export function alertQueries(
+  chain: CockpitChain | null,
+  settings: AlertSettingsView,
+  today: string,
+): Record<AlertKind, ProjectListQuery | null> {
+  const scope: ProjectListQuery = chain ? { chain: chain.code } : {};
+  const active = { ...scope, status: ['active' as const] };
+  return {
+    'signed-no-land': { ...active, stage: ['signed'], stageSinceTo: monthsBefore(today, settings.signedNoLandMonths) },
+    'land-not-started': { ...active, stage: ['land'], stageSinceTo: monthsBefore(today, settings.landNotStartedMonths) },
+    'not-producing': {
+      ...active,
+      stage: ['construction'],
+      stageSinceTo: monthsBefore(today, settings.constructionMonths),
+    },
+    idle: { ...active, stage: STAGES.filter((s) => s !== 'production'), idleDays: settings.idleDays },
+    'report-late': null,
+  };
+}
+
+/**
+ * today minus n months as PostgreSQL computes `date - interval 'n months'`: the same day of the
+ * month, or the month's last day when it has fewer days.
+ */
+export function monthsBefore(today: string, n: number): string {
+  const [y, m, d] = today.split('-').map(Number);
+  const index = y * 12 + (m - 1) - n;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

@@ -1,0 +1,199 @@
+import type { AuthUser } from '@crm/api/core';
+import {
+  STAGE_LABELS,
+  STAGES,
+  shanghaiToday,
+  type ChainCockpitView,
+  type ChainUnitRole,
+  type KeyTaskProgressView,
+  type MonthlyReportState,
+  type Stage,
+  type StageConversionView,
+  type UnitReportNarrativeView,
+} from '@crm/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AlertService } from '../alerts/alert.service';
+import { AlertSettingsService } from '../alerts/alert-settings.service';
+import { CockpitChains, chainRef } from '../common/cockpit-chains';
+import { cockpitPeriod } from '../common/cockpit-period';
+import { toProjectRef, type ProjectRefRow } from '../common/project-ref.rows';
+import { ChainFiguresService, chainFigures, trendSeries } from '../figures/chain-figures.service';
+import { InstructionService } from '../instructions/instruction.service';
+import { DURATIONS, FUNNEL, KEY_TASKS, MAJOR, OVERDUE, OVERDUE_COUNT, REACHED, REPORTS, STUCK } from './chain-page.queries';
+
+/**
+ * A chain's page for its leaders: the figures and trend of the cockpit, the funnel, conversion and
+ * time per stage, what is stuck or overdue, the major projects, the units' latest reports, key-task
+ * progress, alerts and the latest instructions. A chain the user may not read answers 403.
+ */
+@Injectable()
+export class ChainPageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly chains: CockpitChains,
+    private readonly figures: ChainFiguresService,
+    private readonly alerts: AlertService,
+    private readonly alertSettings: AlertSettingsService,
+    private readonly instructions: InstructionService,
+  ) {}
+
+  async page(user: AuthUser, code: string, year?: number, month?: number): Promise<ChainCockpitView> {
+    const chain = await this.chains.readable(user, code);
+    const period = cockpitPeriod(year, month);
+    const today = shanghaiToday();
+    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
+    const [rows, targets, funnel, reached, durations, stuck, major, overdue, overdueCount, reports, keyTasks, settings, instructions] =
+      await Promise.all([
+        this.figures.monthRows([chain.id], period, true),
+        this.figures.targets([chain.id], period.year),
+        q<{ stage: Stage; count: number; planned: string; signed: string }>(FUNNEL, [chain.id]),
+        q<{ stage: Stage; reached: number }>(REACHED, [chain.id]),
+        q<DurationRow>(DURATIONS, [chain.id]),
+        q<ProjectRefRow & { stage_entered_at: Date; days: number }>(STUCK, [chain.id]),
+        q<ProjectRefRow>(MAJOR, [chain.id]),
+        q<ProjectRefRow & { due_on: string; days: number; last_activity_on: string | null }>(OVERDUE, [chain.id, today]),
+        q<{ n: number }>(OVERDUE_COUNT, [chain.id, today]),
+        q<ReportRow>(REPORTS, [chain.id]),
+        q<KeyTaskRow>(KEY_TASKS, [chain.id, period.year]),
+        this.alertSettings.read(),
+        this.instructions.latestOfChain(chain.id, 10),
+      ]);
+    const { items: alerts } = await this.alerts.alerts([chain], settings, today);
+    const reachedOf = (s: Stage) => reached.find((r) => r.stage === s)?.reached ?? 0;
+    const scope = { chain: chain.code };
+
+    return {
+      chain: chainRef(chain),
+      year: period.year,
+      month: period.month,
+      asOf: period.asOf,
+      figures: chainFigures(chain, rows, targets.get(chain.id) ?? null, period),
+      trend: trendSeries(chain, rows),
+      funnel: STAGES.map((stage) => {
+        const row = funnel.find((f) => f.stage === stage);
+        return {
+          stage,
+          label: STAGE_LABELS[stage],
+          count: row?.count ?? 0,
+          plannedInvestment: row?.planned ?? '0',
+          signedAmount: row?.signed ?? '0',
+          query: { ...scope, stage: [stage], status: ['active', 'paused'] },
+        };
+      }),
+      conversions: STAGES.slice(0, -1).map((from, i): StageConversionView => {
+        const to = STAGES[i + 1];
+        const a = reachedOf(from);
+        const b = reachedOf(to);
+        return { from, to, reachedFrom: a, reachedTo: b, rate: a ? percent(b, a) : null };
+      }),
+      stageDurations: STAGES.map((stage) => {
+        const d = durations.find((r) => r.stage === stage);
+        return {
+          stage,
+          completedStays: d?.completed ?? 0,
+          medianDaysCompleted: d?.completed_median ?? null,
+          current: d?.current ?? 0,
+          medianDaysCurrent: d?.current_median ?? null,
+        };
+      }),
+      stuck: stuck.map((r) => ({ project: toProjectRef(r), since: r.stage_entered_at.toISOString(), days: r.days })),
+      stuckQuery: {
+        ...scope,
+        status: ['active'],
+        stage: STAGES.filter((s) => s !== 'production'),
+        sort: 'stageEnteredAt',
+        order: 'asc',
+      },
+      majorProjects: major.map(toProjectRef),
+      majorQuery: { ...scope, major: true, status: ['active', 'paused'] },
+      overdueFollowUps: overdue.map((r) => ({
+        project: toProjectRef(r),
+        dueOn: r.due_on,
+        daysOverdue: r.days,
+        lastActivityOn: r.last_activity_on,
+      })),
+      overdueCount: overdueCount[0]?.n ?? 0,
+      overdueQuery: { ...scope, followUpOverdue: true, sort: 'nextFollowUpOn', order: 'asc' },
+      reports: reports.map(toReportView).sort(
+        (a, b) => Number(b.isLead) - Number(a.isLead) || a.role.localeCompare(b.role) * -1 || a.unit.id - b.unit.id,
+      ),
+      keyTasks: keyTasks.map(toKeyTaskView),
+      alerts,
+      instructions,
+    };
+  }
+}
+
+interface DurationRow {
+  stage: Stage;
+  completed: number;
+  completed_median: number | null;
+  current: number;
+  current_median: number | null;
+}
+
+interface ReportRow {
+  unit_id: number;
+  unit_name: string;
+  role: ChainUnitRole;
+  is_lead: boolean;
+  period: string | null;
+  state: MonthlyReportState | null;
+  submitted_at: Date | null;
+  late: boolean | null;
+  work_done: string | null;
+  problems: string | null;
+  next_month_plan: string | null;
+}
+
+interface KeyTaskRow {
+  id: number;
+  seq: number;
+  text: string;
+  project_count: number;
+  active_count: number;
+  furthest: Stage | null;
+  signed: string;
+  funds: string;
+  stages: Stage[];
+}
+
+/** b / a × 100 with two decimals, rounded half up, from integers. */
+function percent(b: number, a: number): string {
+  const hundredths = Math.floor((b * 10000 * 2 + a) / (2 * a));
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+function toReportView(r: ReportRow): UnitReportNarrativeView {
+  return {
+    unit: { id: r.unit_id, name: r.unit_name },
+    role: r.role,
+    isLead: r.is_lead,
+    period: r.period,
+    state: r.state,
+    submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
+    late: r.late,
+    workDone: r.work_done ?? '',
+    problems: r.problems ?? '',
+    nextMonthPlan: r.next_month_plan ?? '',
+  };
+}
+
+function toKeyTaskView(r: KeyTaskRow): KeyTaskProgressView {
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  for (const s of r.stages) byStage[s]++;
+  return {
+    id: r.id,
+    seq: r.seq,
+    text: r.text,
+    projectCount: r.project_count,
+    activeCount: r.active_count,
+    byStage,
+    furthestStage: r.furthest,
+    signedAmount: r.signed,
+    fundsInPlace: r.funds,
+    query: { keyTaskId: r.id },
+  };
+}

@@ -1,0 +1,55 @@
+import { Allow, CurrentUser, type AuthUser } from '@crm/api/core';
+import type { AlertListView, ChainCockpitView, CockpitView } from '@crm/domain';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AlertService } from './alerts/alert.service';
+import { ChainPageService } from './chain-page/chain-page.service';
+import { CockpitChains } from './common/cockpit-chains';
+import { AlertQueryDto, CockpitQueryDto } from './cockpit.dto';
+import { CockpitService } from './figures/cockpit.service';
+
+/** 领导驾驶舱: for the leaders (their chains), the office and admin (all seven). */
+@ApiTags('领导驾驶舱 cockpit')
+@Controller('cockpit')
+export class CockpitController {
+  constructor(
+    private readonly cockpit: CockpitService,
+    private readonly chainPage: ChainPageService,
+    private readonly alerts: AlertService,
+    private readonly chains: CockpitChains,
+  ) {}
+
+  /** The chains side by side for a year and month, the totals, the trend and the quarter ranking. */
+  @Allow('leader', 'office', 'admin')
+  @Get()
+  @ApiOkResponse({ description: 'CockpitView' })
+  city(@CurrentUser() user: AuthUser, @Query() query: CockpitQueryDto): Promise<CockpitView> {
+    return this.cockpit.city(user, query.year, query.month);
+  }
+
+  /** What needs attention, by the office's Ns; every chain the user may read, or one. */
+  @Allow('leader', 'office', 'admin')
+  @Get('alerts')
+  @ApiOkResponse({ description: 'AlertListView' })
+  @ApiForbiddenResponse({ description: 'A chain the user does not lead' })
+  async alertList(@CurrentUser() user: AuthUser, @Query() query: AlertQueryDto): Promise<AlertListView> {
+    if (query.chain) {
+      const chain = await this.chains.readable(user, query.chain);
+      return this.alerts.list([chain], undefined, chain);
+    }
+    return this.alerts.list(await this.chains.visible(user));
+  }
+
+  /** One chain's page for its leaders. */
+  @Allow('leader', 'office', 'admin')
+  @Get('chains/:code')
+  @ApiOkResponse({ description: 'ChainCockpitView' })
+  @ApiForbiddenResponse({ description: 'A chain the user does not lead' })
+  chain(
+    @CurrentUser() user: AuthUser,
+    @Param('code') code: string,
+    @Query() query: CockpitQueryDto,
+  ): Promise<ChainCockpitView> {
+    return this.chainPage.page(user, code, query.year, query.month);
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AlertSettingsController } from './alerts/alert-settings.controller';
+import { AlertSettingsService } from './alerts/alert-settings.service';
+import { AlertService } from './alerts/alert.service';
+import { ChainPageService } from './chain-page/chain-page.service';
+import { CockpitController } from './cockpit.controller';
+import { CockpitChains } from './common/cockpit-chains';
+import { ChainFiguresService } from './figures/chain-figures.service';
+import { CockpitService } from './figures/cockpit.service';
+import { InstructionController } from './instructions/instruction.controller';
+import { InstructionService } from './instructions/instruction.service';
+import { ChainMonthTotalsService } from './totals/chain-month-totals.service';
+
+/**
+ * The leaders' cockpit: the city view, each chain's leader page, alerts and their settings, and
+ * instructions (批示). Figures come from chain_month_total and pipeline_stage_total, kept by
+ * triggers; audit entries go through the global AuditModule.
+ */
+@Module({
+  controllers: [CockpitController, AlertSettingsController, InstructionController],
+  providers: [
+    CockpitChains,
+    ChainFiguresService,
+    CockpitService,
+    ChainPageService,
+    AlertService,
+    AlertSettingsService,
+    InstructionService,
+    ChainMonthTotalsService,
+  ],
+  exports: [ChainMonthTotalsService],
+})
+export class CockpitModule {}

@@ -1,0 +1,41 @@
+import type { ChainCode, CockpitProjectRef, ProjectStatus, Stage } from '@crm/domain';
+
+/** Columns of a CockpitProjectRef, for `FROM project p` with PROJECT_REF_JOINS. */
+export const PROJECT_REF_COLUMNS = `
+  p.id, p.name, c.code AS chain_code, p.stage, p.status, p.major, p.amount::text AS amount, p.investor_name,
+  p.owner_id, o.display_name AS owner_name, p.responsible_unit_id, u.name AS unit_name`;
+
+export const PROJECT_REF_JOINS = `
+  JOIN chain c ON c.id = p.chain_id
+  JOIN unit u ON u.id = p.responsible_unit_id
+  JOIN app_user o ON o.id = p.owner_id`;
+
+export interface ProjectRefRow {
+  id: string;
+  name: string;
+  chain_code: ChainCode;
+  stage: Stage;
+  status: ProjectStatus;
+  major: boolean;
+  amount: string | null;
+  investor_name: string;
+  owner_id: string;
+  owner_name: string;
+  responsible_unit_id: number;
+  unit_name: string;
+}
+
+export function toProjectRef(r: ProjectRefRow): CockpitProjectRef {
+  return {
+    id: r.id,
+    name: r.name,
+    chain: r.chain_code,
+    stage: r.stage,
+    status: r.status,
+    major: r.major,
+    amount: r.amount,
+    investorName: r.investor_name,
+    owner: { id: r.owner_id, displayName: r.owner_name },
+    responsibleUnit: { id: r.responsible_unit_id, name: r.unit_name },
+  };
+}

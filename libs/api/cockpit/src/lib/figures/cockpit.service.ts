@@ -1,0 +1,114 @@
+import type { AuthUser } from '@crm/api/core';
+import {
+  RANKING_FORMULA,
+  RANKING_RATE_CAP,
+  RANKING_WEIGHTS,
+  rankChains,
+  type CockpitRanking,
+  type CockpitView,
+} from '@crm/domain';
+import { Injectable } from '@nestjs/common';
+import { AlertService } from '../alerts/alert.service';
+import { CockpitChains, type CockpitChain } from '../common/cockpit-chains';
+import { cockpitPeriod, type CockpitPeriod } from '../common/cockpit-period';
+import { ChainFiguresService, chainFigures, figureQueries, measures, trendSeries, type MonthRow } from './chain-figures.service';
+
+/**
+ * 领导驾驶舱: the chains side by side for a year and month. A leader gets the chains they may read
+ * and the totals over those; the ranking is always made over all seven (ranks are the city's),
+ * and a leader gets only their chains' rows.
+ */
+@Injectable()
+export class CockpitService {
+  constructor(
+    private readonly chains: CockpitChains,
+    private readonly figures: ChainFiguresService,
+    private readonly alerts: AlertService,
+  ) {}
+
+  async city(user: AuthUser, year?: number, month?: number): Promise<CockpitView> {
+    const period = cockpitPeriod(year, month);
+    const all = await this.chains.all();
+    const visible = await this.chains.visible(user);
+    const visibleIds = new Set(visible.map((c) => c.id));
+    const partial = visible.length < all.length;
+
+    const [rows, totalRows, targets, cityTargets, alertCounts] = await Promise.all([
+      this.figures.monthRows(all.map((c) => c.id), period, true),
+      this.figures.monthRows(visible.map((c) => c.id), period, false),
+      this.figures.targets(all.map((c) => c.id), period.year),
+      this.figures.cityTargets(period.year),
+      this.alerts.counts(visible),
+    ]);
+    const rowsOf = (chain: CockpitChain) => rows.filter((r) => r.chain_id === chain.id);
+    const allFigures = all.map((c) => chainFigures(c, rowsOf(c), targets.get(c.id) ?? null, period));
+    const total = totalRows[totalRows.length - 1] ?? emptyRow(period.month);
+    const totalMeasures = measures(total, figureQueries(null, period));
+
+    return {
+      year: period.year,
+      month: period.month,
+      asOf: period.asOf,
+      chains: allFigures.filter((_, i) => visibleIds.has(all[i].id)),
+      totals: {
+        scope: partial ? 'led-chains' : 'city',
+        chainCount: visible.length,
+        signedAmount: totalMeasures.signedAmount,
+        fundsInPlace: totalMeasures.fundsInPlace,
+        bigProjects: totalMeasures.bigProjects,
+        signedProjects: totalMeasures.signedProjects,
+        cityTargets,
+      },
+      trend: {
+        months: monthsOf(period),
+        series: [...visible.map((c) => trendSeries(c, rowsOf(c))), trendSeries(null, totalRows)],
+      },
+      ranking: this.ranking(all, allFigures, visibleIds, period),
+      alertCounts,
+    };
+  }
+
+  private ranking(
+    all: CockpitChain[],
+    figures: ReturnType<typeof chainFigures>[],
+    visibleIds: Set<number>,
+    period: CockpitPeriod,
+  ): CockpitRanking {
+    const quarter = Math.ceil(period.month / 3) as 1 | 2 | 3 | 4;
+    const ranked = rankChains(
+      figures.map((f) => ({
+        chainCode: f.chain.code,
+        signedRate: f.signedAmount.rate,
+        fundsRate: f.fundsInPlace.rate,
+        bigProjectRate: f.bigProjects.rate,
+      })),
+    );
+    const visibleCodes = new Set(all.filter((c) => visibleIds.has(c.id)).map((c) => c.code as string));
+    return {
+      quarter,
+      throughMonth: period.asOf,
+      quarterComplete: period.month % 3 === 0,
+      formula: { zh: RANKING_FORMULA.zh, en: RANKING_FORMULA.en },
+      weights: { ...RANKING_WEIGHTS },
+      rateCap: RANKING_RATE_CAP,
+      rows: ranked
+        .filter((r) => visibleCodes.has(r.chainCode))
+        .map((r) => ({ ...r, chainNameZh: all.find((c) => c.code === r.chainCode)?.nameZh ?? r.chainCode })),
+      partial: visibleCodes.size < all.length,
+    };
+  }
+}
+
+export function monthsOf(period: CockpitPeriod): string[] {
+  return Array.from({ length: period.month }, (_, i) => `${period.year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** The totals over no chain (a leader who leads none yet): zeros, no targets. */
+function emptyRow(m: number): MonthRow {
+  return {
+    chain_id: null, m, signed: '0', signed_cum: '0', signed_n_cum: 0, funds: '0', funds_cum: '0', verified_cum: '0',
+    big_cum: 0, t_signed: null, t_funds: null, t_big: null, signed_rate: null, signed_pace: null, signed_gap: null,
+    signed_pace_rate: null, funds_rate: null, funds_pace: null, funds_gap: null, funds_pace_rate: null,
+    verified_rate: null, big_rate: null, big_pace: null, big_gap: null, big_pace_rate: null,
+  };
+}

@@ -1,0 +1,302 @@
+import { createTestApp, createTestUser, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
+import { PipelineModule } from '@crm/api/pipeline';
+import {
+  projectListParams,
+  type AmountMeasure,
+  type ChainCode,
+  type CockpitView,
+  type CountMeasure,
+  type ProjectListQuery,
+} from '@crm/domain';
+import {
+  divRound,
+  generateProjects,
+  insertProjects,
+  micro,
+  norm,
+  SIGNED_OR_LATER,
+  type FixtureProject,
+} from '../../test/cockpit-fixtures';
+import { CockpitModule } from '../cockpit.module';
+
+interface Chain {
+  id: number;
+  code: ChainCode;
+  target: { signed: string; funds: string; threshold: string; min: number } | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+
+/** The figures of some projects at the end of month m of year y, straight from the fixture records. */
+function expected(projects: FixtureProject[], y: number, m: number, threshold: (p: FixtureProject) => string | null) {
+  const from = `${y}-01-01`;
+  const to = monthEnd(y, m);
+  const inSpan = (d: string) => d >= from && d <= to;
+  const counts = (p: FixtureProject) => SIGNED_OR_LATER.includes(p.stage);
+  let signed = 0n;
+  let funds = 0n;
+  let verified = 0n;
+  const signedIds: string[] = [];
+  const firstIds: string[] = [];
+  const fundIds: string[] = [];
+  const bigIds: string[] = [];
+  for (const p of projects) {
+    if (counts(p)) {
+      const dated = p.agreements.filter((a) => inSpan(a.signedOn));
+      for (const a of dated) signed += micro(a.amount);
+      if (dated.length) signedIds.push(p.id as string);
+      const initial = p.agreements.find((a) => a.kind === 'initial');
+      if (initial && inSpan(initial.signedOn)) {
+        firstIds.push(p.id as string);
+        const t = threshold(p);
+        const byThen = p.agreements.filter((a) => a.signedOn <= to).reduce((s, a) => s + micro(a.amount), 0n);
+        if (t !== null && byThen >= micro(t)) bigIds.push(p.id as string);
+      }
+    }
+    const entries = p.funds.filter((f) => f.month >= `${y}-01` && f.month <= `${y}-${pad(m)}`);
+    for (const f of entries) {
+      funds += micro(f.amount);
+      if (f.verified) verified += micro(f.amount);
+    }
+    if (entries.length) fundIds.push(p.id as string);
+  }
+  return { signed, funds, verified, signedIds, firstIds, fundIds, bigIds };
+}
+
+/** rate, pace, gap and pace rate of an actual against an annual target at month m. */
+function paced(actual: bigint, target: bigint | null, m: number) {
+  if (target === null) return { rate: null, pace: null, gap: null, paceRate: null };
+  const pace = micro(divRound(target * BigInt(m), 12n * 1_000_000n, 2));
+  return {
+    rate: target === 0n ? null : divRound(actual * 100n, target, 2),
+    pace: norm(divRound(pace, 1_000_000n, 2)),
+    gap: norm(divRound(actual - pace, 1_000_000n, 6)),
+    paceRate: pace === 0n ? null : divRound(actual * 100n, pace, 2),
+  };
+}
+
+function amountOf(m: AmountMeasure | CountMeasure) {
+  const n = (v: string | number | null) => (v === null ? null : norm(String(v)));
+  return { actual: n(m.actual), target: n(m.target), rate: m.rate, pace: n(m.pace), gap: n(m.gap), paceRate: m.paceRate };
+}
+
+/** 季评比 score from the three rates, written out (hundredths, capped at 150%, weights 40/40/20). */
+function score(rates: (string | null)[]): number {
+  const h = (r: string | null) => (r === null ? 0 : Math.min(Math.round(Number(r) * 100), 15000));
+  return Math.floor((h(rates[0]) * 40 + h(rates[1]) * 40 + h(rates[2]) * 20 + 50) / 100);
+}
+
+describe('GET /api/cockpit', () => {
+  let t: TestApp;
+  let office: SignedInAgent;
+  let leader: SignedInAgent;
+  let staff: SignedInAgent;
+  let chains: Chain[];
+  let projects: FixtureProject[];
+
+  beforeAll(async () => {
+    t = await createTestApp([PipelineModule, CockpitModule], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    [office, leader, staff] = await Promise.all([
+      signInAs(t, { roles: ['office'] }),
+      signInAs(t, { roles: ['leader'], person: '徐进' }),
+      signInAs(t, { roles: ['staff'], unit: '市能源局' }),
+    ]);
+    const owner = await createTestUser(t, { roles: ['staff'], unit: '市能源局' });
+    const [{ id: unitId }] = await t.dataSource.query(`SELECT id FROM unit WHERE name = '市能源局'`);
+    chains = (
+      await t.dataSource.query(
+        `SELECT c.id, c.code, t.signed_amount::text AS signed, t.funds_in_place::text AS funds,
+                t.big_project_threshold::text AS threshold, t.big_project_min_count AS min
+         FROM chain c LEFT JOIN chain_target t ON t.chain_id = c.id AND t.year = 2025 ORDER BY c.sort_order`,
+      )
+    ).map((r: { id: number; code: ChainCode; signed: string | null; funds: string; threshold: string; min: number }) => ({
+      id: r.id,
+      code: r.code,
+      target: r.signed === null ? null : { signed: r.signed, funds: r.funds, threshold: r.threshold, min: r.min },
+    }));
+    projects = generateProjects(2025, chains.map((c) => c.id), 90);
+    await insertProjects(t, owner.id, unitId, projects);
+  });
+  afterAll(() => t.close());
+
+  const chainOf = (p: FixtureProject) => chains.find((c) => c.id === p.chainId) as Chain;
+  const threshold2025 = (p: FixtureProject) => chainOf(p).target?.threshold ?? null;
+  const ofChain = (c: Chain) => projects.filter((p) => p.chainId === c.id);
+
+  /** The ids GET /api/projects lists for a figure's query, every page. */
+  async function listed(agent: SignedInAgent, query: ProjectListQuery): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const params: URLSearchParams = new URLSearchParams({ ...projectListParams(query), limit: '200', ...(cursor ? { cursor } : {}) });
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await agent.get(`/api/projects?${params}`).expect(200);
+      ids.push(...res.body.items.map((i: { id: string }) => i.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return ids.sort();
+  }
+
+  it.each([
+    [2025, 6],
+    [2025, 12],
+    [2025, 1],
+  ])('gives each chain its figures for %i-%i, with targets, pace and gap, as computed from the records', async (y, m) => {
+    const res = await office.get(`/api/cockpit?year=${y}&month=${m}`).expect(200);
+    const view = res.body as CockpitView;
+    expect(view.chains.map((c) => c.chain.code)).toEqual(chains.map((c) => c.code));
+    for (const chain of chains) {
+      const figures = must(view.chains.find((c) => c.chain.code === chain.code));
+      const e = expected(ofChain(chain), y, m, threshold2025);
+      const target = chain.target;
+      expect({ chain: chain.code, signed: amountOf(figures.signedAmount) }).toEqual({
+        chain: chain.code,
+        signed: { actual: normMicro(e.signed), target: norm(target?.signed ?? null), ...paced(e.signed, target ? micro(target.signed) : null, m) },
+      });
+      expect({ chain: chain.code, funds: amountOf(figures.fundsInPlace) }).toEqual({
+        chain: chain.code,
+        funds: { actual: normMicro(e.funds), target: norm(target?.funds ?? null), ...paced(e.funds, target ? micro(target.funds) : null, m) },
+      });
+      expect({ chain: chain.code, big: amountOf(figures.bigProjects) }).toEqual({
+        chain: chain.code,
+        big: {
+          actual: String(e.bigIds.length),
+          target: target ? String(target.min) : null,
+          ...paced(BigInt(e.bigIds.length) * 1_000_000n, target ? BigInt(target.min) * 1_000_000n : null, m),
+        },
+      });
+      expect(figures.signedProjects.count).toBe(e.firstIds.length);
+      expect(norm(figures.fundsInPlaceVerified.actual)).toBe(normMicro(e.verified));
+    }
+  });
+
+  it('lists behind each figure exactly the projects that make it', async () => {
+    const res = await office.get(`/api/cockpit?year=2025&month=6`).expect(200);
+    const view = res.body as CockpitView;
+    for (const chain of chains) {
+      const figures = must(view.chains.find((c) => c.chain.code === chain.code));
+      const e = expected(ofChain(chain), 2025, 6, threshold2025);
+      expect(await listed(office, figures.signedAmount.query)).toEqual([...e.signedIds].sort());
+      expect(await listed(office, figures.signedProjects.query)).toEqual([...e.firstIds].sort());
+      expect(await listed(office, figures.fundsInPlace.query)).toEqual([...e.fundIds].sort());
+      expect(await listed(office, figures.bigProjects.query)).toEqual([...e.bigIds].sort());
+    }
+  });
+
+  it('totals the city against the sum of the chains’ targets (220 亿 signed, 100 亿 in place), with the trend by month', async () => {
+    const view = (await office.get(`/api/cockpit?year=2025&month=9`).expect(200)).body as CockpitView;
+    expect(view.totals.scope).toBe('city');
+    expect(view.totals.chainCount).toBe(7);
+    expect(norm(view.totals.cityTargets.signedAmount)).toBe('2200000');
+    expect(norm(view.totals.cityTargets.fundsInPlace)).toBe('1000000');
+    const e = expected(projects, 2025, 9, threshold2025);
+    // The fixtures do exercise every figure.
+    expect([e.signed > BigInt(0), e.funds > BigInt(0), e.bigIds.length > 0, e.firstIds.length > 0]).toEqual([true, true, true, true]);
+    expect(amountOf(view.totals.signedAmount)).toEqual({
+      actual: normMicro(e.signed),
+      target: '2200000',
+      ...paced(e.signed, micro('2200000'), 9),
+    });
+    expect(amountOf(view.totals.fundsInPlace)).toEqual({
+      actual: normMicro(e.funds),
+      target: '1000000',
+      ...paced(e.funds, micro('1000000'), 9),
+    });
+    expect(view.totals.bigProjects.actual).toBe(e.bigIds.length);
+
+    expect(view.trend.months).toEqual(Array.from({ length: 9 }, (_, i) => `2025-${pad(i + 1)}`));
+    expect(view.trend.series.map((s) => s.chain?.code ?? null)).toEqual([...chains.map((c) => c.code), null]);
+    for (const series of view.trend.series) {
+      const code = series.chain?.code;
+      const subset = code ? ofChain(must(chains.find((c) => c.code === code))) : projects;
+      for (let m = 1; m <= 9; m++) {
+        const upTo = expected(subset, 2025, m, threshold2025);
+        const before = m === 1 ? { signed: 0n, funds: 0n } : expected(subset, 2025, m - 1, threshold2025);
+        expect(norm(series.signedAmountCumulative[m - 1])).toBe(normMicro(upTo.signed));
+        expect(norm(series.signedAmount[m - 1])).toBe(normMicro(upTo.signed - before.signed));
+        expect(norm(series.fundsInPlaceCumulative[m - 1])).toBe(normMicro(upTo.funds));
+        expect(norm(series.fundsInPlace[m - 1])).toBe(normMicro(upTo.funds - before.funds));
+        expect(series.bigProjectsCumulative[m - 1]).toBe(upTo.bigIds.length);
+      }
+    }
+  });
+
+  it('ranks the quarter by the formula, from the same rates', async () => {
+    const view = (await office.get(`/api/cockpit?year=2025&month=5`).expect(200)).body as CockpitView;
+    expect(view.ranking).toMatchObject({ quarter: 2, throughMonth: '2025-05', quarterComplete: false, partial: false });
+    expect(view.ranking.formula.zh).toContain('签约额完成率 × 40%');
+    const scored = chains.map((c, i) => {
+      const e = expected(ofChain(c), 2025, 5, threshold2025);
+      const rates = c.target
+        ? [
+            divRound(e.signed * 100n, micro(c.target.signed), 2),
+            divRound(e.funds * 100n, micro(c.target.funds), 2),
+            c.target.min ? divRound(BigInt(e.bigIds.length) * 100n, BigInt(c.target.min), 2) : null,
+          ]
+        : [null, null, null];
+      return { code: c.code, i, score: score(rates) };
+    });
+    const order = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
+    expect(view.ranking.rows.map((r) => r.chainCode)).toEqual(order.map((s) => s.code));
+    expect(view.ranking.rows.map((r) => Math.round(Number(r.score) * 100))).toEqual(order.map((s) => s.score));
+    const ranks = order.map((s) => 1 + order.findIndex((o) => o.score === s.score));
+    expect(view.ranking.rows.map((r) => r.rank)).toEqual(ranks);
+  });
+
+  it('shows a leader only the chains they lead, totals over those, and their rows of the city ranking', async () => {
+    const led: ChainCode[] = ['salt-lake-chemical', 'metallurgy', 'land-port-logistics'];
+    const [all, mine] = await Promise.all([
+      office.get(`/api/cockpit?year=2025&month=6`).expect(200),
+      leader.get(`/api/cockpit?year=2025&month=6`).expect(200),
+    ]);
+    const view = mine.body as CockpitView;
+    expect(view.chains.map((c) => c.chain.code)).toEqual(led);
+    expect(view.totals.scope).toBe('led-chains');
+    expect(view.totals.chainCount).toBe(3);
+    const subset = projects.filter((p) => led.includes(chainOf(p).code));
+    const e = expected(subset, 2025, 6, threshold2025);
+    const targets = chains.filter((c) => led.includes(c.code));
+    const targetSigned = targets.reduce((s, c) => s + micro(must(c.target).signed), 0n);
+    expect(amountOf(view.totals.signedAmount)).toEqual({
+      actual: normMicro(e.signed),
+      target: normMicro(targetSigned),
+      ...paced(e.signed, targetSigned, 6),
+    });
+    expect(view.trend.series.map((s) => s.chain?.code ?? null)).toEqual([...led, null]);
+    expect(view.ranking.partial).toBe(true);
+    const cityRanks = (all.body as CockpitView).ranking.rows.filter((r) => led.includes(r.chainCode as ChainCode));
+    expect(view.ranking.rows).toEqual(cityRanks);
+    // The city's targets stay the city's.
+    expect(norm(view.totals.cityTargets.signedAmount)).toBe('2200000');
+
+    await leader.get('/api/cockpit/chains/metallurgy?year=2025&month=6').expect(200);
+    await leader.get('/api/cockpit/chains/clean-energy?year=2025&month=6').expect(403);
+    await leader.get('/api/cockpit/alerts?chain=clean-energy').expect(403);
+    await office.get('/api/cockpit/chains/clean-energy?year=2025&month=6').expect(200);
+    await office.get('/api/cockpit/chains/no-such-chain').expect(404);
+    await staff.get('/api/cockpit').expect(403);
+  });
+
+  it('refuses a month that does not exist', async () => {
+    const res = await office.get('/api/cockpit?year=2025&month=13').expect(400);
+    expect(JSON.stringify(res.body)).toContain('month');
+  });
+
+  it('reads a year without targets as figures without rates or pace', async () => {
+    const view = (await office.get(`/api/cockpit?year=2024&month=12`).expect(200)).body as CockpitView;
+    const e = expected(projects, 2024, 12, () => null);
+    expect(norm(view.totals.signedAmount.actual)).toBe(normMicro(e.signed));
+    expect(view.totals.signedAmount).toMatchObject({ target: null, rate: null, pace: null, gap: null });
+    expect(view.totals.bigProjects.actual).toBe(0);
+  });
+});
+
+/** The value, failing the test when it is missing. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('missing');
+  return value;
+}
+
+function normMicro(v: bigint): string {
+  return norm(divRound(v, 1_000_000n, 6)) as string;
+}
