@@ -1,3 +1,4 @@
+import { AuditService } from '@crm/api/audit';
 import { QueueModule, QueueName } from '@crm/api/core';
 import { ProjectListService } from '@crm/api/pipeline';
 import { ReferenceModule } from '@crm/api/reference';
@@ -6,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { LedgerExportController } from './export/ledger-export.controller';
 import { ProjectExportService } from './export/project-export.service';
 import { ReferenceExportService } from './export/reference-export.service';
+import { LedgerCommitService } from './import/ledger-commit.service';
 import { LedgerImportController } from './import/ledger-import.controller';
 import { LedgerImportJob } from './import/ledger-import.job';
 import { LedgerImportService } from './import/ledger-import.service';
@@ -19,13 +21,16 @@ import { LedgerPreviewService } from './import/ledger-preview.service';
 @Module({
   imports: [ReferenceModule, QueueModule, BullModule.registerQueue({ name: QueueName.LedgerImport })],
   controllers: [LedgerExportController, LedgerImportController],
-  providers: [ProjectListService, ProjectExportService, ReferenceExportService, LedgerPreviewService, LedgerImportService],
+  providers: [ProjectListService, ProjectExportService, ReferenceExportService, LedgerPreviewService, LedgerCommitService, LedgerImportService],
 })
 export class LedgerIoModule {}
 
-/** The ledger import job, run by the worker. */
+/**
+ * The ledger import jobs (reading large sheets, committing large batches), run by the worker. The
+ * worker has no HTTP areas, so the audit writer is provided here.
+ */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.LedgerImport })],
-  providers: [LedgerPreviewService, LedgerImportJob],
+  providers: [AuditService, LedgerPreviewService, LedgerCommitService, LedgerImportJob],
 })
 export class LedgerIoJobsModule {}

@@ -15,14 +15,28 @@ describe('ledger exports', () => {
   afterAll(() => w.close());
 
   it('exports the project list exactly as GET /api/projects filters it, amounts as numbers, dates as dates', async () => {
-    for (const query of [{}, { chain: 'clean-energy' }, { stage: 'signed,construction,production', sort: 'name', order: 'asc' }]) {
+    const queries: Record<string, string | number>[] = [
+      {},
+      { chain: 'clean-energy' },
+      { stage: 'signed,construction,production', sort: 'name', order: 'asc' },
+      // Every filter the project list page sends (toListQuery), as GET /api/projects reads them.
+      { status: 'active,paused,dropped', q: '项目', sort: 'createdAt', order: 'asc' },
+      { chain: 'clean-energy', includeRelated: 'true', minAmount: '0', major: 'false', idleDays: 1, sort: 'amount' },
+      { status: 'active', followUpDue: 'false', sort: 'lastActivityOn', order: 'desc', limit: 20 },
+    ];
+    for (const query of queries) {
       const list = await w.office.get('/api/projects').query({ ...query, limit: 200 }).expect(200);
+      expect(list.body.nextCursor).toBeNull();
       const { sheet } = await downloadSheet(w.office.get('/api/ledger/exports/projects').query(query));
       expect(dataRows(sheet, 1)).toBe(list.body.total);
       const nameCol = headerIndex(sheet, 1, '项目名称');
       const names = list.body.items.map((p: { name: string }) => p.name);
       expect(Array.from({ length: names.length }, (_, i) => sheet.getRow(i + 2).getCell(nameCol).value)).toEqual(names);
     }
+    // A filter the list refuses, the export refuses the same way.
+    const refusedList = await w.office.get('/api/projects').query({ stage: 'nope' }).expect(400);
+    const refusedExport = await w.office.get('/api/ledger/exports/projects').query({ stage: 'nope' }).expect(400);
+    expect(refusedExport.body.message).toEqual(refusedList.body.message);
     const { sheet } = await downloadSheet(w.office.get('/api/ledger/exports/projects'));
     const planned = headerIndex(sheet, 1, '计划总投资（万元）');
     const started = headerIndex(sheet, 1, '开工日期');

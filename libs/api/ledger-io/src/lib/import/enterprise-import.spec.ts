@@ -86,6 +86,10 @@ describe('enterprise import', () => {
     const bytes = await xlsx([['公司', '代码'], ['格尔木映射测试有限公司', '']]);
     const refused = await upload(bytes).expect(400);
     expect(refused.body.message).toContain('表头');
+    // The answer carries the sheet's headers for the mapping step.
+    expect(refused.body).toMatchObject({ code: 'no-header', headers: ['公司', '代码'] });
+    const partly = await upload(await xlsx([['序号', '企业名称', '企业名称'], [1, '甲', '乙']])).expect(400);
+    expect(partly.body).toMatchObject({ code: 'columns', duplicates: ['name'], headers: ['序号', '企业名称', '企业名称'] });
     const res = await postAs(w, w.office, '/api/ledger/imports/enterprises')
       .field('columns', JSON.stringify({ 公司: 'name', 代码: 'creditCode' }))
       .attach('file', bytes, 'x.xlsx')

@@ -2,6 +2,13 @@ import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { PlannedRow, RowError } from './import-row';
 
+/** 1 → A, 27 → AA (as sheet-reader's columnLetter; kept here so the store needs no exceljs). */
+function columnLetterOf(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
 export type ImportKind = 'enterprises' | 'projects';
 export type ImportStatus = 'queued' | 'previewed' | 'committed' | 'failed';
 
@@ -15,8 +22,16 @@ export interface ImportBatchView {
   headerRow: number | null;
   columns: { column: string; header: string; field: string | null; unit: string | null }[];
   notices: { zh: string; en: string }[];
-  /** Why a queued import could not be read (a bad file found by the worker). */
+  /**
+   * Why a queued import could not be read (a bad file found by the worker; then `columns` holds
+   * the sheet's headers when a column mapping would help), or why a background commit failed
+   * (the batch is still previewed and can be committed again).
+   */
   failure: string | null;
+  /** A background commit is under way (the worker holds the batch). */
+  committing: boolean;
+  /** Rows written so far by the background commit, while `committing`. */
+  commitProgress: { processed: number; total: number } | null;
   totalRows: number;
   processedRows: number;
   counts: { create: number; update: number; skip: number; error: number };
@@ -52,6 +67,7 @@ interface BatchRow {
   error_count: number;
   created_by: string;
   created_at: Date;
+  committed_by: string | null;
   committed_at: Date | null;
 }
 
@@ -65,6 +81,8 @@ const toView = (b: BatchRow): ImportBatchView => ({
   columns: b.columns,
   notices: b.notices,
   failure: b.failure,
+  committing: b.status === 'previewed' && b.committed_by !== null,
+  commitProgress: null,
   totalRows: b.total_rows,
   processedRows: b.processed_rows,
   counts: { create: b.create_count, update: b.update_count, skip: b.skip_count, error: b.error_count },
@@ -172,11 +190,34 @@ export class ImportBatchStore {
     );
   }
 
-  async fail(id: string, message: string): Promise<void> {
-    await this.manager.query(`UPDATE import_batch SET status = 'failed', file_content = NULL, failure = $2 WHERE id = $1`, [
-      id,
-      message,
-    ]);
+  /** The worker could not read the file; `headers`: the sheet's header row, for a column mapping. */
+  async fail(id: string, message: string, headers: string[] = []): Promise<void> {
+    const columns = headers.map((header, i) => ({ column: columnLetterOf(i + 1), header, field: null, unit: null }));
+    await this.manager.query(
+      `UPDATE import_batch SET status = 'failed', file_content = NULL, failure = $2, columns = $3 WHERE id = $1`,
+      [id, message, JSON.stringify(columns)],
+    );
+  }
+
+  /** Hands a previewed batch to the worker's commit; false when it is not previewed or already handed over. */
+  async claimCommit(id: string, userId: string): Promise<boolean> {
+    // Through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+    const claimed = await this.manager.query(
+      `WITH claimed AS (
+         UPDATE import_batch SET committed_by = $2, failure = NULL
+         WHERE id = $1 AND status = 'previewed' AND committed_by IS NULL RETURNING id
+       ) SELECT id FROM claimed`,
+      [id, userId],
+    );
+    return claimed.length > 0;
+  }
+
+  /** A background commit failed (and wrote nothing): the batch may be committed again. */
+  async releaseCommit(id: string, message: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE import_batch SET committed_by = NULL, failure = $2 WHERE id = $1 AND status = 'previewed'`,
+      [id, message],
+    );
   }
 
   async find(id: string, lock = false): Promise<ImportBatchView> {
@@ -199,8 +240,16 @@ export class ImportBatchStore {
     return rows.map((r) => ({ row: r.row_number, action: r.action, targetId: r.target_id, data: r.data, changes: r.changes, errors: r.errors }));
   }
 
-  async setTarget(id: string, rowNumber: number, targetId: string): Promise<void> {
-    await this.manager.query(`UPDATE import_row SET target_id = $3 WHERE batch_id = $1 AND row_number = $2`, [id, rowNumber, targetId]);
+  /** The records the commit created, by row: one statement per few thousand rows, not one per row. */
+  async setTargets(id: string, targets: { row: number; targetId: string }[]): Promise<void> {
+    for (let i = 0; i < targets.length; i += 5000) {
+      await this.manager.query(
+        `UPDATE import_row r SET target_id = x.target_id
+         FROM jsonb_to_recordset($2::jsonb) AS x(row_number integer, target_id uuid)
+         WHERE r.batch_id = $1 AND r.row_number = x.row_number`,
+        [id, JSON.stringify(targets.slice(i, i + 5000).map((t) => ({ row_number: t.row, target_id: t.targetId })))],
+      );
+    }
   }
 
   async markCommitted(id: string, userId: string): Promise<void> {

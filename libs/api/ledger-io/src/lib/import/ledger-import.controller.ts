@@ -51,6 +51,17 @@ class UploadLimitInterceptor implements NestInterceptor {
 
 const upload = FileInterceptor('file', { limits: { fileSize: LEDGER_MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
 
+/**
+ * Multer reads a multipart file name as Latin-1, so a browser's UTF-8 name (重点项目.xlsx) arrives
+ * as mojibake; decode it back when it is UTF-8 read byte by byte.
+ */
+export function utf8FileName(name: string): string {
+  const latin1 = [...name].every((c) => c.charCodeAt(0) <= 0xff);
+  if (!latin1 || !/[\u0080-\u00ff]/.test(name)) return name;
+  const decoded = Buffer.from(name, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? name : decoded;
+}
+
 function requireFile(file: UploadedLedger | undefined): UploadedLedger {
   if (!file) {
     throw new BadRequestException({
@@ -59,7 +70,7 @@ function requireFile(file: UploadedLedger | undefined): UploadedLedger {
       errors: { file: ['请选择文件 / Attach a file'] },
     });
   }
-  return file;
+  return { ...file, originalname: utf8FileName(file.originalname) };
 }
 
 function parseColumns(text: unknown): ColumnOverrides {
@@ -153,11 +164,20 @@ export class LedgerImportController {
     return this.imports.find(user, id, { onlyErrors: errors === 'true', offset: n(offset, 0, 1_000_000), limit: n(limit, 500, 5000) });
   }
 
-  /** Writes every valid row in one transaction. */
+  /**
+   * Writes every valid row in one transaction: 200 with the committed batch; 202 (`committing`)
+   * when the batch is large and the worker writes it (poll GET :id for commitProgress).
+   */
   @Allow('staff', 'office', 'admin')
   @Post(':id/commit')
   @HttpCode(200)
-  commit(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ImportBatchView> {
-    return this.imports.commit(user, id);
+  async commit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportBatchView> {
+    const batch = await this.imports.commit(user, id);
+    if (batch.committing) res.status(202);
+    return batch;
   }
 }

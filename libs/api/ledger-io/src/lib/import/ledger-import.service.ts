@@ -1,27 +1,19 @@
-import { AuditService } from '@crm/api/audit';
 import { type AuthUser, hasRole, QueueName, quietQueueErrors } from '@crm/api/core';
-import { normaliseEnterpriseName } from '@crm/domain';
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { EnterpriseRowData } from './enterprise-import.planner';
+import type { DataSource } from 'typeorm';
 import { ImportBatchStore, type ImportBatchView, type ImportKind, type ImportRowView } from './import-batch.store';
-import { LEDGER_IMPORT_JOB, type LedgerImportJobData } from './ledger-import.job';
+import { LEDGER_SYNC_COMMIT_MAX_ROWS, LedgerCommitService } from './ledger-commit.service';
+import { LEDGER_COMMIT_JOB, LEDGER_IMPORT_JOB, type LedgerCommitJobData, type LedgerImportJobData } from './ledger-import.job';
 import { LEDGER_SYNC_MAX_BYTES, LedgerPreviewService, type ColumnOverrides, type UploadedLedger } from './ledger-preview.service';
-import { writeProjectRows } from './project-import.writer';
 import { checkXlsxBytes, refuseFile } from './xlsx-file-check';
 
 export interface ImportPreview {
   batch: ImportBatchView;
   rows: ImportRowView[];
 }
-
-const changedMessage = {
-  zh: '预览之后企业库已有变化，请重新上传预览后再确认导入',
-  en: 'The library changed after the preview; upload the file again and confirm the new preview',
-};
 
 /**
  * 台账导入: upload → preview (stored, nothing else written) → commit (all valid rows in one
@@ -32,7 +24,7 @@ const changedMessage = {
 export class LedgerImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly commits: LedgerCommitService,
     private readonly previews: LedgerPreviewService,
     @InjectQueue(QueueName.LedgerImport) private readonly queue: Queue,
   ) {
@@ -63,63 +55,54 @@ export class LedgerImportService {
     const store = new ImportBatchStore(this.dataSource.manager);
     const batch = await store.find(id);
     this.checkOwner(user, batch);
+    if (batch.committing) batch.commitProgress = await this.commitProgress(id, batch);
     return { batch, rows: await store.rows(id, options) };
   }
 
-  /** Writes every valid row in one transaction; error rows are left out, skips change nothing. */
+  /**
+   * Writes every valid row in one transaction; error rows are left out, skips change nothing. A
+   * batch with more than LEDGER_SYNC_COMMIT_MAX_ROWS rows to write is handed to the worker (the
+   * answer says `committing`; poll GET :id for commitProgress and the final status).
+   */
   async commit(user: AuthUser, id: string): Promise<ImportBatchView> {
-    return this.dataSource.transaction(async (tx) => {
-      const store = new ImportBatchStore(tx);
-      const batch = await store.find(id, true);
-      this.checkOwner(user, batch);
-      if (batch.status !== 'previewed') {
-        const message =
-          batch.status === 'committed'
-            ? '这次导入已经确认过了 / This import was already committed'
-            : '这次导入还没有可确认的预览 / This import has no preview to commit';
-        throw new ConflictException({ statusCode: 409, message, current: batch });
-      }
-      const rows = await store.rows(id);
-      if (batch.kind === 'enterprises') await this.commitEnterprises(tx, store, user, id, rows);
-      else await writeProjectRows(tx, store, this.audit, user, id, rows);
-      await store.markCommitted(id, user.id);
-      return store.find(id);
-    });
+    const store = new ImportBatchStore(this.dataSource.manager);
+    const batch = await store.find(id);
+    this.checkOwner(user, batch);
+    if (batch.status !== 'previewed' || batch.counts.create + batch.counts.update <= LEDGER_SYNC_COMMIT_MAX_ROWS) {
+      return this.commits.commit(user, id);
+    }
+    if (!(await store.claimCommit(id, user.id))) {
+      const current = await store.find(id);
+      if (current.status !== 'previewed') return this.commits.commit(user, id); // answers the 409 of a committed batch
+      throw new ConflictException({
+        statusCode: 409,
+        message: '这次导入正在后台确认，请稍候查看结果 / This import is being committed in the background; check back shortly',
+        current,
+      });
+    }
+    try {
+      await this.queue.add(LEDGER_COMMIT_JOB, { batchId: id, userId: user.id } satisfies LedgerCommitJobData, {
+        jobId: `commit-${id}`,
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      });
+    } catch (error) {
+      await store.releaseCommit(id, '后台任务暂不可用，请稍后重试 / The job queue is unavailable; try again later');
+      throw error;
+    }
+    return { ...(await store.find(id)), commitProgress: { processed: 0, total: batch.counts.create + batch.counts.update } };
   }
 
-  private async commitEnterprises(tx: EntityManager, store: ImportBatchStore, user: AuthUser, batchId: string, rows: ImportRowView[]) {
-    for (const row of rows) {
-      const data = row.data as EnterpriseRowData;
-      if (row.action === 'create') {
-        const name = data.name as string;
-        const inserted = await tx.query(
-          `INSERT INTO enterprise (name, normalised_name, credit_code, ownership, tags, region)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
-           RETURNING id, name, credit_code AS "creditCode", ownership, tags, region, created_at AS "createdAt", updated_at AS "updatedAt"`,
-          [name, normaliseEnterpriseName(name), data.creditCode ?? null, data.ownership ?? null, data.tags ?? [], data.region ?? null],
-        );
-        if (!inserted.length) throw new ConflictException({ statusCode: 409, message: `第${row.row}行：${changedMessage.zh} / Row ${row.row}: ${changedMessage.en}` });
-        await store.setTarget(batchId, row.row, inserted[0].id);
-        await this.audit.record(tx, user, { action: 'create', entityType: 'enterprise', entityId: inserted[0].id, after: inserted[0] });
-      } else if (row.action === 'update' && row.changes && row.targetId) {
-        const [current] = await tx.query(
-          `SELECT name, credit_code AS "creditCode", ownership, tags, region FROM enterprise WHERE id = $1 FOR UPDATE`,
-          [row.targetId],
-        );
-        const stale = !current || Object.entries(row.changes.before).some(([k, v]) => JSON.stringify(current[k]?.trim?.() ?? current[k]) !== JSON.stringify(v));
-        if (stale) throw new ConflictException({ statusCode: 409, message: `第${row.row}行：${changedMessage.zh} / Row ${row.row}: ${changedMessage.en}` });
-        const next = { ...current, ...row.changes.after };
-        try {
-          await tx.query(
-            `UPDATE enterprise SET name = $2, normalised_name = $3, credit_code = $4, ownership = $5, tags = $6, region = $7,
-               version = version + 1, updated_at = now() WHERE id = $1`,
-            [row.targetId, next.name, normaliseEnterpriseName(next.name), next.creditCode, next.ownership, next.tags, next.region],
-          );
-        } catch {
-          throw new ConflictException({ statusCode: 409, message: `第${row.row}行：${changedMessage.zh} / Row ${row.row}: ${changedMessage.en}` });
-        }
-        await this.audit.record(tx, user, { action: 'update', entityType: 'enterprise', entityId: row.targetId, ...row.changes });
-      }
+  /** The worker's progress on a background commit (from the job; 0 until it starts or without Redis). */
+  private async commitProgress(id: string, batch: ImportBatchView): Promise<ImportBatchView['commitProgress']> {
+    const total = batch.counts.create + batch.counts.update;
+    try {
+      const job = await this.queue.getJob(`commit-${id}`);
+      const progress = job?.progress as { processed?: unknown } | undefined;
+      const processed = typeof progress?.processed === 'number' ? progress.processed : 0;
+      return { processed: Math.min(processed, total), total };
+    } catch {
+      return { processed: 0, total };
     }
   }
 

@@ -73,8 +73,9 @@ export class LedgerPreviewService {
       planned = await this.plan(queued.kind, queued.file, queued.overrides, queued.editableChainIds);
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
-      const body = error.getResponse();
-      await store.fail(batchId, typeof body === 'object' ? String((body as { message?: unknown }).message) : String(body));
+      const body = error.getResponse() as { message?: unknown; headers?: unknown } | string;
+      const headers = typeof body === 'object' && Array.isArray(body.headers) ? (body.headers as string[]) : [];
+      await store.fail(batchId, typeof body === 'object' ? String(body.message) : String(body), headers);
       return;
     }
     await store.setTotal(batchId, planned.meta, planned.rows.length);
@@ -93,14 +94,14 @@ export class LedgerPreviewService {
       const map = (headers: string[]) =>
         mapLedgerHeaders(headers, ENTERPRISE_LEDGER_COLUMNS, overrides as Record<string, EnterpriseLedgerField | null>);
       const sheet = await readLedgerSheet(bytes, looksLikeHeader(ENTERPRISE_LEDGER_COLUMNS, map));
-      const mapping = checkedMapping(map(sheet.headers), ENTERPRISE_LEDGER_COLUMNS);
+      const mapping = checkedMapping(map(sheet.headers), ENTERPRISE_LEDGER_COLUMNS, sheet.headers);
       const rows = planEnterpriseRows(mapping, rowsWithData(mapping, sheet.rows), await this.library());
       return { meta: sheetMeta(sheet, mapping), rows };
     }
     const map = (headers: string[]) =>
       mapLedgerHeaders(headers, PROJECT_LEDGER_COLUMNS, overrides as Record<string, ProjectLedgerField | null>);
     const sheet = await readLedgerSheet(bytes, looksLikeHeader(PROJECT_LEDGER_COLUMNS, map));
-    const mapping = checkedMapping(map(sheet.headers), PROJECT_LEDGER_COLUMNS);
+    const mapping = checkedMapping(map(sheet.headers), PROJECT_LEDGER_COLUMNS, sheet.headers);
     const chains = await this.dataSource.query(`SELECT id, code, name_zh AS "nameZh" FROM chain`);
     const units = new Map<string, number>();
     const unitRows: { name: string; id: number }[] = await this.dataSource.query(
@@ -158,8 +159,15 @@ function sheetMeta(sheet: ReadSheet, mapping: HeaderMapping<string>): SheetMeta 
   };
 }
 
-/** Refuses a sheet whose headers leave a required column unmapped or map one twice. */
-function checkedMapping<F extends string>(mapping: HeaderMapping<F>, columns: readonly { field: F; header: string }[]): HeaderMapping<F> {
+/**
+ * Refuses a sheet whose headers leave a required column unmapped or map one twice; the answer
+ * carries the sheet's header row (`headers`) for the mapping step.
+ */
+function checkedMapping<F extends string>(
+  mapping: HeaderMapping<F>,
+  columns: readonly { field: F; header: string }[],
+  headers: string[],
+): HeaderMapping<F> {
   const label = (f: F) => columns.find((c) => c.field === f)?.header ?? f;
   const problems: string[] = [];
   if (mapping.missing.length) problems.push(`缺少必填列：${mapping.missing.map(label).join('、')}`);
@@ -173,6 +181,7 @@ function checkedMapping<F extends string>(mapping: HeaderMapping<F>, columns: re
       missing: mapping.missing,
       duplicates: mapping.duplicates,
       unknown: mapping.unknown,
+      headers,
       errors: { file: [zh] },
     });
   }

@@ -178,7 +178,7 @@ function readRow(mapping: HeaderMapping<ProjectLedgerField>, row: SheetRow, ctx:
     name && chainId && investorName && stage && responsibleUnitId
       ? ({ name, chainId, enterpriseId, investorName, stage, status, sourceChannel, responsibleUnitId, plannedInvestment, location, industry, major, ...facts } as ProjectRowData)
       : null;
-  return { data, errors: r.errors, reader: r };
+  return { data, errors: r.errors, reader: r, name };
 }
 
 const headerField = (f: keyof StageFacts): ProjectLedgerField => f;
@@ -236,16 +236,17 @@ export function planProjectRows(
   mapping: HeaderMapping<ProjectLedgerField>,
   rows: SheetRow[],
   ctx: ProjectPlanContext,
-): PlannedRow<ProjectRowData | Record<string, never>>[] {
+): PlannedRow<ProjectRowData | { name?: string }>[] {
   const existing = new Map(ctx.existing.map((p) => [projectKey(p.chainId, p.name), p]));
   const seen = new Map<string, number>();
   return rows.map((row) => {
-    const { data, errors } = readRow(mapping, row, ctx);
+    const { data, errors, name } = readRow(mapping, row, ctx);
     const result = (action: PlannedRow<unknown>['action'], targetId: string | null = null, changes: PlannedRow<unknown>['changes'] = null) => ({
       number: row.number,
       action: errors.length ? ('error' as const) : action,
       targetId,
-      data: data ?? {},
+      // A row in error still shows which project it names.
+      data: data ?? (name ? { name } : {}),
       changes,
       errors,
     });

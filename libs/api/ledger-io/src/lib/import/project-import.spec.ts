@@ -51,6 +51,9 @@ describe('project import', () => {
       [8, 'create'],
       [9, 'error'],
     ]);
+    // The Chinese file name as the browser sent it (multer reads it as Latin-1), and the name of a row in error.
+    expect(res.body.batch.fileName).toBe('重点项目动态管理表.xlsx');
+    expect(res.body.rows.find((r: { row: number }) => r.row === 3).data).toEqual({ name: '导入测试未知链项目' });
     const first = (n: number) => rows.find((r) => r.row === n)?.errors ?? [];
     expect(first(3)).toEqual([expect.objectContaining({ column: 'C', header: '所属产业链', zh: expect.stringContaining('产业链“新材料产业链”不存在') })]);
     expect(first(4)).toEqual([expect.objectContaining({ column: 'E', zh: expect.stringContaining('校验位') })]);
@@ -77,6 +80,12 @@ describe('project import', () => {
       `SELECT count(*)::integer AS n FROM audit_log WHERE entity_type = 'project' AND action = 'create' AND after->>'reason' = '台账导入'`,
     );
     expect(n).toBe(2);
+    // Each created row now names the project it made.
+    const after = (await w.office.get(`/api/ledger/imports/${res.body.batch.id}`).expect(200)).body.rows;
+    const made = await w.t.dataSource.query(`SELECT id FROM project WHERE name LIKE '导入测试%' ORDER BY id`);
+    expect(after.filter((r: { action: string }) => r.action === 'create').map((r: { targetId: string }) => r.targetId).sort()).toEqual(
+      made.map((p: { id: string }) => p.id).sort(),
+    );
 
     const again = await upload(bytes).expect(201);
     expect(again.body.batch.counts).toEqual({ create: 0, update: 0, skip: 2, error: 6 });
@@ -109,6 +118,18 @@ describe('project import', () => {
     const back = await upload(step1).expect(201);
     expect(back.body.rows[0].errors[0].zh).toContain('退回');
   });
+  it('commits one of two previews of the same new projects: the second is refused and writes nothing', async () => {
+    const bytes = await xlsx([HEADERS, [1, '导入测试重复预览项目', '清洁能源', '某公司', '', '信息收集', '市能源局', '', '', '', '']]);
+    const a = await upload(bytes).expect(201);
+    const b = await upload(bytes).expect(201);
+    expect(b.body.batch.counts.create).toBe(1);
+    await w.office.post(`/api/ledger/imports/${a.body.batch.id}/commit`).expect(200);
+    const refused = await w.office.post(`/api/ledger/imports/${b.body.batch.id}/commit`).expect(409);
+    expect(refused.body.message).toContain('第2行');
+    const [{ n }] = await w.t.dataSource.query(`SELECT count(*)::integer AS n FROM project WHERE name = '导入测试重复预览项目'`);
+    expect(n).toBe(1);
+  });
+
   it('round trip (last, after the other tests gave projects amounts, dates and stages): the exported list and the key-project table import back with nothing changed', async () => {
     for (const path of ['/api/ledger/exports/projects', '/api/ledger/exports/key-projects']) {
       const before = await snapshot();

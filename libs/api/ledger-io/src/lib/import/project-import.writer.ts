@@ -4,7 +4,10 @@ import { isSignedStage, type StageFacts } from '@crm/domain';
 import { ConflictException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ImportBatchStore, ImportRowView } from './import-batch.store';
-import type { ExistingProject, ProjectRowData } from './project-import.planner';
+import { projectKey, type ExistingProject, type ProjectRowData } from './project-import.planner';
+
+/** Who commits: enough for the audit trail and the owner of created projects (the worker has no session). */
+export type CommitUser = Pick<AuthUser, 'id' | 'username'>;
 
 const IMPORT_REASON = '台账导入';
 
@@ -48,7 +51,7 @@ export async function loadExistingProjects(manager: EntityManager): Promise<Exis
   );
 }
 
-async function recordSigning(tx: EntityManager, audit: AuditService, user: AuthUser, id: string, d: Partial<StageFacts>) {
+async function recordSigning(tx: EntityManager, audit: AuditService, user: CommitUser, id: string, d: Partial<StageFacts>) {
   const [agreement] = await tx.query(
     `INSERT INTO project_agreement (project_id, kind, amount, signed_on, agreement_ref, note, created_by)
      VALUES ($1, 'initial', $2, $3, $4, $5, $6) RETURNING id`,
@@ -63,18 +66,31 @@ async function recordSigning(tx: EntityManager, audit: AuditService, user: AuthU
   });
 }
 
-/** Writes the create and update rows of a project batch (inside the caller's transaction). */
+/**
+ * Writes the create and update rows of a project batch (inside the caller's transaction). A row
+ * to create whose project now exists (another import or an edit since the preview) refuses the
+ * whole commit, so committing two previews of the same file cannot make duplicates.
+ */
 export async function writeProjectRows(
   tx: EntityManager,
   store: ImportBatchStore,
   audit: AuditService,
-  user: AuthUser,
+  user: CommitUser,
   batchId: string,
   rows: ImportRowView[],
+  progress: (done: number) => Promise<void> = async () => undefined,
 ): Promise<void> {
+  const existing = new Set<string>();
+  if (rows.some((r) => r.action === 'create')) {
+    const all: { chainId: number; name: string }[] = await tx.query(`SELECT chain_id AS "chainId", name FROM project`);
+    for (const p of all) existing.add(projectKey(p.chainId, p.name));
+  }
+  let done = 0;
+  const created: { row: number; targetId: string }[] = [];
   for (const row of rows) {
     const d = row.data as unknown as ProjectRowData;
     if (row.action === 'create') {
+      if (existing.has(projectKey(d.chainId, d.name))) throw stale(row.row);
       const [{ id }] = await tx.query(
         `INSERT INTO project (name, chain_id, enterprise_id, investor_name, source_channel, responsible_unit_id, owner_id,
            planned_investment, location, industry, major, stage, land_parcel, land_area_mu, land_approval_ref,
@@ -107,7 +123,7 @@ export async function writeProjectRows(
         [id, d.stage, IMPORT_REASON, user.id],
       );
       if (isSignedStage(d.stage)) await recordSigning(tx, audit, user, id, d);
-      await store.setTarget(batchId, row.row, id);
+      created.push({ row: row.row, targetId: id });
       await audit.record(tx, user, { action: 'create', entityType: 'project', entityId: id, projectId: id, after: { ...d, reason: IMPORT_REASON } });
     } else if (row.action === 'update' && row.targetId && row.changes) {
       const [current] = await tx.query(`SELECT version, stage FROM project WHERE id = $1 FOR UPDATE`, [row.targetId]);
@@ -139,6 +155,8 @@ export async function writeProjectRows(
         after: { ...after, reason: IMPORT_REASON },
       });
     }
+    await progress(++done);
   }
+  await store.setTargets(batchId, created);
 }
 

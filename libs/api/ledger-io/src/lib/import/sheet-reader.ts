@@ -21,8 +21,8 @@ export interface ReadSheet {
   formulaCells: string[];
 }
 
-function refuseSheet(zh: string, en: string, code: string): never {
-  throw new BadRequestException({ statusCode: 400, message: `${zh} / ${en}`, code, errors: { file: [`${zh} / ${en}`] } });
+function refuseSheet(zh: string, en: string, code: string, extra: Record<string, unknown> = {}): never {
+  throw new BadRequestException({ statusCode: 400, message: `${zh} / ${en}`, code, ...extra, errors: { file: [`${zh} / ${en}`] } });
 }
 
 /** A column number as Excel letters: 1 → A, 27 → AA. */
@@ -82,16 +82,21 @@ export async function readLedgerSheet(bytes: Buffer, isHeader: (headers: string[
 
   const text = (cell: Cell) => (cell.value === null || cell.value === undefined ? '' : cell.text.trim());
   let headerRow = 0;
+  // The likeliest header row when none is recognised: the top row with the most text cells.
+  let likeliest: string[] = [];
   for (let r = 1; r <= Math.min(10, sheet.rowCount) && !headerRow; r++) {
     const row = sheet.getRow(r);
     const headers = Array.from({ length: row.cellCount }, (_, i) => text(row.getCell(i + 1)));
     if (isHeader(headers)) headerRow = r;
+    const filled = (h: string[]) => h.filter((x) => x && Number.isNaN(Number(x))).length;
+    if (filled(headers) > filled(likeliest)) likeliest = headers;
   }
   if (!headerRow) {
     refuseSheet(
       '前10行中找不到表头（如“项目名称”“企业名称”），请使用导入模板或在映射中指定列',
       'No header row in the first 10 rows (e.g. 项目名称, 企业名称); use the template or map the columns',
       'no-header',
+      { headers: likeliest },
     );
   }
   const header = sheet.getRow(headerRow);

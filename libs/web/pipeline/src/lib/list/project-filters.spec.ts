@@ -133,3 +133,49 @@ describe('project list filters → GET /api/projects query', () => {
     expect(read.sort).toBe('updatedAt');
   });
 });
+
+describe('links from the cockpit (an API query in the URL)', () => {
+  it('reads the API names of the filters and the cockpit-only filters, and sends them on', () => {
+    const read = filtersFromParams(
+      convertToParamMap({
+        chain: 'culture-tourism',
+        stage: 'signed,land,construction,production',
+        status: 'all',
+        unitId: '7',
+        major: 'true',
+        followUpDue: 'true',
+        idleDays: '30',
+        agreementFrom: '2025-01-01',
+        agreementTo: '2025-06-30',
+        fundsFrom: '2025-01',
+        fundsTo: 'June',
+        keyTaskId: '901',
+        followUpOverdue: 'true',
+        bigBy: '2025-06',
+        stageSinceTo: '2025-01-01',
+      }),
+    );
+    expect(read).toMatchObject({ chain: 'culture-tourism', statuses: [], unitId: 7, majorOnly: true, followUpDue: true, idleDays: 30 });
+    // A malformed month (fundsTo) is left out rather than sent.
+    expect(read.scope).toEqual({
+      agreementFrom: '2025-01-01',
+      agreementTo: '2025-06-30',
+      fundsFrom: '2025-01',
+      keyTaskId: 901,
+      followUpOverdue: true,
+      bigBy: '2025-06',
+      stageSinceTo: '2025-01-01',
+    });
+    const query = toListQuery(read);
+    expect(query).toMatchObject(read.scope);
+    expect(query.status).toBeUndefined();
+    // Kept in the page's own URL (as strings, as the router gives them), so reloads keep the same projects.
+    const url = Object.fromEntries(Object.entries(filtersToParams(read)).map(([k, v]) => [k, String(v)]));
+    expect(filtersFromParams(convertToParamMap(url))).toEqual(read);
+  });
+
+  it('drops the cockpit filters with the rest on reset', () => {
+    expect(DEFAULT_FILTERS.scope).toEqual({});
+    expect(toListQuery(filters())).not.toHaveProperty('bigBy');
+  });
+});

@@ -33,6 +33,48 @@ export interface ProjectFilters {
   q: string;
   sort: ProjectSort;
   order: 'asc' | 'desc';
+  /** The cockpit's narrower filters (a figure's projects), kept under the API's names. */
+  scope: ScopeFilters;
+}
+
+/** Filters the list page has no control for; they come in links from the cockpit. */
+export const SCOPE_KEYS = [
+  'includeRelated',
+  'followUpOverdue',
+  'keyTaskId',
+  'agreementFrom',
+  'agreementTo',
+  'signedFrom',
+  'signedTo',
+  'fundsFrom',
+  'fundsTo',
+  'bigBy',
+  'stageSinceTo',
+] as const;
+export type ScopeFilters = Pick<ProjectListQuery, (typeof SCOPE_KEYS)[number]>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+
+/** The scope filters in a URL, each checked for its shape; anything else is left out. */
+function scopeFromParams(params: ParamMap): ScopeFilters {
+  const scope: ScopeFilters = {};
+  const flag = (key: 'includeRelated' | 'followUpOverdue') => {
+    if (params.get(key) === 'true' || params.get(key) === '1') scope[key] = true;
+  };
+  flag('includeRelated');
+  flag('followUpOverdue');
+  const task = Number(params.get('keyTaskId'));
+  if (Number.isInteger(task) && task > 0) scope.keyTaskId = task;
+  for (const key of ['agreementFrom', 'agreementTo', 'signedFrom', 'signedTo', 'stageSinceTo'] as const) {
+    const value = params.get(key);
+    if (value && DATE.test(value)) scope[key] = value;
+  }
+  for (const key of ['fundsFrom', 'fundsTo', 'bigBy'] as const) {
+    const value = params.get(key);
+    if (value && MONTH.test(value)) scope[key] = value;
+  }
+  return scope;
 }
 
 export const PAGE_SIZE = 20;
@@ -52,6 +94,7 @@ export const DEFAULT_FILTERS: ProjectFilters = {
   q: '',
   sort: 'updatedAt',
   order: 'desc',
+  scope: {},
 };
 
 export type AmountProblem = 'min' | 'max' | 'range';
@@ -92,6 +135,7 @@ export function toListQuery(
   if (filters.followUpDue) query.followUpDue = true;
   const q = filters.q.trim();
   if (q) query.q = q;
+  Object.assign(query, filters.scope);
   if (cursor) query.cursor = cursor;
   return query;
 }
@@ -131,17 +175,26 @@ export function filtersToParams(filters: ProjectFilters): Params {
   if (filters.q.trim()) params['q'] = filters.q.trim();
   if (filters.sort !== d.sort) params['sort'] = filters.sort;
   if (filters.order !== d.order) params['order'] = filters.order;
+  for (const [key, value] of Object.entries(filters.scope)) {
+    if (value !== undefined) params[key] = String(value);
+  }
   return params;
 }
 
+/**
+ * The filters in a URL. The page writes short names (unit, min, due=1); links built from an API
+ * query (the cockpit's figures) use the API's names (unitId, minAmount, followUpDue=true): both read.
+ */
 export function filtersFromParams(params: ParamMap): ProjectFilters {
+  const get = (short: string, long: string) => params.get(short) ?? params.get(long);
+  const yes = (short: string, long: string) => ['1', 'true'].includes(get(short, long) ?? '');
   const chain = params.get('chain');
-  const unit = Number(params.get('unit'));
-  const idle = Number(params.get('idle'));
+  const unit = Number(get('unit', 'unitId'));
+  const idle = Number(get('idle', 'idleDays'));
   const sort = params.get('sort');
   const status = params.get('status');
-  const amount = (key: string) => {
-    const value = params.get(key)?.trim() ?? '';
+  const amount = (key: string, long: string) => {
+    const value = get(key, long)?.trim() ?? '';
     return isWanAmount(value) ? value : '';
   };
   return {
@@ -154,14 +207,15 @@ export function filtersFromParams(params: ParamMap): ProjectFilters {
           ? []
           : list(status, PROJECT_STATUSES),
     unitId: Number.isInteger(unit) && unit > 0 ? unit : null,
-    ownerId: params.get('owner') || null,
-    minAmount: amount('min'),
-    maxAmount: amount('max'),
-    majorOnly: params.get('major') === '1',
+    ownerId: get('owner', 'ownerId') || null,
+    minAmount: amount('min', 'minAmount'),
+    maxAmount: amount('max', 'maxAmount'),
+    majorOnly: yes('major', 'major'),
     idleDays: Number.isInteger(idle) && idle > 0 ? idle : null,
-    followUpDue: params.get('due') === '1',
+    followUpDue: yes('due', 'followUpDue'),
     q: params.get('q') ?? '',
     sort: sort && (PROJECT_SORTS as readonly string[]).includes(sort) ? (sort as ProjectSort) : DEFAULT_FILTERS.sort,
     order: params.get('order') === 'asc' ? 'asc' : 'desc',
+    scope: scopeFromParams(params),
   };
 }

@@ -11,7 +11,7 @@ import {
   type ProjectPage,
   type ProjectSort,
 } from '@crm/domain';
-import { AuthService, I18nService, TranslatePipe, apiErrorText, type MessageKey } from '@crm/web/core';
+import { API_BASE_URL, AuthService, I18nService, TranslatePipe, apiErrorText, type MessageKey } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -34,6 +34,7 @@ import {
   amountProblem,
   filtersFromParams,
   filtersToParams,
+  toHttpParams,
   toListQuery,
   type ProjectFilters,
 } from './project-filters';
@@ -73,6 +74,7 @@ export class ProjectListPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly auth = inject(AuthService);
+  private readonly apiBase = inject(API_BASE_URL);
   protected readonly rights = inject(EditRights);
 
   protected readonly lang = this.i18n.lang;
@@ -113,6 +115,10 @@ export class ProjectListPage {
     const state = this.state();
     return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
   });
+  /** The list as filtered on screen, every page, as .xlsx (GET /api/ledger/exports/projects takes the same query). */
+  protected readonly exportHref = computed(
+    () => `${this.apiBase}/ledger/exports/projects?${toHttpParams(toListQuery(this.applied())).toString()}`,
+  );
   protected readonly amountError = computed<MessageKey | null>(() => {
     const problem = amountProblem(this.draft());
     return problem ? `pipeline.list.amountProblem.${problem}` : null;
@@ -194,6 +200,28 @@ export class ProjectListPage {
 
   protected reset(): void {
     this.draft.set(DEFAULT_FILTERS);
+    this.apply();
+  }
+
+  /** The cockpit's filters in words, or '' when the list has none. */
+  protected readonly scopeText = computed(() => {
+    const s = this.applied().scope;
+    const t = this.i18n.t;
+    const range = (from?: string, to?: string) => `${from ?? ''}—${to ?? ''}`;
+    const parts: string[] = [];
+    if (s.signedFrom || s.signedTo) parts.push(t('cockpit.listScope.signed', { range: range(s.signedFrom, s.signedTo) }));
+    if (s.agreementFrom || s.agreementTo) parts.push(t('cockpit.listScope.agreement', { range: range(s.agreementFrom, s.agreementTo) }));
+    if (s.fundsFrom || s.fundsTo) parts.push(t('cockpit.listScope.funds', { range: range(s.fundsFrom, s.fundsTo) }));
+    if (s.bigBy) parts.push(t('cockpit.listScope.bigBy', { month: s.bigBy }));
+    if (s.stageSinceTo) parts.push(t('cockpit.listScope.stageSince', { date: s.stageSinceTo }));
+    if (s.keyTaskId) parts.push(t('cockpit.listScope.keyTask', { id: s.keyTaskId }));
+    if (s.followUpOverdue) parts.push(t('cockpit.listScope.overdue'));
+    if (s.includeRelated) parts.push(t('cockpit.listScope.related'));
+    return parts.join(this.lang() === 'en' ? '; ' : '；');
+  });
+
+  protected clearScope(): void {
+    this.draft.update((draft) => ({ ...draft, scope: {} }));
     this.apply();
   }
 

@@ -1,0 +1,131 @@
+import { AuditService } from '@crm/api/audit';
+import { normaliseEnterpriseName } from '@crm/domain';
+import { ConflictException, HttpException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EnterpriseRowData } from './enterprise-import.planner';
+import { ImportBatchStore, type ImportBatchView, type ImportRowView } from './import-batch.store';
+import { writeProjectRows, type CommitUser } from './project-import.writer';
+
+/** Commits writing more rows than this go to the worker; a 20,000-row commit takes seconds. */
+export const LEDGER_SYNC_COMMIT_MAX_ROWS = 1000;
+
+/** Called every few hundred rows written, and once at the end. */
+export type CommitProgress = (processed: number, total: number) => void | Promise<void>;
+
+const changedMessage = {
+  zh: '预览之后企业库已有变化，请重新上传预览后再确认导入',
+  en: 'The library changed after the preview; upload the file again and confirm the new preview',
+};
+
+const stale = (row: number) =>
+  new ConflictException({ statusCode: 409, message: `第${row}行：${changedMessage.zh} / Row ${row}: ${changedMessage.en}` });
+
+/**
+ * Writes a previewed batch: every create and update row in one transaction, each with its audit
+ * entry; skips and errors change nothing. Used by the API for small batches and by the worker
+ * (LedgerImportJob) for large ones. Commits are serialised (an advisory lock), so two batches of
+ * the same file cannot both create the same record.
+ */
+@Injectable()
+export class LedgerCommitService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Commits the batch; `queued`: the API claimed it for the worker (committed_by set), so only
+   * that claim is honoured. Refuses (409) a batch without a preview or already committed.
+   */
+  async commit(user: CommitUser, id: string, options: { queued?: boolean; progress?: CommitProgress } = {}): Promise<ImportBatchView> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('ledger-import-commit'))`);
+      const store = new ImportBatchStore(tx);
+      const batch = await store.find(id, true);
+      if (batch.status !== 'previewed') {
+        const message =
+          batch.status === 'committed'
+            ? '这次导入已经确认过了 / This import was already committed'
+            : '这次导入还没有可确认的预览 / This import has no preview to commit';
+        throw new ConflictException({ statusCode: 409, message, current: batch });
+      }
+      if (batch.committing !== Boolean(options.queued)) {
+        throw new ConflictException({
+          statusCode: 409,
+          message: '这次导入正在后台确认，请稍候查看结果 / This import is being committed in the background; check back shortly',
+          current: batch,
+        });
+      }
+      const rows = (await store.rows(id)).filter((r) => r.action === 'create' || r.action === 'update');
+      const total = rows.length;
+      const report = async (done: number) => {
+        if (options.progress && (done === total || done % 200 === 0)) await options.progress(done, total);
+      };
+      if (batch.kind === 'enterprises') await this.writeEnterprises(tx, store, user, id, rows, report);
+      else await writeProjectRows(tx, store, this.audit, user, id, rows, report);
+      await report(total);
+      await store.markCommitted(id, user.id);
+      return store.find(id);
+    });
+  }
+
+  /** After a failed background commit (rolled back): the batch can be committed again, and says why. */
+  async releaseClaim(id: string, error: unknown): Promise<void> {
+    const body = error instanceof HttpException ? error.getResponse() : null;
+    const message =
+      body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string'
+        ? (body as { message: string }).message
+        : '确认导入时出错，未写入任何数据，请重试 / The commit failed and wrote nothing; try again';
+    await new ImportBatchStore(this.dataSource.manager).releaseCommit(id, message);
+  }
+
+  private async writeEnterprises(
+    tx: EntityManager,
+    store: ImportBatchStore,
+    user: CommitUser,
+    batchId: string,
+    rows: ImportRowView[],
+    report: (done: number) => Promise<void>,
+  ) {
+    let done = 0;
+    const created: { row: number; targetId: string }[] = [];
+    for (const row of rows) {
+      const data = row.data as EnterpriseRowData;
+      if (row.action === 'create') {
+        const name = data.name as string;
+        const inserted = await tx.query(
+          `INSERT INTO enterprise (name, normalised_name, credit_code, ownership, tags, region)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
+           RETURNING id, name, credit_code AS "creditCode", ownership, tags, region, created_at AS "createdAt", updated_at AS "updatedAt"`,
+          [name, normaliseEnterpriseName(name), data.creditCode ?? null, data.ownership ?? null, data.tags ?? [], data.region ?? null],
+        );
+        if (!inserted.length) throw stale(row.row);
+        created.push({ row: row.row, targetId: inserted[0].id });
+        await this.audit.record(tx, user, { action: 'create', entityType: 'enterprise', entityId: inserted[0].id, after: inserted[0] });
+      } else if (row.action === 'update' && row.changes && row.targetId) {
+        const [current] = await tx.query(
+          `SELECT name, credit_code AS "creditCode", ownership, tags, region FROM enterprise WHERE id = $1 FOR UPDATE`,
+          [row.targetId],
+        );
+        const changed =
+          !current ||
+          Object.entries(row.changes.before).some(([k, v]) => JSON.stringify(current[k]?.trim?.() ?? current[k]) !== JSON.stringify(v));
+        if (changed) throw stale(row.row);
+        const next = { ...current, ...row.changes.after };
+        try {
+          await tx.query(
+            `UPDATE enterprise SET name = $2, normalised_name = $3, credit_code = $4, ownership = $5, tags = $6, region = $7,
+               version = version + 1, updated_at = now() WHERE id = $1`,
+            [row.targetId, next.name, normaliseEnterpriseName(next.name), next.creditCode, next.ownership, next.tags, next.region],
+          );
+        } catch {
+          throw stale(row.row);
+        }
+        await this.audit.record(tx, user, { action: 'update', entityType: 'enterprise', entityId: row.targetId, ...row.changes });
+      }
+      await report(++done);
+    }
+    await store.setTargets(batchId, created);
+  }
+}
