@@ -27,6 +27,19 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // The leaders' pages on a 390-pixel-wide phone (issue 6).
+    {
+      name: 'phone',
+      testMatch: /cockpit\.spec\.ts$/,
+      use: {
+        ...devices['Desktop Chrome'],
+        channel: undefined,
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+      },
+    },
   ],
   webServer: {
     command: `node apps/web-e2e/serve-for-e2e.mjs`,

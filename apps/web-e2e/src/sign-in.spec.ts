@@ -15,7 +15,17 @@ test('signing in: a wrong password is explained, the right one opens the overvie
   await expect(page).toHaveURL(/\/chains$/);
   await expect(page.getByRole('button', { name: '当前用户菜单' })).toContainText('系统管理员');
   const menu = page.getByRole('navigation', { name: '导航菜单' });
-  await expect(menu.getByRole('link')).toHaveText(['产业链总览', '项目库', '项目看板', '用户管理', '审计日志']);
+  await expect(menu.getByRole('link')).toHaveText([
+    '领导驾驶舱',
+    '产业链总览',
+    '项目库',
+    '项目看板',
+    '月度报送',
+    '月度汇总报告',
+    '台账导入导出',
+    '用户管理',
+    '审计日志',
+  ]);
 
   await signOut(page);
   // The session is gone on the server too: the app asks to sign in again.

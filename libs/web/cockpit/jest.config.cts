@@ -12,9 +12,9 @@ module.exports = {
       },
     ],
   },
-  // Angular's locale data and ng-zorro's colour helpers ship ESM as .js: let jest transform them.
+  // Angular's locale data, ng-zorro's colour helpers, ECharts and zrender ship ESM as .js: let jest transform them.
   transformIgnorePatterns: [
-    'node_modules/(?!(.*\\.mjs$|@angular/common/locales/|@ant-design/|@ctrl/tinycolor/))',
+    'node_modules/(?!(.*\\.mjs$|@angular/common/locales/|@ant-design/|@ctrl/tinycolor/|echarts/|zrender/|tslib/))',
   ],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',

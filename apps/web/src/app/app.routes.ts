@@ -41,6 +41,7 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'cockpit',
+        canMatch: [roleGuard('leader', 'office', 'admin')],
         loadChildren: () =>
           import('@crm/web/cockpit').then((m) => m.cockpitRoutes),
       },

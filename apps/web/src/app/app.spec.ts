@@ -9,6 +9,11 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   ApartmentOutline,
+  BellOutline,
+  CloudUploadOutline,
+  DashboardOutline,
+  FileTextOutline,
+  FormOutline,
   DatabaseOutline,
   DownOutline,
   FileSearchOutline,
@@ -45,6 +50,10 @@ describe('the shell', () => {
 
   beforeEach(() => {
     localStorage.clear();
+    // The notification bell loads when the browser is idle and then polls the API; it has tests of
+    // its own (libs/web/reporting). Here the browser is never idle, so the shell's requests are
+    // the only ones to answer.
+    window.requestIdleCallback = () => 0;
     TestBed.configureTestingModule({
       providers: [
         provideRouter(appRoutes),
@@ -53,6 +62,11 @@ describe('the shell', () => {
         provideI18n(),
         provideNzIcons([
           ApartmentOutline,
+          BellOutline,
+          CloudUploadOutline,
+          DashboardOutline,
+          FileTextOutline,
+          FormOutline,
           DatabaseOutline,
           DownOutline,
           FileSearchOutline,
@@ -125,19 +139,44 @@ describe('the shell', () => {
   it('shows each role only the pages it may open', async () => {
     const staff = await open('/chains', user(['staff']));
     backend.expectOne('/api/chains').flush([]);
-    expect(menu(staff.page)).toEqual(['产业链总览', '项目库', '项目看板']);
+    expect(menu(staff.page)).toEqual([
+      '产业链总览',
+      '项目库',
+      '项目看板',
+      '月度报送',
+      '台账导入导出',
+    ]);
   });
 
   it('shows the office the audit log', async () => {
     const office = await open('/chains', user(['office']));
     backend.expectOne('/api/chains').flush([]);
-    expect(menu(office.page)).toEqual(['产业链总览', '项目库', '项目看板', '审计日志']);
+    expect(menu(office.page)).toEqual([
+      '领导驾驶舱',
+      '产业链总览',
+      '项目库',
+      '项目看板',
+      '月度报送',
+      '月度汇总报告',
+      '台账导入导出',
+      '审计日志',
+    ]);
   });
 
   it('shows the admin the users and the audit log', async () => {
     const admin = await open('/chains', user(['admin']));
     backend.expectOne('/api/chains').flush([]);
-    expect(menu(admin.page)).toEqual(['产业链总览', '项目库', '项目看板', '用户管理', '审计日志']);
+    expect(menu(admin.page)).toEqual([
+      '领导驾驶舱',
+      '产业链总览',
+      '项目库',
+      '项目看板',
+      '月度报送',
+      '月度汇总报告',
+      '台账导入导出',
+      '用户管理',
+      '审计日志',
+    ]);
   });
 
   it('refuses the users page to the office without leaving the layout', async () => {
@@ -200,7 +239,7 @@ describe('the shell', () => {
     await fixture.whenStable();
     expect(TestBed.inject(Title).getTitle()).toBe('产业链招商管理平台');
 
-    TestBed.inject(I18nService).use('en');
+    await TestBed.inject(I18nService).use('en');
     await fixture.whenStable();
     expect(TestBed.inject(Title).getTitle()).toBe(
       'Industry-Chain Investment CRM',

@@ -1,1 +1,2 @@
 export { monthlyReportRoutes, rollUpRoutes } from './lib/routes';
+export { NotificationBell } from './lib/bell/notification-bell';

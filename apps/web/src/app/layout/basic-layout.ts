@@ -1,7 +1,10 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
+import { NgComponentOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  Type,
+  afterNextRender,
   computed,
   effect,
   inject,
@@ -48,7 +51,12 @@ interface MenuItem {
 }
 
 const MENU: MenuItem[] = [
-  { link: '/cockpit', icon: 'dashboard', label: 'menu.cockpit' },
+  {
+    link: '/cockpit',
+    icon: 'dashboard',
+    label: 'menu.cockpit',
+    roles: ['leader', 'office', 'admin'],
+  },
   { link: '/chains', icon: 'apartment', label: 'menu.chains' },
   { link: '/projects', icon: 'database', label: 'menu.projects' },
   { link: '/board', icon: 'project', label: 'menu.board' },
@@ -79,6 +87,7 @@ const MENU: MenuItem[] = [
   selector: 'crm-basic-layout',
   imports: [
     FormsModule,
+    NgComponentOutlet,
     NzAvatarModule,
     NzDropDownModule,
     NzIconModule,
@@ -128,6 +137,8 @@ export class BasicLayout {
   );
   protected readonly roleKey = roleLabelKey;
   protected readonly changePasswordUrl = CHANGE_PASSWORD_URL;
+  /** The notification bell, loaded once the page has rendered (it lives in the reporting chunk). */
+  protected readonly bell = signal<Type<unknown> | null>(null);
 
   constructor() {
     // Start collapsed on a phone, expanded on a desktop, whenever the width class changes.
@@ -139,6 +150,19 @@ export class BasicLayout {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.closeMenuOnPhone());
+    // The bell's code is not in the initial bundle: it is fetched when the browser is idle.
+    afterNextRender(() => {
+      const load = () =>
+        import('@crm/web/reporting').then(
+          (m) => this.bell.set(m.NotificationBell),
+          () => undefined,
+        );
+      if (typeof requestIdleCallback === 'function') {
+        requestIdleCallback(() => void load(), { timeout: 2000 });
+      } else {
+        setTimeout(() => void load(), 200);
+      }
+    });
   }
 
   /** Also on a click in the menu: choosing the page already shown is no navigation. */

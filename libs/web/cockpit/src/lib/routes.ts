@@ -1,4 +1,42 @@
 import type { Route } from '@angular/router';
+import {
+  ArrowLeftOutline,
+  BellOutline,
+  PrinterOutline,
+  ReloadOutline,
+  SettingOutline,
+} from '@ant-design/icons-angular/icons';
+import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { provideEchartsCore } from 'ngx-echarts';
 
-/** Placeholder until the area's pages land. */
-export const cockpitRoutes: Route[] = [];
+/**
+ * Lazy-loaded at /cockpit by the shell. ECharts comes in through a dynamic import of its own: the
+ * pages show their figures first, and the charts draw when that chunk arrives.
+ */
+export const cockpitRoutes: Route[] = [
+  {
+    path: '',
+    providers: [
+      provideNzIconsPatch([
+        ArrowLeftOutline,
+        BellOutline,
+        PrinterOutline,
+        ReloadOutline,
+        SettingOutline,
+      ]),
+      provideEchartsCore({ echarts: () => import('./charts/echarts-setup') }),
+    ],
+    children: [
+      {
+        path: '',
+        loadComponent: () =>
+          import('./city/city-cockpit-page').then((m) => m.CityCockpitPage),
+      },
+      {
+        path: 'chains/:code',
+        loadComponent: () =>
+          import('./chain/chain-leader-page').then((m) => m.ChainLeaderPage),
+      },
+    ],
+  },
+];

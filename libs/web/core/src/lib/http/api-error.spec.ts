@@ -46,7 +46,7 @@ describe('apiErrorText and apiFieldErrors', () => {
 
   beforeEach(() => localStorage.clear());
 
-  it('uses the API’s message, else says what kind of failure it was', () => {
+  it('uses the API’s message, else says what kind of failure it was', async () => {
     const i18n = TestBed.inject(I18nService);
     expect(
       apiErrorText(
@@ -63,7 +63,7 @@ describe('apiErrorText and apiFieldErrors', () => {
     expect(apiErrorText(error(502, 'Bad Gateway'), i18n)).toBe(
       '服务器暂时无法处理，请稍后重试；如多次失败，请联系系统管理员。',
     );
-    i18n.use('en');
+    await i18n.use('en');
     expect(apiErrorText(error(429, null), i18n)).toBe(
       'Too many attempts. Please wait a moment and try again.',
     );

@@ -22,7 +22,7 @@ describe('languageInterceptor', () => {
     });
   });
 
-  it('sends the interface language with calls to the API', () => {
+  it('sends the interface language with calls to the API', async () => {
     const http = TestBed.inject(HttpClient);
     const backend = TestBed.inject(HttpTestingController);
 
@@ -31,7 +31,7 @@ describe('languageInterceptor', () => {
       backend.expectOne('/api/chains').request.headers.get('Accept-Language'),
     ).toBe('zh-CN');
 
-    TestBed.inject(I18nService).use('en');
+    await TestBed.inject(I18nService).use('en');
     http.get('/api/chains').subscribe();
     expect(
       backend.expectOne('/api/chains').request.headers.get('Accept-Language'),

@@ -36,9 +36,9 @@ describe('I18nService', () => {
     ).toBe('2025年全市目标：签约 220亿元，到位资金 100亿元');
   });
 
-  it('switches to English, ng-zorro included, and remembers the choice', () => {
+  it('switches to English, ng-zorro included, and remembers the choice', async () => {
     const i18n = create();
-    i18n.use('en');
+    await i18n.use('en');
     expect(i18n.lang()).toBe('en');
     expect(i18n.t('app.title')).toBe('Industry-Chain Investment CRM');
     expect(TestBed.inject(NzI18nService).getLocale().locale).toBe('en');
@@ -46,19 +46,23 @@ describe('I18nService', () => {
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
   });
 
-  it('starts in the stored language', () => {
+  it('starts in the stored language once restored', async () => {
     localStorage.setItem(LANG_STORAGE_KEY, 'en');
     const i18n = create();
+    await i18n.restore();
     expect(i18n.lang()).toBe('en');
+    expect(i18n.t('app.title')).toBe('Industry-Chain Investment CRM');
     expect(TestBed.inject(NzI18nService).getLocale().locale).toBe('en');
   });
 
-  it('ignores a stored value that is not a language', () => {
+  it('ignores a stored value that is not a language', async () => {
     localStorage.setItem(LANG_STORAGE_KEY, 'fr');
-    expect(create().lang()).toBe('zh-CN');
+    const i18n = create();
+    await i18n.restore();
+    expect(i18n.lang()).toBe('zh-CN');
   });
 
-  it('keeps working when storage is blocked', () => {
+  it('keeps working when storage is blocked', async () => {
     const getItem = jest
       .spyOn(Storage.prototype, 'getItem')
       .mockImplementation(() => {
@@ -70,8 +74,9 @@ describe('I18nService', () => {
         throw new Error('SecurityError');
       });
     const i18n = create();
+    await i18n.restore();
     expect(i18n.lang()).toBe('zh-CN');
-    i18n.use('en');
+    await i18n.use('en');
     expect(i18n.lang()).toBe('en');
     getItem.mockRestore();
     setItem.mockRestore();
@@ -110,7 +115,7 @@ describe('TranslatePipe', () => {
     const h1 = (fixture.nativeElement as HTMLElement).querySelector('h1');
     expect(h1?.textContent).toBe('产业链招商管理平台');
 
-    TestBed.inject(I18nService).use('en');
+    await TestBed.inject(I18nService).use('en');
     await fixture.whenStable();
     expect(h1?.textContent).toBe('Industry-Chain Investment CRM');
   });

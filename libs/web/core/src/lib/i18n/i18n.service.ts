@@ -1,11 +1,17 @@
-import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import {
+  DOCUMENT,
+  Injectable,
+  PendingTasks,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import {
   NzI18nInterface,
   NzI18nService,
   en_US,
   zh_CN,
 } from 'ng-zorro-antd/i18n';
-import { en } from './en';
 import { DEFAULT_LANG, Lang, isLang } from './lang';
 import { Messages, MessageKey, zhCN } from './zh-CN';
 
@@ -14,7 +20,13 @@ export const LANG_STORAGE_KEY = 'crm.lang';
 
 export type MessageParams = Record<string, string | number>;
 
-const MESSAGES: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * Chinese ships with the app; other languages are separate chunks fetched when chosen (or at
+ * start-up when stored), which keeps the initial download small.
+ */
+const LOADERS: Record<Exclude<Lang, 'zh-CN'>, () => Promise<Messages>> = {
+  en: () => import('./en').then((m) => m.en),
+};
 const NZ_LOCALES: Record<Lang, NzI18nInterface> = {
   'zh-CN': zh_CN,
   en: en_US,
@@ -28,27 +40,57 @@ const NZ_LOCALES: Record<Lang, NzI18nInterface> = {
 export class I18nService {
   private readonly document = inject(DOCUMENT);
   private readonly nzI18n = inject(NzI18nService);
-  private readonly current = signal<Lang>(this.readStoredLang());
+  private readonly pendingTasks = inject(PendingTasks);
+  private readonly loaded = signal<Partial<Record<Lang, Messages>>>({
+    'zh-CN': zhCN,
+  });
+  private readonly current = signal<Lang>(DEFAULT_LANG);
 
   readonly lang = this.current.asReadonly();
-  readonly messages = computed(() => MESSAGES[this.current()]);
+  readonly messages = computed(() => this.loaded()[this.current()] ?? zhCN);
 
   constructor() {
     this.apply(this.current());
   }
 
+  /**
+   * Applies the language stored in this browser; resolves once its texts are loaded. Run before
+   * the first render (provideI18n), so a returning English user never sees Chinese flash by.
+   */
+  async restore(): Promise<void> {
+    const stored = this.readStoredLang();
+    if (stored !== this.current()) await this.switchTo(stored);
+  }
+
   /** Switches the interface language and remembers it in this browser. */
-  use(lang: Lang): void {
+  async use(lang: Lang): Promise<void> {
     if (lang === this.current()) {
       return;
     }
-    this.current.set(lang);
-    this.apply(lang);
+    await this.switchTo(lang);
     try {
       this.document.defaultView?.localStorage.setItem(LANG_STORAGE_KEY, lang);
     } catch {
       // Storage can be disabled by policy on office machines; the choice then lasts for the visit.
     }
+  }
+
+  private async switchTo(lang: Lang): Promise<void> {
+    if (!this.loaded()[lang] && lang !== 'zh-CN') {
+      // A pending task: the app is not stable (tests, whenStable) until the texts are in.
+      const done = this.pendingTasks.add();
+      try {
+        const messages = await LOADERS[lang]();
+        this.loaded.update((all) => ({ ...all, [lang]: messages }));
+      } catch {
+        // Offline or a failed chunk: stay in the language that works.
+        return;
+      } finally {
+        done();
+      }
+    }
+    this.current.set(lang);
+    this.apply(lang);
   }
 
   /** The text for `key` in the current language, with `{name}` placeholders filled in. */

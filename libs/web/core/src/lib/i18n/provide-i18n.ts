@@ -5,7 +5,7 @@ import {
   LOCALE_ID,
   inject,
   makeEnvironmentProviders,
-  provideEnvironmentInitializer,
+  provideAppInitializer,
 } from '@angular/core';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { I18nService } from './i18n.service';
@@ -20,7 +20,7 @@ export function provideI18n(): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideNzI18n(zh_CN),
     { provide: LOCALE_ID, useFactory: () => inject(I18nService).lang() },
-    // Apply the stored language to ng-zorro and <html lang> before the first render.
-    provideEnvironmentInitializer(() => inject(I18nService)),
+    // Load and apply the stored language (ng-zorro, <html lang>) before the first render.
+    provideAppInitializer(() => inject(I18nService).restore()),
   ]);
 }

@@ -1,0 +1,195 @@
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { RANKING_FORMULA } from '@crm/domain';
+import { I18nService } from '@crm/web/core';
+import { cityView, leaderUser, officeUser } from '../testing/cockpit-fixtures';
+import { drawn, setUp, text } from '../testing/render';
+import { CityCockpitPage } from './city-cockpit-page';
+
+describe('CityCockpitPage', () => {
+  let backend: HttpTestingController;
+
+  afterEach(() => backend.verify());
+
+  async function render(
+    url = '/cockpit?year=2025&month=6',
+    user = officeUser(),
+  ) {
+    backend = await setUp(
+      [{ path: 'cockpit', component: CityCockpitPage }],
+      user,
+    );
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url, CityCockpitPage);
+    return { harness, element: harness.routeNativeElement as HTMLElement };
+  }
+
+  function answer(view = cityView()) {
+    const req = backend.expectOne((r) => r.url === '/api/cockpit');
+    req.flush(view);
+    return req.request.params;
+  }
+
+  it('asks for the month in the URL and shows the totals against the city targets, with pace', async () => {
+    const { harness, element } = await render();
+    const params = answer();
+    expect(params.get('year')).toBe('2025');
+    expect(params.get('month')).toBe('6');
+    await harness.fixture.whenStable();
+
+    expect(text(element.querySelector('.subtitle'))).toBe(
+      '2025年1—6月累计 · 全市7条产业链',
+    );
+    const signed = element.querySelector('.totals .total.signed');
+    expect(text(signed?.querySelector('.figure'))).toBe('12亿元 / 220亿元');
+    expect(text(signed?.querySelector('.rate'))).toBe('完成 5.45%');
+    expect(text(signed?.querySelector('.pace'))).toBe('落后序时 98亿元');
+    expect(signed?.querySelector('.pace')?.classList).toContain('behind');
+    expect(text(signed?.querySelector('.pace-at'))).toBe('序时进度 110亿元');
+    expect(text(element.querySelector('.totals .total.big .figure'))).toBe(
+      '1 个 / 11 个',
+    );
+    expect(text(element.querySelector('.city-targets'))).toContain(
+      '2025年全市目标 签约额 220亿元 到位资金 100亿元',
+    );
+    expect(
+      [...element.querySelectorAll('.alert-counts nz-tag')].map(text),
+    ).toEqual([
+      '签约未供地 2',
+      '供地未开工 0',
+      '开工未按期投产 0',
+      '长期无跟进 3',
+      '月报逾期 1',
+    ]);
+  });
+
+  it('puts the chains side by side, ahead or behind pace, each figure linking to its projects', async () => {
+    const { harness, element } = await render();
+    answer();
+    await harness.fixture.whenStable();
+
+    const rows = [
+      ...element.querySelectorAll('.chain-table tbody tr[data-chain]'),
+    ];
+    expect(rows.map((r) => r.getAttribute('data-chain'))).toEqual([
+      'clean-energy',
+      'culture-tourism',
+    ]);
+    const clean = rows[0];
+    expect(text(clean.querySelector('.signed .figure'))).toBe(
+      '12亿元 / 140亿元',
+    );
+    expect(text(clean.querySelector('.funds .pace'))).toBe('超序时 7.5亿元');
+    expect(clean.querySelector('.funds .pace')?.classList).toContain('ahead');
+    expect(text(clean.querySelector('.big .pace'))).toBe('落后序时 1.5 个');
+    expect(text(rows[1].querySelector('.signed'))).toBe('0万元 未定年度目标');
+
+    const link = clean.querySelector<HTMLAnchorElement>('.signed a.actual');
+    const url = new URL(link?.href ?? '', 'http://x');
+    expect(url.pathname).toBe('/projects');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      chain: 'clean-energy',
+      stage: 'signed,land,construction,production',
+      agreementFrom: '2025-01-01',
+      agreementTo: '2025-06-30',
+      status: 'all',
+    });
+    const chainLink = clean.querySelector<HTMLAnchorElement>('.chain-name a');
+    expect(chainLink?.getAttribute('href')).toBe(
+      '/cockpit/chains/clean-energy?year=2025&month=6',
+    );
+  });
+
+  it('shows the quarter ranking with its formula, and draws the trends in 亿元', async () => {
+    const { harness, element } = await render();
+    answer();
+    await harness.fixture.whenStable();
+
+    const ranking = [
+      ...element.querySelectorAll('.ranking-table tbody tr[data-chain]'),
+    ].map(text);
+    expect(ranking).toEqual([
+      '1 清洁能源产业链 8.57% 61.54% 20% 31.24',
+      '2 文化旅游产业链 —% —% —% 0.00',
+    ]);
+    expect(text(element.querySelector('.ranking h2'))).toBe(
+      '2025年第2季度评比',
+    );
+    expect(text(element.querySelector('.formula'))).toBe(RANKING_FORMULA.zh);
+
+    await new Promise((r) => setTimeout(r, 0));
+    expect(element.querySelectorAll('crm-chart')).toHaveLength(2);
+    const option = drawn[0] as {
+      series: { name: string; data: number[] }[];
+      yAxis: { name: string }[];
+    };
+    expect(option.series.map((s) => s.name)).toEqual([
+      '当月',
+      '累计',
+      '序时进度',
+    ]);
+    expect(option.series[1].data).toEqual([0, 0, 0, 0, 0, 12]);
+    expect(option.yAxis[0].name).toBe('亿元');
+  });
+
+  it('changes the month through the pickers, keeping it in the URL', async () => {
+    const { harness, element } = await render();
+    answer();
+    await harness.fixture.whenStable();
+
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/cockpit?year=2025&month=3');
+    await harness.fixture.whenStable();
+    const params = answer(cityView({ month: 3, asOf: '2025-03' }));
+    expect(params.get('month')).toBe('3');
+    await harness.fixture.whenStable();
+    expect(text(element.querySelector('.subtitle'))).toContain(
+      '2025年1—3月累计',
+    );
+  });
+
+  it('tells a leader the totals are over the chains they lead, and hides the office settings', async () => {
+    const { harness, element } = await render('/cockpit', leaderUser());
+    const params = answer(
+      cityView({
+        totals: { ...cityView().totals, scope: 'led-chains', chainCount: 1 },
+        ranking: { ...cityView().ranking, partial: true },
+      }),
+    );
+    expect(params.keys()).toEqual([]);
+    await harness.fixture.whenStable();
+    expect(text(element.querySelector('.subtitle'))).toContain(
+      '您包联的1条产业链',
+    );
+    expect(text(element.querySelector('.totals h2'))).toBe('所包联产业链合计');
+    expect(text(element.querySelector('.ranking'))).toContain(
+      '仅列出您包联的产业链',
+    );
+    expect(element.querySelector('button.settings')).toBeNull();
+  });
+
+  it('offers a retry when loading fails, and follows the English interface', async () => {
+    const { harness, element } = await render();
+    backend
+      .expectOne((r) => r.url === '/api/cockpit')
+      .flush('down', { status: 502, statusText: 'Bad Gateway' });
+    await harness.fixture.whenStable();
+    expect(text(element.querySelector('.ant-result-title'))).toBe(
+      '驾驶舱数据加载失败',
+    );
+    element.querySelector<HTMLButtonElement>('button.retry')?.click();
+    await harness.fixture.whenStable();
+    answer();
+    await harness.fixture.whenStable();
+
+    TestBed.inject(I18nService).use('en');
+    await harness.fixture.whenStable();
+    expect(text(element.querySelector('h1'))).toBe("Leaders' cockpit");
+    expect(text(element.querySelector('.totals .total.signed .figure'))).toBe(
+      'CNY 1.2 billion / CNY 22 billion',
+    );
+    expect(text(element.querySelector('.formula'))).toBe(RANKING_FORMULA.en);
+  });
+});

@@ -1,0 +1,165 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import {
+  ALERT_KINDS,
+  type CockpitTrendSeries,
+  type CockpitView,
+} from '@crm/domain';
+import {
+  AuthService,
+  I18nService,
+  TranslatePipe,
+  apiErrorText,
+} from '@crm/web/core';
+import { WanPipe } from '@crm/web/ui';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
+import { Chart } from '../charts/chart';
+import { moneyTrendOption } from '../charts/trend-chart';
+import { CockpitApi } from '../data-access/cockpit.api';
+import {
+  alertKindKey,
+  projectsParams,
+  shortRate,
+} from '../data-access/figures';
+import type { LoadState } from '../data-access/load-state';
+import { monthInUrl } from '../data-access/month-route';
+import { MeasureFigure } from '../figures/measure-figure';
+import { MonthPicker } from '../figures/month-picker';
+import { AlertSettingsDrawer } from '../settings/alert-settings-drawer';
+
+/** /cockpit — 领导驾驶舱: the chains side by side for a year to date, the totals, trends, ranking. */
+@Component({
+  selector: 'crm-city-cockpit-page',
+  imports: [
+    AlertSettingsDrawer,
+    Chart,
+    FormsModule,
+    MeasureFigure,
+    MonthPicker,
+    NzButtonModule,
+    NzCardModule,
+    NzIconModule,
+    NzResultModule,
+    NzSelectModule,
+    NzSkeletonModule,
+    NzTableModule,
+    NzTagModule,
+    RouterLink,
+    TranslatePipe,
+    WanPipe,
+  ],
+  templateUrl: './city-cockpit-page.html',
+  styleUrls: ['./city-cockpit-page.less', '../print/print.less'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CityCockpitPage {
+  private readonly api = inject(CockpitApi);
+  private readonly i18n = inject(I18nService);
+  private readonly auth = inject(AuthService);
+  private readonly url = monthInUrl();
+
+  protected readonly lang = this.i18n.lang;
+  protected readonly alertKinds = ALERT_KINDS;
+  protected readonly alertKindKey = alertKindKey;
+  protected readonly projectsParams = projectsParams;
+  protected readonly shortRate = shortRate;
+  /** The office sets the alerts' Ns (the API lets only the office write them). */
+  protected readonly canSetAlerts = computed(() => this.auth.hasRole('office'));
+  protected readonly settingsOpen = signal(false);
+  /** The trend shown: the totals ('all') or one chain. */
+  protected readonly trendChain = signal<string>('all');
+
+  private readonly reload = signal(0);
+  protected readonly state = signal<LoadState<CockpitView>>({
+    status: 'loading',
+  });
+  protected readonly view = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.value : null;
+  });
+  /** 403: the cockpit is for leaders and the office; a task-force member is told so. */
+  protected readonly forbidden = computed(() => {
+    const state = this.state();
+    return (
+      state.status === 'error' &&
+      state.error instanceof HttpErrorResponse &&
+      state.error.status === 403
+    );
+  });
+  protected readonly errorText = computed(() => {
+    const state = this.state();
+    return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
+  });
+
+  protected readonly trendSeries = computed<CockpitTrendSeries | null>(() => {
+    const series = this.view()?.trend.series ?? [];
+    const code = this.trendChain();
+    return (
+      series.find((s) => (s.chain?.code ?? 'all') === code) ??
+      series.find((s) => s.chain === null) ??
+      null
+    );
+  });
+  protected readonly signedChart = computed(() => this.trend('signed'));
+  protected readonly fundsChart = computed(() => this.trend('funds'));
+
+  constructor() {
+    toObservable(computed(() => ({ at: this.url.month(), n: this.reload() })))
+      .pipe(
+        switchMap(({ at }) =>
+          this.api.city(at).pipe(
+            map((value): LoadState<CockpitView> => ({
+              status: 'ready',
+              value,
+            })),
+            catchError((error: unknown) =>
+              of<LoadState<CockpitView>>({ status: 'error', error }),
+            ),
+            startWith<LoadState<CockpitView>>({ status: 'loading' }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((state) => this.state.set(state));
+  }
+
+  protected choose(at: { year: number; month: number }): void {
+    this.url.choose(at);
+  }
+
+  protected retry(): void {
+    this.reload.update((n) => n + 1);
+  }
+
+  protected print(): void {
+    window.print();
+  }
+
+  protected chainQuery(): Record<string, number> {
+    const view = this.view();
+    return view ? { year: view.year, month: view.month } : {};
+  }
+
+  private trend(kind: 'signed' | 'funds') {
+    const series = this.trendSeries();
+    const months = this.view()?.trend.months ?? [];
+    return series ? moneyTrendOption(series, months, kind, this.i18n) : null;
+  }
+}

@@ -1,0 +1,52 @@
+import type {
+  MonthlyReportState,
+  NotificationKind,
+  RollUpUnitStatus,
+  SubmissionCellState,
+} from '@crm/domain';
+import type { MessageKey } from '@crm/web/core';
+
+/* The i18n key of each reporting word: `{{ reportStateKey(state) | t }}`. */
+export const reportStateKey = (state: MonthlyReportState): MessageKey =>
+  `reporting.state.${state}`;
+export const cellStateKey = (state: SubmissionCellState): MessageKey =>
+  `reporting.cell.${state}`;
+export const unitStatusKey = (status: RollUpUnitStatus): MessageKey =>
+  `reporting.cell.${status}`;
+
+/** What a kind of notification is called, for the bell's list; unknown kinds show none. */
+export function notificationKindKey(kind: NotificationKind): MessageKey | null {
+  const known: Record<string, MessageKey> = {
+    'report-reminder': 'reporting.notice.kind.report-reminder',
+    'report-escalation': 'reporting.notice.kind.report-escalation',
+    'report-returned': 'reporting.notice.kind.report-returned',
+    'report-accepted': 'reporting.notice.kind.report-accepted',
+    'follow-up-due': 'reporting.notice.kind.follow-up-due',
+    'project-idle': 'reporting.notice.kind.project-idle',
+    'major-project': 'reporting.notice.kind.major-project',
+    'leader-instruction': 'reporting.notice.kind.leader-instruction',
+  };
+  return known[kind] ?? null;
+}
+
+/** ng-zorro tag colours of a report's state. */
+export const REPORT_STATE_COLORS: Record<MonthlyReportState, string> = {
+  draft: 'blue',
+  submitted: 'green',
+  returned: 'orange',
+  accepted: 'cyan',
+};
+
+/**
+ * The board's colours, the legend's too: green on time, gold late, red missing, orange returned,
+ * cyan accepted, grey not yet due, blue a draft not yet due.
+ */
+export const CELL_COLORS: Record<SubmissionCellState, string> = {
+  'not-due': 'default',
+  draft: 'blue',
+  missing: 'red',
+  'on-time': 'green',
+  late: 'gold',
+  returned: 'orange',
+  accepted: 'cyan',
+};
