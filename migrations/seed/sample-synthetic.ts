@@ -137,11 +137,24 @@ const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Hundredths of a 万元 (integers, exact) as a decimal string. */
 const wan = (hundredths: number) => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 
+/** Shapes beyond the defaults, for the benchmark's city-sized sets (issue 7). */
+export interface SyntheticShape {
+  /** Histories end anywhere in the last `years` years before SYNTHETIC_AS_OF (default 1: all recent). */
+  years?: number;
+  /** Contacts of a project past 信息收集, inclusive range (default 1..4). */
+  contacts?: [number, number];
+  /**
+   * Fund entries of a project under construction or producing, inclusive range, spread from its
+   * signing to SYNTHETIC_AS_OF (default: 1..6 months in a row from signing).
+   */
+  fundEntries?: [number, number];
+}
+
 /**
- * `scale` projects of the seven chains, deterministic for a given `seed`, with their history,
- * contacts, evaluations, agreements and funds in place.
+ * `scale` projects of the seven chains, deterministic for a given `seed` and shape, with their
+ * history, contacts, evaluations, agreements and funds in place.
  */
-export function generateSyntheticProjects(scale: number, seed = 2025): SyntheticData {
+export function generateSyntheticProjects(scale: number, seed = 2025, shape: SyntheticShape = {}): SyntheticData {
   const random = prng(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
@@ -174,7 +187,10 @@ export function generateSyntheticProjects(scale: number, seed = 2025): Synthetic
     const firm = pick(FIRMS);
     // Each stage took 10-90 days; the project was created that long before SYNTHETIC_AS_OF, minus slack.
     const durations = Array.from({ length: depth }, () => int(10, 90));
-    const createdMs = asOf - (durations.reduce((a, b) => a + b, 0) + int(1, 60)) * DAY;
+    // Over several years, each history ends on a day of its own; the draw only happens then, so
+    // the default shape gives the same data as before.
+    const endMs = (shape.years ?? 1) > 1 ? asOf - int(0, ((shape.years ?? 1) - 1) * 365) * DAY : asOf;
+    const createdMs = endMs - (durations.reduce((a, b) => a + b, 0) + int(1, 60)) * DAY;
     const planned = int(500, 50_000) * 100 * (random() < 0.2 ? 10 : 1) + int(0, 99);
     const statusRoll = random();
     const status: ProjectStatus = statusRoll < 0.85 ? 'active' : statusRoll < 0.95 ? 'paused' : 'dropped';
@@ -218,10 +234,10 @@ export function generateSyntheticProjects(scale: number, seed = 2025): Synthetic
     const enteredOn = (s: Stage) => entered[STAGE_ORDER.indexOf(s)];
 
     // Contacts: at least one before 对接洽谈; the latest sets the next follow-up.
-    const contacts = depth >= 1 ? int(1, 4) : int(0, 1);
+    const contacts = depth >= 1 ? int(...(shape.contacts ?? [1, 4])) : int(0, 1);
     for (let c = 0; c < contacts; c++) {
       // The first contact falls in the lead's first days, before the move to 对接洽谈.
-      const ms = c === 0 ? createdMs + DAY : createdMs + Math.floor(((asOf - createdMs) * c) / contacts);
+      const ms = c === 0 ? createdMs + DAY : createdMs + Math.floor(((endMs - createdMs) * c) / contacts);
       const day = dateOf(ms);
       data.activities.push({
         id: uuid(),
@@ -270,16 +286,33 @@ export function generateSyntheticProjects(scale: number, seed = 2025): Synthetic
           agreementRef: `GEM-SYN-${n}-B`,
         });
       }
-      const months = depth >= 5 ? int(1, 6) : int(0, 2);
       const firstMonth = signedOn.slice(0, 7);
-      for (let m = 0; m < months; m++) {
-        const month = dateOf(Math.min(asOf, Date.parse(`${firstMonth}-01T00:00:00Z`) + m * 31 * DAY)).slice(0, 7);
-        data.fundArrivals.push({
-          projectId: id,
-          month,
-          amount: wan(Math.max(1, Math.round(initial / int(8, 20)))),
-          verified: random() < 0.6,
-        });
+      const firstMs = Date.parse(`${firstMonth}-01T00:00:00Z`);
+      if (shape.fundEntries) {
+        // Entries (tranches) spread over the months from signing to SYNTHETIC_AS_OF, several a
+        // month where the span is short; fewer before land is supplied.
+        const [min, max] = shape.fundEntries;
+        const entries = depth >= 5 ? int(min, max) : int(0, Math.ceil(min / 2));
+        const span = Math.max(1, Math.floor((asOf - firstMs) / (31 * DAY)) + 1);
+        for (let e = 0; e < entries; e++) {
+          data.fundArrivals.push({
+            projectId: id,
+            month: dateOf(Math.min(asOf, firstMs + Math.floor((e * span) / entries) * 31 * DAY)).slice(0, 7),
+            amount: wan(Math.max(1, Math.round(initial / int(8, 40)))),
+            verified: random() < 0.6,
+          });
+        }
+      } else {
+        const months = depth >= 5 ? int(1, 6) : int(0, 2);
+        for (let m = 0; m < months; m++) {
+          const month = dateOf(Math.min(asOf, firstMs + m * 31 * DAY)).slice(0, 7);
+          data.fundArrivals.push({
+            projectId: id,
+            month,
+            amount: wan(Math.max(1, Math.round(initial / int(8, 20)))),
+            verified: random() < 0.6,
+          });
+        }
       }
     }
     if (depth >= 4) {

@@ -16,9 +16,10 @@ export const appConfig = registerAs('app', () => {
 });
 export type AppConfig = ReturnType<typeof appConfig>;
 
-export const databaseConfig = registerAs('database', () => ({
-  url: validateEnvironment(process.env).DATABASE_URL,
-}));
+export const databaseConfig = registerAs('database', () => {
+  const env = validateEnvironment(process.env);
+  return { url: env.DATABASE_URL, sqlCaptureFile: env.SQL_CAPTURE_FILE || null };
+});
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 
 export const redisConfig = registerAs('redis', () => {

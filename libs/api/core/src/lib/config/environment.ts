@@ -38,6 +38,14 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * Benchmark only (`npm run bench`): appends every SQL statement with its parameters to this file
+   * as JSON lines, so the benchmark can time the same SQL without the API. Leave unset otherwise.
+   */
+  @OptionalNonEmpty()
+  @IsString()
+  SQL_CAPTURE_FILE?: string;
+
   /** Signs sessions; required in production, generated per process otherwise. */
   @IsOptional()
   @IsString()

@@ -1,0 +1,56 @@
+/**
+ * The requests the benchmark measures (issue 7). `path` returns the URL path to measure, found on
+ * the loaded data, or null when the route is not there.
+ */
+const CHAIN = 'clean-energy';
+const YEAR = 2025;
+const MONTH = 10;
+/** Two filters and a text search: the largest chain's active projects whose name has 电. */
+const LIST = `/api/projects?chain=${CHAIN}&status=active&q=${encodeURIComponent('电')}&limit=20`;
+
+async function getJson(base, session, path) {
+  const res = await fetch(base + path, { headers: { cookie: session.cookie } });
+  if (res.status === 404) return null;
+  if (res.status >= 400) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+export const scenarios = [
+  { name: 'board', title: "Chain board (largest chain)", path: async () => `/api/chains/${CHAIN}/board` },
+  { name: 'list-p1', title: 'Project list, 2 filters + search, page 1', path: async () => LIST },
+  {
+    name: 'list-p200',
+    title: 'Project list, 2 filters + search, page 200',
+    path: async ({ base, session }) => {
+      let cursor = null;
+      for (let page = 1; page < 200; page++) {
+        const body = await getJson(base, session, cursor ? `${LIST}&cursor=${encodeURIComponent(cursor)}` : LIST);
+        cursor = body?.nextCursor;
+        if (!cursor) return null;
+      }
+      return `${LIST}&cursor=${encodeURIComponent(cursor)}`;
+    },
+  },
+  {
+    name: 'detail',
+    title: 'Project detail with timeline',
+    path: async ({ base, session }) => {
+      // A project in production: the longest history.
+      const body = await getJson(base, session, `/api/projects?chain=${CHAIN}&stage=production&limit=1`);
+      return body?.items?.[0] ? `/api/projects/${body.items[0].id}` : null;
+    },
+  },
+  {
+    name: 'cockpit',
+    title: 'City cockpit',
+    path: async ({ base, session }) => ((await getJson(base, session, `/api/cockpit?year=${YEAR}&month=${MONTH}`)) ? `/api/cockpit?year=${YEAR}&month=${MONTH}` : null),
+  },
+  {
+    name: 'leader',
+    title: "Chain leader page",
+    path: async ({ base, session }) => {
+      const path = `/api/cockpit/chains/${CHAIN}?year=${YEAR}&month=${MONTH}`;
+      return (await getJson(base, session, path)) ? path : null;
+    },
+  },
+];
