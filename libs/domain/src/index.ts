@@ -20,6 +20,7 @@ export * from './lib/pipeline/stage-span';
 export * from './lib/ledger/ledger-amount';
 export * from './lib/ledger/ledger-columns';
 export * from './lib/ledger/ledger-date';
+export * from './lib/ledger/ledger-import.contract';
 export * from './lib/reporting/clock';
 export * from './lib/reporting/period';
 export * from './lib/reporting/reminder';

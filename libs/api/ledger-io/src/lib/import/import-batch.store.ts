@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ImportBatchView, ImportKind, ImportRowView, ImportStatus } from '@crm/domain';
 import type { PlannedRow, RowError } from './import-row';
 
 /** 1 → A, 27 → AA (as sheet-reader's columnLetter; kept here so the store needs no exceljs). */
@@ -9,45 +10,7 @@ function columnLetterOf(n: number): string {
   return s;
 }
 
-export type ImportKind = 'enterprises' | 'projects';
-export type ImportStatus = 'queued' | 'previewed' | 'committed' | 'failed';
-
-/** An import as the preview shows it. */
-export interface ImportBatchView {
-  id: string;
-  kind: ImportKind;
-  status: ImportStatus;
-  fileName: string;
-  sheetName: string | null;
-  headerRow: number | null;
-  columns: { column: string; header: string; field: string | null; unit: string | null }[];
-  notices: { zh: string; en: string }[];
-  /**
-   * Why a queued import could not be read (a bad file found by the worker; then `columns` holds
-   * the sheet's headers when a column mapping would help), or why a background commit failed
-   * (the batch is still previewed and can be committed again).
-   */
-  failure: string | null;
-  /** A background commit is under way (the worker holds the batch). */
-  committing: boolean;
-  /** Rows written so far by the background commit, while `committing`. */
-  commitProgress: { processed: number; total: number } | null;
-  totalRows: number;
-  processedRows: number;
-  counts: { create: number; update: number; skip: number; error: number };
-  createdBy: string;
-  createdAt: string;
-  committedAt: string | null;
-}
-
-export interface ImportRowView {
-  row: number;
-  action: PlannedRow<unknown>['action'];
-  targetId: string | null;
-  data: Record<string, unknown>;
-  changes: PlannedRow<unknown>['changes'];
-  errors: RowError[];
-}
+export type { ImportBatchView, ImportKind, ImportRowView, ImportStatus } from '@crm/domain';
 
 interface BatchRow {
   id: string;

@@ -5,20 +5,16 @@ import {
   parseLedgerDate,
   type AmountUnit,
   type HeaderMapping,
+  type ImportAction,
+  type ImportRowError,
   type LedgerColumn,
 } from '@crm/domain';
 import type { RawCell, SheetRow } from './sheet-reader';
 import { columnLetter } from './sheet-reader';
 
 /** One problem of one row, placed by Excel column letter and the sheet's own header. */
-export interface RowError {
-  column: string | null;
-  header: string | null;
-  zh: string;
-  en: string;
-}
-
-export type ImportAction = 'create' | 'update' | 'skip' | 'error';
+export type RowError = ImportRowError;
+export type { ImportAction };
 
 /** What a sheet row will do once the batch is committed. */
 export interface PlannedRow<D> {

@@ -10,10 +10,9 @@ import { LEDGER_COMMIT_JOB, LEDGER_IMPORT_JOB, type LedgerCommitJobData, type Le
 import { LEDGER_SYNC_MAX_BYTES, LedgerPreviewService, type ColumnOverrides, type UploadedLedger } from './ledger-preview.service';
 import { checkXlsxBytes, refuseFile } from './xlsx-file-check';
 
-export interface ImportPreview {
-  batch: ImportBatchView;
-  rows: ImportRowView[];
-}
+import type { ImportPreview } from '@crm/domain';
+
+export type { ImportPreview };
 
 /**
  * 台账导入: upload → preview (stored, nothing else written) → commit (all valid rows in one
