@@ -35,7 +35,9 @@ describe('money as a ledger: agreements and funds in place', () => {
     const detail = await w.staff.get(`/api/projects/${id}`).expect(200);
     expect(detail.body.project).toMatchObject({ signedAmount: '0.300000', fundsInPlace: '100.200001' });
     expect(detail.body.fundArrivals).toHaveLength(1002);
-  });
+    // A thousand requests one after another, each through the session check, the audit trail and
+    // the totals' triggers: ~10-30 s depending on the machine's load.
+  }, 120_000);
 
   it('adds a supplementary agreement once, its increment only', async () => {
     const { id } = await createLead(w, { name: '补充协议测试' });
