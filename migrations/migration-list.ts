@@ -7,6 +7,7 @@ import { Reporting1764700000000 } from './1764700000000-reporting';
 import { RollUp1764800000000 } from './1764800000000-roll-up';
 import { DailyReminders1764810000000 } from './1764810000000-daily-reminders';
 import { Cockpit1764820000000 } from './1764820000000-cockpit';
+import { Meetings1764830000000 } from './1764830000000-meetings';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RollUp1764800000000,
   DailyReminders1764810000000,
   Cockpit1764820000000,
+  Meetings1764830000000,
 ];

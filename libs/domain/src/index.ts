@@ -28,3 +28,4 @@ export * from './lib/reporting/reporting.contract';
 export * from './lib/reporting/ranking';
 export * from './lib/reporting/roll-up.contract';
 export * from './lib/cockpit/cockpit.contract';
+export * from './lib/meetings/meetings.contract';

@@ -4,6 +4,7 @@ import { CockpitModule } from '@crm/api/cockpit';
 import { CoreModule } from '@crm/api/core';
 import { HealthModule } from '@crm/api/health';
 import { LedgerIoModule } from '@crm/api/ledger-io';
+import { MeetingsModule } from '@crm/api/meetings';
 import { PipelineModule } from '@crm/api/pipeline';
 import { ReferenceModule } from '@crm/api/reference';
 import { ReportingModule } from '@crm/api/reporting';
@@ -12,6 +13,6 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The HTTP app: the platform plus every business area. Wiring only. */
 @Module({
-  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule, QueueDashboardModule, CockpitModule],
+  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule, QueueDashboardModule, CockpitModule, MeetingsModule],
 })
 export class AppModule {}

@@ -95,6 +95,17 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'PATCH /api/admin/queues/*path': ['/api/admin/queues/api/queues/no-such-queue/1/priority', ['admin']],
   'POST /api/admin/queues/*path': ['/api/admin/queues/api/queues/no-such-queue/add', ['admin']],
   // reminders: end
+  // meetings: start
+  'GET /api/meetings': ['/api/meetings', SIGNED_IN],
+  'GET /api/meetings/:id': [`/api/meetings/${UUID}`, SIGNED_IN],
+  'POST /api/meetings': ['/api/meetings', ['staff', 'office']],
+  'PATCH /api/meetings/:id': [`/api/meetings/${UUID}`, ['staff', 'office']],
+  'POST /api/meetings/:id/action-items': [`/api/meetings/${UUID}/action-items`, ['staff', 'office']],
+  'GET /api/action-items': ['/api/action-items', SIGNED_IN],
+  'GET /api/action-items/:id': [`/api/action-items/${UUID}`, SIGNED_IN],
+  'POST /api/action-items/:id/status': [`/api/action-items/${UUID}/status`, SIGNED_IN],
+  'POST /api/action-items/:id/notes': [`/api/action-items/${UUID}/notes`, SIGNED_IN],
+  // meetings: end
   // cockpit: start
   'GET /api/cockpit': ['/api/cockpit?year=2025&month=6', ['leader', 'office', 'admin']],
   'GET /api/cockpit/alerts': ['/api/cockpit/alerts', ['leader', 'office', 'admin']],

@@ -1,5 +1,6 @@
 import { QueueName, quietQueueErrors } from '@crm/api/core';
 import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
+import { ACTION_ITEM_REMINDER_JOB } from '@crm/api/meetings';
 import {
   DAILY_REMINDER_JOB,
   MONTHLY_REMINDER_JOB,
@@ -23,6 +24,8 @@ export const SCHEDULES = {
   notificationDelivery: { every: 60_000 },
   /** 月度汇总报告: daily at 01:00, builds a month's roll-up once its deadline has passed (idempotent). */
   rollUpBuild: { pattern: '0 0 1 * * *', tz: 'Asia/Shanghai' },
+  /** 交办事项 due and overdue reminders: from 08:00 each morning, hourly until 20:00 to catch up. */
+  actionItemReminder: { pattern: '0 30 8-20 * * *', tz: 'Asia/Shanghai' },
 } as const;
 
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -71,6 +74,11 @@ export class JobSchedules implements OnApplicationBootstrap {
     });
     await this.reporting.upsertJobScheduler('roll-up-build', SCHEDULES.rollUpBuild, {
       name: ROLL_UP_BUILD_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: REPORTING_JOB_OPTIONS,
+    });
+    await this.reporting.upsertJobScheduler('action-item-reminder', SCHEDULES.actionItemReminder, {
+      name: ACTION_ITEM_REMINDER_JOB,
       data: { requestedAt: 'schedule' },
       opts: REPORTING_JOB_OPTIONS,
     });

@@ -211,6 +211,13 @@ export const OFFICE_SETTINGS = {
     zh: '项目久未跟进提醒天数',
     en: 'Days without activity before a project owner is reminded',
   },
+  'action-item-reminder-days': {
+    default: 3,
+    min: 0,
+    max: 30,
+    zh: '交办事项到期前提醒天数',
+    en: 'Days before an action item is due that its owner is reminded',
+  },
 } as const satisfies Record<string, OfficeSettingDefinition>;
 export type OfficeSettingKey = keyof typeof OFFICE_SETTINGS;
 export const OFFICE_SETTING_KEYS = Object.keys(
@@ -243,6 +250,12 @@ export const NOTIFICATION_KINDS = [
   'major-project',
   /** 领导批示: a leader's instruction on a project (to its owner). */
   'leader-instruction',
+  /** 交办事项: an action item decided at a meeting (to its owner, or its unit's staff). */
+  'action-item-assigned',
+  /** 交办事项 due in a few days (to its owner). */
+  'action-item-due',
+  /** 交办事项 past its due date and not done (to its owner). */
+  'action-item-overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

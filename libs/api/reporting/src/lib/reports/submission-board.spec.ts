@@ -414,6 +414,11 @@ describe('submission board and reminders by hand /api/monthly-reports/board, /re
         default: 30,
         updatedBy: null,
       }),
+      expect.objectContaining({
+        key: 'action-item-reminder-days',
+        value: 3,
+        default: 3,
+      }),
     ]);
     await office
       .put('/api/office-settings/project-idle-days', { value: 0 })

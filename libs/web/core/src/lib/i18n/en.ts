@@ -797,6 +797,9 @@ export const en: Messages = {
   'reporting.notice.kind.project-idle': 'No recent activity',
   'reporting.notice.kind.major-project': 'Major project',
   'reporting.notice.kind.leader-instruction': "Leader's instruction",
+  'reporting.notice.kind.action-item-assigned': 'Action item',
+  'reporting.notice.kind.action-item-due': 'Action item due soon',
+  'reporting.notice.kind.action-item-overdue': 'Action item overdue',
   // reporting: end
   // ledger-io: start
   'ledger.title': 'Ledger import & export',

@@ -764,6 +764,9 @@ export const zhCN = {
   'reporting.notice.kind.project-idle': '久未跟进',
   'reporting.notice.kind.major-project': '重大项目',
   'reporting.notice.kind.leader-instruction': '领导批示',
+  'reporting.notice.kind.action-item-assigned': '交办事项',
+  'reporting.notice.kind.action-item-due': '交办事项即将到期',
+  'reporting.notice.kind.action-item-overdue': '交办事项逾期',
   // reporting: end
   // ledger-io: start
   'ledger.title': '台账导入导出',

@@ -25,6 +25,9 @@ export function notificationKindKey(kind: NotificationKind): MessageKey | null {
     'project-idle': 'reporting.notice.kind.project-idle',
     'major-project': 'reporting.notice.kind.major-project',
     'leader-instruction': 'reporting.notice.kind.leader-instruction',
+    'action-item-assigned': 'reporting.notice.kind.action-item-assigned',
+    'action-item-due': 'reporting.notice.kind.action-item-due',
+    'action-item-overdue': 'reporting.notice.kind.action-item-overdue',
   };
   return known[kind] ?? null;
 }
