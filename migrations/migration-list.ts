@@ -8,6 +8,8 @@ import { RollUp1764800000000 } from './1764800000000-roll-up';
 import { DailyReminders1764810000000 } from './1764810000000-daily-reminders';
 import { Cockpit1764820000000 } from './1764820000000-cockpit';
 import { Meetings1764830000000 } from './1764830000000-meetings';
+import { MeetingSchedule1764840000000 } from './1764840000000-meeting-schedule';
+import { WeeklyDigest1764850000000 } from './1764850000000-weekly-digest';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +22,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DailyReminders1764810000000,
   Cockpit1764820000000,
   Meetings1764830000000,
+  MeetingSchedule1764840000000,
+  WeeklyDigest1764850000000,
 ];

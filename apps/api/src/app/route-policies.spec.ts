@@ -106,6 +106,14 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/action-items/:id/status': [`/api/action-items/${UUID}/status`, SIGNED_IN],
   'POST /api/action-items/:id/notes': [`/api/action-items/${UUID}/notes`, SIGNED_IN],
   // meetings: end
+  // meeting-pack: start
+  // meeting-pack: end
+  // meeting-schedule: start
+  // meeting-schedule: end
+  // weekly-digest: start
+  // weekly-digest: end
+  // action-item-summary: start
+  // action-item-summary: end
   // cockpit: start
   'GET /api/cockpit': ['/api/cockpit?year=2025&month=6', ['leader', 'office', 'admin']],
   'GET /api/cockpit/alerts': ['/api/cockpit/alerts', ['leader', 'office', 'admin']],

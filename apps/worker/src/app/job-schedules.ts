@@ -26,6 +26,10 @@ export const SCHEDULES = {
   rollUpBuild: { pattern: '0 0 1 * * *', tz: 'Asia/Shanghai' },
   /** 交办事项 due and overdue reminders: from 08:00 each morning, hourly until 20:00 to catch up. */
   actionItemReminder: { pattern: '0 30 8-20 * * *', tz: 'Asia/Shanghai' },
+  // meeting-schedule: start
+  // meeting-schedule: end
+  // weekly-digest: start
+  // weekly-digest: end
 } as const;
 
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -82,6 +86,10 @@ export class JobSchedules implements OnApplicationBootstrap {
       data: { requestedAt: 'schedule' },
       opts: REPORTING_JOB_OPTIONS,
     });
+    // meeting-schedule: start
+    // meeting-schedule: end
+    // weekly-digest: start
+    // weekly-digest: end
     this.logger.log(`job schedules registered (${TIME_ZONE})`);
   }
 }

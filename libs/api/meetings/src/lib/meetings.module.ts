@@ -13,8 +13,31 @@ import { ActionItemReminderService } from './reminders/action-item-reminder.serv
  * withClock() sets the time source (tests).
  */
 @Module({
-  controllers: [MeetingController, ActionItemController],
-  providers: [{ provide: MEETINGS_CLOCK, useValue: systemClock }, MeetingService, ActionItemService],
+  controllers: [
+    MeetingController,
+    ActionItemController,
+    // meeting-pack: start
+    // meeting-pack: end
+    // meeting-schedule: start
+    // meeting-schedule: end
+    // weekly-digest: start
+    // weekly-digest: end
+    // action-item-summary: start
+    // action-item-summary: end
+  ],
+  providers: [
+    { provide: MEETINGS_CLOCK, useValue: systemClock },
+    MeetingService,
+    ActionItemService,
+    // meeting-pack: start
+    // meeting-pack: end
+    // meeting-schedule: start
+    // meeting-schedule: end
+    // weekly-digest: start
+    // weekly-digest: end
+    // action-item-summary: start
+    // action-item-summary: end
+  ],
 })
 export class MeetingsModule {
   static withClock(clock: Clock): DynamicModule {
@@ -27,7 +50,15 @@ export class MeetingsModule {
  * reporting area's processor (ReportingJobsModule) by its job name.
  */
 @Module({
-  providers: [{ provide: MEETINGS_CLOCK, useValue: systemClock }, ActionItemReminderService, ActionItemReminderJob],
+  providers: [
+    { provide: MEETINGS_CLOCK, useValue: systemClock },
+    ActionItemReminderService,
+    ActionItemReminderJob,
+    // meeting-schedule: start
+    // meeting-schedule: end
+    // weekly-digest: start
+    // weekly-digest: end
+  ],
   exports: [ActionItemReminderService],
 })
 export class MeetingsJobsModule {

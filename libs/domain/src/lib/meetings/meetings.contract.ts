@@ -1,6 +1,16 @@
 import type { ChainCode } from '../chain';
-import type { CockpitChainRef } from '../cockpit/cockpit.contract';
+import type {
+  AlertKind,
+  AlertView,
+  CockpitChainFigures,
+  CockpitChainRef,
+  CockpitProjectRef,
+  FunnelStageView,
+  StuckProjectView,
+} from '../cockpit/cockpit.contract';
+import type { Wan } from '../money';
 import type { UnitRef, UserRef } from '../pipeline/project.contract';
+import type { Stage } from '../stage';
 
 /**
  * 调度会议 and 交办事项 (issue 9): a chain's meetings (or several chains' joint meeting) and the
@@ -133,4 +143,162 @@ export interface ActionItemListQuery {
   meetingId?: string;
   unitId?: number;
   filter?: ActionItemFilter;
+}
+
+// ---------------------------------------------------------------- follow-through (督办)
+
+/**
+ * 交办事项完成率 of a chain (or a unit) at a date: of the items due on or before the date, the
+ * share done by the date (done late counts too). rate = done / due × 100, two decimals; null when
+ * nothing was due. A joint meeting's item counts for each of its chains.
+ */
+export interface ActionItemCompletion {
+  /** Items due on or before the date. */
+  due: number;
+  /** Of those, done by the date. */
+  done: number;
+  rate: string | null;
+}
+
+/** GET /api/action-items/summary?by=chain|unit&asOf=YYYY-MM-DD (asOf: default today, Shanghai). */
+export interface ActionItemSummaryRow {
+  chain: CockpitChainRef | null;
+  unit: UnitRef | null;
+  /** Not done, and of those past their due date. */
+  open: number;
+  overdue: number;
+  doneTotal: number;
+  completion: ActionItemCompletion;
+}
+
+export interface ActionItemSummaryView {
+  by: 'chain' | 'unit';
+  asOf: string;
+  rows: ActionItemSummaryRow[];
+}
+
+// ---------------------------------------------------------------- meeting pack (会议材料)
+
+/** A project's stage move between the previous meeting and this one. */
+export interface MeetingPackStageMove {
+  project: CockpitProjectRef;
+  from: Stage | null;
+  to: Stage;
+  /** Shanghai date of the move. */
+  movedOn: string;
+}
+
+/** 需协调解决的问题 from a unit's monthly report of the period before the meeting. */
+export interface MeetingPackProblem {
+  unit: { id: number; name: string };
+  period: string;
+  text: string;
+}
+
+export interface MeetingPackChainSection {
+  chain: CockpitChainRef;
+  /** Year to date through the meeting's month, against the annual target (as the cockpit). */
+  figures: CockpitChainFigures;
+  /** The pipeline by stage when the pack is generated. */
+  funnel: FunnelStageView[];
+  /** Stage moves dated after `since` up to the meeting date, latest first. */
+  moved: MeetingPackStageMove[];
+  /** The 10 projects longest in their stage. */
+  stuck: StuckProjectView[];
+  /** Alerts of the chain (up to 20 of each kind) and the count of each kind. */
+  alerts: AlertView[];
+  alertCounts: Record<AlertKind, number>;
+  problems: MeetingPackProblem[];
+  /** Open (not done) action items of the chain, overdue first, then by due date. */
+  openItems: ActionItemView[];
+  completion: ActionItemCompletion;
+}
+
+/**
+ * GET /api/meetings/:id/pack: 会议材料 for the meeting's date. GET /api/meetings/:id/pack.docx
+ * answers the same as a Word document (printable; the web page prints too).
+ */
+export interface MeetingPackView {
+  meeting: MeetingView;
+  generatedAt: string;
+  /** Moves are counted after this date: the previous meeting of any of the chains, else a month before. */
+  since: string;
+  previousMeeting: { id: string; kind: MeetingKind; heldOn: string } | null;
+  /** The month of the figures (the meeting's month). */
+  year: number;
+  month: number;
+  chains: MeetingPackChainSection[];
+}
+
+// ---------------------------------------------------------------- schedule (月调度会日程)
+
+export const MEETING_SCHEDULE_STATUSES = ['held', 'upcoming', 'missing', 'unscheduled'] as const;
+/**
+ * For a month: held (a 月调度会 of the chain is recorded in the month), upcoming (not yet, the
+ * scheduled day has not passed), missing (the scheduled day has passed and none is recorded),
+ * unscheduled (the office set no day; a held meeting still shows as held).
+ */
+export type MeetingScheduleStatus = (typeof MEETING_SCHEDULE_STATUSES)[number];
+
+export const MEETING_SCHEDULE_LIMITS = {
+  dayOfMonth: { min: 1, max: 28 },
+  remindDaysBefore: { min: 0, max: 10, default: 3 },
+} as const;
+
+/** PUT /api/meeting-schedule/:chain (office). dayOfMonth null clears the schedule. */
+export interface MeetingScheduleInput {
+  dayOfMonth: number | null;
+  remindDaysBefore: number;
+}
+
+export interface MeetingScheduleRow {
+  chain: CockpitChainRef;
+  dayOfMonth: number | null;
+  remindDaysBefore: number;
+  /** The month's scheduled date, or null when unscheduled. */
+  scheduledOn: string | null;
+  /** The month's 月调度会, if recorded (the earliest). */
+  held: { id: string; heldOn: string } | null;
+  status: MeetingScheduleStatus;
+}
+
+/** GET /api/meeting-schedule?year=&month= (default: this month, Shanghai); chains the user may read. */
+export interface MeetingScheduleView {
+  year: number;
+  month: number;
+  asOf: string;
+  rows: MeetingScheduleRow[];
+}
+
+// ---------------------------------------------------------------- weekly digest (周跟踪)
+
+/** One chain's week: Monday to Sunday before the digest's Monday, Shanghai dates. */
+export interface WeeklyDigestChainSection {
+  chain: CockpitChainRef;
+  /** Projects recorded (信息收集 or later) in the week. */
+  newLeads: CockpitProjectRef[];
+  stageMoves: MeetingPackStageMove[];
+  /** Agreements dated in the week. */
+  signings: { project: CockpitProjectRef; amount: Wan; signedOn: string }[];
+  /** Fund entries recorded in the week. */
+  funds: { project: CockpitProjectRef; amount: Wan; recordedOn: string }[];
+  /** Action items not done, due in the digest's week (Monday to Sunday) or already overdue. */
+  itemsDue: ActionItemView[];
+  /** Projects whose planned follow-up date is before the digest's Monday. */
+  overdueFollowUps: { project: CockpitProjectRef; dueOn: string }[];
+}
+
+/**
+ * GET /api/digests/weekly?week=YYYY-MM-DD (a Monday; default the latest): the signed-in user's
+ * digest. A leader's chains are those they lead; staff's those their unit serves; the office's all.
+ * The worker sends it every Monday morning (Shanghai) once per person and week, as a notification
+ * of kind 'weekly-digest' (and its e-mail copy where configured).
+ */
+export interface WeeklyDigestView {
+  /** The Monday the digest is for; the week covered is the seven days before it. */
+  week: string;
+  from: string;
+  to: string;
+  recipient: UserRef;
+  chains: WeeklyDigestChainSection[];
 }

@@ -256,6 +256,12 @@ export const NOTIFICATION_KINDS = [
   'action-item-due',
   /** 交办事项 past its due date and not done (to its owner). */
   'action-item-overdue',
+  /** 月调度会: the chain's scheduled monthly meeting is in a few days (to the chair's office). */
+  'meeting-due',
+  /** 月调度会: the scheduled day has passed and no monthly meeting is recorded (to the office). */
+  'meeting-missing',
+  /** 周跟踪: the Monday digest of the user's chains. */
+  'weekly-digest',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -800,6 +800,9 @@ export const en: Messages = {
   'reporting.notice.kind.action-item-assigned': 'Action item',
   'reporting.notice.kind.action-item-due': 'Action item due soon',
   'reporting.notice.kind.action-item-overdue': 'Action item overdue',
+  'reporting.notice.kind.meeting-due': 'Monthly meeting coming up',
+  'reporting.notice.kind.meeting-missing': 'Monthly meeting not held',
+  'reporting.notice.kind.weekly-digest': 'Weekly digest',
   // reporting: end
   // ledger-io: start
   'ledger.title': 'Ledger import & export',
@@ -1037,4 +1040,8 @@ export const en: Messages = {
   'cockpit.forbiddenHint':
     'Ask the administrator for the leader or office role if you need it.',
   // cockpit: end
+  // meetings: start
+  // meetings: end
+  // meeting-pack: start
+  // meeting-pack: end
 };

@@ -767,6 +767,9 @@ export const zhCN = {
   'reporting.notice.kind.action-item-assigned': '交办事项',
   'reporting.notice.kind.action-item-due': '交办事项即将到期',
   'reporting.notice.kind.action-item-overdue': '交办事项逾期',
+  'reporting.notice.kind.meeting-due': '月调度会即将召开',
+  'reporting.notice.kind.meeting-missing': '月调度会未召开',
+  'reporting.notice.kind.weekly-digest': '周跟踪',
   // reporting: end
   // ledger-io: start
   'ledger.title': '台账导入导出',
@@ -994,6 +997,10 @@ export const zhCN = {
   'cockpit.forbidden': '领导驾驶舱仅向领导和领导小组办公室开放',
   'cockpit.forbiddenHint': '如需查看，请联系系统管理员开通领导或办公室角色。',
   // cockpit: end
+  // meetings: start
+  // meetings: end
+  // meeting-pack: start
+  // meeting-pack: end
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

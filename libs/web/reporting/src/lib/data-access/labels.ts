@@ -28,6 +28,9 @@ export function notificationKindKey(kind: NotificationKind): MessageKey | null {
     'action-item-assigned': 'reporting.notice.kind.action-item-assigned',
     'action-item-due': 'reporting.notice.kind.action-item-due',
     'action-item-overdue': 'reporting.notice.kind.action-item-overdue',
+    'meeting-due': 'reporting.notice.kind.meeting-due',
+    'meeting-missing': 'reporting.notice.kind.meeting-missing',
+    'weekly-digest': 'reporting.notice.kind.weekly-digest',
   };
   return known[kind] ?? null;
 }
