@@ -10,6 +10,7 @@ import { Cockpit1764820000000 } from './1764820000000-cockpit';
 import { Meetings1764830000000 } from './1764830000000-meetings';
 import { MeetingSchedule1764840000000 } from './1764840000000-meeting-schedule';
 import { WeeklyDigest1764850000000 } from './1764850000000-weekly-digest';
+import { HistoryLoad1764860000000 } from './1764860000000-history-load';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Meetings1764830000000,
   MeetingSchedule1764840000000,
   WeeklyDigest1764850000000,
+  HistoryLoad1764860000000,
 ];

@@ -102,6 +102,8 @@ export async function insertSyntheticProjects(
 ): Promise<number> {
   const batchSize = options.batchSize ?? 5000;
   return manager.transaction(async (tx) => {
+    // Years of history are not news: no major-project notices for what this loads.
+    await tx.query(`SET LOCAL crm.loading_history = 'on'`);
     const chains: { id: number; code: ChainCode; units: number[] }[] = await tx.query(
       `SELECT c.id, c.code, array_agg(cu.unit_id ORDER BY cu.is_lead DESC, cu.sort_order) AS units
        FROM chain c JOIN chain_unit cu ON cu.chain_id = c.id AND cu.role = 'responsible' GROUP BY c.id, c.code`,

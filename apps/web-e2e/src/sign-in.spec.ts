@@ -22,6 +22,7 @@ test('signing in: a wrong password is explained, the right one opens the overvie
     '项目看板',
     '月度报送',
     '月度汇总报告',
+    '调度会议',
     '台账导入导出',
     '用户管理',
     '审计日志',

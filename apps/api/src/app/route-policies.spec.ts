@@ -107,12 +107,18 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/action-items/:id/notes': [`/api/action-items/${UUID}/notes`, SIGNED_IN],
   // meetings: end
   // meeting-pack: start
+  'GET /api/meetings/:id/pack': [`/api/meetings/${UUID}/pack`, SIGNED_IN],
+  'GET /api/meetings/:id/pack.docx': [`/api/meetings/${UUID}/pack.docx`, SIGNED_IN],
   // meeting-pack: end
   // meeting-schedule: start
+  'GET /api/meeting-schedule': ['/api/meeting-schedule', SIGNED_IN],
+  'PUT /api/meeting-schedule/:chain': ['/api/meeting-schedule/clean-energy', ['office']],
   // meeting-schedule: end
   // weekly-digest: start
+  'GET /api/digests/weekly': ['/api/digests/weekly?week=2025-03-10', SIGNED_IN],
   // weekly-digest: end
   // action-item-summary: start
+  'GET /api/action-items/summary': ['/api/action-items/summary?by=unit&asOf=2025-03-31', SIGNED_IN],
   // action-item-summary: end
   // cockpit: start
   'GET /api/cockpit': ['/api/cockpit?year=2025&month=6', ['leader', 'office', 'admin']],

@@ -19,6 +19,7 @@ import {
   MenuFoldOutline,
   MenuUnfoldOutline,
   ProjectOutline,
+  ScheduleOutline,
   TeamOutline,
   UserOutline,
 } from '@ant-design/icons-angular/icons';
@@ -52,6 +53,7 @@ export const appConfig: ApplicationConfig = {
       MenuFoldOutline,
       MenuUnfoldOutline,
       ProjectOutline,
+      ScheduleOutline,
       TeamOutline,
       UserOutline,
     ]),

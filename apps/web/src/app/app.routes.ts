@@ -57,6 +57,13 @@ export const appRoutes: Route[] = [
           import('@crm/web/reporting').then((m) => m.rollUpRoutes),
       },
       {
+        path: 'meetings',
+        loadChildren: () =>
+          import('@crm/web/meetings').then((m) => m.meetingsRoutes),
+      },
+      // Notifications about an action item link to /action-items/:id; the owner follows it up there.
+      { path: 'action-items/:id', redirectTo: 'meetings/items' },
+      {
         path: 'ledger',
         canMatch: [roleGuard('staff', 'office', 'admin')],
         loadChildren: () =>

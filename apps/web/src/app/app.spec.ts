@@ -22,6 +22,7 @@ import {
   MenuFoldOutline,
   MenuUnfoldOutline,
   ProjectOutline,
+  ScheduleOutline,
   TeamOutline,
   UserOutline,
 } from '@ant-design/icons-angular/icons';
@@ -75,6 +76,7 @@ describe('the shell', () => {
           MenuFoldOutline,
           MenuUnfoldOutline,
           ProjectOutline,
+          ScheduleOutline,
           TeamOutline,
           UserOutline,
         ]),
@@ -144,6 +146,7 @@ describe('the shell', () => {
       '项目库',
       '项目看板',
       '月度报送',
+      '调度会议',
       '台账导入导出',
     ]);
   });
@@ -158,6 +161,7 @@ describe('the shell', () => {
       '项目看板',
       '月度报送',
       '月度汇总报告',
+      '调度会议',
       '台账导入导出',
       '审计日志',
     ]);
@@ -173,6 +177,7 @@ describe('the shell', () => {
       '项目看板',
       '月度报送',
       '月度汇总报告',
+      '调度会议',
       '台账导入导出',
       '用户管理',
       '审计日志',

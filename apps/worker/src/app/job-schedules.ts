@@ -1,6 +1,6 @@
 import { QueueName, quietQueueErrors } from '@crm/api/core';
 import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
-import { ACTION_ITEM_REMINDER_JOB } from '@crm/api/meetings';
+import { ACTION_ITEM_REMINDER_JOB, MEETING_SCHEDULE_REMINDER_JOB } from '@crm/api/meetings';
 import {
   DAILY_REMINDER_JOB,
   MONTHLY_REMINDER_JOB,
@@ -9,6 +9,9 @@ import {
   ROLL_UP_BUILD_JOB,
   type MonthlyReminderJobData,
 } from '@crm/api/reporting';
+// weekly-digest: start
+import { WEEKLY_DIGEST_JOB } from '@crm/api/meetings';
+// weekly-digest: end
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -27,8 +30,12 @@ export const SCHEDULES = {
   /** 交办事项 due and overdue reminders: from 08:00 each morning, hourly until 20:00 to catch up. */
   actionItemReminder: { pattern: '0 30 8-20 * * *', tz: 'Asia/Shanghai' },
   // meeting-schedule: start
+  /** 月调度会 reminders and missed-meeting notices: hourly at :15 from 08:15 to 20:15, catching up. */
+  meetingScheduleReminder: { pattern: '0 15 8-20 * * *', tz: 'Asia/Shanghai' },
   // meeting-schedule: end
   // weekly-digest: start
+  /** 周跟踪: Mondays hourly from 08:00 to 12:00, so a missed run is made up the same morning. */
+  weeklyDigest: { pattern: '0 0 8-12 * * 1', tz: 'Asia/Shanghai' },
   // weekly-digest: end
 } as const;
 
@@ -87,8 +94,18 @@ export class JobSchedules implements OnApplicationBootstrap {
       opts: REPORTING_JOB_OPTIONS,
     });
     // meeting-schedule: start
+    await this.reporting.upsertJobScheduler('meeting-schedule-reminder', SCHEDULES.meetingScheduleReminder, {
+      name: MEETING_SCHEDULE_REMINDER_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: REPORTING_JOB_OPTIONS,
+    });
     // meeting-schedule: end
     // weekly-digest: start
+    await this.reporting.upsertJobScheduler('weekly-digest', SCHEDULES.weeklyDigest, {
+      name: WEEKLY_DIGEST_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: REPORTING_JOB_OPTIONS,
+    });
     // weekly-digest: end
     this.logger.log(`job schedules registered (${TIME_ZONE})`);
   }

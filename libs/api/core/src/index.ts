@@ -13,3 +13,4 @@ export { CurrentUser } from './lib/auth/current-user.decorator';
 export { Allow, POLICY_KEY, Public, SignedIn, type RoutePolicy } from './lib/auth/policy.decorator';
 export { JobHost, quietQueueErrors } from './lib/queues/job-host';
 export { exitAfterGracePeriod } from './lib/shutdown';
+export { actionItemCompletionByChain, actionItemCompletionByUnit, completionOf, type ActionItemCompletionRow } from './lib/database/action-item-completion.query';

@@ -67,6 +67,7 @@ const MENU: MenuItem[] = [
     label: 'menu.rollUp',
     roles: ['office', 'leader', 'admin'],
   },
+  { link: '/meetings', icon: 'schedule', label: 'menu.meetings' },
   {
     link: '/ledger',
     icon: 'cloud-upload',

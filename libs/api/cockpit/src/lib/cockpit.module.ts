@@ -28,6 +28,6 @@ import { ChainMonthTotalsService } from './totals/chain-month-totals.service';
     InstructionService,
     ChainMonthTotalsService,
   ],
-  exports: [ChainMonthTotalsService],
+  exports: [ChainMonthTotalsService, ChainFiguresService, AlertService, AlertSettingsService],
 })
 export class CockpitModule {}

@@ -2,11 +2,23 @@ import { systemClock, type Clock } from '@crm/domain';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ActionItemController } from './action-items/action-item.controller';
 import { ActionItemService } from './action-items/action-item.service';
+import { ActionItemSummaryController } from './action-items/action-item-summary.controller';
+import { ActionItemSummaryService } from './action-items/action-item-summary.service';
 import { MEETINGS_CLOCK } from './common/meetings-clock';
 import { MeetingController } from './meetings/meeting.controller';
 import { MeetingService } from './meetings/meeting.service';
+import { AlertService, AlertSettingsService, ChainFiguresService } from '@crm/api/cockpit';
+import { MeetingPackController } from './pack/meeting-pack.controller';
+import { MeetingPackService } from './pack/meeting-pack.service';
+import { MeetingScheduleController } from './schedule/meeting-schedule.controller';
+import { MeetingScheduleService } from './schedule/meeting-schedule.service';
+import { MeetingScheduleReminderJob } from './schedule/meeting-schedule-reminder.job';
+import { MeetingScheduleReminderService } from './schedule/meeting-schedule-reminder.service';
 import { ActionItemReminderJob } from './reminders/action-item-reminder.job';
 import { ActionItemReminderService } from './reminders/action-item-reminder.service';
+import { WeeklyDigestController } from './digest/weekly-digest.controller';
+import { WeeklyDigestJob } from './digest/weekly-digest.job';
+import { WeeklyDigestService } from './digest/weekly-digest.service';
 
 /**
  * 调度会议 and 交办事项, served by the API. Audit entries go through the global AuditModule;
@@ -15,28 +27,25 @@ import { ActionItemReminderService } from './reminders/action-item-reminder.serv
 @Module({
   controllers: [
     MeetingController,
+    // Before ActionItemController: GET action-items/summary must match ahead of action-items/:id.
+    ActionItemSummaryController,
     ActionItemController,
-    // meeting-pack: start
-    // meeting-pack: end
-    // meeting-schedule: start
-    // meeting-schedule: end
-    // weekly-digest: start
-    // weekly-digest: end
-    // action-item-summary: start
-    // action-item-summary: end
+    MeetingPackController,
+    MeetingScheduleController,
+    WeeklyDigestController,
   ],
   providers: [
     { provide: MEETINGS_CLOCK, useValue: systemClock },
     MeetingService,
     ActionItemService,
-    // meeting-pack: start
-    // meeting-pack: end
-    // meeting-schedule: start
-    // meeting-schedule: end
-    // weekly-digest: start
-    // weekly-digest: end
-    // action-item-summary: start
-    // action-item-summary: end
+    // The cockpit's figures and alerts, as the cockpit computes them (stateless readers).
+    ChainFiguresService,
+    AlertService,
+    AlertSettingsService,
+    MeetingPackService,
+    MeetingScheduleService,
+    WeeklyDigestService,
+    ActionItemSummaryService,
   ],
 })
 export class MeetingsModule {
@@ -54,10 +63,10 @@ export class MeetingsModule {
     { provide: MEETINGS_CLOCK, useValue: systemClock },
     ActionItemReminderService,
     ActionItemReminderJob,
-    // meeting-schedule: start
-    // meeting-schedule: end
-    // weekly-digest: start
-    // weekly-digest: end
+    MeetingScheduleReminderService,
+    MeetingScheduleReminderJob,
+    WeeklyDigestService,
+    WeeklyDigestJob,
   ],
   exports: [ActionItemReminderService],
 })

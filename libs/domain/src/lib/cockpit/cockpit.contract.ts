@@ -135,8 +135,12 @@ export interface CockpitRanking {
   formula: { zh: string; en: string };
   weights: { signed: number; funds: number; bigProjects: number };
   rateCap: number;
-  /** Ranks among all seven chains; a leader gets only the rows of their chains. */
-  rows: (RankingRow & { chainNameZh: string })[];
+  /**
+   * Ranks among all seven chains; a leader gets only the rows of their chains. actionItemRate:
+   * 交办事项完成率 at the month's end (today, for the current month), shown for reference and not
+   * weighted; null when nothing was due.
+   */
+  rows: (RankingRow & { chainNameZh: string; actionItemRate: string | null })[];
   partial: boolean;
 }
 

@@ -280,8 +280,12 @@ export interface WeeklyDigestChainSection {
   stageMoves: MeetingPackStageMove[];
   /** Agreements dated in the week. */
   signings: { project: CockpitProjectRef; amount: Wan; signedOn: string }[];
+  /** The sum of the week's signings (summed in SQL; "0" when none). */
+  signedTotal: Wan;
   /** Fund entries recorded in the week. */
   funds: { project: CockpitProjectRef; amount: Wan; recordedOn: string }[];
+  /** The sum of the week's fund entries (summed in SQL; "0" when none). */
+  fundsTotal: Wan;
   /** Action items not done, due in the digest's week (Monday to Sunday) or already overdue. */
   itemsDue: ActionItemView[];
   /** Projects whose planned follow-up date is before the digest's Monday. */

@@ -7,6 +7,7 @@
  * Each rate is the year-to-date actual over the annual target in percent, capped at 150 so one
  * runaway figure cannot hide the others; a missing target counts 0. Ties keep the chains' usual
  * order. Rates travel as decimal strings ("37.50"); the score is exact to 0.01 (integer hundredths).
+ * The completion rate of 交办事项 is shown beside the score for reference and is not weighted.
  */
 export const RANKING_WEIGHTS = {
   signed: 40,
@@ -16,8 +17,8 @@ export const RANKING_WEIGHTS = {
 export const RANKING_RATE_CAP = 150;
 
 export const RANKING_FORMULA = {
-  zh: '得分 = 签约额完成率 × 40% + 到位资金完成率 × 40% + 亿元以上项目完成率 × 20%（各项完成率为年度累计对年度目标的百分比，最高按150%计；未定目标的项按0计）',
-  en: 'Score = signed-amount completion × 40% + funds-in-place completion × 40% + big-project completion × 20% (each rate is the year to date against the annual target in percent, capped at 150%; a rate without a target counts 0)',
+  zh: '得分 = 签约额完成率 × 40% + 到位资金完成率 × 40% + 亿元以上项目完成率 × 20%（各项完成率为年度累计对年度目标的百分比，最高按150%计；未定目标的项按0计）。交办事项完成率仅作参考列示，不计入得分。',
+  en: 'Score = signed-amount completion × 40% + funds-in-place completion × 40% + big-project completion × 20% (each rate is the year to date against the annual target in percent, capped at 150%; a rate without a target counts 0). The completion rate of action items (交办事项) is shown for reference and not weighted.',
 } as const;
 
 export interface RankingInput {

@@ -1,4 +1,5 @@
 import type { ChainCode } from '../chain';
+import type { ActionItemCompletion } from '../meetings/meetings.contract';
 import type { Wan } from '../money';
 import type { ProjectStatus } from '../pipeline/project';
 import type {
@@ -87,7 +88,16 @@ export interface RollUpChainFigures {
   stageMoves: number;
   majorProjects: RollUpMajorProject[];
   keyTasks: RollUpKeyTask[];
+  /**
+   * 交办事项 of the chain's meetings at the period's month end (or the day the figures were taken,
+   * if earlier): completion, and the items then open and overdue. null in snapshots taken before
+   * the figure existed.
+   */
+  actionItems: RollUpActionItems | null;
 }
+
+/** A chain's 交办事项 at a date: ActionItemCompletion, plus the items not done and overdue then. */
+export type RollUpActionItems = ActionItemCompletion & { open: number; overdue: number };
 
 export const ROLL_UP_UNIT_STATUSES = [
   'on-time',
@@ -130,6 +140,11 @@ export interface RollUpRankingRow extends RankingRow {
   /** Signed and funds in the quarter (its months up to the period). */
   quarterSigned: RollUpSignings;
   quarterFunds: Wan;
+  /**
+   * 交办事项完成率 at the period's month end, shown beside the score for reference; not weighted.
+   * null when nothing was due (or in snapshots taken before the figure existed).
+   */
+  actionItemRate: string | null;
 }
 
 /** 季评比: the chains ranked by completion (rankChains), with the formula shown. */

@@ -1,13 +1,16 @@
-import type { AuthUser } from '@crm/api/core';
+import { actionItemCompletionByChain, type AuthUser } from '@crm/api/core';
 import {
   RANKING_FORMULA,
   RANKING_RATE_CAP,
   RANKING_WEIGHTS,
   rankChains,
+  shanghaiToday,
   type CockpitRanking,
   type CockpitView,
 } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { AlertService } from '../alerts/alert.service';
 import { CockpitChains, type CockpitChain } from '../common/cockpit-chains';
 import { cockpitPeriod, type CockpitPeriod } from '../common/cockpit-period';
@@ -24,6 +27,7 @@ export class CockpitService {
     private readonly chains: CockpitChains,
     private readonly figures: ChainFiguresService,
     private readonly alerts: AlertService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async city(user: AuthUser, year?: number, month?: number): Promise<CockpitView> {
@@ -33,13 +37,15 @@ export class CockpitService {
     const visibleIds = new Set(visible.map((c) => c.id));
     const partial = visible.length < all.length;
 
-    const [rows, totalRows, targets, cityTargets, alertCounts] = await Promise.all([
+    const [rows, totalRows, targets, cityTargets, alertCounts, completion] = await Promise.all([
       this.figures.monthRows(all.map((c) => c.id), period, true),
       this.figures.monthRows(visible.map((c) => c.id), period, false),
       this.figures.targets(all.map((c) => c.id), period.year),
       this.figures.cityTargets(period.year),
       this.alerts.counts(visible),
+      actionItemCompletionByChain(this.dataSource.manager, actionItemsAsOf(period)),
     ]);
+    const actionItemRates = new Map(completion.map((r) => [r.id, r.rate]));
     const rowsOf = (chain: CockpitChain) => rows.filter((r) => r.chain_id === chain.id);
     const allFigures = all.map((c) => chainFigures(c, rowsOf(c), targets.get(c.id) ?? null, period));
     const total = totalRows[totalRows.length - 1] ?? emptyRow(period.month);
@@ -63,7 +69,7 @@ export class CockpitService {
         months: monthsOf(period),
         series: [...visible.map((c) => trendSeries(c, rowsOf(c))), trendSeries(null, totalRows)],
       },
-      ranking: this.ranking(all, allFigures, visibleIds, period),
+      ranking: this.ranking(all, allFigures, visibleIds, period, actionItemRates),
       alertCounts,
     };
   }
@@ -73,6 +79,7 @@ export class CockpitService {
     figures: ReturnType<typeof chainFigures>[],
     visibleIds: Set<number>,
     period: CockpitPeriod,
+    actionItemRates: Map<number, string | null>,
   ): CockpitRanking {
     const quarter = Math.ceil(period.month / 3) as 1 | 2 | 3 | 4;
     const ranked = rankChains(
@@ -93,10 +100,27 @@ export class CockpitService {
       rateCap: RANKING_RATE_CAP,
       rows: ranked
         .filter((r) => visibleCodes.has(r.chainCode))
-        .map((r) => ({ ...r, chainNameZh: all.find((c) => c.code === r.chainCode)?.nameZh ?? r.chainCode })),
+        .map((r) => {
+          const chain = all.find((c) => c.code === r.chainCode);
+          return {
+            ...r,
+            chainNameZh: chain?.nameZh ?? r.chainCode,
+            // Shown for reference beside the score; not weighted (RANKING_FORMULA says so).
+            actionItemRate: chain ? (actionItemRates.get(chain.id) ?? null) : null,
+          };
+        }),
       partial: visibleCodes.size < all.length,
     };
   }
+}
+
+/**
+ * The date the ranking's 交办事项完成率 is taken at: the chosen month's end, or today (Shanghai)
+ * while that month is still running, so items not yet due count for nothing.
+ */
+export function actionItemsAsOf(period: CockpitPeriod, now = new Date()): string {
+  const today = shanghaiToday(now);
+  return today < period.monthEnd ? today : period.monthEnd;
 }
 
 export function monthsOf(period: CockpitPeriod): string[] {

@@ -289,6 +289,54 @@ describe('GET /api/cockpit', () => {
     expect(view.totals.signedAmount).toMatchObject({ target: null, rate: null, pace: null, gap: null });
     expect(view.totals.bigProjects.actual).toBe(0);
   });
+
+  it('shows each chain’s 交办事项完成率 at the month end beside the score, not weighted', async () => {
+    const before = (await office.get(`/api/cockpit?year=2025&month=5`).expect(200)).body as CockpitView;
+    expect(before.ranking.rows.every((r) => r.actionItemRate === null)).toBe(true);
+    const q = (sql: string, params: unknown[]) => t.dataSource.query(sql, params);
+    const meeting = async (heldOn: string, codes: ChainCode[]) => {
+      const [{ id }] = await q(
+        `INSERT INTO meeting (kind, held_on, chair_name, created_by) VALUES ($1, $2, '主持人', $3) RETURNING id`,
+        [codes.length > 1 ? 'joint' : 'monthly-dispatch', heldOn, office.user.id],
+      );
+      await q(`INSERT INTO meeting_chain (meeting_id, chain_id) SELECT $1, id FROM chain WHERE code = ANY ($2)`, [id, codes]);
+      return id as string;
+    };
+    const [{ id: unitId }] = await q(`SELECT id FROM unit WHERE name = '市能源局'`, []);
+    const item = (meetingId: string, dueOn: string, doneAt: string | null) =>
+      q(
+        `INSERT INTO action_item (meeting_id, text, owner_unit_id, due_on, status, done_note, done_at, created_by)
+         VALUES ($1, '事项', $2, $3, $4, $5, $6, $7)`,
+        [meetingId, unitId, dueOn, doneAt ? 'done' : 'open', doneAt ? '已办结' : null, doneAt, office.user.id],
+      );
+    const joint = await meeting('2025-05-05', ['clean-energy', 'metallurgy']);
+    const own = await meeting('2025-05-06', ['clean-energy']);
+    try {
+      await item(joint, '2025-05-10', '2025-05-20T10:00:00+08:00'); // done late
+      await item(joint, '2025-05-20', null); // overdue
+      await item(joint, '2025-05-25', '2025-06-01T00:10:00+08:00'); // done after the month end (Shanghai)
+      await item(joint, '2025-06-10', null); // not yet due
+      await item(own, '2025-05-15', '2025-05-14T10:00:00+08:00');
+      const view = (await office.get(`/api/cockpit?year=2025&month=5`).expect(200)).body as CockpitView;
+      const rateOf = (code: ChainCode) => view.ranking.rows.find((r) => r.chainCode === code)?.actionItemRate;
+      expect(rateOf('clean-energy')).toBe('50.00'); // 2 of 4
+      expect(rateOf('metallurgy')).toBe('33.33'); // 1 of 3
+      expect(rateOf('salt-lake-chemical')).toBeNull();
+      // Not weighted: the order and scores are as before.
+      expect(view.ranking.rows.map((r) => [r.chainCode, r.score, r.rank])).toEqual(
+        before.ranking.rows.map((r) => [r.chainCode, r.score, r.rank]),
+      );
+      expect(view.ranking.formula.zh).toContain('交办事项完成率仅作参考列示，不计入得分');
+      // In June the item done on 1 June counts, and the one due on 10 June too.
+      const june = (await office.get(`/api/cockpit?year=2025&month=6`).expect(200)).body as CockpitView;
+      expect(june.ranking.rows.find((r) => r.chainCode === 'metallurgy')?.actionItemRate).toBe('50.00'); // 2 of 4
+      // A leader's rows carry it too.
+      const led = (await leader.get(`/api/cockpit?year=2025&month=5`).expect(200)).body as CockpitView;
+      expect(led.ranking.rows.find((r) => r.chainCode === 'metallurgy')?.actionItemRate).toBe('33.33');
+    } finally {
+      await q(`DELETE FROM meeting WHERE id = ANY ($1)`, [[joint, own]]);
+    }
+  });
 });
 
 /** The value, failing the test when it is missing. */

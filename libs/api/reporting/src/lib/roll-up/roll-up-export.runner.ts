@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { updatedRows } from '../common/errors';
 import { buildRollUpDocx } from './roll-up-docx.builder';
 import { buildRollUpXlsx } from './roll-up-xlsx.builder';
+import { withActionItemDefaults } from './roll-up.snapshot';
 
 /** What an export file is built from: the roll-up as it stands when the job runs. */
 export interface RollUpDocument {
@@ -53,7 +54,7 @@ export class RollUpExportRunner {
       );
       const doc: RollUpDocument = {
         period: r.period,
-        figures: r.figures,
+        figures: withActionItemDefaults(r.figures),
         narrative: r.narrative,
         version: r.version,
         builtAt: r.built_at,

@@ -153,8 +153,10 @@ describe('roll-up exports through the worker', () => {
     const rows = docxRows(xml);
     // 二、分产业链完成情况: the clean-energy row, in the table's column order.
     const row = rows.find(
-      (r) => r[0] === '清洁能源产业链' && r.length === 17,
+      (r) => r[0] === '清洁能源产业链' && r.length === 22,
     ) as string[];
+    // 交办事项: none in these fixtures, so nothing due and no rate.
+    expect(row.slice(17)).toEqual(['0', '0', '—', '0', '0']);
     expect(row.slice(1, 12)).toEqual([
       String(clean.signedMonth.count),
       trimDecimal(clean.signedMonth.amount.toFixed(6)),

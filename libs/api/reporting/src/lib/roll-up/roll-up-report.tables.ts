@@ -82,6 +82,12 @@ function chainRow(
   ];
 }
 
+/** 交办事项: due, done, rate, open, overdue; blank when the figures predate them. */
+function actionItemCells(a: RollUpChainFigures['actionItems'] | undefined): ReportCell[] {
+  if (!a) return [null, null, rate(null), null, null];
+  return [a.due, a.done, rate(a.rate), a.open, a.overdue];
+}
+
 function monthRow(label: string, m: RollUpMonthPoint): ReportCell[] {
   return [
     label,
@@ -161,12 +167,19 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         '新增线索(个)',
         '阶段推进(次)',
         '重大项目(个)',
+        '交办事项应办结(件)',
+        '已办结(件)',
+        '交办事项完成率(%)',
+        '未办结(件)',
+        '其中逾期(件)',
       ],
       rows: [
-        ...f.chains.map((x) =>
-          chainRow(x.chainName, x, x.majorProjects.length),
-        ),
-        chainRow('全市合计', c, c.majorProjectCount),
+        ...f.chains.map((x) => [
+          ...chainRow(x.chainName, x, x.majorProjects.length),
+          ...actionItemCells(x.actionItems),
+        ]),
+        // A joint meeting's item counts for each of its chains: the chains' counts do not add up.
+        [...chainRow('全市合计', c, c.majorProjectCount), null, null, null, null, null],
       ],
     },
     {
@@ -242,6 +255,7 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         '本季签约(个)',
         '本季签约额(万元)',
         '本季到位资金(万元)',
+        '交办事项完成率(%)',
       ],
       rows: f.quarter.rows.map((r) => [
         r.rank,
@@ -253,6 +267,7 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         r.quarterSigned.count,
         wan(r.quarterSigned.amount),
         wan(r.quarterFunds),
+        rate(r.actionItemRate ?? null),
       ]),
       note: `评分办法：${f.quarter.formula.zh}`,
     },

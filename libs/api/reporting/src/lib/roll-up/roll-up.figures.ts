@@ -1,12 +1,15 @@
+import { actionItemCompletionByChain, completionOf, type ActionItemCompletionRow } from '@crm/api/core';
 import {
   dueInstant,
   rankChains,
   RANKING_FORMULA,
+  shanghaiToday,
   RANKING_WEIGHTS,
   STAGES,
   type ChainCode,
   type MonthlyReportState,
   type PipelineStageTotal,
+  type RollUpActionItems,
   type RollUpChainFigures,
   type RollUpCityTotals,
   type RollUpFigures,
@@ -205,6 +208,10 @@ export async function rollUpFigures(
   const tasks = await keyTasks(manager, year);
   const units = await unitRows(manager, period);
   const problems = await problemRows(manager, period);
+  const completion = await actionItemCompletionByChain(
+    manager,
+    actionItemsAsOf(period, takenAt),
+  );
 
   const months = Array.from(
     { length: month },
@@ -248,6 +255,7 @@ export async function rollUpFigures(
       stageMoves: w.moves_m,
       majorProjects: majors.get(c.id) ?? [],
       keyTasks: tasks.get(c.id) ?? [],
+      actionItems: actionItems(completion.find((r) => r.id === c.id)),
     };
   });
 
@@ -286,6 +294,7 @@ export async function rollUpFigures(
           chainName: c.chainName,
           quarterSigned: { count: w.signed_n_q, amount: w.signed_q },
           quarterFunds: w.funds_q,
+          actionItemRate: c.actionItems?.rate ?? null,
         };
       }),
     },
@@ -308,6 +317,21 @@ export async function rollUpFigures(
       months: seriesOf(null),
     },
   };
+}
+
+/**
+ * The date the 交办事项 are counted at: the period's month end, or the Shanghai day the figures
+ * are taken if that is earlier (a roll-up of the running month counts nothing not yet due).
+ */
+export function actionItemsAsOf(period: string, takenAt: Date): string {
+  const [y, m] = period.split('-').map(Number);
+  const monthEnd = `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const today = shanghaiToday(takenAt);
+  return today < monthEnd ? today : monthEnd;
+}
+
+function actionItems(row: ActionItemCompletionRow | undefined): RollUpActionItems {
+  return { ...completionOf(row), open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
 }
 
 function measure(

@@ -46,6 +46,13 @@ function chainSentence(c: RollUpChainFigures): string {
       `${bulletinAmount(c.bigProjects.threshold ?? '0')}以上项目${c.bigProjects.count}个，目标${c.bigProjects.target}个`,
     );
   }
+  // Figures taken before the 交办事项 figures existed have none: nothing is said.
+  const items = c.actionItems;
+  if (items && items.rate !== null) {
+    parts.push(
+      `交办事项完成率${items.rate}%（应办结${items.due}件，已办结${items.done}件）`,
+    );
+  }
   return parts.join('，');
 }
 

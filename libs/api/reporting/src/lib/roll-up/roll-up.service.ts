@@ -18,7 +18,7 @@ import { ReportingPeriodService } from '../periods/reporting-period.service';
 import { RollUpExportService } from './roll-up-export.service';
 import { rollUpFigures } from './roll-up.figures';
 import { draftNarrative } from './roll-up.narrative';
-import { readRollUpSnapshot, takeRollUpSnapshot } from './roll-up.snapshot';
+import { readRollUpSnapshot, takeRollUpSnapshot, withActionItemDefaults } from './roll-up.snapshot';
 
 interface RollUpRow {
   period: string;
@@ -228,7 +228,7 @@ export class RollUpService {
       narrative: r.narrative,
       narrativeEdited: r.narrative_edited,
       version: r.version,
-      figures: r.figures,
+      figures: withActionItemDefaults(r.figures),
       exports: await this.exports.listForPeriod(r.period),
     };
   }

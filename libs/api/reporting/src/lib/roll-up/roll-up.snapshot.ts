@@ -33,5 +33,30 @@ export async function readRollUpSnapshot(
     `SELECT figures, taken_at FROM roll_up_snapshot WHERE period = $1`,
     [period],
   );
-  return row ? { figures: row.figures, takenAt: row.taken_at } : null;
+  return row
+    ? { figures: withActionItemDefaults(row.figures), takenAt: row.taken_at }
+    : null;
+}
+
+/**
+ * Figures stored (in a snapshot or a built roll-up) before the 交办事项 figures existed lack
+ * them: read as null (not counted), never as an error. Anything else is left as stored.
+ */
+export function withActionItemDefaults(figures: RollUpFigures): RollUpFigures {
+  if (!figures || typeof figures !== 'object') return figures;
+  const f = figures as Partial<RollUpFigures>;
+  return {
+    ...figures,
+    ...(Array.isArray(f.chains)
+      ? { chains: f.chains.map((c) => ({ ...c, actionItems: c.actionItems ?? null })) }
+      : {}),
+    ...(f.quarter && Array.isArray(f.quarter.rows)
+      ? {
+          quarter: {
+            ...f.quarter,
+            rows: f.quarter.rows.map((r) => ({ ...r, actionItemRate: r.actionItemRate ?? null })),
+          },
+        }
+      : {}),
+  };
 }

@@ -111,9 +111,15 @@ describe('CityCockpitPage', () => {
       ...element.querySelectorAll('.ranking-table tbody tr[data-chain]'),
     ].map(text);
     expect(ranking).toEqual([
-      '1 清洁能源产业链 8.57% 61.54% 20% 31.24',
-      '2 文化旅游产业链 —% —% —% 0.00',
+      '1 清洁能源产业链 8.57% 61.54% 20% 31.24 66.67%',
+      '2 文化旅游产业链 —% —% —% 0.00 —',
     ]);
+    // 交办完成率: shown beside the score, for reference.
+    const headers = [...element.querySelectorAll('.ranking-table thead th')].map(text);
+    expect(headers[headers.length - 1]).toBe('交办完成率');
+    expect(
+      element.querySelector('.ranking-table thead th.action-item-rate')?.getAttribute('title'),
+    ).toContain('不计入得分');
     expect(text(element.querySelector('.ranking h2'))).toBe(
       '2025年第2季度评比',
     );

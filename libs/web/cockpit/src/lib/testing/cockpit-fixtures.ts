@@ -203,6 +203,7 @@ export function cityView(overrides: Partial<CockpitView> = {}): CockpitView {
           bigProjectRate: '20.00',
           score: '31.24',
           rank: 1,
+          actionItemRate: '66.67',
         },
         {
           chainCode: 'culture-tourism',
@@ -212,6 +213,7 @@ export function cityView(overrides: Partial<CockpitView> = {}): CockpitView {
           bigProjectRate: null,
           score: '0.00',
           rank: 2,
+          actionItemRate: null,
         },
       ],
       partial: false,

@@ -1,0 +1,209 @@
+import {
+  ALERT_KIND_LABELS,
+  ALERT_KINDS,
+  MEETING_KIND_LABELS,
+  STAGE_LABELS,
+  formatWan,
+  type AmountMeasure,
+  type MeetingPackChainSection,
+  type MeetingPackView,
+  type Wan,
+} from '@crm/domain';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** As the roll-up's Word file: 仿宋 body, 方正小标宋 title. */
+const FONT = { eastAsia: '仿宋', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
+const TITLE_FONT = { eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** "清洁能源产业链月调度会会议材料" (a joint meeting names each chain). */
+export function meetingPackTitle(pack: MeetingPackView): string {
+  return `${pack.meeting.chains.map((c) => c.nameZh).join('、')}${MEETING_KIND_LABELS[pack.meeting.kind]}会议材料`;
+}
+
+/** "清洁能源产业链月调度会会议材料-2025-03-10.docx" */
+export function meetingPackFileName(pack: MeetingPackView): string {
+  return `${meetingPackTitle(pack)}-${pack.meeting.heldOn}.docx`;
+}
+
+/** Content-Disposition with the Chinese name (RFC 5987/6266) and an ASCII fallback. */
+export function attachmentHeader(fileName: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function run(value: string, options: { bold?: boolean; size?: number } = {}): TextRun {
+  return new TextRun({ text: value, font: FONT, size: options.size ?? 24, bold: options.bold });
+}
+
+function para(value: string, size = 24): Paragraph {
+  return new Paragraph({ spacing: { after: 80 }, children: [run(value, { size })] });
+}
+
+function heading(value: string, level: 1 | 2): Paragraph {
+  return new Paragraph({
+    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    spacing: { before: 240, after: 120 },
+    children: [run(value, { bold: true, size: level === 1 ? 32 : 28 })],
+  });
+}
+
+function table(headers: string[], rows: string[][]): Table | Paragraph {
+  if (!rows.length) return para('（无）');
+  const line = (cells: string[], bold: boolean) =>
+    new TableRow({
+      tableHeader: bold,
+      children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [run(c, { bold, size: 18 })] })] })),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [line(headers, true), ...rows.map((r) => line(r, false))],
+  });
+}
+
+/** An amount in 亿元 from 1 亿 up, else 万元, exact (as the roll-up prints). */
+function wan(value: Wan | null): string {
+  return value === null ? '—' : formatWan(value);
+}
+
+function pct(rate: string | null): string {
+  return rate === null ? '—' : `${rate}%`;
+}
+
+function amountRow(label: string, m: AmountMeasure): string[] {
+  return [label, wan(m.actual), wan(m.target), pct(m.rate), wan(m.pace), pct(m.paceRate)];
+}
+
+function shanghaiTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: number): (Paragraph | Table)[] {
+  const f = s.figures;
+  const sub = (i: number, title: string) => heading(`（${NUMERALS[i]}）${title}`, 2);
+  const alertCounts = ALERT_KINDS.map((k) => `${ALERT_KIND_LABELS[k]} ${s.alertCounts[k]} 项`).join('，');
+  const c = s.completion;
+  return [
+    heading(`${NUMERALS[index] ?? index + 1}、${s.chain.nameZh}`, 1),
+    sub(0, `${pack.year}年1—${pack.month}月目标完成情况`),
+    table(
+      ['指标', '累计完成', '年度目标', '完成率', '序时进度', '序时完成率'],
+      [
+        amountRow('签约金额', f.signedAmount),
+        amountRow('到位资金', f.fundsInPlace),
+        ['其中：已核实到位资金', wan(f.fundsInPlaceVerified.actual), '—', pct(f.fundsInPlaceVerified.rate), '—', '—'],
+        [
+          '亿元以上项目（个）',
+          String(f.bigProjects.actual),
+          f.bigProjects.target === null ? '—' : String(f.bigProjects.target),
+          pct(f.bigProjects.rate),
+          f.bigProjects.pace ?? '—',
+          pct(f.bigProjects.paceRate),
+        ],
+        ['签约项目（个）', String(f.signedProjects.count), '—', '—', '—', '—'],
+      ],
+    ),
+    sub(1, '项目推进情况（按阶段）'),
+    table(
+      ['阶段', '项目数（个）', '计划投资', '签约金额'],
+      s.funnel.map((r) => [r.label, String(r.count), wan(r.plannedInvestment), wan(r.signedAmount)]),
+    ),
+    sub(2, `${pack.since}以来阶段变动`),
+    table(
+      ['日期', '项目', '由', '至', '责任单位'],
+      s.moved.map((m) => [
+        m.movedOn,
+        m.project.name,
+        m.from ? STAGE_LABELS[m.from] : '（新录入）',
+        STAGE_LABELS[m.to],
+        m.project.responsibleUnit.name,
+      ]),
+    ),
+    sub(3, '停滞时间最长的项目'),
+    table(
+      ['项目', '所处阶段', '停留天数', '金额', '责任单位'],
+      s.stuck.map((x) => [
+        x.project.name,
+        STAGE_LABELS[x.project.stage],
+        String(x.days),
+        wan(x.project.amount),
+        x.project.responsibleUnit.name,
+      ]),
+    ),
+    sub(4, '预警提示'),
+    para(`预警共计：${alertCounts}。`),
+    table(
+      ['类型', '项目或单位', '起算日期', '天数'],
+      s.alerts.map((a) => [
+        ALERT_KIND_LABELS[a.kind],
+        a.project?.name ?? `${a.unit?.name ?? ''}${a.period ? `（${a.period}）` : ''}`,
+        a.since,
+        String(a.days),
+      ]),
+    ),
+    sub(5, '需协调解决的问题'),
+    table(['单位', '月报期次', '问题'], s.problems.map((p) => [p.unit.name, p.period, p.text])),
+    sub(6, '未办结交办事项'),
+    para(
+      c.rate === null
+        ? `截至${pack.meeting.heldOn}，尚无到期交办事项。`
+        : `截至${pack.meeting.heldOn}，到期交办事项 ${c.due} 项，已办结 ${c.done} 项，完成率 ${c.rate}%。`,
+    ),
+    table(
+      ['交办事项', '责任单位', '责任人', '办结期限', '状态'],
+      s.openItems.map((i) => [
+        i.text,
+        i.ownerUnit.name,
+        i.ownerUser?.displayName ?? '',
+        i.dueOn,
+        i.overdue ? '已逾期' : i.status === 'in-progress' ? '办理中' : '未开始',
+      ]),
+    ),
+  ];
+}
+
+/** The pack as a printable Word document: the meeting's particulars, then one part per chain. */
+export function buildMeetingPackDocx(pack: MeetingPackView): Promise<Buffer> {
+  const m = pack.meeting;
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: meetingPackTitle(pack), font: TITLE_FONT, size: 36, bold: true })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [run(`（会议日期：${m.heldOn}；生成于${shanghaiTime(pack.generatedAt)}）`, { size: 20 })],
+    }),
+    para(`主持：${m.chair.name || '—'}`),
+    para(`参会单位：${m.attendingUnits.map((u) => u.name).join('、') || '—'}`),
+    ...(m.attendees.length ? [para(`参会人员：${m.attendees.join('、')}`)] : []),
+    ...(m.agenda.trim() ? [para(`议程：${m.agenda.trim()}`)] : []),
+    para(
+      pack.previousMeeting
+        ? `上次会议：${pack.previousMeeting.heldOn}${MEETING_KIND_LABELS[pack.previousMeeting.kind]}；阶段变动自${pack.since}次日起统计。`
+        : `阶段变动自${pack.since}次日起统计。`,
+      20,
+    ),
+    ...pack.chains.flatMap((s, i) => chainSection(pack, s, i)),
+  ];
+  const document = new Document({
+    creator: '产业链招商管理平台',
+    title: meetingPackTitle(pack),
+    sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children }],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,144 @@
+import {
+  AlertService,
+  AlertSettingsService,
+  CHAIN_FUNNEL_SQL,
+  CHAIN_STUCK_SQL,
+  ChainFiguresService,
+  chainFigures,
+  cockpitPeriod,
+  toProjectRef,
+  type CockpitChain,
+  type ProjectRefRow,
+} from '@crm/api/cockpit';
+import { actionItemCompletionByChain, canReadChain, completionOf, type AuthUser } from '@crm/api/core';
+import {
+  ALERT_KINDS,
+  STAGE_LABELS,
+  STAGES,
+  shanghaiToday,
+  type AlertSettingsView,
+  type AlertView,
+  type MeetingKind,
+  type MeetingPackChainSection,
+  type MeetingPackView,
+  type MeetingView,
+  type Stage,
+} from '@crm/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ActionItemService } from '../action-items/action-item.service';
+import { chainsByCode } from '../common/meeting-access';
+import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
+import { MeetingService } from '../meetings/meeting.service';
+import { MONTH_BEFORE, PREVIOUS_MEETING, PROBLEMS, STAGE_MOVES } from './meeting-pack.queries';
+
+/** Alerts listed per kind in the pack; the counts cover them all. */
+export const PACK_ALERTS_PER_KIND = 20;
+
+/**
+ * 会议材料: what a meeting needs on the table, per chain: the figures of the year through the
+ * meeting's month against target (as the cockpit), the pipeline, the moves since the previous
+ * meeting, what is stuck, the alerts, the units' 需协调解决的问题, open action items and the
+ * completion rate at the meeting date. Read by whoever may read the meeting; a joint meeting
+ * shows the chains the reader may read.
+ */
+@Injectable()
+export class MeetingPackService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly meetings: MeetingService,
+    private readonly items: ActionItemService,
+    private readonly figures: ChainFiguresService,
+    private readonly alerts: AlertService,
+    private readonly alertSettings: AlertSettingsService,
+    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async pack(user: AuthUser, id: string): Promise<MeetingPackView> {
+    const meeting = await this.meetings.get(user, id);
+    const now = this.clock.now();
+    const today = shanghaiToday(now);
+    const chains = (await chainsByCode(this.dataSource.manager, meeting.chains.map((c) => c.code))).filter((c) =>
+      canReadChain(user, c.id),
+    );
+    const [previous]: { id: string; kind: MeetingKind; held_on: string }[] = await this.dataSource.query(PREVIOUS_MEETING, [
+      id,
+      chains.map((c) => c.id),
+      meeting.heldOn,
+    ]);
+    const since = previous?.held_on ?? (await this.dataSource.query(MONTH_BEFORE, [meeting.heldOn]))[0].since;
+    const year = Number(meeting.heldOn.slice(0, 4));
+    const month = Number(meeting.heldOn.slice(5, 7));
+    const settings = await this.alertSettings.read();
+    const sections: MeetingPackChainSection[] = [];
+    for (const chain of chains) {
+      sections.push(await this.section(user, chain, meeting, since, settings, today));
+    }
+    return {
+      meeting,
+      generatedAt: now.toISOString(),
+      since,
+      previousMeeting: previous ? { id: previous.id, kind: previous.kind, heldOn: previous.held_on } : null,
+      year,
+      month,
+      chains: sections,
+    };
+  }
+
+  private async section(
+    user: AuthUser,
+    chain: CockpitChain,
+    meeting: MeetingView,
+    since: string,
+    settings: AlertSettingsView,
+    today: string,
+  ): Promise<MeetingPackChainSection> {
+    const period = cockpitPeriod(Number(meeting.heldOn.slice(0, 4)), Number(meeting.heldOn.slice(5, 7)));
+    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
+    const [rows, targets, funnel, moves, stuck, problems, [completion], alerts, openItems] = await Promise.all([
+      this.figures.monthRows([chain.id], period, true),
+      this.figures.targets([chain.id], period.year),
+      q<{ stage: Stage; count: number; planned: string; signed: string }>(CHAIN_FUNNEL_SQL, [chain.id]),
+      q<ProjectRefRow & { from_stage: Stage | null; to_stage: Stage; moved_on: string }>(STAGE_MOVES, [
+        chain.id,
+        since,
+        meeting.heldOn,
+      ]),
+      q<ProjectRefRow & { stage_entered_at: Date; days: number }>(CHAIN_STUCK_SQL, [chain.id]),
+      q<{ unit_id: number; unit_name: string; period: string; problems: string }>(PROBLEMS, [chain.id, period.asOf]),
+      actionItemCompletionByChain(this.dataSource.manager, meeting.heldOn, [chain.id]),
+      this.alerts.alerts([chain], settings, today),
+      this.items.list(user, { chain: chain.code, filter: 'open' }),
+    ]);
+    const perKind = new Map<string, number>();
+    const listed: AlertView[] = alerts.items.filter((a) => {
+      const n = (perKind.get(a.kind) ?? 0) + 1;
+      perKind.set(a.kind, n);
+      return n <= PACK_ALERTS_PER_KIND;
+    });
+    return {
+      chain: { code: chain.code, nameZh: chain.nameZh },
+      figures: chainFigures(chain, rows, targets.get(chain.id) ?? null, period),
+      funnel: STAGES.map((stage) => {
+        const row = funnel.find((f) => f.stage === stage);
+        return {
+          stage,
+          label: STAGE_LABELS[stage],
+          count: row?.count ?? 0,
+          plannedInvestment: row?.planned ?? '0',
+          signedAmount: row?.signed ?? '0',
+          query: { chain: chain.code, stage: [stage], status: ['active', 'paused'] },
+        };
+      }),
+      moved: moves.map((m) => ({ project: toProjectRef(m), from: m.from_stage, to: m.to_stage, movedOn: m.moved_on })),
+      stuck: stuck.map((r) => ({ project: toProjectRef(r), since: r.stage_entered_at.toISOString(), days: r.days })),
+      alerts: listed,
+      alertCounts: Object.fromEntries(ALERT_KINDS.map((k) => [k, alerts.counts[k] ?? 0])) as MeetingPackChainSection['alertCounts'],
+      problems: problems.map((p) => ({ unit: { id: p.unit_id, name: p.unit_name }, period: p.period, text: p.problems.trim() })),
+      // Overdue first, then by due date (the list comes by due date, then by creation).
+      openItems: [...openItems].sort((a, b) => Number(b.overdue) - Number(a.overdue)),
+      completion: completionOf(completion),
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { ReportingJobHandler, type ReportingJobRunner } from '@crm/api/reporting';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
+import { MeetingScheduleReminderService, type MeetingScheduleNoticeSent } from './meeting-schedule-reminder.service';
+
+export const MEETING_SCHEDULE_REMINDER_JOB = 'meeting-schedule-reminder';
+
+export interface MeetingScheduleReminderJobData {
+  requestedAt: string;
+}
+
+/**
+ * 月调度会 reminders and missed-meeting notices, on the reporting queue (whose worker runs every
+ * job of that queue by name). Scheduled hourly through the day, so a missed run is made up;
+ * idempotent by meeting_schedule_notice_sent's key.
+ */
+@ReportingJobHandler(MEETING_SCHEDULE_REMINDER_JOB)
+@Injectable()
+export class MeetingScheduleReminderJob implements ReportingJobRunner<MeetingScheduleReminderJobData> {
+  private readonly logger = new Logger(MeetingScheduleReminderJob.name);
+
+  constructor(
+    private readonly reminders: MeetingScheduleReminderService,
+    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async run(job: Job<MeetingScheduleReminderJobData>): Promise<{ sent: MeetingScheduleNoticeSent[] }> {
+    const sent = await this.reminders.run(this.clock.now());
+    if (sent.length) {
+      this.logger.log(`${sent.length} meeting-schedule notices sent (job ${job.id}, requested ${job.data.requestedAt})`);
+    }
+    return { sent };
+  }
+}

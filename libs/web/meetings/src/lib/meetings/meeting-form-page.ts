@@ -1,0 +1,297 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  MEETING_KINDS,
+  shanghaiToday,
+  type ChainCode,
+  type ChainView,
+  type MeetingInput,
+  type MeetingKind,
+  type MeetingView,
+  type PersonView,
+  type UnitView,
+} from '@crm/domain';
+import { I18nService, MessageKey, TranslatePipe, apiErrorText, apiFieldErrors, httpStatus } from '@crm/web/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import type { LoadState } from '../data-access/load-state';
+import { dateOf, dayOf, kindKey } from '../data-access/meeting-labels';
+import { MeetingRights } from '../data-access/meeting-rights';
+import { MeetingsApi } from '../data-access/meetings.api';
+
+/** The longest texts the API takes. */
+export const MEETING_LIMITS = { chairName: 100, agenda: 10_000, minutes: 50_000 } as const;
+
+type Field = 'kind' | 'heldOn' | 'chains' | 'chair' | 'attendingUnitIds' | 'attendees' | 'agenda' | 'minutes';
+
+/** What the form holds; the request body is made from it on saving. */
+interface Draft {
+  kind: MeetingKind | null;
+  heldOn: Date | null;
+  chains: ChainCode[];
+  chairPersonId: number | null;
+  chairName: string;
+  attendingUnitIds: number[];
+  attendees: string[];
+  agenda: string;
+  minutes: string;
+}
+
+/**
+ * /meetings/new and /meetings/:id/edit — 登记会议 / 编辑会议: kind, date, chain(s) (several only for
+ * a 联席会议), chair (a chain leader or a name), attending units and people, agenda and minutes.
+ * What the user wrote stays when the API refuses it; its message is shown.
+ */
+@Component({
+  selector: 'crm-meeting-form-page',
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDatePickerModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzResultModule,
+    NzSelectModule,
+    NzSkeletonModule,
+    RouterLink,
+    TranslatePipe,
+  ],
+  templateUrl: './meeting-form-page.html',
+  styleUrl: './meeting-form-page.less',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MeetingFormPage {
+  private readonly api = inject(MeetingsApi);
+  private readonly i18n = inject(I18nService);
+  private readonly rights = inject(MeetingRights);
+  private readonly router = inject(Router);
+  private readonly message = inject(NzMessageService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly lang = this.i18n.lang;
+  protected readonly kinds = MEETING_KINDS;
+  protected readonly kindKey = kindKey;
+  protected readonly limits = MEETING_LIMITS;
+  protected readonly mayRecord = this.rights.mayRecord;
+  /** The meeting edited, or null for a new one. */
+  protected readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id');
+
+  protected readonly draft = signal<Draft>({
+    kind: 'monthly-dispatch',
+    heldOn: dateOf(shanghaiToday()),
+    chains: [],
+    chairPersonId: null,
+    chairName: '',
+    attendingUnitIds: [],
+    attendees: [],
+    agenda: '',
+    minutes: '',
+  });
+  /** The meeting as read, for editing. */
+  protected readonly state = signal<LoadState<MeetingView | null>>(
+    this.id ? { status: 'loading' } : { status: 'ready', value: null },
+  );
+  private readonly original = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.value : null;
+  });
+  protected readonly loadErrorText = computed(() => {
+    const state = this.state();
+    return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
+  });
+  protected readonly notFound = computed(() => {
+    const state = this.state();
+    return state.status === 'error' && [400, 404].includes(httpStatus(state.error));
+  });
+
+  private readonly allChains = signal<ChainView[]>([]);
+  protected readonly units = signal<UnitView[]>([]);
+  protected readonly referenceFailed = signal(false);
+
+  protected readonly joint = computed(() => this.draft().kind === 'joint');
+  /** Staff record their units' chains; a joint meeting may take in other chains they read. */
+  protected readonly chainOptions = computed(() => {
+    const en = this.lang() === 'en';
+    const allowed = this.rights.isOffice()
+      ? null
+      : this.joint()
+        ? this.rights.readableChains()
+        : this.rights.editableChains();
+    const kept = this.original()?.chains.map((c) => c.code) ?? [];
+    return this.allChains()
+      .filter((c) => !allowed || allowed.includes(c.code) || kept.includes(c.code))
+      .map((c) => ({ code: c.code, label: en ? c.nameEn : c.nameZh }));
+  });
+  /** The leaders of the chosen chains (包联领导 first), and the chair as recorded. */
+  protected readonly leaderOptions = computed(() => {
+    const chosen = this.draft().chains;
+    const people = new Map<number, PersonView>();
+    for (const chain of this.allChains().filter((c) => chosen.includes(c.code))) {
+      for (const person of [chain.liaisonLeader, ...chain.responsibleLeaders]) {
+        if (person) people.set(person.id, person);
+      }
+    }
+    const chair = this.original()?.chair;
+    if (chair?.personId && !people.has(chair.personId)) {
+      people.set(chair.personId, { id: chair.personId, name: chair.name, position: '' });
+    }
+    return [...people.values()].map((p) => ({ id: p.id, label: p.position ? `${p.name}（${p.position}）` : p.name }));
+  });
+
+  protected readonly errors = signal<Partial<Record<Field, string>>>({});
+  protected readonly failure = signal('');
+  protected readonly saving = signal(false);
+
+  constructor() {
+    this.api
+      .listChains()
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (chains) => {
+          this.allChains.set(chains);
+          this.preselectChain();
+        },
+        error: () => this.referenceFailed.set(true),
+      });
+    this.api
+      .listUnits()
+      .pipe(takeUntilDestroyed())
+      .subscribe({ next: (units) => this.units.set(units), error: () => this.referenceFailed.set(true) });
+    if (this.id) this.load(this.id);
+  }
+
+  protected load(id: string): void {
+    this.state.set({ status: 'loading' });
+    this.api
+      .getMeeting(id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (meeting) => {
+          this.state.set({ status: 'ready', value: meeting });
+          this.draft.set({
+            kind: meeting.kind,
+            heldOn: dateOf(meeting.heldOn),
+            chains: meeting.chains.map((c) => c.code),
+            chairPersonId: meeting.chair.personId,
+            chairName: meeting.chair.personId ? '' : meeting.chair.name,
+            attendingUnitIds: meeting.attendingUnits.map((u) => u.id),
+            attendees: [...meeting.attendees],
+            agenda: meeting.agenda,
+            minutes: meeting.minutes,
+          });
+        },
+        error: (error: unknown) => this.state.set({ status: 'error', error }),
+      });
+  }
+
+  protected retry(): void {
+    if (this.id) this.load(this.id);
+  }
+
+  protected set<K extends keyof Draft>(key: K, value: Draft[K]): void {
+    this.draft.update((d) => ({ ...d, [key]: value }));
+    const field: Field = key === 'chairPersonId' || key === 'chairName' ? 'chair' : (key as Field);
+    if (this.errors()[field]) this.errors.update((e) => ({ ...e, [field]: undefined }));
+  }
+
+  /** One chain for the kinds that belong to one chain: the first chosen stays. */
+  protected setKind(kind: MeetingKind | null): void {
+    this.set('kind', kind);
+    if (kind !== 'joint' && this.draft().chains.length > 1) {
+      this.set('chains', this.draft().chains.slice(0, 1));
+    }
+  }
+
+  protected setChain(chain: ChainCode | null): void {
+    this.set('chains', chain ? [chain] : []);
+  }
+
+  protected save(): void {
+    if (this.saving()) return;
+    const errors = this.check();
+    this.errors.set(errors);
+    this.failure.set('');
+    if (Object.keys(errors).length) return;
+    const body = this.body();
+    this.saving.set(true);
+    const call$ = this.id ? this.api.updateMeeting(this.id, body) : this.api.createMeeting(body);
+    call$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: (meeting) => {
+        this.saving.set(false);
+        this.message.success(this.i18n.t(this.id ? 'meetings.form.updated' : 'meetings.form.created'));
+        void this.router.navigate(['/meetings', meeting.id]);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        const fields = apiFieldErrors(error, this.lang());
+        const mapped: Partial<Record<Field, string>> = {};
+        for (const [name, text] of Object.entries(fields)) {
+          const field = name === 'chairPersonId' || name === 'chairName' ? 'chair' : name;
+          if (isField(field)) mapped[field] = text;
+        }
+        this.errors.set(mapped);
+        // The API's own words, always: a field message may name a field the form does not show.
+        this.failure.set(apiErrorText(error, this.i18n));
+      },
+    });
+  }
+
+  private check(): Partial<Record<Field, string>> {
+    const d = this.draft();
+    const errors: Partial<Record<Field, string>> = {};
+    const say = (key: MessageKey) => this.i18n.t(key);
+    if (!d.kind) errors.kind = say('meetings.form.kindRequired');
+    if (!d.heldOn) errors.heldOn = say('meetings.form.heldOnRequired');
+    if (!d.chains.length) errors.chains = say('meetings.form.chainsRequired');
+    else if (d.kind !== 'joint' && d.chains.length > 1) errors.chains = say('meetings.form.oneChain');
+    if (!d.chairPersonId && !d.chairName.trim()) errors.chair = say('meetings.form.chairRequired');
+    return errors;
+  }
+
+  private body(): MeetingInput {
+    const d = this.draft();
+    return {
+      kind: d.kind as MeetingKind,
+      heldOn: dayOf(d.heldOn as Date),
+      chains: d.chains,
+      chairPersonId: d.chairPersonId ?? null,
+      chairName: d.chairPersonId ? null : d.chairName.trim(),
+      attendingUnitIds: d.attendingUnitIds,
+      attendees: d.attendees.map((a) => a.trim()).filter(Boolean),
+      agenda: d.agenda,
+      minutes: d.minutes,
+    };
+  }
+
+  /** A staff member serving one chain records its meetings: it is chosen for them. */
+  private preselectChain(): void {
+    if (this.id || this.draft().chains.length) return;
+    const options = this.chainOptions();
+    if (options.length === 1) this.draft.update((d) => ({ ...d, chains: [options[0].code] }));
+  }
+}
+
+function isField(name: string): name is Field {
+  return ['kind', 'heldOn', 'chains', 'chair', 'attendingUnitIds', 'attendees', 'agenda', 'minutes'].includes(name);
+}
