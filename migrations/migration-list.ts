@@ -11,6 +11,7 @@ import { Meetings1764830000000 } from './1764830000000-meetings';
 import { MeetingSchedule1764840000000 } from './1764840000000-meeting-schedule';
 import { WeeklyDigest1764850000000 } from './1764850000000-weekly-digest';
 import { HistoryLoad1764860000000 } from './1764860000000-history-load';
+import { LeaderPageHistory1764870000000 } from './1764870000000-leader-page-history';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MeetingSchedule1764840000000,
   WeeklyDigest1764850000000,
   HistoryLoad1764860000000,
+  LeaderPageHistory1764870000000,
 ];

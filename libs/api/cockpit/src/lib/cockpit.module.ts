@@ -3,6 +3,7 @@ import { AlertSettingsController } from './alerts/alert-settings.controller';
 import { AlertSettingsService } from './alerts/alert-settings.service';
 import { AlertService } from './alerts/alert.service';
 import { ChainPageService } from './chain-page/chain-page.service';
+import { ChainStageHistory } from './chain-page/chain-stage-history';
 import { CockpitController } from './cockpit.controller';
 import { CockpitChains } from './common/cockpit-chains';
 import { ChainFiguresService } from './figures/chain-figures.service';
@@ -23,6 +24,7 @@ import { ChainMonthTotalsService } from './totals/chain-month-totals.service';
     ChainFiguresService,
     CockpitService,
     ChainPageService,
+    ChainStageHistory,
     AlertService,
     AlertSettingsService,
     InstructionService,

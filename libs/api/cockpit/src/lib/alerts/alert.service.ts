@@ -31,27 +31,34 @@ const LAST_TOUCH = `coalesce(p.last_activity_on, (p.created_at AT TIME ZONE 'Asi
  * before today minus N days ($6).
  */
 const PROJECT_ALERTS = `
-  SELECT * FROM (
-    SELECT x.kind, x.since::text AS since, x.days, p.chain_id, p.id AS project_id,
-           row_number() OVER (PARTITION BY x.kind ORDER BY x.days DESC, p.id) AS n,
-           count(*) OVER (PARTITION BY x.kind)::integer AS total
+  WITH base AS (
+    SELECT p.id, p.chain_id, p.stage, ${STAGE_SINCE} AS since, ${LAST_TOUCH} AS touch
     FROM project p
-    CROSS JOIN LATERAL (
-      SELECT 'signed-no-land' AS kind, ${STAGE_SINCE} AS since, $2::date - ${STAGE_SINCE} AS days
-      WHERE p.stage = 'signed' AND ${STAGE_SINCE} <= ($2::date - make_interval(months => $3::integer))::date
-      UNION ALL
-      SELECT 'land-not-started', ${STAGE_SINCE}, $2::date - ${STAGE_SINCE}
-      WHERE p.stage = 'land' AND ${STAGE_SINCE} <= ($2::date - make_interval(months => $4::integer))::date
-      UNION ALL
-      -- Since the planned date: the start of construction plus the standard construction period.
-      SELECT 'not-producing', (${STAGE_SINCE} + make_interval(months => $5::integer))::date,
-             greatest(0, $2::date - (${STAGE_SINCE} + make_interval(months => $5::integer))::date)
-      WHERE p.stage = 'construction' AND ${STAGE_SINCE} <= ($2::date - make_interval(months => $5::integer))::date
-      UNION ALL
-      SELECT 'idle', ${LAST_TOUCH}, $2::date - ${LAST_TOUCH}
-      WHERE p.stage <> 'production' AND ${LAST_TOUCH} <= $2::date - $6::integer
-    ) x
     WHERE p.chain_id = ANY ($1::smallint[]) AND p.status = 'active'
+  ), fired AS (
+    -- At most one stage alert per project (it has one stage), read in one pass …
+    SELECT CASE b.stage WHEN 'signed' THEN 'signed-no-land' WHEN 'land' THEN 'land-not-started' ELSE 'not-producing' END AS kind,
+           -- … not-producing counts from the planned date: construction start + the standard period.
+           CASE WHEN b.stage = 'construction' THEN (b.since + make_interval(months => $5::integer))::date ELSE b.since END AS since,
+           CASE WHEN b.stage = 'construction'
+                THEN greatest(0, $2::date - (b.since + make_interval(months => $5::integer))::date)
+                ELSE $2::date - b.since END AS days,
+           b.chain_id, b.id AS project_id
+    FROM base b
+    WHERE (b.stage = 'signed' AND b.since <= ($2::date - make_interval(months => $3::integer))::date)
+       OR (b.stage = 'land' AND b.since <= ($2::date - make_interval(months => $4::integer))::date)
+       OR (b.stage = 'construction' AND b.since <= ($2::date - make_interval(months => $5::integer))::date)
+    UNION ALL
+    -- … and the idle alert beside it.
+    SELECT 'idle', b.touch, $2::date - b.touch, b.chain_id, b.id
+    FROM base b
+    WHERE b.stage <> 'production' AND b.touch <= $2::date - $6::integer
+  )
+  SELECT * FROM (
+    SELECT f.kind, f.since::text AS since, f.days, f.chain_id, f.project_id,
+           row_number() OVER (PARTITION BY f.kind ORDER BY f.days DESC, f.project_id) AS n,
+           count(*) OVER (PARTITION BY f.kind)::integer AS total
+    FROM fired f
   ) a
   WHERE a.n <= $7
   ORDER BY a.kind, a.n`;

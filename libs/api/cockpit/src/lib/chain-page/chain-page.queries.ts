@@ -11,44 +11,61 @@ export const FUNNEL = `
   FROM pipeline_stage_total WHERE chain_id = $1 AND status IN ('active', 'paused')
   GROUP BY stage`;
 
-/** How many projects of the chain ever reached each stage (furthest stage in their history). */
-export const REACHED = `
-  WITH furthest AS (
+/**
+ * From the whole stage history, in one statement (one snapshot) with the chain_stage_history
+ * version it was read at: how many projects of the chain ever reached each stage (their furthest
+ * stage, dropped ones included), and the completed stays in each stage — from a move into it to
+ * the project's next move — with their median in whole days (percentile_disc: the lower middle
+ * value, an actual stay). Costly at scale; ChainStageHistory keeps the answer per version.
+ */
+export const STAGE_HISTORY = `
+  WITH v AS (SELECT version::text FROM chain_stage_history WHERE chain_id = $1),
+  furthest AS (
     SELECT p.id, greatest(p.stage, max(m.to_stage)) AS stage
     FROM project p LEFT JOIN project_stage_move m ON m.project_id = p.id
     WHERE p.chain_id = $1
     GROUP BY p.id
-  )
-  SELECT s.stage, count(f.id)::integer AS reached
-  FROM unnest(enum_range(NULL::project_stage)) AS s(stage)
-  LEFT JOIN furthest f ON f.stage >= s.stage
-  GROUP BY s.stage`;
-
-/**
- * Stays in each stage: from a move into it to the next move of the project (completed), or to now
- * for the projects in it today (active and paused). Whole days; the median is the lower middle
- * value (percentile_disc), an actual stay.
- */
-export const DURATIONS = `
-  WITH stays AS (
+  ), reached AS (
+    SELECT jsonb_object_agg(stage, n) AS j FROM (
+      SELECT s.stage, count(f.id)::integer AS n
+      FROM unnest(enum_range(NULL::project_stage)) AS s(stage)
+      LEFT JOIN furthest f ON f.stage >= s.stage
+      GROUP BY s.stage
+    ) r
+  ), stays AS (
     SELECT m.to_stage AS stage, m.moved_at AS entered,
            lead(m.moved_at) OVER (PARTITION BY m.project_id ORDER BY m.moved_at, m.id) AS left_at
     FROM project_stage_move m JOIN project p ON p.id = m.project_id
     WHERE p.chain_id = $1
   ), completed AS (
-    SELECT stage, count(*)::integer AS n,
-           percentile_disc(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM left_at - entered) / 86400)) AS median
-    FROM stays WHERE left_at IS NOT NULL GROUP BY stage
-  ), current AS (
-    SELECT stage, count(*)::integer AS n,
-           percentile_disc(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM now() - stage_entered_at) / 86400)) AS median
-    FROM project WHERE chain_id = $1 AND status IN ('active', 'paused') GROUP BY stage
+    SELECT jsonb_object_agg(stage, jsonb_build_object('n', n, 'median', median)) AS j FROM (
+      SELECT stage, count(*)::integer AS n,
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM left_at - entered) / 86400))::integer AS median
+      FROM stays WHERE left_at IS NOT NULL GROUP BY stage
+    ) c
   )
-  SELECT s.stage, coalesce(c.n, 0) AS completed, c.median::integer AS completed_median,
-         coalesce(n.n, 0) AS current, n.median::integer AS current_median
-  FROM unnest(enum_range(NULL::project_stage)) AS s(stage)
-  LEFT JOIN completed c ON c.stage = s.stage
-  LEFT JOIN current n ON n.stage = s.stage`;
+  SELECT (SELECT version FROM v) AS version, reached.j AS reached, coalesce(completed.j, '{}'::jsonb) AS completed
+  FROM reached, completed`;
+
+/**
+ * The projects now in each stage (active and paused) and the median of their days in it, counted
+ * to now: the count from pipeline_stage_total, the median read by position from the partial
+ * index on (chain, stage, stage_entered_at) — the same value percentile_disc(0.5) gives over the
+ * days, without sorting the chain's projects.
+ */
+export const CURRENT_STAYS = `
+  WITH n AS (
+    SELECT stage, sum(project_count)::integer AS n
+    FROM pipeline_stage_total WHERE chain_id = $1 AND status IN ('active', 'paused')
+    GROUP BY stage HAVING sum(project_count) > 0
+  )
+  SELECT n.stage, n.n AS current,
+         (SELECT floor(extract(epoch FROM now() - p.stage_entered_at) / 86400)::integer
+          FROM project p
+          WHERE p.chain_id = $1 AND p.stage = n.stage AND p.status IN ('active', 'paused')
+          ORDER BY p.stage_entered_at DESC
+          OFFSET ceil(n.n / 2.0)::integer - 1 LIMIT 1) AS current_median
+  FROM n`;
 
 /** The active projects longest in their stage (not yet 竣工投产), as ?sort=stageEnteredAt&order=asc. */
 export const STUCK = `
@@ -88,8 +105,12 @@ export const REPORTS = `
   FROM chain_unit cu
   JOIN unit u ON u.id = cu.unit_id
   LEFT JOIN LATERAL (
-    SELECT * FROM monthly_report r WHERE r.unit_id = u.id AND r.submitted_at IS NOT NULL
-    ORDER BY r.period DESC LIMIT 1
+    -- The latest period through the partial index (unit_id, period) of submitted reports: the
+    -- planner would otherwise walk the period index backwards for every unit.
+    SELECT * FROM monthly_report r
+    WHERE r.unit_id = u.id AND r.period = (
+      SELECT max(x.period) FROM monthly_report x WHERE x.unit_id = u.id AND x.submitted_at IS NOT NULL
+    )
   ) r ON true
   WHERE cu.chain_id = $1
   ORDER BY u.id, cu.role, cu.is_lead DESC`;

@@ -21,7 +21,8 @@ import { cockpitPeriod } from '../common/cockpit-period';
 import { toProjectRef, type ProjectRefRow } from '../common/project-ref.rows';
 import { ChainFiguresService, chainFigures, trendSeries } from '../figures/chain-figures.service';
 import { InstructionService } from '../instructions/instruction.service';
-import { DURATIONS, FUNNEL, KEY_TASKS, MAJOR, OVERDUE, OVERDUE_COUNT, REACHED, REPORTS, STUCK } from './chain-page.queries';
+import { CURRENT_STAYS, FUNNEL, KEY_TASKS, MAJOR, OVERDUE, OVERDUE_COUNT, REPORTS, STUCK } from './chain-page.queries';
+import { ChainStageHistory } from './chain-stage-history';
 
 /**
  * A chain's page for its leaders: the figures and trend of the cockpit, the funnel, conversion and
@@ -37,6 +38,7 @@ export class ChainPageService {
     private readonly alerts: AlertService,
     private readonly alertSettings: AlertSettingsService,
     private readonly instructions: InstructionService,
+    private readonly stageHistory: ChainStageHistory,
   ) {}
 
   async page(user: AuthUser, code: string, year?: number, month?: number): Promise<ChainCockpitView> {
@@ -44,13 +46,13 @@ export class ChainPageService {
     const period = cockpitPeriod(year, month);
     const today = shanghaiToday();
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
-    const [rows, targets, funnel, reached, durations, stuck, major, overdue, overdueCount, reports, keyTasks, settings, instructions] =
+    const [rows, targets, funnel, history, current, stuck, major, overdue, overdueCount, reports, keyTasks, settings, instructions] =
       await Promise.all([
         this.figures.monthRows([chain.id], period, true),
         this.figures.targets([chain.id], period.year),
         q<{ stage: Stage; count: number; planned: string; signed: string }>(FUNNEL, [chain.id]),
-        q<{ stage: Stage; reached: number }>(REACHED, [chain.id]),
-        q<DurationRow>(DURATIONS, [chain.id]),
+        this.stageHistory.stats(chain.id),
+        q<CurrentStayRow>(CURRENT_STAYS, [chain.id]),
         q<ProjectRefRow & { stage_entered_at: Date; days: number }>(STUCK, [chain.id]),
         q<ProjectRefRow>(MAJOR, [chain.id]),
         q<ProjectRefRow & { due_on: string; days: number; last_activity_on: string | null }>(OVERDUE, [chain.id, today]),
@@ -61,7 +63,7 @@ export class ChainPageService {
         this.instructions.latestOfChain(chain.id, 10),
       ]);
     const { items: alerts } = await this.alerts.alerts([chain], settings, today);
-    const reachedOf = (s: Stage) => reached.find((r) => r.stage === s)?.reached ?? 0;
+    const reachedOf = (s: Stage) => history.reached[s] ?? 0;
     const scope = { chain: chain.code };
 
     return {
@@ -89,13 +91,14 @@ export class ChainPageService {
         return { from, to, reachedFrom: a, reachedTo: b, rate: a ? percent(b, a) : null };
       }),
       stageDurations: STAGES.map((stage) => {
-        const d = durations.find((r) => r.stage === stage);
+        const done = history.completed[stage];
+        const now = current.find((r) => r.stage === stage);
         return {
           stage,
-          completedStays: d?.completed ?? 0,
-          medianDaysCompleted: d?.completed_median ?? null,
-          current: d?.current ?? 0,
-          medianDaysCurrent: d?.current_median ?? null,
+          completedStays: done?.n ?? 0,
+          medianDaysCompleted: done?.median ?? null,
+          current: now?.current ?? 0,
+          medianDaysCurrent: now?.current_median ?? null,
         };
       }),
       stuck: stuck.map((r) => ({ project: toProjectRef(r), since: r.stage_entered_at.toISOString(), days: r.days })),
@@ -126,10 +129,8 @@ export class ChainPageService {
   }
 }
 
-interface DurationRow {
+interface CurrentStayRow {
   stage: Stage;
-  completed: number;
-  completed_median: number | null;
   current: number;
   current_median: number | null;
 }
