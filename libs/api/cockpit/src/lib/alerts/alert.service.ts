@@ -54,14 +54,15 @@ const PROJECT_ALERTS = `
     FROM base b
     WHERE b.stage <> 'production' AND b.touch <= $2::date - $6::integer
   )
-  SELECT * FROM (
-    SELECT f.kind, f.since::text AS since, f.days, f.chain_id, f.project_id,
-           row_number() OVER (PARTITION BY f.kind ORDER BY f.days DESC, f.project_id) AS n,
-           count(*) OVER (PARTITION BY f.kind)::integer AS total
-    FROM fired f
-  ) a
-  WHERE a.n <= $7
-  ORDER BY a.kind, a.n`;
+  -- Per kind: the count, and the longest-standing $7 by a top-N sort (not a sort of them all).
+  , totals AS (SELECT kind, count(*)::integer AS total FROM fired GROUP BY kind)
+  SELECT t.kind, x.since::text AS since, x.days, x.chain_id, x.project_id, x.n, t.total
+  FROM totals t
+  CROSS JOIN LATERAL (
+    SELECT f.since, f.days, f.chain_id, f.project_id, row_number() OVER (ORDER BY f.days DESC, f.project_id) AS n
+    FROM (SELECT * FROM fired f WHERE f.kind = t.kind ORDER BY f.days DESC, f.project_id LIMIT $7) f
+  ) x
+  ORDER BY t.kind, x.n`;
 
 /** The counts alone, in one pass over the active projects (the city view needs no more). */
 const PROJECT_ALERT_COUNTS = `

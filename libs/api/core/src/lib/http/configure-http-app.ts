@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import serveStatic from 'serve-static';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,9 +70,12 @@ function serveWebApp(app: NestExpressApplication, configuredRoot: string | null)
   const root = configuredRoot ?? join(process.cwd(), 'dist/apps/web/browser');
   const index = join(root, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(root, { index: false, maxAge: '1h' });
+  // Files for everything but /api: an API request never waits for a file-system lookup.
+  const assets = serveStatic(root, { index: false, maxAge: '1h' });
+  const isApi = (req: Request) => req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) {
+    if (req.method !== 'GET' || isApi(req)) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');
