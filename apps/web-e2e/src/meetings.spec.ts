@@ -118,6 +118,20 @@ test('staff record a monthly meeting, follow its action item to the end; another
   await expect(page.getByText('交办事项已办结')).toBeVisible();
   await expect(row.locator('.status-tag')).toHaveText('已办结');
 
+  // The meeting pack: the chain's section on screen, and its Word file.
+  await page.getByRole('link', { name: '会议材料' }).click();
+  await expect(page).toHaveURL(new RegExp(`${meetingUrl}/pack$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('会议材料：月调度会');
+  await expect(page.getByText(chainName).first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载Word' }).click();
+  expect((await download).suggestedFilename()).toMatch(/会议材料.*\.docx$/);
+
+  // The schedule lists the chain.
+  await page.goto('/meetings/schedule');
+  await expect(page.getByRole('heading', { name: '月调度会日程' })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(chainName) })).toBeVisible();
+
   // The unit's items: done ones under 全部, with the note in their history.
   await page.goto('/meetings/items');
   await expect(page.getByRole('heading', { name: '交办事项' })).toBeVisible();
