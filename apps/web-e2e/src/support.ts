@@ -71,16 +71,12 @@ export async function createUser(
 
 /**
  * apiSignedIn with JSON answers checked: get/post/put/patch resolve to the body, failing on an
- * error status. Sign-in is rate-limited per client (20 a minute): a 429 waits and tries again.
+ * error status. The test server raises the per-client sign-in limit (serve-for-e2e.mjs).
  */
 export async function apiAs(baseURL: string, username: string, password: string) {
   const pw = await import('@playwright/test');
   const api = await pw.request.newContext({ baseURL });
-  let signedIn = await api.post('/api/auth/sign-in', { data: { username, password } });
-  for (let attempt = 0; signedIn.status() === 429 && attempt < 3; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 20_000));
-    signedIn = await api.post('/api/auth/sign-in', { data: { username, password } });
-  }
+  const signedIn = await api.post('/api/auth/sign-in', { data: { username, password } });
   expect(signedIn.status(), await signedIn.text()).toBe(200);
   const csrf = (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
   const headers = { 'X-XSRF-TOKEN': csrf };
