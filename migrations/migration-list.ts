@@ -12,6 +12,7 @@ import { MeetingSchedule1764840000000 } from './1764840000000-meeting-schedule';
 import { WeeklyDigest1764850000000 } from './1764850000000-weekly-digest';
 import { HistoryLoad1764860000000 } from './1764860000000-history-load';
 import { LeaderPageHistory1764870000000 } from './1764870000000-leader-page-history';
+import { AnnualPlan1764880000000 } from './1764880000000-annual-plan';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WeeklyDigest1764850000000,
   HistoryLoad1764860000000,
   LeaderPageHistory1764870000000,
+  AnnualPlan1764880000000,
 ];

@@ -29,3 +29,5 @@ export * from './lib/reporting/ranking';
 export * from './lib/reporting/roll-up.contract';
 export * from './lib/cockpit/cockpit.contract';
 export * from './lib/meetings/meetings.contract';
+export * from './lib/plan/plan.contract';
+export * from './lib/plan/key-task-progress';

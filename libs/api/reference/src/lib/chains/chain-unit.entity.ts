@@ -1,17 +1,20 @@
 import type { ChainUnitRole } from '@crm/domain';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Unit } from '../units/unit.entity';
 
 /** 责任单位 (牵头单位 when isLead) or 配合单位 of a chain. */
 @Entity('chain_unit')
 export class ChainUnit {
-  @PrimaryColumn({ name: 'chain_id', type: 'smallint' })
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'chain_id', type: 'smallint' })
   chainId!: number;
 
-  @PrimaryColumn({ name: 'unit_id' })
+  @Column({ name: 'unit_id' })
   unitId!: number;
 
-  @PrimaryColumn({ type: 'enum', enumName: 'chain_unit_role' })
+  @Column({ type: 'enum', enumName: 'chain_unit_role' })
   role!: ChainUnitRole;
 
   @Column({ name: 'is_lead' })
@@ -19,6 +22,14 @@ export class ChainUnit {
 
   @Column({ name: 'sort_order', type: 'smallint' })
   sortOrder!: number;
+
+  /** First day held; null: since before the product's data. */
+  @Column({ name: 'valid_from', type: 'date', nullable: true })
+  validFrom!: string | null;
+
+  /** Last day held; null: still held. */
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo!: string | null;
 
   @ManyToOne(() => Unit)
   @JoinColumn({ name: 'unit_id' })
