@@ -1,0 +1,1 @@
+export { planMissing, readPlanState, readPlanStates, type PlanState } from './lib/plan-state';
