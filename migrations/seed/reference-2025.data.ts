@@ -5,9 +5,35 @@ import type { ReferenceSeed } from '@crm/domain';
  * 《格尔木市“5+2”产业链招商专班工作任务》 of 格尔木市2025年招商引资工作方案 (Golmud municipal
  * government gazette, 2025). Chinese text as written; PDF artifacts removed (line breaks, doubled
  * labels, page headers, spaces inside names and around numbers). Money in 万元.
+ *
+ * Key-task milestones are the projects each key task names, with the words that commit them and
+ * the stage those words reach by year end: read by stageCommittedBy (建成 → 竣工投产, 开工 → 项目开工,
+ * 落地 → 项目签约, 对接 / 衔接 / 实质进展 → 对接洽谈, 谋划 / 前期工作 → 信息收集), and set
+ * explicitly (targetStage) where the words say more than those keywords:
+ *   加快（推进）…建设 / 推进…建设 / 扩能 → 项目开工 (being built within the year);
+ *   年内建成运营和开工建设一批 → 项目开工 (a batch is built, a batch started: 开工 at least);
+ *   签约项目落地实施 → 项目开工 (already signed, so landing is the start of construction).
+ * Goals are only the numbers a key task states with their unit (算力标准机架4000个以上, 规模超过10000P,
+ * 5万亩饲草基地). Capacities inside a project's name (60万吨钾肥…) are that project's milestone, not
+ * a separate goal.
  */
 export const REFERENCE_2025: ReferenceSeed = {
   year: 2025,
+  // 二、（五）目标任务：全年完成招商引资签约任务220亿元以上，完成招商引资项目到位资金100亿元，其中：
+  // 特色农牧业招商引资项目到位资金同比增长5%、制造业…同比增长20%、现代服务业（含文化旅游、陆港等领域）
+  // …同比增长10%。The plan counts as published from the first instant of the year (Asia/Shanghai).
+  plan: {
+    publishedAt: '2025-01-01T00:00:00+08:00',
+    citySignedAmount: '2200000',
+    citySignedAtLeast: true,
+    cityFundsInPlace: '1000000',
+    cityFundsAtLeast: false,
+    sectorGrowth: [
+      { sector: 'agri-pastoral', growthRate: '5' },
+      { sector: 'manufacturing', growthRate: '20' },
+      { sector: 'modern-services', growthRate: '10' },
+    ],
+  },
   people: [
     { name: '赵冬', position: '州委常委、市委书记' },
     { name: '肖军', position: '市委常委、副市长' },
@@ -102,6 +128,8 @@ export const REFERENCE_2025: ReferenceSeed = {
             '昆仑经济技术开发区管委会',
             '昆鹏能源公司',
           ],
+          milestones: [],
+          goals: [],
         },
         {
           seq: 2,
@@ -113,6 +141,11 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市能源局',
             '市数据局',
           ],
+          milestones: [
+            { projectName: '东方电气高原叶片制造', wording: '建成东方电气高原叶片制造…项目' },
+            { projectName: '远景能源风电整机制造', wording: '建成…远景能源风电整机制造项目' },
+          ],
+          goals: [],
         },
         {
           seq: 3,
@@ -124,14 +157,30 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市工业信息化和科技局',
             '中国移动格尔木分公司',
           ],
+          milestones: [
+            { projectName: '昆仑云谷智算产业园', wording: '推动…项目取得实质进展' },
+            { projectName: '柴达木绿色微电网', wording: '推动…项目取得实质进展' },
+            { projectName: '耘驰算力中心', wording: '推动…项目取得实质进展' },
+            { projectName: '江苏德春电力智慧能源智能设备制造', wording: '加大…意向项目对接力度' },
+            { projectName: '江苏盈丰电力装备制造', wording: '加大…意向项目对接力度' },
+            { projectName: '厦门海辰科技储能Pack系统集成装备制造', wording: '力争…项目落地实施' },
+            { projectName: '上海晶环嘉远废旧光伏组件回收利用', wording: '力争…项目落地实施' },
+          ],
+          goals: [
+            { label: '算力标准机架', measureUnit: '个', target: '4000' },
+            { label: '算力规模', measureUnit: 'P', target: '10000' },
+          ],
         },
       ],
       // 2025年，签约金额140亿元，其中10亿元以上项目不少于5个，全年完成到位资金65亿元。
       target: {
         signedAmount: '1400000',
+        signedAtLeast: false,
         bigProjectThreshold: '100000',
         bigProjectMinCount: 5,
+        bigProjectAtLeast: true,
         fundsInPlace: '650000',
+        fundsAtLeast: false,
       },
     },
     {
@@ -160,6 +209,8 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市工业信息化和科技局',
             '市发展和改革委员会',
           ],
+          milestones: [],
+          goals: [],
         },
         {
           seq: 2,
@@ -171,6 +222,14 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市自然资源局',
             '市生态环境局',
           ],
+          milestones: [
+            { projectName: '国达化工60万吨钾肥复合肥造粒及20万吨微量水溶肥', wording: '年内建成' },
+            { projectName: '盐湖沃锦40万吨熔盐', wording: '年内建成' },
+            { projectName: '盐湖股份4万吨基础锂盐和500万吨工业盐', wording: '年内建成' },
+            { projectName: '汇信新材料2万吨高质碳酸锂', wording: '年内建成' },
+            { projectName: '格尔木盐化食用盐车间搬迁改造提升', wording: '年内建成' },
+          ],
+          goals: [],
         },
         {
           seq: 3,
@@ -180,6 +239,15 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市工业信息化和科技局',
             '市发展和改革委员会',
           ],
+          milestones: [
+            { projectName: '40万吨硝酸钾', wording: '推动…等项目落地' },
+            { projectName: '30万吨高端专用肥', wording: '推动…等项目落地' },
+            { projectName: '3万吨食品级氯化钾', wording: '推动…等项目落地' },
+            { projectName: '西藏正沃3万吨高纯碳酸锂', wording: '推动…等项目落地' },
+            { projectName: '青海锂业年产30万吨硫酸钾', wording: '推动…等项目落地' },
+            { projectName: '卤水提锂中试', wording: '推动…等项目落地' },
+          ],
+          goals: [],
         },
         {
           seq: 4,
@@ -189,14 +257,23 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市工业信息化和科技局',
             '市发展和改革委员会',
           ],
+          milestones: [
+            { projectName: '100万吨氢氧化镁（氧化镁）综合利用', wording: '加强与西部镁业的沟通衔接，开展…项目前期工作' },
+            { projectName: '绿氢-绿氨-金属镁-高纯氢氧化镁-氯化铵一体化', wording: '开展…前期工作' },
+            { projectName: '天行化工含氟新材料', wording: '开展…前期工作' },
+          ],
+          goals: [],
         },
       ],
       // 2025年，签约金额40亿元以上，其中10亿元以上项目不少于1个，全年完成到位资金18亿元以上。
       target: {
         signedAmount: '400000',
+        signedAtLeast: true,
         bigProjectThreshold: '100000',
         bigProjectMinCount: 1,
+        bigProjectAtLeast: true,
         fundsInPlace: '180000',
+        fundsAtLeast: true,
       },
     },
     {
@@ -225,6 +302,12 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市工业信息化和科技局',
             '市自然资源局',
           ],
+          milestones: [
+            { projectName: '新疆矿业哈西雅图多金属矿', wording: '建成' },
+            { projectName: '鸿鑫矿业二期', wording: '开工建设' },
+            { projectName: '生光矿业铁多金属矿', wording: '开工建设' },
+          ],
+          goals: [],
         },
         {
           seq: 2,
@@ -235,6 +318,12 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市工业信息化和科技局',
             '市自然资源局',
           ],
+          milestones: [
+            { projectName: '天能控股集团铅酸储能电池', wording: '积极推动…等项目落地实施' },
+            { projectName: '云南镇沅华硕贵金属金精粉精炼', wording: '积极推动…等项目落地实施' },
+            { projectName: '昆龙伟业铅锌矿采选加工', wording: '积极推动…等项目落地实施' },
+          ],
+          goals: [],
         },
         {
           seq: 3,
@@ -245,6 +334,14 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市工业信息化和科技局',
             '市自然资源局',
           ],
+          milestones: [
+            { projectName: '中光宏图石墨负极材料', wording: '积极对接…争取取得实质进展' },
+            { projectName: '江丰电子碳化硅', wording: '积极对接…争取取得实质进展' },
+            { projectName: '金川集团镍正极材料', wording: '积极对接…争取取得实质进展' },
+            { projectName: '西矿集团电解铜', wording: '积极对接…争取取得实质进展' },
+            { projectName: '镁系轻型材料', wording: '积极对接…争取取得实质进展' },
+          ],
+          goals: [],
         },
         {
           seq: 4,
@@ -255,14 +352,19 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市工业信息化和科技局',
             '市自然资源局',
           ],
+          milestones: [],
+          goals: [],
         },
       ],
       // 2025年，签约金额15亿元以上，其中5亿元以上项目不少于1个，全年完成到位资金5亿元。
       target: {
         signedAmount: '150000',
+        signedAtLeast: true,
         bigProjectThreshold: '50000',
         bigProjectMinCount: 1,
+        bigProjectAtLeast: true,
         fundsInPlace: '50000',
+        fundsAtLeast: false,
       },
     },
     {
@@ -292,6 +394,8 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市发展和改革委员会',
             '市工业信息化和科技局',
           ],
+          milestones: [],
+          goals: [],
         },
         {
           seq: 2,
@@ -301,6 +405,13 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市发展和改革委员会',
             '市工业信息化和科技局',
           ],
+          milestones: [
+            { projectName: '格尔木炼油厂扩能', wording: '加快推进格尔木炼油厂扩能', targetStage: 'construction' },
+            { projectName: '格尔木炼油厂绿色工厂建设', wording: '推进格尔木炼油厂绿色工厂建设', targetStage: 'construction' },
+            { projectName: '东方电气“离网制氢·储氢”示范', wording: '年内建成运营和开工建设一批', targetStage: 'construction' },
+            { projectName: '深能集团氢制合成氨一体化', wording: '年内建成运营和开工建设一批', targetStage: 'construction' },
+          ],
+          goals: [],
         },
         {
           seq: 3,
@@ -310,14 +421,24 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市发展和改革委员会',
             '市工业信息化和科技局',
           ],
+          milestones: [
+            { projectName: '昆仑能源日处理100万立方米天然气', wording: '重点意向项目，力争落地实施' },
+            { projectName: '华电海西新能源弃电制氢用氢示范', wording: '重点意向项目，力争落地实施' },
+            { projectName: '华润2MW电解水制氢', wording: '重点意向项目，力争落地实施' },
+            { projectName: '山西国际能源绿电制氢一体化', wording: '重点意向项目，力争落地实施' },
+          ],
+          goals: [],
         },
       ],
       // 2025年，签约金额10亿元以上，其中5亿元以上项目不少于1个，完成到位金额5亿元以上。
       target: {
         signedAmount: '100000',
+        signedAtLeast: true,
         bigProjectThreshold: '50000',
         bigProjectMinCount: 1,
+        bigProjectAtLeast: true,
         fundsInPlace: '50000',
+        fundsAtLeast: true,
       },
     },
     {
@@ -351,6 +472,12 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市自然资源局',
             '市生态环境局',
           ],
+          milestones: [
+            { projectName: '兴华源智慧供应链产业园', wording: '加快…项目建设', targetStage: 'construction' },
+            { projectName: '青海潮源工程机械产业园', wording: '加快…项目建设', targetStage: 'construction' },
+            { projectName: '昆仑国际物流园', wording: '加快…项目建设', targetStage: 'construction' },
+          ],
+          goals: [],
         },
         {
           seq: 2,
@@ -363,6 +490,12 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市交通运输局',
             '市自然资源局',
           ],
+          milestones: [
+            { projectName: '陆港北片区铁路作业区', wording: '力争…年内开工建设' },
+            { projectName: '陆港海关监管场所', wording: '力争…年内开工建设' },
+            { projectName: '达布逊物流园区', wording: '力争…年内开工建设' },
+          ],
+          goals: [],
         },
         {
           seq: 3,
@@ -374,14 +507,24 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市交通运输局',
             '市自然资源局',
           ],
+          milestones: [
+            { projectName: '陆港现代化仓储中心', wording: '谋划对接好…建设项目' },
+            { projectName: '国际陆港综合保税区', wording: '谋划对接好…建设项目' },
+            { projectName: '国际陆港跨境电商中心', wording: '谋划对接好…建设项目' },
+            { projectName: '陆港小商品加工贸易中心', wording: '谋划对接好…建设项目' },
+          ],
+          goals: [],
         },
       ],
       // 2025年，签约金额10亿元以上，其中亿元以上项目不少于1个，完成到位资金4亿元以上。
       target: {
         signedAmount: '100000',
+        signedAtLeast: true,
         bigProjectThreshold: '10000',
         bigProjectMinCount: 1,
+        bigProjectAtLeast: true,
         fundsInPlace: '40000',
+        fundsAtLeast: true,
       },
     },
     {
@@ -410,24 +553,46 @@ export const REFERENCE_2025: ReferenceSeed = {
             '市水利局',
             '市生态环境局',
           ],
+          milestones: [
+            { projectName: '梦幻盐湖景区开发建设', wording: '加快推进…核心景区开发建设', targetStage: 'construction' },
+            { projectName: '东台吉乃尔湖景区开发建设', wording: '加快推进…核心景区开发建设', targetStage: 'construction' },
+            { projectName: '昆仑大峡谷', wording: '积极推动…等签约项目落地实施', targetStage: 'construction' },
+            { projectName: '胡杨林沙漠公园', wording: '积极推动…等签约项目落地实施', targetStage: 'construction' },
+          ],
+          goals: [],
         },
         {
           seq: 2,
           text: '加强招商引资项目库建设。以“省域副中心城市”、产业“四地”建设和重点产业转型升级为重点，结合重点行业“十四五规划”，积极谋划，做好前期调研，将西王母瑶池景区、昆仑文化公园、六子湖生态文化教育基地、国际丝路公园、乌图美仁“沙漠之眼”、那贝雅丹、盐湖雅丹等景区作为重点项目持续开展招商，为开展宣传推介和对接洽谈工作奠定基础。',
           units: ['市文体旅游广电局', '市发展和改革委员会'],
+          milestones: [
+            { projectName: '西王母瑶池景区', wording: '积极谋划…作为重点项目持续开展招商' },
+            { projectName: '昆仑文化公园', wording: '积极谋划…作为重点项目持续开展招商' },
+            { projectName: '六子湖生态文化教育基地', wording: '积极谋划…作为重点项目持续开展招商' },
+            { projectName: '国际丝路公园', wording: '积极谋划…作为重点项目持续开展招商' },
+            { projectName: '乌图美仁“沙漠之眼”', wording: '积极谋划…作为重点项目持续开展招商' },
+            { projectName: '那贝雅丹', wording: '积极谋划…作为重点项目持续开展招商' },
+            { projectName: '盐湖雅丹', wording: '积极谋划…作为重点项目持续开展招商' },
+          ],
+          goals: [],
         },
         {
           seq: 3,
           text: '加强文化旅游资源宣传和招商项目推广。通过文化旅游交流及旅游资源专题推介、举办文旅节庆系列活动等方式，提高我市品牌影响力，增强文化资源的吸引力，引进优质资源，合作开发特色景区和重点项目建设。',
           units: ['市文体旅游广电局', '市工业信息化和科技局'],
+          milestones: [],
+          goals: [],
         },
       ],
       // 2025年，签约金额3亿元以上，其中亿元以上项目不少于1个，全年完成到位资金2亿元以上。
       target: {
         signedAmount: '30000',
+        signedAtLeast: true,
         bigProjectThreshold: '10000',
         bigProjectMinCount: 1,
+        bigProjectAtLeast: true,
         fundsInPlace: '20000',
+        fundsAtLeast: true,
       },
     },
     {
@@ -448,24 +613,40 @@ export const REFERENCE_2025: ReferenceSeed = {
           seq: 1,
           text: '高标准运营特色生物产业园，建设锁鲜、烘干、原浆等生产线，加快建设保鲜、冷链仓储物流设施，将产业园打造为带动全市农牧业提质增效的“辐射源”，助力农牧民群众持续增收。',
           units: ['市农牧局', '格尔木农垦（集团）有限公司'],
+          milestones: [
+            { projectName: '特色生物产业园锁鲜、烘干、原浆生产线', wording: '建设锁鲜、烘干、原浆等生产线', targetStage: 'construction' },
+            { projectName: '保鲜、冷链仓储物流设施', wording: '加快建设保鲜、冷链仓储物流设施', targetStage: 'construction' },
+          ],
+          goals: [],
         },
         {
           seq: 2,
           text: '深化市管企业改革，突出格尔木农垦集团主责主业，切实发挥龙头带动作用，完善枸杞交易中心功能，提升基础设施水平，逐步将其打造为综合性枸杞商贸物流区。重点抓好5万亩饲草基地建设项目，加强技术指导，推进项目建设。',
           units: ['市农牧局', '市工业信息化和科技局'],
+          milestones: [
+            { projectName: '5万亩饲草基地', wording: '重点抓好…建设项目…推进项目建设', targetStage: 'construction' },
+          ],
+          goals: [
+            { label: '饲草基地建设', measureUnit: '万亩', target: '5' },
+          ],
         },
         {
           seq: 3,
           text: '加强对外宣传，拓宽市场维度，做强市场主体、做好市场产品、做响市场品牌、做通市场渠道、做足市场价值，把青洽会等重大招商活动，作为树立产品与品牌形象、增强市场竞争力的重要平台，不断拓展特色农牧产业增效的“新空间”。充分发挥对口援青优势，主动加强在人流密集区、重点旅游区的宣传推广，不断提升优势特色产业影响力。',
           units: ['市农牧局'],
+          milestones: [],
+          goals: [],
         },
       ],
       // 2025年，签约金额2亿元以上，其中亿元以上项目不少于1个，全年完成到位资金1亿元以上。
       target: {
         signedAmount: '20000',
+        signedAtLeast: true,
         bigProjectThreshold: '10000',
         bigProjectMinCount: 1,
+        bigProjectAtLeast: true,
         fundsInPlace: '10000',
+        fundsAtLeast: true,
       },
     },
   ],

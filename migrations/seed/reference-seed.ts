@@ -1,13 +1,17 @@
-import { normaliseEnterpriseName, type ReferenceSeed } from '@crm/domain';
+import { isSector, normaliseEnterpriseName, stageCommittedBy, STAGES, type ReferenceSeed } from '@crm/domain';
 import type { EntityManager } from 'typeorm';
 
 /**
  * Loads the reference data idempotently: it inserts what is missing and never overwrites what
  * exists, so running it twice changes nothing and later edits by an admin survive a restart.
+ * The year's plan (annual_plan, published as of seed.plan.publishedAt), its sector growth targets
+ * and each key task's milestones and goals are written only where the year or the key task has
+ * none yet, so rows the office edits, renumbers or removes one by one are not put back.
  */
 export async function seedReference(manager: EntityManager, seed: ReferenceSeed): Promise<void> {
   checkReferenceSeed(seed);
   await manager.transaction(async (tx) => {
+    await seedPlan(tx, seed);
     for (const person of seed.people) {
       await tx.query(`INSERT INTO person (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
         person.name,
@@ -55,6 +59,7 @@ export async function seedReference(manager: EntityManager, seed: ReferenceSeed)
            ON CONFLICT (chain_id, year, seq) DO NOTHING`,
           [chainId, seed.year, task.seq, task.text],
         );
+        await seedMilestonesAndGoals(tx, chainId, seed.year, task);
         for (const [order, unitName] of task.units.entries()) {
           await tx.query(
             `INSERT INTO key_task_unit (key_task_id, unit_id, sort_order)
@@ -66,8 +71,9 @@ export async function seedReference(manager: EntityManager, seed: ReferenceSeed)
         }
       }
       await tx.query(
-        `INSERT INTO chain_target (chain_id, year, signed_amount, big_project_threshold, big_project_min_count, funds_in_place)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (chain_id, year) DO NOTHING`,
+        `INSERT INTO chain_target (chain_id, year, signed_amount, big_project_threshold, big_project_min_count, funds_in_place,
+           signed_at_least, big_project_at_least, funds_at_least)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (chain_id, year) DO NOTHING`,
         [
           chainId,
           seed.year,
@@ -75,10 +81,74 @@ export async function seedReference(manager: EntityManager, seed: ReferenceSeed)
           chain.target.bigProjectThreshold,
           chain.target.bigProjectMinCount,
           chain.target.fundsInPlace,
+          chain.target.signedAtLeast,
+          chain.target.bigProjectAtLeast,
+          chain.target.fundsAtLeast,
         ],
       );
     }
   });
+}
+
+/** The year's plan as published, and its sector growth targets when the year has none. */
+async function seedPlan(tx: EntityManager, seed: ReferenceSeed): Promise<void> {
+  const { plan } = seed;
+  await tx.query(
+    `INSERT INTO annual_plan (year, status, city_signed_amount, city_signed_at_least, city_funds_in_place, city_funds_at_least,
+       published_at)
+     VALUES ($1, 'published', $2, $3, $4, $5, $6) ON CONFLICT (year) DO NOTHING`,
+    [seed.year, plan.citySignedAmount, plan.citySignedAtLeast, plan.cityFundsInPlace, plan.cityFundsAtLeast, plan.publishedAt],
+  );
+  await tx.query(
+    `INSERT INTO sector_growth_target (year, sector, growth_rate)
+     SELECT $1, x.sector, x.rate FROM unnest($2::project_sector[], $3::numeric[]) AS x(sector, rate)
+     WHERE NOT EXISTS (SELECT 1 FROM sector_growth_target g WHERE g.year = $1)`,
+    [seed.year, plan.sectorGrowth.map((g) => g.sector), plan.sectorGrowth.map((g) => g.growthRate)],
+  );
+}
+
+/** A key task's milestones (and goals) when it has none yet, numbered in the order of the text. */
+async function seedMilestonesAndGoals(
+  tx: EntityManager,
+  chainId: number,
+  year: number,
+  task: ReferenceSeed['chains'][number]['keyTasks'][number],
+): Promise<void> {
+  const [{ id: keyTaskId }] = await tx.query(`SELECT id FROM key_task WHERE chain_id = $1 AND year = $2 AND seq = $3`, [
+    chainId,
+    year,
+    task.seq,
+  ]);
+  if (task.milestones.length > 0) {
+    await tx.query(
+      `INSERT INTO key_task_milestone (key_task_id, seq, project_name, target_stage, wording)
+       SELECT $1, x.seq, x.name, x.stage, x.wording
+       FROM unnest($2::smallint[], $3::text[], $4::project_stage[], $5::text[]) AS x(seq, name, stage, wording)
+       WHERE NOT EXISTS (SELECT 1 FROM key_task_milestone m WHERE m.key_task_id = $1)`,
+      [
+        keyTaskId,
+        task.milestones.map((_, i) => i + 1),
+        task.milestones.map((m) => m.projectName),
+        task.milestones.map((m) => m.targetStage ?? stageCommittedBy(m.wording)),
+        task.milestones.map((m) => m.wording),
+      ],
+    );
+  }
+  if (task.goals.length > 0) {
+    await tx.query(
+      `INSERT INTO key_task_goal (key_task_id, seq, label, measure_unit, target)
+       SELECT $1, x.seq, x.label, x.unit, x.target
+       FROM unnest($2::smallint[], $3::text[], $4::text[], $5::numeric[]) AS x(seq, label, unit, target)
+       WHERE NOT EXISTS (SELECT 1 FROM key_task_goal g WHERE g.key_task_id = $1)`,
+      [
+        keyTaskId,
+        task.goals.map((_, i) => i + 1),
+        task.goals.map((g) => g.label),
+        task.goals.map((g) => g.measureUnit),
+        task.goals.map((g) => g.target),
+      ],
+    );
+  }
 }
 
 async function seedChainRoles(tx: EntityManager, chainId: number, chain: ReferenceSeed['chains'][number]) {
@@ -127,7 +197,19 @@ export function checkReferenceSeed(seed: ReferenceSeed): void {
       spellings.set(spelling, unit.name);
     }
   }
+  for (const g of seed.plan.sectorGrowth) {
+    if (!isSector(g.sector)) problems.push(`plan: unknown sector ${g.sector}`);
+  }
   for (const chain of seed.chains) {
+    for (const task of chain.keyTasks) {
+      for (const m of task.milestones) {
+        if (m.wording.length > 40) problems.push(`${chain.code} ${task.seq}: wording longer than 40 characters: ${m.wording}`);
+        if (m.targetStage && !STAGES.includes(m.targetStage)) problems.push(`${chain.code} ${task.seq}: unknown stage ${m.targetStage}`);
+      }
+      for (const g of task.goals) {
+        if (!(Number(g.target) > 0)) problems.push(`${chain.code} ${task.seq}: goal ${g.label} needs a positive target`);
+      }
+    }
     for (const name of [chain.liaisonLeader, ...chain.responsibleLeaders]) {
       if (!people.has(name)) problems.push(`${chain.code}: unknown person ${name}`);
     }
