@@ -6,6 +6,7 @@ import { HealthModule } from '@crm/api/health';
 import { LedgerIoModule } from '@crm/api/ledger-io';
 import { MeetingsModule } from '@crm/api/meetings';
 import { PipelineModule } from '@crm/api/pipeline';
+import { PlanModule } from '@crm/api/plan';
 import { ReferenceModule } from '@crm/api/reference';
 import { ReportingModule } from '@crm/api/reporting';
 import { Module } from '@nestjs/common';
@@ -13,6 +14,6 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The HTTP app: the platform plus every business area. Wiring only. */
 @Module({
-  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule, QueueDashboardModule, CockpitModule, MeetingsModule],
+  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule, QueueDashboardModule, CockpitModule, MeetingsModule, PlanModule],
 })
 export class AppModule {}

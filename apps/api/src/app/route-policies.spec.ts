@@ -129,6 +129,26 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'GET /api/projects/:id/instructions': [`/api/projects/${UUID}/instructions`, SIGNED_IN],
   'POST /api/projects/:id/instructions': [`/api/projects/${UUID}/instructions`, ['leader']],
   // cockpit: end
+  // plan: start
+  'GET /api/plans': ['/api/plans', SIGNED_IN],
+  'GET /api/plans/:year': ['/api/plans/2025', SIGNED_IN],
+  'GET /api/plans/:year/diff': ['/api/plans/2025/diff', SIGNED_IN],
+  'POST /api/plans/:year/draft': ['/api/plans/2099/draft', ['office']],
+  'PUT /api/plans/:year': ['/api/plans/2098', ['office']],
+  'PUT /api/plans/:year/targets/:chain': ['/api/plans/2098/targets/clean-energy', ['office']],
+  'PUT /api/plans/:year/sector-growth': ['/api/plans/2098/sector-growth', ['office']],
+  'POST /api/plans/:year/key-tasks': ['/api/plans/2098/key-tasks', ['office']],
+  'PUT /api/plans/:year/key-tasks/:id': ['/api/plans/2098/key-tasks/1', ['office']],
+  'DELETE /api/plans/:year/key-tasks/:id': ['/api/plans/2098/key-tasks/1', ['office']],
+  'PUT /api/plans/:year/key-tasks/:id/goals/:goalId': ['/api/plans/2098/key-tasks/1/goals/1', ['staff', 'office']],
+  'POST /api/plans/:year/publish': ['/api/plans/2098/publish', ['office']],
+  'GET /api/plans/baselines': ['/api/plans/baselines', SIGNED_IN],
+  'PUT /api/plans/baselines': ['/api/plans/baselines', ['office']],
+  'GET /api/plans/roles': ['/api/plans/roles', SIGNED_IN],
+  'POST /api/plans/roles': ['/api/plans/roles', ['office']],
+  'PATCH /api/plans/roles/:kind/:id': ['/api/plans/roles/leader/999999', ['office']],
+  'POST /api/plans/units/:id/rename': ['/api/plans/units/999999/rename', ['office']],
+  // plan: end
   // Last: it ends the session it is called with.
   'POST /api/auth/sign-out': ['/api/auth/sign-out', SIGNED_IN],
 };
@@ -176,12 +196,12 @@ describe('route × role policies', () => {
       const server = request(t.app.getHttpServer());
       if (method === 'GET') return server.get(path);
       if (method === 'DELETE') return server.delete(path);
-      return server[method.toLowerCase() as 'post' | 'patch'](path).send({});
+      return server[method.toLowerCase() as 'post' | 'patch' | 'put'](path).send({});
     }
     const agent = agents[who];
     if (method === 'GET') return agent.get(path);
     if (method === 'DELETE') return agent.delete(path);
-    return agent[method.toLowerCase() as 'post' | 'patch'](path, {});
+    return agent[method.toLowerCase() as 'post' | 'patch' | 'put'](path, {});
   };
 
   it.each(Object.entries(POLICIES))('%s', async (route, [path, allowed]) => {

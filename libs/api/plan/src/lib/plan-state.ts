@@ -1,4 +1,4 @@
-import type { PlanMissingView, PlanStatus } from '@crm/domain';
+import { planMissingView, type PlanMissingView, type PlanStatus } from '@crm/domain';
 import type { EntityManager } from 'typeorm';
 
 /** A year's plan as the figures need it: published (targets may be read), draft, or none. */
@@ -23,14 +23,5 @@ export async function readPlanStates(manager: EntityManager, years: number[]): P
 
 /** What a page or export says instead of figures when the year's plan is not published. */
 export function planMissing(year: number, state: Exclude<PlanState, 'published'>): PlanMissingView {
-  return {
-    year,
-    planStatus: state,
-    message:
-      state === 'none'
-        ? `${year}年度工作方案尚未录入，无法对照目标计算完成情况。请领导小组办公室在“年度工作方案”中录入并发布。 / ` +
-          `No plan has been entered for ${year}: figures cannot be measured against targets. The office enters and publishes it under 年度工作方案.`
-        : `${year}年度工作方案尚未发布（草稿），目标暂不生效。请领导小组办公室核对后发布。 / ` +
-          `The ${year} plan is still a draft: its targets take effect once the office publishes it.`,
-  };
+  return planMissingView(year, state);
 }
