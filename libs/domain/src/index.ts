@@ -30,4 +30,6 @@ export * from './lib/reporting/roll-up.contract';
 export * from './lib/cockpit/cockpit.contract';
 export * from './lib/meetings/meetings.contract';
 export * from './lib/plan/plan.contract';
+export * from './lib/plan/sector-growth.contract';
+export * from './lib/plan/plan-missing';
 export * from './lib/plan/key-task-progress';

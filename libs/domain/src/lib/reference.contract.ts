@@ -58,13 +58,19 @@ export interface KeyTaskView {
   units: UnitView[];
 }
 
-/** 工作目标 for one year; amounts in 万元 as decimal strings. */
+/**
+ * 工作目标 of a chain for a year, read only from published plans; amounts in 万元 as decimal
+ * strings. Each figure is "at least" (…以上 / 不少于) or exact, as the plan writes it.
+ */
 export interface ChainTargetView {
   year: number;
   signedAmount: Wan;
+  signedAtLeast: boolean;
   bigProjectThreshold: Wan;
   bigProjectMinCount: number;
+  bigProjectAtLeast: boolean;
   fundsInPlace: Wan;
+  fundsAtLeast: boolean;
 }
 
 export interface ChainSummaryView {

@@ -2,6 +2,8 @@ import type { ChainCode, ChainUnitRole } from '../chain';
 import type { Wan } from '../money';
 import type { MonthlyReportState, NotificationKind } from '../reporting/reporting.contract';
 import type { RankingRow } from '../reporting/ranking';
+import type { PlanMissingView } from '../plan/plan.contract';
+import type { SectorFundsGrowthView } from '../plan/sector-growth.contract';
 import type { ChainTargetView } from '../reference.contract';
 import type { Stage } from '../stage';
 import type { ProjectStatus } from '../pipeline/project';
@@ -19,6 +21,10 @@ import type { ProjectListQuery, UserRef } from '../pipeline/project.contract';
  * admin see all seven. On the city view a leader gets only their chains, the totals over those
  * chains (`totals.scope = 'led-chains'`), and the ranking rows of their chains with their rank
  * among all seven (`ranking.partial = true`). Asking for another chain's page answers 403.
+ *
+ * Targets are read only from the year's published plan (年度工作方案). Until it is published the
+ * views carry `plan` (PlanMissingView: what to say and where the office goes, /plan/:year); the
+ * figures then hold the actuals only (no target, rate, pace or gap) and the ranking has no rows.
  */
 
 // ---------------------------------------------------------------- figures
@@ -94,10 +100,18 @@ export interface CockpitTotals {
   bigProjects: CountMeasure;
   signedProjects: { count: number; query: ProjectListQuery };
   /**
-   * The city's annual targets: the sum of all seven chains' targets for the year (2025: 220 亿元
-   * signed = 2,200,000 万元, 100 亿元 in place = 1,000,000 万元), whatever the scope.
+   * The city's annual targets as the year's published plan writes them (annual_plan: 2025: 220
+   * 亿元以上 signed = 2,200,000 万元, 100 亿元 in place = 1,000,000 万元), whatever the scope;
+   * each "at least" (以上) or exact. bigProjects: the sum of the chains' required counts. All null
+   * until the plan is published.
    */
-  cityTargets: { signedAmount: Wan | null; fundsInPlace: Wan | null; bigProjects: number | null };
+  cityTargets: {
+    signedAmount: Wan | null;
+    signedAtLeast: boolean;
+    fundsInPlace: Wan | null;
+    fundsAtLeast: boolean;
+    bigProjects: number | null;
+  };
 }
 
 /**
@@ -136,7 +150,8 @@ export interface CockpitRanking {
   weights: { signed: number; funds: number; bigProjects: number };
   rateCap: number;
   /**
-   * Ranks among all seven chains; a leader gets only the rows of their chains. actionItemRate:
+   * Ranks among all seven chains; a leader gets only the rows of their chains; none until the
+   * year's plan is published (nothing to rank against). actionItemRate:
    * 交办事项完成率 at the month's end (today, for the current month), shown for reference and not
    * weighted; null when nothing was due.
    */
@@ -149,6 +164,8 @@ export interface CockpitView {
   month: number;
   /** YYYY-MM of the chosen month. */
   asOf: string;
+  /** Set while the year's plan is not published: the page says so in place of the figures. */
+  plan?: PlanMissingView | null;
   /** The chains in scope, in the plan's order. */
   chains: CockpitChainFigures[];
   totals: CockpitTotals;
@@ -156,6 +173,8 @@ export interface CockpitView {
   ranking: CockpitRanking;
   /** Open alerts per kind over the chains in scope (GET /api/cockpit/alerts lists them). */
   alertCounts: Record<AlertKind, number>;
+  /** 分行业到位资金同比 over the chains in scope, against the plan's sector growth targets. */
+  sectorGrowth?: SectorFundsGrowthView | null;
 }
 
 // ---------------------------------------------------------------- chain leader page
@@ -266,6 +285,8 @@ export interface ChainCockpitView {
   year: number;
   month: number;
   asOf: string;
+  /** Set while the year's plan is not published (no targets, rates or pace in `figures`). */
+  plan?: PlanMissingView | null;
   figures: CockpitChainFigures;
   trend: CockpitTrendSeries;
   funnel: FunnelStageView[];

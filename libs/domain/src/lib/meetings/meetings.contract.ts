@@ -10,6 +10,7 @@ import type {
 } from '../cockpit/cockpit.contract';
 import type { Wan } from '../money';
 import type { UnitRef, UserRef } from '../pipeline/project.contract';
+import type { PlanMissingView } from '../plan/plan.contract';
 import type { Stage } from '../stage';
 
 /**
@@ -227,6 +228,8 @@ export interface MeetingPackView {
   /** The month of the figures (the meeting's month). */
   year: number;
   month: number;
+  /** Set while that year's plan is not published: the figures then carry no targets or rates. */
+  plan?: PlanMissingView | null;
   chains: MeetingPackChainSection[];
 }
 

@@ -1,5 +1,6 @@
 import type { ChainCode } from '../chain';
 import type { Wan } from '../money';
+import type { PlanMissingView } from '../plan/plan.contract';
 import type { ChainTargetView } from '../reference.contract';
 import type { Stage } from '../stage';
 import type { ProjectStatus, SourceChannel } from './project';
@@ -301,6 +302,8 @@ export interface TargetMeasure {
 export interface ChainProgressView {
   chain: { code: ChainCode; nameZh: string };
   year: number;
+  /** Set while the year's plan is not published: no target and no rates then. */
+  plan?: PlanMissingView | null;
   target: ChainTargetView | null;
   signedAmount: TargetMeasure;
   bigProjects: { count: number; threshold: Wan | null; target: number | null; rate: string | null };

@@ -1,4 +1,4 @@
-import { rankChains, rankingScore } from './ranking';
+import { rankChains, rankingLeaders, rankingMeasured, rankingScore } from './ranking';
 
 describe('季评比 ranking', () => {
   it('weights signed 40%, funds 40%, big projects 20%', () => {
@@ -61,5 +61,37 @@ describe('季评比 ranking', () => {
       ['c', 2, '10.00'],
       ['d', 4, '0.00'],
     ]);
+  });
+});
+
+describe('rankingLeaders', () => {
+  const rows = (scores: string[]) =>
+    rankChains(
+      scores.map((s, i) => ({
+        chainCode: `c${i}`,
+        signedRate: s,
+        fundsRate: s,
+        bigProjectRate: s,
+      })),
+    );
+
+  it('names nobody when every score is 0 (a tie of zeros is not a ranking)', () => {
+    const zeros = rows(['0', '0', '0', '0', '0', '0', '0']);
+    expect(zeros.every((r) => r.rank === 1)).toBe(true);
+    expect(rankingLeaders(zeros)).toEqual([]);
+    expect(rankingMeasured(zeros)).toBe(false);
+    expect(rankingLeaders([])).toEqual([]);
+    expect(rankingMeasured([])).toBe(false);
+  });
+
+  it('names the chains ranked in the first three with a score, ties included', () => {
+    expect(rankingLeaders(rows(['10', '0', '0', '0'])).map((r) => r.chainCode)).toEqual(['c0']);
+    expect(rankingLeaders(rows(['10', '20', '5', '5', '1'])).map((r) => r.chainCode)).toEqual([
+      'c1',
+      'c0',
+      'c2',
+      'c3',
+    ]);
+    expect(rankingMeasured(rows(['0', '0.01']))).toBe(true);
   });
 });

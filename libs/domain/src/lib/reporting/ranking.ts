@@ -87,3 +87,17 @@ export function rankChains(inputs: RankingInput[]): RankingRow[] {
     return { ...s.input, score: rankingScore(s.input), rank };
   });
 }
+
+/**
+ * The chains that may be named as leading the ranking ("位列前3"): ranked within the first `n`
+ * and with a score above zero. None when nothing was measured (every score 0, or no rows), so a
+ * tie of zeros is never called a ranking.
+ */
+export function rankingLeaders<R extends Pick<RankingRow, 'score' | 'rank'>>(rows: R[], n = 3): R[] {
+  return rows.filter((r) => r.rank <= n && hundredths(r.score) > 0);
+}
+
+/** Whether any chain scored: a ranking where every score is 0 ranks nothing. */
+export function rankingMeasured(rows: Pick<RankingRow, 'score'>[]): boolean {
+  return rows.some((r) => hundredths(r.score) > 0);
+}

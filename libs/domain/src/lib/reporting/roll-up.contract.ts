@@ -2,6 +2,8 @@ import type { ChainCode } from '../chain';
 import type { ActionItemCompletion } from '../meetings/meetings.contract';
 import type { Wan } from '../money';
 import type { ProjectStatus } from '../pipeline/project';
+import type { PlanMissingView } from '../plan/plan.contract';
+import type { SectorFundsGrowthView } from '../plan/sector-growth.contract';
 import type {
   PipelineStageTotal,
   TargetMeasure,
@@ -16,8 +18,9 @@ import type { MonthlyReportState } from './reporting.contract';
  * instants: ISO strings; months: YYYY-MM (Asia/Shanghai).
  *
  * "Month" figures cover the period's month; "year to date" covers 1 January to the end of the
- * period's month. Targets are the year's chain targets; the city's are their sums
- * (2025: 220亿元 signed, 100亿元 in place).
+ * period's month. Targets are read only from the year's published plan: the chains' targets, and
+ * the city's totals as the plan writes them (2025: 220亿元以上 signed, 100亿元 in place). Until the
+ * plan is published the figures carry `plan` and no targets, rates or ranking.
  */
 
 /** Count and amount of signings. */
@@ -41,6 +44,12 @@ export interface RollUpCityTotals {
   newLeads: number;
   stageMoves: number;
   majorProjectCount: number;
+  /**
+   * The plan writes the city's target as "at least" (…以上). Absent in figures taken before the
+   * plan was kept in the product.
+   */
+  signedAtLeast?: boolean;
+  fundsAtLeast?: boolean;
 }
 
 /** 重大项目 of a chain, as it stood when the figures were taken. */
@@ -147,7 +156,7 @@ export interface RollUpRankingRow extends RankingRow {
   actionItemRate: string | null;
 }
 
-/** 季评比: the chains ranked by completion (rankChains), with the formula shown. */
+/** 季评比: the chains ranked by completion (rankChains), with the formula shown; no rows without a published plan. */
 export interface RollUpQuarterView {
   year: number;
   /** 1–4, the quarter holding the period. */
@@ -195,6 +204,13 @@ export interface RollUpFigures {
   yearToDateLabel: string;
   /** When these figures were taken from the data. */
   takenAt: string;
+  /**
+   * Set when the year's plan was not published when the figures were taken: no targets, rates or
+   * ranking, and the narrative says so. Absent (or null) otherwise, and in older figures.
+   */
+  plan?: PlanMissingView | null;
+  /** 分行业到位资金同比 for the city; absent in figures taken before it existed. */
+  sectorGrowth?: SectorFundsGrowthView | null;
   city: RollUpCityTotals;
   chains: RollUpChainFigures[];
   units: RollUpUnitRow[];

@@ -1,4 +1,5 @@
 import type { AuthUser } from '@crm/api/core';
+import { planMissing, readPlanState } from '@crm/api/plan';
 import {
   STAGE_LABELS,
   STAGES,
@@ -11,12 +12,13 @@ import {
   type StageConversionView,
   type UnitReportNarrativeView,
 } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertService } from '../alerts/alert.service';
 import { AlertSettingsService } from '../alerts/alert-settings.service';
 import { CockpitChains, chainRef } from '../common/cockpit-chains';
+import { COCKPIT_CLOCK, type Clock } from '../common/cockpit-clock';
 import { cockpitPeriod } from '../common/cockpit-period';
 import { toProjectRef, type ProjectRefRow } from '../common/project-ref.rows';
 import { ChainFiguresService, chainFigures, trendSeries } from '../figures/chain-figures.service';
@@ -27,7 +29,8 @@ import { ChainStageHistory } from './chain-stage-history';
 /**
  * A chain's page for its leaders: the figures and trend of the cockpit, the funnel, conversion and
  * time per stage, what is stuck or overdue, the major projects, the units' latest reports, key-task
- * progress, alerts and the latest instructions. A chain the user may not read answers 403.
+ * progress, alerts and the latest instructions. A chain the user may not read answers 403. Until
+ * the year's plan is published the page says so (`plan`) and its figures carry no targets.
  */
 @Injectable()
 export class ChainPageService {
@@ -39,12 +42,15 @@ export class ChainPageService {
     private readonly alertSettings: AlertSettingsService,
     private readonly instructions: InstructionService,
     private readonly stageHistory: ChainStageHistory,
+    @Inject(COCKPIT_CLOCK) private readonly clock: Clock,
   ) {}
 
   async page(user: AuthUser, code: string, year?: number, month?: number): Promise<ChainCockpitView> {
     const chain = await this.chains.readable(user, code);
-    const period = cockpitPeriod(year, month);
-    const today = shanghaiToday();
+    const now = this.clock.now();
+    const period = cockpitPeriod(year, month, now);
+    const today = shanghaiToday(now);
+    const state = await readPlanState(this.dataSource.manager, period.year);
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
     const [rows, targets, funnel, history, current, stuck, major, overdue, overdueCount, reports, keyTasks, settings, instructions] =
       await Promise.all([
@@ -71,6 +77,7 @@ export class ChainPageService {
       year: period.year,
       month: period.month,
       asOf: period.asOf,
+      plan: state === 'published' ? null : planMissing(period.year, state),
       figures: chainFigures(chain, rows, targets.get(chain.id) ?? null, period),
       trend: trendSeries(chain, rows),
       funnel: STAGES.map((stage) => {

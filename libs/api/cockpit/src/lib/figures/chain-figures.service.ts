@@ -4,6 +4,7 @@ import {
   type ChainTargetView,
   type CockpitChainFigures,
   type CockpitTrendSeries,
+  type CockpitView,
   type CountMeasure,
   type ProjectListQuery,
 } from '@crm/domain';
@@ -45,6 +46,8 @@ export interface MonthRow {
 /**
  * Month by month from January, per chain or summed over chains: the month's figures, the year to
  * date, and each against the annual target (rate), an even pace (target × m / 12) and the gap.
+ * Targets are read only from the year's published plan; summed over the city ($5), the signed and
+ * funds targets are the plan's city totals (annual_plan), not the chains' sum.
  * All arithmetic in PostgreSQL numeric: exact, no floating point.
  */
 const MONTH_ROWS = `
@@ -62,10 +65,15 @@ const MONTH_ROWS = `
            sum(signed) AS signed, sum(signed_n) AS signed_n, sum(funds) AS funds, sum(verified) AS verified,
            sum(big) AS big
     FROM cells GROUP BY 1, 2
+  ), plan AS (
+    SELECT * FROM annual_plan WHERE year = $2::integer AND status = 'published'
   ), target AS (
-    SELECT CASE WHEN $4::boolean THEN chain_id END AS chain_id, sum(signed_amount) AS signed,
-           sum(funds_in_place) AS funds, sum(big_project_min_count)::integer AS big
-    FROM chain_target WHERE year = $2::integer AND chain_id = ANY ($1::smallint[]) GROUP BY 1
+    SELECT CASE WHEN $4::boolean THEN ct.chain_id END AS chain_id,
+           CASE WHEN $5::boolean THEN min(plan.city_signed_amount) ELSE sum(ct.signed_amount) END AS signed,
+           CASE WHEN $5::boolean THEN min(plan.city_funds_in_place) ELSE sum(ct.funds_in_place) END AS funds,
+           sum(ct.big_project_min_count)::integer AS big
+    FROM chain_target ct JOIN plan ON plan.year = ct.year
+    WHERE ct.chain_id = ANY ($1::smallint[]) GROUP BY 1
   ), cum AS (
     SELECT per.*, sum(signed) OVER w AS signed_cum, sum(signed_n) OVER w AS signed_n_cum,
            sum(funds) OVER w AS funds_cum, sum(verified) OVER w AS verified_cum, sum(big) OVER w AS big_cum
@@ -96,38 +104,71 @@ const MONTH_ROWS = `
 export class ChainFiguresService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Rows for months 1..period.month: per chain (perChain) or summed over the chains (chain_id null). */
-  monthRows(chainIds: number[], period: CockpitPeriod, perChain: boolean): Promise<MonthRow[]> {
-    return this.dataSource.query(MONTH_ROWS, [chainIds, period.year, period.month, perChain]);
+  /**
+   * Rows for months 1..period.month: per chain (perChain) or summed over the chains (chain_id null).
+   * city: the sum is the whole city's, measured against the plan's city totals.
+   */
+  monthRows(chainIds: number[], period: CockpitPeriod, perChain: boolean, city = false): Promise<MonthRow[]> {
+    return this.dataSource.query(MONTH_ROWS, [chainIds, period.year, period.month, perChain, city && !perChain]);
   }
 
-  /** The city's targets for the year: the sums of every chain's targets (null when none is set). */
-  async cityTargets(year: number): Promise<{ signedAmount: string | null; fundsInPlace: string | null; bigProjects: number | null }> {
+  /**
+   * The city's targets for the year as its published plan writes them (annual_plan), each "at
+   * least" or exact; bigProjects is the sum of the chains' required counts. Null without a
+   * published plan.
+   */
+  async cityTargets(year: number): Promise<CityTargets> {
     const [r] = await this.dataSource.query(
-      `SELECT sum(signed_amount)::text AS signed, sum(funds_in_place)::text AS funds,
-              sum(big_project_min_count)::integer AS big
-       FROM chain_target WHERE year = $1`,
+      `SELECT a.city_signed_amount::text AS signed, a.city_signed_at_least AS signed_at_least,
+              a.city_funds_in_place::text AS funds, a.city_funds_at_least AS funds_at_least,
+              (SELECT sum(big_project_min_count)::integer FROM chain_target WHERE year = a.year) AS big
+       FROM annual_plan a WHERE a.year = $1 AND a.status = 'published'`,
       [year],
     );
-    return { signedAmount: r.signed, fundsInPlace: r.funds, bigProjects: r.big };
+    return r
+      ? { signedAmount: r.signed, signedAtLeast: r.signed_at_least, fundsInPlace: r.funds, fundsAtLeast: r.funds_at_least, bigProjects: r.big }
+      : { signedAmount: null, signedAtLeast: false, fundsInPlace: null, fundsAtLeast: false, bigProjects: null };
   }
 
+  /** The chains' targets of the year, from its published plan only (none for a draft or no plan). */
   async targets(chainIds: number[], year: number): Promise<Map<number, ChainTargetView>> {
-    const rows: { chain_id: number; year: number; signed: string; threshold: string; min: number; funds: string }[] =
-      await this.dataSource.query(
-        `SELECT chain_id, year, signed_amount::text AS signed, big_project_threshold::text AS threshold,
-                big_project_min_count AS min, funds_in_place::text AS funds
-         FROM chain_target WHERE year = $1 AND chain_id = ANY ($2::smallint[])`,
-        [year, chainIds],
-      );
+    const rows: {
+      chain_id: number;
+      year: number;
+      signed: string;
+      signed_at_least: boolean;
+      threshold: string;
+      min: number;
+      big_at_least: boolean;
+      funds: string;
+      funds_at_least: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT t.chain_id, t.year, t.signed_amount::text AS signed, t.signed_at_least,
+              t.big_project_threshold::text AS threshold, t.big_project_min_count AS min,
+              t.big_project_at_least AS big_at_least, t.funds_in_place::text AS funds, t.funds_at_least
+       FROM chain_target t JOIN annual_plan a ON a.year = t.year AND a.status = 'published'
+       WHERE t.year = $1 AND t.chain_id = ANY ($2::smallint[])`,
+      [year, chainIds],
+    );
     return new Map(
       rows.map((r) => [
         r.chain_id,
-        { year: r.year, signedAmount: r.signed, bigProjectThreshold: r.threshold, bigProjectMinCount: r.min, fundsInPlace: r.funds },
+        {
+          year: r.year,
+          signedAmount: r.signed,
+          signedAtLeast: r.signed_at_least,
+          bigProjectThreshold: r.threshold,
+          bigProjectMinCount: r.min,
+          bigProjectAtLeast: r.big_at_least,
+          fundsInPlace: r.funds,
+          fundsAtLeast: r.funds_at_least,
+        },
       ]),
     );
   }
 }
+
+export type CityTargets = CockpitView['totals']['cityTargets'];
 
 /** The links behind each figure, for one chain (or every chain the user may read when chain is null). */
 export function figureQueries(chain: CockpitChain | null, period: CockpitPeriod) {

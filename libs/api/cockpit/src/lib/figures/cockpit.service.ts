@@ -1,4 +1,5 @@
 import { actionItemCompletionByChain, type AuthUser } from '@crm/api/core';
+import { planMissing, readPlanState, sectorFundsGrowth } from '@crm/api/plan';
 import {
   RANKING_FORMULA,
   RANKING_RATE_CAP,
@@ -7,19 +8,22 @@ import {
   shanghaiToday,
   type CockpitRanking,
   type CockpitView,
+  type PlanMissingView,
 } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertService } from '../alerts/alert.service';
 import { CockpitChains, type CockpitChain } from '../common/cockpit-chains';
+import { COCKPIT_CLOCK, type Clock } from '../common/cockpit-clock';
 import { cockpitPeriod, type CockpitPeriod } from '../common/cockpit-period';
 import { ChainFiguresService, chainFigures, figureQueries, measures, trendSeries, type MonthRow } from './chain-figures.service';
 
 /**
  * 领导驾驶舱: the chains side by side for a year and month. A leader gets the chains they may read
  * and the totals over those; the ranking is always made over all seven (ranks are the city's),
- * and a leader gets only their chains' rows.
+ * and a leader gets only their chains' rows. Until the year's plan is published the view says so
+ * (`plan`): actuals only, no targets, rates or pace, and no ranking.
  */
 @Injectable()
 export class CockpitService {
@@ -28,23 +32,34 @@ export class CockpitService {
     private readonly figures: ChainFiguresService,
     private readonly alerts: AlertService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(COCKPIT_CLOCK) private readonly clock: Clock,
   ) {}
 
   async city(user: AuthUser, year?: number, month?: number): Promise<CockpitView> {
-    const period = cockpitPeriod(year, month);
+    const now = this.clock.now();
+    const period = cockpitPeriod(year, month, now);
     const all = await this.chains.all();
     const visible = await this.chains.visible(user);
     const visibleIds = new Set(visible.map((c) => c.id));
     const partial = visible.length < all.length;
 
-    const [rows, totalRows, targets, cityTargets, alertCounts, completion] = await Promise.all([
+    const manager = this.dataSource.manager;
+    const [state, rows, totalRows, targets, cityTargets, alertCounts, completion, sectorGrowth] = await Promise.all([
+      readPlanState(manager, period.year),
       this.figures.monthRows(all.map((c) => c.id), period, true),
-      this.figures.monthRows(visible.map((c) => c.id), period, false),
+      // Over the whole city the totals are measured against the plan's city totals.
+      this.figures.monthRows(visible.map((c) => c.id), period, false, !partial),
       this.figures.targets(all.map((c) => c.id), period.year),
       this.figures.cityTargets(period.year),
-      this.alerts.counts(visible),
-      actionItemCompletionByChain(this.dataSource.manager, actionItemsAsOf(period)),
+      this.alerts.counts(visible, shanghaiToday(now)),
+      actionItemCompletionByChain(manager, actionItemsAsOf(period, now)),
+      sectorFundsGrowth(manager, {
+        year: period.year,
+        month: period.month,
+        chainIds: partial ? visible.map((c) => c.id) : undefined,
+      }),
     ]);
+    const plan = state === 'published' ? null : planMissing(period.year, state);
     const actionItemRates = new Map(completion.map((r) => [r.id, r.rate]));
     const rowsOf = (chain: CockpitChain) => rows.filter((r) => r.chain_id === chain.id);
     const allFigures = all.map((c) => chainFigures(c, rowsOf(c), targets.get(c.id) ?? null, period));
@@ -55,6 +70,7 @@ export class CockpitService {
       year: period.year,
       month: period.month,
       asOf: period.asOf,
+      plan,
       chains: allFigures.filter((_, i) => visibleIds.has(all[i].id)),
       totals: {
         scope: partial ? 'led-chains' : 'city',
@@ -69,8 +85,9 @@ export class CockpitService {
         months: monthsOf(period),
         series: [...visible.map((c) => trendSeries(c, rowsOf(c))), trendSeries(null, totalRows)],
       },
-      ranking: this.ranking(all, allFigures, visibleIds, period, actionItemRates),
+      ranking: this.ranking(all, allFigures, visibleIds, period, actionItemRates, plan),
       alertCounts,
+      sectorGrowth,
     };
   }
 
@@ -80,16 +97,20 @@ export class CockpitService {
     visibleIds: Set<number>,
     period: CockpitPeriod,
     actionItemRates: Map<number, string | null>,
+    plan: PlanMissingView | null,
   ): CockpitRanking {
     const quarter = Math.ceil(period.month / 3) as 1 | 2 | 3 | 4;
-    const ranked = rankChains(
-      figures.map((f) => ({
-        chainCode: f.chain.code,
-        signedRate: f.signedAmount.rate,
-        fundsRate: f.fundsInPlace.rate,
-        bigProjectRate: f.bigProjects.rate,
-      })),
-    );
+    // Without a published plan there is nothing to rank against: no rows (never a ranking of zeros).
+    const ranked = plan
+      ? []
+      : rankChains(
+          figures.map((f) => ({
+            chainCode: f.chain.code,
+            signedRate: f.signedAmount.rate,
+            fundsRate: f.fundsInPlace.rate,
+            bigProjectRate: f.bigProjects.rate,
+          })),
+        );
     const visibleCodes = new Set(all.filter((c) => visibleIds.has(c.id)).map((c) => c.code as string));
     return {
       quarter,

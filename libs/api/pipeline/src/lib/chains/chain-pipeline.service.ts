@@ -1,5 +1,6 @@
 import { canReadChain, type AuthUser } from '@crm/api/core';
 import {
+  planMissingView,
   shanghaiToday,
   STAGE_LABELS,
   STAGES,
@@ -59,11 +60,16 @@ export class ChainPipelineService {
     };
   }
 
+  /**
+   * Year-to-date progress against the year's targets, read only from its published plan: until the
+   * plan is published the answer carries `plan` (what to say) and no target or rate.
+   */
   async progress(user: AuthUser, code: string, year = Number(shanghaiToday().slice(0, 4))): Promise<ChainProgressView> {
     const chain = await this.readableChain(user, code);
     const [r] = await this.dataSource.query(
       `WITH target AS (
-         SELECT * FROM chain_target WHERE chain_id = $1 AND year = $2
+         SELECT t.* FROM chain_target t JOIN annual_plan a ON a.year = t.year AND a.status = 'published'
+         WHERE t.chain_id = $1 AND t.year = $2
        ), signed AS (
          SELECT coalesce(sum(a.amount), 0) AS amount
          FROM project_agreement a JOIN project p ON p.id = a.project_id
@@ -89,22 +95,28 @@ export class ChainPipelineService {
               t.big_project_min_count AS target_big, t.funds_in_place::text AS target_funds,
               round((SELECT amount FROM signed) * 100 / nullif(t.signed_amount, 0), 2)::text AS signed_rate,
               round((SELECT amount FROM funds) * 100 / nullif(t.funds_in_place, 0), 2)::text AS funds_rate,
-              round((SELECT verified FROM funds) * 100 / nullif(t.funds_in_place, 0), 2)::text AS funds_verified_rate
+              round((SELECT verified FROM funds) * 100 / nullif(t.funds_in_place, 0), 2)::text AS funds_verified_rate,
+              t.signed_at_least, t.funds_at_least, t.big_project_at_least,
+              (SELECT status FROM annual_plan WHERE year = $2) AS plan_status
        FROM (SELECT 1) one LEFT JOIN target t ON true`,
       [chain.id, year, `${year}-01-01`, `${year + 1}-01-01`, `${year}-01`, `${year}-12`],
     );
     return {
       chain: { code: chain.code, nameZh: chain.name_zh },
       year,
+      plan: r.plan_status === 'published' ? null : planMissingView(year, r.plan_status ?? 'none'),
       target:
         r.target_year === null
           ? null
           : {
               year: r.target_year,
               signedAmount: r.target_signed,
+              signedAtLeast: r.signed_at_least,
               bigProjectThreshold: r.threshold,
               bigProjectMinCount: r.target_big,
+              bigProjectAtLeast: r.big_project_at_least,
               fundsInPlace: r.target_funds,
+              fundsAtLeast: r.funds_at_least,
             },
       signedAmount: { actual: r.signed_amount, target: r.target_signed, rate: r.signed_rate },
       bigProjects: { count: r.big_count, threshold: r.threshold, target: r.target_big, rate: r.big_rate },

@@ -118,6 +118,46 @@ describe('chain board and progress', () => {
     expect(previous.body.signedAmount.actual).toBe('200000.000000');
     expect(previous.body.target).toBeNull();
     expect(previous.body.signedAmount.rate).toBeNull();
+    // 2024 has no plan: the answer says so; 2025's is published.
+    expect(previous.body.plan).toMatchObject({ year: 2024, planStatus: 'none' });
+    expect(previous.body.plan.message).toContain('2024年度工作方案尚未录入');
+    expect(res.body.plan).toBeNull();
+    expect(res.body.target).toMatchObject({ signedAtLeast: expect.any(Boolean), fundsAtLeast: expect.any(Boolean) });
+  });
+
+  it('reads no targets from a draft plan, then the published plan’s', async () => {
+    const q = (sql: string, params: unknown[] = []) => w.t.dataSource.query(sql, params);
+    await q(`INSERT INTO annual_plan (year, status) VALUES (2026, 'draft')`);
+    await q(
+      `INSERT INTO chain_target (chain_id, year, signed_amount, big_project_threshold, big_project_min_count, funds_in_place,
+         signed_at_least, funds_at_least, big_project_at_least)
+       SELECT id, 2026, 1500000, 100000, 6, 700000, true, false, true FROM chain WHERE code = 'clean-energy'`,
+    );
+    try {
+      const draft = await w.office.get('/api/chains/clean-energy/progress').query({ year: 2026 }).expect(200);
+      expect(draft.body.plan).toMatchObject({ year: 2026, planStatus: 'draft' });
+      expect(draft.body.target).toBeNull();
+      expect(draft.body.signedAmount).toMatchObject({ target: null, rate: null });
+      expect(draft.body.bigProjects).toMatchObject({ target: null, rate: null });
+
+      await q(`UPDATE annual_plan SET status = 'published', published_at = now() WHERE year = 2026`);
+      const published = await w.office.get('/api/chains/clean-energy/progress').query({ year: 2026 }).expect(200);
+      expect(published.body.plan).toBeNull();
+      expect(published.body.target).toEqual({
+        year: 2026,
+        signedAmount: '1500000.000000',
+        signedAtLeast: true,
+        bigProjectThreshold: '100000.000000',
+        bigProjectMinCount: 6,
+        bigProjectAtLeast: true,
+        fundsInPlace: '700000.000000',
+        fundsAtLeast: false,
+      });
+      expect(published.body.signedAmount.target).toBe('1500000.000000');
+    } finally {
+      await q(`DELETE FROM chain_target WHERE year = 2026`);
+      await q(`DELETE FROM annual_plan WHERE year = 2026`);
+    }
   });
 
   it('gives the pipeline by stage from the totals, matching the projects', async () => {

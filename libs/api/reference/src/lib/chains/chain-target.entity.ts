@@ -23,4 +23,14 @@ export class ChainTarget {
 
   @Column({ name: 'funds_in_place', type: 'numeric', precision: 20, scale: 6 })
   fundsInPlace!: string;
+
+  /** "at least" (…以上 / 不少于) or exact, as the plan writes each figure. */
+  @Column({ name: 'signed_at_least', type: 'boolean', default: true })
+  signedAtLeast!: boolean;
+
+  @Column({ name: 'funds_at_least', type: 'boolean', default: true })
+  fundsAtLeast!: boolean;
+
+  @Column({ name: 'big_project_at_least', type: 'boolean', default: true })
+  bigProjectAtLeast!: boolean;
 }

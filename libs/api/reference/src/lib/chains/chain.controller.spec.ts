@@ -30,7 +30,17 @@ describe('chains, units and people', () => {
     const clean = chains[0];
     expect(clean.responsibleLeaders.map((p) => p.name)).toEqual(['肖军', '胡红梅']);
     expect(clean.targets).toEqual([
-      { year: 2025, signedAmount: '1400000.000000', bigProjectThreshold: '100000.000000', bigProjectMinCount: 5, fundsInPlace: '650000.000000' },
+      {
+        year: 2025,
+        signedAmount: '1400000.000000',
+        // As the plan writes each figure (…以上 or exact): the seed's marks.
+        signedAtLeast: expect.any(Boolean),
+        bigProjectThreshold: '100000.000000',
+        bigProjectMinCount: 5,
+        bigProjectAtLeast: expect.any(Boolean),
+        fundsInPlace: '650000.000000',
+        fundsAtLeast: expect.any(Boolean),
+      },
     ]);
     expect(clean.keyTasks.length).toBeGreaterThanOrEqual(3);
     expect(clean.keyTasks[0].units.map((u) => u.name)).toContain('昆鹏能源公司');

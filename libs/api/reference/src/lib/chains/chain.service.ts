@@ -54,7 +54,13 @@ export class ChainService {
         relations: { units: { unit: { aliases: true } } },
         order: { year: 'DESC', seq: 'ASC', units: { sortOrder: 'ASC' } },
       }),
-      this.targets.find({ where: { chainId: In(ids) }, order: { year: 'DESC' } }),
+      // Targets are read only from published plans (a draft's figures are not yet the year's).
+      this.targets
+        .createQueryBuilder('t')
+        .where('t.chainId IN (:...ids)', { ids })
+        .andWhere(`EXISTS (SELECT 1 FROM annual_plan a WHERE a.year = t.year AND a.status = 'published')`)
+        .orderBy('t.year', 'DESC')
+        .getMany(),
     ]);
     const of = <T extends { chainId: number }>(rows: T[], chainId: number) => rows.filter((r) => r.chainId === chainId);
 
@@ -83,9 +89,12 @@ export class ChainService {
         targets: of(targets, chain.id).map((t) => ({
           year: t.year,
           signedAmount: t.signedAmount,
+          signedAtLeast: t.signedAtLeast,
           bigProjectThreshold: t.bigProjectThreshold,
           bigProjectMinCount: t.bigProjectMinCount,
+          bigProjectAtLeast: t.bigProjectAtLeast,
           fundsInPlace: t.fundsInPlace,
+          fundsAtLeast: t.fundsAtLeast,
         })),
       };
     });

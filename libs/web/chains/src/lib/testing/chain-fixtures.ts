@@ -68,9 +68,12 @@ function chain(
       {
         year: 2025,
         signedAmount: target[0],
+        signedAtLeast: true,
         bigProjectThreshold: target[1],
         bigProjectMinCount: target[2],
+        bigProjectAtLeast: true,
         fundsInPlace: target[3],
+        fundsAtLeast: true,
       },
     ],
     ...extra,

@@ -63,9 +63,12 @@ export function chainFigures(): CockpitChainFigures[] {
       target: {
         year: 2025,
         signedAmount: '1400000.000000',
+        signedAtLeast: true,
         bigProjectThreshold: '100000.000000',
         bigProjectMinCount: 5,
+        bigProjectAtLeast: true,
         fundsInPlace: '650000.000000',
+        fundsAtLeast: true,
       },
       signedAmount: amount(
         '120000.000000',
@@ -161,7 +164,9 @@ export function cityView(overrides: Partial<CockpitView> = {}): CockpitView {
       },
       cityTargets: {
         signedAmount: '2200000.000000',
+        signedAtLeast: true,
         fundsInPlace: '1000000.000000',
+        fundsAtLeast: false,
         bigProjects: 11,
       },
     },

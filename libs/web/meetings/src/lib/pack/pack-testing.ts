@@ -104,9 +104,12 @@ export function figures(): CockpitChainFigures {
     target: {
       year: 2025,
       signedAmount: '1400000.000000',
+      signedAtLeast: true,
       bigProjectThreshold: '100000.000000',
       bigProjectMinCount: 5,
+      bigProjectAtLeast: true,
       fundsInPlace: '650000.000000',
+      fundsAtLeast: true,
     },
     signedAmount: {
       actual: '120000.000000',

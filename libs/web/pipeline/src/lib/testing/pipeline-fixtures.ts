@@ -159,7 +159,16 @@ export function cleanEnergyProgress(): ChainProgressView {
   return {
     chain: { code: 'clean-energy', nameZh: '清洁能源产业链' },
     year: 2025,
-    target: { year: 2025, signedAmount: '1400000', bigProjectThreshold: '100000', bigProjectMinCount: 5, fundsInPlace: '650000' },
+    target: {
+      year: 2025,
+      signedAmount: '1400000',
+      signedAtLeast: true,
+      bigProjectThreshold: '100000',
+      bigProjectMinCount: 5,
+      bigProjectAtLeast: true,
+      fundsInPlace: '650000',
+      fundsAtLeast: true,
+    },
     signedAmount: { actual: '10050', target: '1400000', rate: '0.72' },
     bigProjects: { count: 2, threshold: '100000', target: 5, rate: '40.00' },
     fundsInPlace: { actual: '50000', target: '650000', rate: '7.69' },
