@@ -13,6 +13,7 @@ import { WeeklyDigest1764850000000 } from './1764850000000-weekly-digest';
 import { HistoryLoad1764860000000 } from './1764860000000-history-load';
 import { LeaderPageHistory1764870000000 } from './1764870000000-leader-page-history';
 import { AnnualPlan1764880000000 } from './1764880000000-annual-plan';
+import { UnitNameOn1764890000000 } from './1764890000000-unit-name-on';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   HistoryLoad1764860000000,
   LeaderPageHistory1764870000000,
   AnnualPlan1764880000000,
+  UnitNameOn1764890000000,
 ];

@@ -1,6 +1,7 @@
 import { AuditModule } from '@crm/api/audit';
-import { AuthModule } from '@crm/api/auth';
+import { AUTH_CLOCK, AuthModule } from '@crm/api/auth';
 import { configureHttpApp, CoreModule } from '@crm/api/core';
+import type { Clock } from '@crm/domain';
 import { prepareDatabase } from '@crm/migrations';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -18,6 +19,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** The day users' chains are read for (chain_access): the auth area's clock; default the system's. */
+  authClock?: Clock;
+}
+
 /**
  * Boots the HTTP app with the given area modules on a database of its own (migrated and seeded),
  * configured exactly as main.ts does (sign-in, the guard on every route, the audit trail), against
@@ -26,6 +32,7 @@ export interface TestApp {
 export async function createTestApp(
   modules: (Type | DynamicModule)[],
   env: Record<string, string> = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const redisPrefix = testRedisPrefix();
@@ -42,7 +49,9 @@ export async function createTestApp(
   });
   let app: NestExpressApplication;
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [CoreModule, AuditModule, AuthModule, ...modules] }).compile();
+    const builder = Test.createTestingModule({ imports: [CoreModule, AuditModule, AuthModule, ...modules] });
+    if (options.authClock) builder.overrideProvider(AUTH_CLOCK).useValue(options.authClock);
+    const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     configureHttpApp(app);
     await app.init();

@@ -1,9 +1,10 @@
 import { authConfig, type AuthConfig, type AuthUser } from '@crm/api/core';
-import type { Role } from '@crm/domain';
+import { shanghaiToday, type Role } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { AUTH_CLOCK, type Clock } from '../common/auth-clock';
 
 export interface NewSession {
   token: string;
@@ -39,6 +40,7 @@ export class SessionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    @Inject(AUTH_CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(userId: string): Promise<NewSession> {
@@ -53,26 +55,24 @@ export class SessionService {
   }
 
   /**
-   * The user behind a token, with the chains they may read and edit, in one query; null when the
-   * session is unknown, expired, or its user inactive. Extends the idle deadline as it goes,
-   * never past SESSION_MAX_HOURS after sign-in.
+   * The user behind a token, with the chains they may read and edit on today's date (Asia/Shanghai,
+   * by the auth clock) as chain_access gives them, in one query; null when the session is unknown,
+   * expired, or its user inactive. Extends the idle deadline as it goes, never past
+   * SESSION_MAX_HOURS after sign-in.
    */
   async resolve(token: string): Promise<(AuthUser & { csrfToken: string }) | null> {
     const rows: SessionRow[] = await this.dataSource.query(
       `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at < now() - interval '1 minute' AS stale,
               u.id, u.username, u.display_name, u.roles, u.unit_id, u.person_id,
-              u.roles && ARRAY['office', 'admin'] AS all_chains,
-              ARRAY(SELECT cu.chain_id FROM chain_unit cu WHERE cu.unit_id = u.unit_id AND 'staff' = ANY(u.roles)
-                    UNION
-                    SELECT cl.chain_id FROM chain_leader cl WHERE cl.person_id = u.person_id AND 'leader' = ANY(u.roles)
-                    UNION
-                    SELECT c.id FROM chain c WHERE u.roles && ARRAY['office', 'admin']
-                    ORDER BY 1) AS chain_ids,
-              ARRAY(SELECT DISTINCT cu.chain_id FROM chain_unit cu
-                    WHERE cu.unit_id = u.unit_id AND 'staff' = ANY(u.roles) ORDER BY 1) AS editable_chain_ids
+              u.roles && ARRAY['office', 'admin'] AS all_chains, a.chain_ids, a.editable_chain_ids
        FROM user_session s JOIN app_user u ON u.id = s.user_id
+       CROSS JOIN LATERAL (
+         SELECT coalesce(array_agg(ca.chain_id ORDER BY ca.chain_id), '{}') AS chain_ids,
+                coalesce(array_agg(ca.chain_id ORDER BY ca.chain_id) FILTER (WHERE ca.editable), '{}') AS editable_chain_ids
+         FROM chain_access(u.id, $3::date) ca
+       ) a
        WHERE s.id = $1 AND s.expires_at > now() AND s.created_at + make_interval(hours => $2) > now() AND u.active`,
-      [sessionId(token), this.config.sessionMaxHours],
+      [sessionId(token), this.config.sessionMaxHours, shanghaiToday(this.clock.now())],
     );
     const row = rows[0];
     if (!row) return null;

@@ -1,10 +1,18 @@
 import { AuditService, changedFields } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
-import type { ChainCode, CurrentUserView, Role, UserView } from '@crm/domain';
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { shanghaiToday, type ChainCode, type CurrentUserView, type Role, type UserView } from '@crm/domain';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AUTH_CLOCK, type Clock } from '../common/auth-clock';
 import { hashPassword, verifyPassword } from '../sign-in/password-hasher';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
 import { User } from './user.entity';
@@ -36,23 +44,21 @@ export class UserService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(AUTH_CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The signed-in user, with the chains they may read and edit today (chain_access, as the session). */
   async currentUserView(userId: string): Promise<CurrentUserView> {
     const [row] = await this.dataSource.query(
       `SELECT u.id, u.username, u.display_name, u.roles, u.must_change_password,
               un.id AS unit_id, un.name AS unit_name, p.id AS person_id, p.name AS person_name,
-              ARRAY(SELECT c.code FROM chain c
-                    WHERE u.roles && ARRAY['office', 'admin']
-                       OR ('staff' = ANY(u.roles) AND c.id IN (SELECT chain_id FROM chain_unit WHERE unit_id = u.unit_id))
-                       OR ('leader' = ANY(u.roles) AND c.id IN (SELECT chain_id FROM chain_leader WHERE person_id = u.person_id))
+              ARRAY(SELECT c.code FROM chain_access(u.id, $2::date) a JOIN chain c ON c.id = a.chain_id
                     ORDER BY c.sort_order) AS chain_codes,
-              ARRAY(SELECT c.code FROM chain c
-                    WHERE 'staff' = ANY(u.roles) AND c.id IN (SELECT chain_id FROM chain_unit WHERE unit_id = u.unit_id)
-                    ORDER BY c.sort_order) AS editable_chain_codes
+              ARRAY(SELECT c.code FROM chain_access(u.id, $2::date) a JOIN chain c ON c.id = a.chain_id
+                    WHERE a.editable ORDER BY c.sort_order) AS editable_chain_codes
        FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id LEFT JOIN person p ON p.id = u.person_id
        WHERE u.id = $1`,
-      [userId],
+      [userId, shanghaiToday(this.clock.now())],
     );
     if (!row) throw new UnauthorizedException('请先登录 / Please sign in');
     return {
