@@ -2,7 +2,7 @@ import type { ChainCode, ChainUnitRole } from '../chain';
 import type { Wan } from '../money';
 import type { MonthlyReportState, NotificationKind } from '../reporting/reporting.contract';
 import type { RankingRow } from '../reporting/ranking';
-import type { PlanMissingView } from '../plan/plan.contract';
+import type { KeyTaskProgress, PlanMissingView } from '../plan/plan.contract';
 import type { SectorFundsGrowthView } from '../plan/sector-growth.contract';
 import type { ChainTargetView } from '../reference.contract';
 import type { Stage } from '../stage';
@@ -263,8 +263,13 @@ export interface UnitReportNarrativeView {
   nextMonthPlan: string;
 }
 
-/** 重点任务 of the chain for the year, with the projects linked to it. */
-export interface KeyTaskProgressView {
+/**
+ * 重点任务 of the chain for the year: its responsible units, each milestone (a named project against
+ * the stage the plan commits it to) and goal with its state at the month's end (keyTaskProgress),
+ * the counts of done / on track / behind, and the projects linked to it.
+ */
+export interface KeyTaskProgressView
+  extends Pick<KeyTaskProgress, 'units' | 'milestones' | 'goals' | 'done' | 'onTrack' | 'behind'> {
   id: number;
   seq: number;
   text: string;

@@ -264,3 +264,12 @@ export interface KeyTaskProgress {
   onTrack: number;
   behind: number;
 }
+
+/**
+ * The progress part of a key task as the units' monthly reports and the roll-up freeze it with
+ * their figures (keyTaskProgress at the period's month end). Absent in figures taken before
+ * milestones were kept in the product.
+ */
+export type KeyTaskProgressPart = Partial<
+  Pick<KeyTaskProgress, 'units' | 'milestones' | 'goals' | 'done' | 'onTrack' | 'behind'>
+>;

@@ -1,5 +1,6 @@
 import type { Wan } from '../money';
 import type { ActivityKind } from '../pipeline/project';
+import type { KeyTaskProgressPart } from '../plan/plan.contract';
 
 /*
  * Contract types of the monthly reporting area (issue 5): 报告期, 月报, 通知. Instants travel as ISO
@@ -55,13 +56,17 @@ export interface MonthlyReportChainSection {
   stageMoves: number;
   signings: { count: number; amount: Wan };
   fundsInPlace: Wan;
-  keyTasks: {
+  /**
+   * 重点任务 the unit is responsible for in the chain: the projects it has linked, and each
+   * milestone and goal with its state at the month's end (已完成 / 按序时推进 / 滞后).
+   */
+  keyTasks: ({
     id: number;
     seq: number;
     text: string;
     projectCount: number;
     activeProjectCount: number;
-  }[];
+  } & KeyTaskProgressPart)[];
 }
 
 export interface MonthlyReportFigures {

@@ -2,7 +2,7 @@ import type { ChainCode } from '../chain';
 import type { ActionItemCompletion } from '../meetings/meetings.contract';
 import type { Wan } from '../money';
 import type { ProjectStatus } from '../pipeline/project';
-import type { PlanMissingView } from '../plan/plan.contract';
+import type { KeyTaskProgressPart, PlanMissingView } from '../plan/plan.contract';
 import type { SectorFundsGrowthView } from '../plan/sector-growth.contract';
 import type {
   PipelineStageTotal,
@@ -64,8 +64,8 @@ export interface RollUpMajorProject {
   unitName: string | null;
 }
 
-/** 重点任务 progress: the projects linked to the task. */
-export interface RollUpKeyTask {
+/** 重点任务 with its linked projects, and each milestone and goal with its state at the month's end. */
+export interface RollUpKeyTask extends KeyTaskProgressPart {
   id: number;
   seq: number;
   text: string;

@@ -1,11 +1,12 @@
 import type { AuthUser } from '@crm/api/core';
-import { planMissing, readPlanState } from '@crm/api/plan';
+import { keyTaskProgress, planMissing, readPlanState } from '@crm/api/plan';
 import {
   STAGE_LABELS,
   STAGES,
   shanghaiToday,
   type ChainCockpitView,
   type ChainUnitRole,
+  type KeyTaskProgress,
   type KeyTaskProgressView,
   type MonthlyReportState,
   type Stage,
@@ -69,6 +70,11 @@ export class ChainPageService {
         this.instructions.latestOfChain(chain.id, 10),
       ]);
     const { items: alerts } = await this.alerts.alerts([chain], settings, today);
+    const progress = await keyTaskProgress(this.dataSource.manager, {
+      year: period.year,
+      month: period.month,
+      chainIds: [chain.id],
+    });
     const reachedOf = (s: Stage) => history.reached[s] ?? 0;
     const scope = { chain: chain.code };
 
@@ -129,7 +135,7 @@ export class ChainPageService {
       reports: reports.map(toReportView).sort(
         (a, b) => Number(b.isLead) - Number(a.isLead) || a.role.localeCompare(b.role) * -1 || a.unit.id - b.unit.id,
       ),
-      keyTasks: keyTasks.map(toKeyTaskView),
+      keyTasks: keyTasks.map((r) => toKeyTaskView(r, progress.find((p) => p.id === r.id))),
       alerts,
       instructions,
     };
@@ -189,13 +195,20 @@ function toReportView(r: ReportRow): UnitReportNarrativeView {
   };
 }
 
-function toKeyTaskView(r: KeyTaskRow): KeyTaskProgressView {
+/** A key task's linked projects, with its milestones and goals as keyTaskProgress reads them. */
+function toKeyTaskView(r: KeyTaskRow, p: KeyTaskProgress | undefined): KeyTaskProgressView {
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   for (const s of r.stages) byStage[s]++;
   return {
     id: r.id,
     seq: r.seq,
     text: r.text,
+    units: p?.units ?? [],
+    milestones: p?.milestones ?? [],
+    goals: p?.goals ?? [],
+    done: p?.done ?? 0,
+    onTrack: p?.onTrack ?? 0,
+    behind: p?.behind ?? 0,
     projectCount: r.project_count,
     activeCount: r.active_count,
     byStage,

@@ -311,4 +311,52 @@ describe('leader page, alerts and instructions', () => {
       expect(createTestUser).toBeDefined();
     });
   });
+
+  describe('key-task milestones and goals', () => {
+    // The seeded 2025 plan of 特色农牧: task 1 names two projects to build (项目开工), task 2 the
+    // 5万亩饲草基地 (项目开工) with the goal 5 万亩. The expected states are computed here.
+    const ORDER = ['lead', 'negotiation', 'evaluation', 'signed', 'land', 'construction', 'production'];
+    const expected = (stage: string | null, target: string, month: number) => {
+      if (!stage) return 'behind';
+      const reached = ORDER.indexOf(stage) + 1;
+      const needed = ORDER.indexOf(target) + 1;
+      return reached >= needed ? 'done' : reached * 12 >= needed * month ? 'on-track' : 'behind';
+    };
+    let named: string;
+    let linked: string;
+
+    beforeAll(async () => {
+      named = await project('特色生物产业园锁鲜、烘干、原浆生产线', 'agri-pastoral', { stage: 'signed' });
+      linked = await project('冷链物流设施（一期）', 'agri-pastoral', { stage: 'construction' });
+      await q(
+        `UPDATE key_task_milestone SET project_id = $1 WHERE project_name = '保鲜、冷链仓储物流设施'`,
+        [linked],
+      );
+      await q(`UPDATE key_task_goal SET achieved = 2 WHERE label = '饲草基地建设'`);
+    });
+
+    it.each([4, 6, 9])('shows each milestone and goal with its state at month %i', async (month) => {
+      const view = (await office.get(`/api/cockpit/chains/agri-pastoral?year=2025&month=${month}`).expect(200))
+        .body as ChainCockpitView;
+      const [first, second] = view.keyTasks;
+      expect(first.units).toEqual(['市农牧局', '格尔木农垦（集团）有限公司']);
+      expect(first.milestones.map((m) => [m.projectName, m.projectId, m.currentStage, m.targetStage, m.state])).toEqual([
+        ['特色生物产业园锁鲜、烘干、原浆生产线', named, 'signed', 'construction', expected('signed', 'construction', month)],
+        ['保鲜、冷链仓储物流设施', linked, 'construction', 'construction', 'done'],
+      ]);
+      expect(second.milestones.map((m) => [m.projectName, m.projectId, m.state])).toEqual([['5万亩饲草基地', null, 'behind']]);
+      const goalState = 2 * 12 >= 5 * month ? 'on-track' : 'behind';
+      expect(second.goals.map((g) => [g.label, g.measureUnit, g.rate, g.state])).toEqual([
+        ['饲草基地建设', '万亩', '40.00', goalState],
+      ]);
+      const states = [expected('signed', 'construction', month), 'done'];
+      expect([first.done, first.onTrack, first.behind]).toEqual([
+        states.filter((s) => s === 'done').length,
+        states.filter((s) => s === 'on-track').length,
+        states.filter((s) => s === 'behind').length,
+      ]);
+      expect([second.done, second.onTrack, second.behind]).toEqual([0, goalState === 'on-track' ? 1 : 0, goalState === 'behind' ? 2 : 1]);
+      expect(view.keyTasks[2]).toMatchObject({ milestones: [], goals: [], done: 0, onTrack: 0, behind: 0 });
+    });
+  });
 });

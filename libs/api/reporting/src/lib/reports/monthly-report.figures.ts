@@ -3,6 +3,7 @@ import type {
   MonthlyReportChainSection,
   MonthlyReportFigures,
 } from '@crm/domain';
+import { keyTaskProgress } from '@crm/api/plan';
 import type { EntityManager } from 'typeorm';
 
 /*
@@ -74,6 +75,12 @@ export async function monthlyFigures(
        WHERE k.year = $2::int GROUP BY k.id ORDER BY k.chain_id, k.seq`,
     [unitId, period.slice(0, 4)],
   );
+  // Each key task's milestones and goals at the month's end: the one definition (keyTaskProgress).
+  const progress = await keyTaskProgress(manager, {
+    year: Number(period.slice(0, 4)),
+    month: Number(period.slice(5, 7)),
+    unitId,
+  });
   const zero = '0.000000';
   const sections: MonthlyReportChainSection[] = chains.map((c) => {
     const activitiesByKind: Partial<Record<ActivityKind, number>> = {};
@@ -105,13 +112,22 @@ export async function monthlyFigures(
             text,
             projectCount,
             activeProjectCount,
-          }: MonthlyReportChainSection['keyTasks'][number]) => ({
-            id,
-            seq,
-            text,
-            projectCount,
-            activeProjectCount,
-          }),
+          }: MonthlyReportChainSection['keyTasks'][number]) => {
+            const p = progress.find((k) => k.id === id);
+            return {
+              id,
+              seq,
+              text,
+              projectCount,
+              activeProjectCount,
+              units: p?.units ?? [],
+              milestones: p?.milestones ?? [],
+              goals: p?.goals ?? [],
+              done: p?.done ?? 0,
+              onTrack: p?.onTrack ?? 0,
+              behind: p?.behind ?? 0,
+            };
+          },
         ),
     };
   });

@@ -22,6 +22,7 @@ import {
   type Stage,
   type TargetMeasure,
 } from '@crm/domain';
+import { keyTaskProgress } from '@crm/api/plan';
 import type { EntityManager } from 'typeorm';
 
 /*
@@ -205,7 +206,7 @@ export async function rollUpFigures(
   const series: SeriesRow[] = await manager.query(SERIES_SQL, [period]);
   const pipeline = await pipelineByChain(manager);
   const majors = await majorProjects(manager);
-  const tasks = await keyTasks(manager, year);
+  const tasks = await keyTasks(manager, year, month);
   const units = await unitRows(manager, period);
   const problems = await problemRows(manager, period);
   const completion = await actionItemCompletionByChain(
@@ -417,10 +418,14 @@ async function majorProjects(
   return groupBy(rows, ({ chain_id, ...rest }) => [chain_id, rest]);
 }
 
-/** 重点任务 of the year with the progress of their linked projects. */
+/**
+ * 重点任务 of the year with their linked projects, and each milestone and goal with its state at the
+ * month's end (keyTaskProgress, the one definition).
+ */
 async function keyTasks(
   manager: EntityManager,
   year: number,
+  month: number,
 ): Promise<Map<number, RollUpKeyTask[]>> {
   const rows: (RollUpKeyTask & { chain_id: number })[] = await manager.query(
     `SELECT k.chain_id, k.id, k.seq, k.text,
@@ -431,7 +436,22 @@ async function keyTasks(
      WHERE k.year = $1 GROUP BY k.id ORDER BY k.chain_id, k.seq`,
     [year],
   );
-  return groupBy(rows, ({ chain_id, ...rest }) => [chain_id, rest]);
+  const progress = await keyTaskProgress(manager, { year, month });
+  return groupBy(rows, ({ chain_id, ...rest }) => {
+    const p = progress.find((k) => k.id === rest.id);
+    return [
+      chain_id,
+      {
+        ...rest,
+        units: p?.units ?? [],
+        milestones: p?.milestones ?? [],
+        goals: p?.goals ?? [],
+        done: p?.done ?? 0,
+        onTrack: p?.onTrack ?? 0,
+        behind: p?.behind ?? 0,
+      },
+    ];
+  });
 }
 
 /**
