@@ -1,12 +1,16 @@
 import { createTestApp, createTestUser, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import { PipelineModule } from '@crm/api/pipeline';
 import {
+  ManualClock,
   projectListParams,
+  SECTORS,
   type AmountMeasure,
+  type ChainCockpitView,
   type ChainCode,
   type CockpitView,
   type CountMeasure,
   type ProjectListQuery,
+  type Sector,
 } from '@crm/domain';
 import {
   divRound,
@@ -88,6 +92,8 @@ function score(rates: (string | null)[]): number {
 }
 
 describe('GET /api/cockpit', () => {
+  // "Today" for the cockpit: a new year with no plan yet (every other test asks for its year).
+  const clock = new ManualClock('2027-01-02T09:00:00+08:00');
   let t: TestApp;
   let office: SignedInAgent;
   let leader: SignedInAgent;
@@ -96,7 +102,7 @@ describe('GET /api/cockpit', () => {
   let projects: FixtureProject[];
 
   beforeAll(async () => {
-    t = await createTestApp([PipelineModule, CockpitModule], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    t = await createTestApp([PipelineModule, CockpitModule.withClock(clock)], { SIGN_IN_RATE_PER_MINUTE: '1000' });
     [office, leader, staff] = await Promise.all([
       signInAs(t, { roles: ['office'] }),
       signInAs(t, { roles: ['leader'], person: '徐进' }),
@@ -183,12 +189,15 @@ describe('GET /api/cockpit', () => {
     }
   });
 
-  it('totals the city against the sum of the chains’ targets (220 亿 signed, 100 亿 in place), with the trend by month', async () => {
+  it('totals the city against the plan’s city totals (220 亿以上 signed, 100 亿 in place), with the trend by month', async () => {
     const view = (await office.get(`/api/cockpit?year=2025&month=9`).expect(200)).body as CockpitView;
     expect(view.totals.scope).toBe('city');
     expect(view.totals.chainCount).toBe(7);
+    expect(view.plan).toBeNull();
     expect(norm(view.totals.cityTargets.signedAmount)).toBe('2200000');
     expect(norm(view.totals.cityTargets.fundsInPlace)).toBe('1000000');
+    // As the plan writes them: 220亿元以上 (at least), 100亿元 (exact).
+    expect(view.totals.cityTargets).toMatchObject({ signedAtLeast: true, fundsAtLeast: false });
     const e = expected(projects, 2025, 9, threshold2025);
     // The fixtures do exercise every figure.
     expect([e.signed > BigInt(0), e.funds > BigInt(0), e.bigIds.length > 0, e.firstIds.length > 0]).toEqual([true, true, true, true]);
@@ -282,12 +291,127 @@ describe('GET /api/cockpit', () => {
     expect(JSON.stringify(res.body)).toContain('month');
   });
 
-  it('reads a year without targets as figures without rates or pace', async () => {
+  it('reads a year without a plan as actuals only, says the plan is missing, and ranks nothing', async () => {
     const view = (await office.get(`/api/cockpit?year=2024&month=12`).expect(200)).body as CockpitView;
     const e = expected(projects, 2024, 12, () => null);
     expect(norm(view.totals.signedAmount.actual)).toBe(normMicro(e.signed));
     expect(view.totals.signedAmount).toMatchObject({ target: null, rate: null, pace: null, gap: null });
     expect(view.totals.bigProjects.actual).toBe(0);
+    expect(view.plan).toMatchObject({ year: 2024, planStatus: 'none' });
+    expect(view.plan?.message).toContain('2024年度工作方案尚未录入');
+    expect(view.ranking.rows).toEqual([]);
+    expect(view.totals.cityTargets).toMatchObject({ signedAmount: null, fundsInPlace: null, bigProjects: null });
+    expect(view.chains.every((c) => c.target === null && c.fundsInPlace.rate === null && c.bigProjects.pace === null)).toBe(true);
+    expect(view.trend.series.every((s) => s.signedPace === null && s.fundsPace === null)).toBe(true);
+  });
+
+  it('reads no targets from a draft plan; once published, the city is measured against the plan’s city totals', async () => {
+    const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
+    // 2026 drafted with targets for every chain, and city totals that are not the chains' sum.
+    await q(`INSERT INTO annual_plan (year, status, city_signed_amount, city_signed_at_least, city_funds_in_place, city_funds_at_least)
+             VALUES (2026, 'draft', 2500000, true, 1200000, true)`);
+    await q(
+      `INSERT INTO chain_target (chain_id, year, signed_amount, big_project_threshold, big_project_min_count, funds_in_place,
+         signed_at_least, funds_at_least, big_project_at_least)
+       SELECT id, 2026, 300000, 1000, 1, 100000, true, false, true FROM chain`,
+    );
+    try {
+      const draft = (await office.get(`/api/cockpit?year=2026&month=1`).expect(200)).body as CockpitView;
+      expect(draft.plan).toMatchObject({ year: 2026, planStatus: 'draft' });
+      expect(draft.plan?.message).toContain('尚未发布');
+      expect(draft.ranking.rows).toEqual([]);
+      expect(draft.totals.signedAmount).toMatchObject({ target: null, rate: null, pace: null });
+      expect(draft.chains.every((c) => c.target === null && c.signedAmount.target === null)).toBe(true);
+      const page = (await office.get('/api/cockpit/chains/metallurgy?year=2026&month=1').expect(200)).body as ChainCockpitView;
+      expect(page.plan).toMatchObject({ year: 2026, planStatus: 'draft' });
+      expect(page.figures.target).toBeNull();
+
+      await q(`UPDATE annual_plan SET status = 'published', published_at = now() WHERE year = 2026`);
+      const published = (await office.get(`/api/cockpit?year=2026&month=1`).expect(200)).body as CockpitView;
+      expect(published.plan).toBeNull();
+      expect(published.totals.cityTargets).toEqual({
+        signedAmount: '2500000.000000',
+        signedAtLeast: true,
+        fundsInPlace: '1200000.000000',
+        fundsAtLeast: true,
+        bigProjects: 7,
+      });
+      // The city's totals against the plan's city figures, not 7 × 300000.
+      const e = expected(projects, 2026, 1, () => '1000');
+      expect(amountOf(published.totals.signedAmount)).toEqual({
+        actual: normMicro(e.signed),
+        target: '2500000',
+        ...paced(e.signed, micro('2500000'), 1),
+      });
+      expect(norm(published.totals.fundsInPlace.target)).toBe('1200000');
+      expect(published.chains[0].target).toMatchObject({ year: 2026, signedAtLeast: true, fundsAtLeast: false, bigProjectAtLeast: true });
+      expect(published.ranking.rows).toHaveLength(7);
+      // A leader's totals stay the sum of their chains' targets.
+      const led = (await leader.get(`/api/cockpit?year=2026&month=1`).expect(200)).body as CockpitView;
+      expect(norm(led.totals.signedAmount.target)).toBe('900000');
+      expect(norm(led.totals.cityTargets.signedAmount)).toBe('2500000');
+    } finally {
+      await q(`DELETE FROM chain_target WHERE year = 2026`);
+      await q(`DELETE FROM annual_plan WHERE year = 2026`);
+    }
+  });
+
+  it('on 2 January of a year without a plan, opens on that year and says the plan is not published', async () => {
+    const view = (await office.get('/api/cockpit').expect(200)).body as CockpitView;
+    expect([view.year, view.month, view.asOf]).toEqual([2027, 1, '2027-01']);
+    expect(view.plan).toMatchObject({ year: 2027, planStatus: 'none' });
+    expect(view.ranking.rows).toEqual([]);
+    expect(view.ranking.throughMonth).toBe('2027-01');
+    expect(view.totals.signedAmount).toMatchObject({ target: null, rate: null, pace: null });
+    expect(view.sectorGrowth).toMatchObject({ year: 2027, month: 1, planPublished: false });
+    const led = (await leader.get('/api/cockpit').expect(200)).body as CockpitView;
+    expect(led.plan).toMatchObject({ year: 2027, planStatus: 'none' });
+    expect(led.ranking.rows).toEqual([]);
+    const page = (await leader.get('/api/cockpit/chains/metallurgy').expect(200)).body as ChainCockpitView;
+    expect([page.year, page.month]).toEqual([2027, 1]);
+    expect(page.plan).toMatchObject({ year: 2027, planStatus: 'none' });
+    expect(page.figures).toMatchObject({ target: null, signedAmount: { target: null, rate: null, pace: null } });
+  });
+
+  it('shows 分行业到位资金同比 for the city (the leader: over their chains), as summed from the fixture', async () => {
+    const sectorOf = new Map<string, Sector>(
+      (await t.dataSource.query(`SELECT id, sector FROM project`)).map((r: { id: string; sector: Sector }) => [r.id, r.sector]),
+    );
+    const [{ targets }] = await t.dataSource.query(
+      `SELECT json_object_agg(sector, growth_rate::text) AS targets FROM sector_growth_target WHERE year = 2025`,
+    );
+    const sum = (subset: FixtureProject[], sector: Sector, from: string, to: string) =>
+      subset
+        .filter((p) => sectorOf.get(p.id as string) === sector)
+        .flatMap((p) => p.funds)
+        .filter((f) => f.month >= from && f.month <= to)
+        .reduce((s, f) => s + micro(f.amount), 0n);
+    const check = (view: CockpitView, subset: FixtureProject[]) => {
+      expect(view.sectorGrowth?.rows.map((r) => r.sector)).toEqual([...SECTORS]);
+      for (const sector of SECTORS) {
+        const thisYear = sum(subset, sector, '2025-01', '2025-12');
+        // The fixture has entries in 2024: last year is the system's own, the same months.
+        const last = sum(subset, sector, '2024-01', '2024-12');
+        const rate = last === 0n ? null : divRound((thisYear - last) * 100n, last, 2);
+        const target = targets[sector] ?? null;
+        const row = view.sectorGrowth?.rows.find((r) => r.sector === sector);
+        expect({ sector, ...row, thisYear: norm(row?.thisYear ?? null), lastYear: norm(row?.lastYear ?? null) }).toMatchObject({
+          sector,
+          thisYear: normMicro(thisYear),
+          lastYear: normMicro(last),
+          basis: 'system',
+          growthRate: rate,
+          target,
+          met: rate === null || target === null ? null : Number(rate) >= Number(target),
+        });
+      }
+    };
+    const city = (await office.get(`/api/cockpit?year=2025&month=12`).expect(200)).body as CockpitView;
+    check(city, projects);
+    expect(city.sectorGrowth?.planPublished).toBe(true);
+    const led: ChainCode[] = ['salt-lake-chemical', 'metallurgy', 'land-port-logistics'];
+    const mine = (await leader.get(`/api/cockpit?year=2025&month=12`).expect(200)).body as CockpitView;
+    check(mine, projects.filter((p) => led.includes(chainOf(p).code)));
   });
 
   it('shows each chain’s 交办事项完成率 at the month end beside the score, not weighted', async () => {
