@@ -1,1 +1,2 @@
 export { cockpitRoutes } from './lib/routes';
+export { KeyTaskProgressList } from './lib/key-tasks/key-task-progress-list';

@@ -119,6 +119,22 @@ describe('ChainLeaderPage', () => {
     expect(text(element.querySelector('.key-tasks .task'))).toContain(
       '关联项目 2 个（推进中 2 个） · 最远阶段 项目签约',
     );
+    // Each milestone and goal with its state, instead of a count alone.
+    expect(text(element.querySelector('.key-tasks .summary'))).toBe(
+      '已完成 0 按序时推进 1 滞后 2',
+    );
+    expect(
+      [...element.querySelectorAll('.key-tasks .items li')].map(text),
+    ).toEqual([
+      '按序时推进 东方电气高原叶片制造 年内目标：竣工投产 （建成…项目） · 现处项目签约',
+      '滞后 远景能源风电整机制造 年内目标：竣工投产 （建成…项目） · 尚未建立项目',
+      '滞后 算力标准机架 1500/4000 个，完成 37.50%',
+    ]);
+    expect(
+      element
+        .querySelector('.key-tasks .milestone a')
+        ?.getAttribute('href'),
+    ).toBe('/projects/p-blade');
   });
 
   it('sends a 批示 on a project chosen from the page and shows it at once', async () => {

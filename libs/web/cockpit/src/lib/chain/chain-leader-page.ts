@@ -44,6 +44,7 @@ import type { LoadState } from '../data-access/load-state';
 import { monthInUrl } from '../data-access/month-route';
 import { MeasureFigure } from '../figures/measure-figure';
 import { MonthPicker } from '../figures/month-picker';
+import { KeyTaskProgressList } from '../key-tasks/key-task-progress-list';
 import { InstructionForm, type ProjectChoice } from './instruction-form';
 
 /** /cockpit/chains/:code — one chain for its leader: pipeline, who is stuck, what units say, 批示. */
@@ -52,6 +53,7 @@ import { InstructionForm, type ProjectChoice } from './instruction-form';
   imports: [
     Chart,
     InstructionForm,
+    KeyTaskProgressList,
     MeasureFigure,
     MonthPicker,
     NzButtonModule,

@@ -58,6 +58,7 @@ describe('MonthlyReportPage', () => {
     expect(text('[data-chain="clean-energy"] .signings')).toMatch(/1 个\s*12亿元/);
     expect(text('[data-chain="clean-energy"] .funds')).toContain('5000万元');
     expect(text('.tasks')).toContain('推进光伏制造项目落地');
+    expect(text('.tasks .items li')).toBe('按序时推进光伏组件回收利用 年内目标：项目签约 （力争…项目落地实施） · 现处对接洽谈');
     expect(page.querySelectorAll('textarea[readonly]')).toHaveLength(0);
   });
 

@@ -7,6 +7,7 @@ import {
   type MonthlyReportFigures,
 } from '@crm/domain';
 import { I18nService, MessageKey, TranslatePipe } from '@crm/web/core';
+import { KeyTaskProgressList } from '@crm/web/cockpit';
 import { WanPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -20,7 +21,7 @@ interface ChainRows {
 /** The month's figures of each chain a unit serves: pre-filled while a draft, frozen once submitted. */
 @Component({
   selector: 'crm-report-figures',
-  imports: [DatePipe, NzCardModule, NzEmptyModule, TranslatePipe, WanPipe],
+  imports: [DatePipe, KeyTaskProgressList, NzCardModule, NzEmptyModule, TranslatePipe, WanPipe],
   templateUrl: './report-figures.html',
   styleUrl: './report-figures.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
