@@ -13,6 +13,7 @@ import {
   WidthType,
 } from 'docx';
 import type { RollUpDocument } from './roll-up-export.runner';
+import { planMissingText } from './roll-up.narrative';
 import {
   rollUpTables,
   shanghaiTime,
@@ -100,6 +101,16 @@ export async function buildRollUpDocx(doc: RollUpDocument): Promise<Buffer> {
         ),
       ],
     }),
+    // Without a published plan the report says so above everything, whatever the narrative says.
+    ...(f.plan
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 120 },
+            children: [text(`【${planMissingText(f.plan)}】`, { bold: true })],
+          }),
+        ]
+      : []),
     ...doc.narrative
       .split(/\n+/)
       .filter((p) => p.trim())

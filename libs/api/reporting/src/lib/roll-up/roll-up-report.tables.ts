@@ -1,12 +1,15 @@
 import {
   PROJECT_STATUS_LABELS,
+  rankingMeasured,
   STAGE_LABELS,
   STAGES,
   type RollUpChainFigures,
   type RollUpFigures,
   type RollUpMonthPoint,
   type RollUpUnitRow,
+  type SectorFundsGrowthView,
 } from '@crm/domain';
+import { planMissingText } from './roll-up.narrative';
 
 /*
  * The roll-up's tables, laid out once for both exports: the Word file prints them as text, the
@@ -100,9 +103,47 @@ function monthRow(label: string, m: RollUpMonthPoint): ReportCell[] {
   ];
 }
 
+const BASIS_LABELS = {
+  system: '本系统上年同期数据',
+  'baseline-full-year': '上年全年实绩（系统启用前）',
+} as const;
+
+/** 分行业到位资金同比: one row per sector. */
+function sectorTable(g: SectorFundsGrowthView): ReportTable {
+  return {
+    title: '分行业到位资金同比',
+    headers: [
+      '行业',
+      `本年1-${g.month}月到位资金(万元)`,
+      '上年可比数(万元)',
+      '上年数据口径',
+      '同比增长(%)',
+      '年度目标增长(%)',
+      '是否达到目标',
+    ],
+    rows: g.rows.map((r) => [
+      r.sectorName,
+      wan(r.thisYear),
+      wan(r.lastYear),
+      r.basis ? BASIS_LABELS[r.basis] : '无可比数据',
+      rate(r.growthRate),
+      rate(r.target),
+      r.met === null ? '' : r.met ? '已达到' : '未达到',
+    ]),
+    note: g.planPublished ? undefined : `${g.year}年度工作方案尚未发布，暂无分行业增长目标。`,
+  };
+}
+
 export function rollUpTables(f: RollUpFigures): ReportTable[] {
   const month = Number(f.period.slice(5, 7));
   const c = f.city;
+  // Without a published plan: no targets (blank), no ranking, and the tables say why.
+  const missing = f.plan ? planMissingText(f.plan) : null;
+  const rankingNote = missing
+    ? `${missing}本季度暂不排名。`
+    : rankingMeasured(f.quarter.rows)
+      ? ''
+      : '各产业链尚无计入评分的完成量（得分均为0），暂不排名。';
   return [
     {
       title: '全市总体情况',
@@ -146,7 +187,10 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         ['项目阶段推进(次)', c.stageMoves, null, null, null],
         ['在库重大项目(个)', c.majorProjectCount, null, null, null],
       ],
+      note: missing ?? undefined,
     },
+    // Figures taken before the sector growth existed have none: no table.
+    ...(f.sectorGrowth ? [sectorTable(f.sectorGrowth)] : []),
     {
       title: '分产业链完成情况',
       headers: [
@@ -269,7 +313,7 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         wan(r.quarterFunds),
         rate(r.actionItemRate ?? null),
       ]),
-      note: `评分办法：${f.quarter.formula.zh}`,
+      note: `${rankingNote}评分办法：${f.quarter.formula.zh}`,
     },
     {
       title: '各单位报送情况',

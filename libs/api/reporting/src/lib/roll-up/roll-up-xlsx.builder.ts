@@ -1,5 +1,6 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import type { RollUpDocument } from './roll-up-export.runner';
+import { planMissingText } from './roll-up.narrative';
 import {
   rollUpTables,
   shanghaiTime,
@@ -48,6 +49,8 @@ export async function buildRollUpXlsx(doc: RollUpDocument): Promise<Buffer> {
   cover.addRow([
     `数据截至${shanghaiTime(f.takenAt)}${doc.fromSnapshot ? '（月末锁定数据）' : ''}`,
   ]);
+  // Without a published plan the report says so above the narrative.
+  if (f.plan) cover.addRow([`【${planMissingText(f.plan)}】`]).font = { bold: true };
   for (const paragraph of doc.narrative.split(/\n+/).filter((p) => p.trim())) {
     cover.addRow([paragraph.trim()]).alignment = {
       wrapText: true,

@@ -22,7 +22,7 @@ import {
   type Stage,
   type TargetMeasure,
 } from '@crm/domain';
-import { keyTaskProgress } from '@crm/api/plan';
+import { keyTaskProgress, planMissing, readPlanState, sectorFundsGrowth } from '@crm/api/plan';
 import type { EntityManager } from 'typeorm';
 
 /*
@@ -34,7 +34,9 @@ import type { EntityManager } from 'typeorm';
  * stage moves are instants taken against Asia/Shanghai month bounds, as in the unit's report.
  *
  * $1 is the period (YYYY-MM). The windows are: the month, the quarter to the month, the year to
- * the month. The city is the sum of the chains, and its targets the sum of theirs.
+ * the month. The city is the sum of the chains. Targets (and the big-project threshold) are read
+ * only from the year's published plan: the chains' own, and for the city the plan's city totals
+ * (annual_plan) for signing and funds, the sum of the chains' required counts for big projects.
  */
 const WINDOWS = `
   t AS (
@@ -118,7 +120,7 @@ const WINDOW_SQL = `
   ),
   big AS (
     SELECT p.chain_id, count(*)::int AS n
-    FROM project p, t, chain_target ct
+    FROM project p, t, chain_target ct JOIN annual_plan ap ON ap.year = ct.year AND ap.status = 'published'
     WHERE ct.chain_id = p.chain_id AND ct.year = t.year
       AND p.stage >= 'signed' AND p.signed_on >= t.year_first AND p.signed_on < t.next_first
       AND (SELECT sum(a.amount) FROM project_agreement a WHERE a.project_id = p.id AND a.signed_on < t.next_first)
@@ -143,6 +145,11 @@ const WINDOW_SQL = `
     LEFT JOIN big ON big.chain_id = c.id
     LEFT JOIN major ON major.chain_id = c.id
     LEFT JOIN chain_target ct ON ct.chain_id = c.id AND ct.year = (SELECT year FROM t)
+      AND EXISTS (SELECT 1 FROM annual_plan ap WHERE ap.year = ct.year AND ap.status = 'published')
+  ),
+  city_plan AS (
+    SELECT city_signed_amount, city_funds_in_place FROM annual_plan
+    WHERE year = (SELECT year FROM t) AND status = 'published'
   ),
   all_rows AS (
     SELECT * FROM per_chain
@@ -150,7 +157,7 @@ const WINDOW_SQL = `
     SELECT NULL, NULL, sum(signed_n_m)::int, sum(signed_m), sum(signed_n_q)::int, sum(signed_q),
       sum(signed_n_y)::int, sum(signed_y), sum(funds_m), sum(funds_q), sum(funds_y),
       sum(leads_m)::int, sum(moves_m)::int, sum(big_n)::int, sum(major_n)::int,
-      sum(target_signed), sum(target_funds), sum(target_big)::int, NULL
+      (SELECT city_signed_amount FROM city_plan), (SELECT city_funds_in_place FROM city_plan), sum(target_big)::int, NULL
     FROM per_chain
   )
   SELECT chain_id, signed_n_m, ${MONEY('signed_m')} AS signed_m, signed_n_q, ${MONEY('signed_q')} AS signed_q,
@@ -213,6 +220,16 @@ export async function rollUpFigures(
     manager,
     actionItemsAsOf(period, takenAt),
   );
+  // Until the year's plan is published there is nothing to measure against: no ranking.
+  const state = await readPlanState(manager, year);
+  const plan = state === 'published' ? null : planMissing(year, state);
+  const sectorGrowth = await sectorFundsGrowth(manager, { year, month });
+  const [marks]: { signed_at_least: boolean; funds_at_least: boolean }[] =
+    await manager.query(
+      `SELECT city_signed_at_least AS signed_at_least, city_funds_at_least AS funds_at_least
+       FROM annual_plan WHERE year = $1 AND status = 'published'`,
+      [year],
+    );
 
   const months = Array.from(
     { length: month },
@@ -231,7 +248,11 @@ export async function rollUpFigures(
     });
 
   const cityRow = windows.find((w) => w.chain_id === null) as WindowRow;
-  const city = cityTotals(cityRow);
+  const city: RollUpCityTotals = {
+    ...cityTotals(cityRow),
+    signedAtLeast: marks?.signed_at_least ?? false,
+    fundsAtLeast: marks?.funds_at_least ?? false,
+  };
   const chainFigures: RollUpChainFigures[] = chains.map((c) => {
     const w = windows.find((r) => r.chain_id === c.id) as WindowRow;
     return {
@@ -260,20 +281,24 @@ export async function rollUpFigures(
     };
   });
 
-  const ranking = rankChains(
-    chainFigures.map((c) => ({
-      chainCode: c.chainCode,
-      signedRate: c.signedYearToDate.rate,
-      fundsRate: c.fundsYearToDate.rate,
-      bigProjectRate: c.bigProjects.rate,
-    })),
-  );
+  const ranking = plan
+    ? []
+    : rankChains(
+        chainFigures.map((c) => ({
+          chainCode: c.chainCode,
+          signedRate: c.signedYearToDate.rate,
+          fundsRate: c.fundsYearToDate.rate,
+          bigProjectRate: c.bigProjects.rate,
+        })),
+      );
   const quarter = Math.ceil(month / 3);
   return {
     period,
     year,
     yearToDateLabel: month === 1 ? '1月' : `1-${month}月`,
     takenAt: takenAt.toISOString(),
+    plan,
+    sectorGrowth,
     city,
     chains: chainFigures,
     units,

@@ -1,7 +1,11 @@
 import {
   formatWan,
+  rankingLeaders,
+  trimDecimal,
+  type PlanMissingView,
   type RollUpChainFigures,
   type RollUpFigures,
+  type SectorFundsGrowthRow,
   type TargetMeasure,
 } from '@crm/domain';
 import Decimal from 'decimal.js';
@@ -56,11 +60,49 @@ function chainSentence(c: RollUpChainFigures): string {
   return parts.join('，');
 }
 
+/** The Chinese half of the plan-missing message (it reads "中文 / English"). */
+export function planMissingText(plan: PlanMissingView): string {
+  return plan.message.split(' / ')[0];
+}
+
+/** "制造业到位资金1.2亿元，同比增长12.5%（年度目标增长20%，尚未达到）". */
+function sectorSentence(r: SectorFundsGrowthRow): string {
+  const head = `${r.sectorName}到位资金${bulletinAmount(r.thisYear)}`;
+  if (r.growthRate === null) {
+    return `${head}，${r.lastYear === null ? '上年无可比数据' : '上年同期为0，不计算同比'}`;
+  }
+  const rate = trimDecimal(r.growthRate.replace('-', ''));
+  return (
+    `${head}，同比${r.growthRate.startsWith('-') ? '下降' : '增长'}${rate}%` +
+    (r.basis === 'baseline-full-year' ? '（上年为全年实绩）' : '') +
+    (r.target !== null
+      ? `，年度目标增长${trimDecimal(r.target)}%，${r.met ? '已达到' : '尚未达到'}`
+      : '')
+  );
+}
+
+/** 季评比's sentence: the chains leading it, never a tie of zeros, nothing without a plan. */
+function rankingParagraph(f: RollUpFigures, month: number): string {
+  const head = `第${f.quarter.quarter}季度评比（截至${month}月）：`;
+  if (f.plan) return `${head}${f.year}年度工作方案尚未发布，暂不排名。`;
+  const leaders = rankingLeaders(f.quarter.rows);
+  const formula = `评分办法：${f.quarter.formula.zh}`;
+  if (!leaders.length) {
+    return `${head}各产业链尚无计入评分的完成量（得分均为0），暂不排名。${formula}`;
+  }
+  const names = leaders.map((r) => `${r.chainName}（${r.score}分）`).join('、');
+  const place = leaders.length === 1 ? '位列第1' : `位列前${Math.min(3, leaders.length)}`;
+  return `${head}按年度目标完成率排名，${names}${place}。${formula}`;
+}
+
 /** The drafted narrative, paragraphs separated by blank lines. */
 export function draftNarrative(f: RollUpFigures): string {
   const month = Number(f.period.slice(5, 7));
   const c = f.city;
   const paragraphs: string[] = [];
+
+  // Without a published plan the figures have no targets: the report says so first.
+  if (f.plan) paragraphs.push(`说明：${planMissingText(f.plan)}`);
 
   paragraphs.push(
     `${f.year}年${f.yearToDateLabel}，全市招商引资签约项目${c.signedYearToDate.count}个，` +
@@ -76,13 +118,12 @@ export function draftNarrative(f: RollUpFigures): string {
 
   paragraphs.push(`分产业链看：${f.chains.map(chainSentence).join('；')}。`);
 
-  const top = f.quarter.rows
-    .slice(0, 3)
-    .map((r) => `${r.chainName}（${r.score}分）`);
-  paragraphs.push(
-    `第${f.quarter.quarter}季度评比（截至${month}月）：按年度目标完成率排名，${top.join('、')}位列前${top.length}。` +
-      `评分办法：${f.quarter.formula.zh}`,
-  );
+  const sectors = f.sectorGrowth?.rows ?? [];
+  if (sectors.length) {
+    paragraphs.push(`分行业看，到位资金同比：${sectors.map(sectorSentence).join('；')}。`);
+  }
+
+  paragraphs.push(rankingParagraph(f, month));
 
   const count = (s: string) => f.units.filter((u) => u.status === s).length;
   const missing = f.units

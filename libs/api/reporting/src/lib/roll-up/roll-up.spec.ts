@@ -195,7 +195,11 @@ describe('roll-up /api/roll-ups', () => {
       newLeads: counts.leads,
       stageMoves: counts.moves,
       majorProjectCount: 2,
+      // The plan's city totals: 220亿元以上 (at least), 100亿元 (exact).
+      signedAtLeast: true,
+      fundsAtLeast: false,
     });
+    expect(f.plan).toBeNull();
 
     // Pipeline now: active and paused only (the dropped project left it).
     const salt = f.chains.find((c) => c.chainCode === 'salt-lake-chemical');
