@@ -23,8 +23,10 @@ async function main() {
   const dataSource = await new DataSource({ type: 'postgres', url, migrations: MIGRATIONS }).initialize();
   try {
     await prepareDatabase(dataSource);
-    const { inserted, skipped } = await loadSamplePipeline(dataSource.manager);
-    process.stdout.write(`sample pipeline / 示例项目: ${inserted} loaded, ${skipped} already present\n`);
+    const { inserted, skipped, linked } = await loadSamplePipeline(dataSource.manager);
+    process.stdout.write(
+      `sample pipeline / 示例项目: ${inserted} loaded, ${skipped} already present, ${linked} key-task milestones linked\n`,
+    );
     const scale = option('synthetic');
     if (scale) {
       const seed = option('seed') ?? 2025;
