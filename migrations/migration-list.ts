@@ -14,6 +14,7 @@ import { HistoryLoad1764860000000 } from './1764860000000-history-load';
 import { LeaderPageHistory1764870000000 } from './1764870000000-leader-page-history';
 import { AnnualPlan1764880000000 } from './1764880000000-annual-plan';
 import { UnitNameOn1764890000000 } from './1764890000000-unit-name-on';
+import { PlanImport1764893000000 } from './1764893000000-plan-import';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LeaderPageHistory1764870000000,
   AnnualPlan1764880000000,
   UnitNameOn1764890000000,
+  PlanImport1764893000000,
 ];

@@ -33,3 +33,4 @@ export * from './lib/plan/plan.contract';
 export * from './lib/plan/sector-growth.contract';
 export * from './lib/plan/plan-missing';
 export * from './lib/plan/key-task-progress';
+export * from './lib/plan/plan-workbook';

@@ -148,6 +148,10 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/plans/roles': ['/api/plans/roles', ['office']],
   'PATCH /api/plans/roles/:kind/:id': ['/api/plans/roles/leader/999999', ['office']],
   'POST /api/plans/units/:id/rename': ['/api/plans/units/999999/rename', ['office']],
+  'GET /api/plans/:year/workbook': ['/api/plans/2025/workbook', SIGNED_IN],
+  'POST /api/plans/:year/imports': ['/api/plans/2098/imports', ['office']],
+  'GET /api/plans/imports/:id': [`/api/plans/imports/${UUID}`, ['office']],
+  'POST /api/plans/imports/:id/commit': [`/api/plans/imports/${UUID}/commit`, ['office']],
   // plan: end
   // Last: it ends the session it is called with.
   'POST /api/auth/sign-out': ['/api/auth/sign-out', SIGNED_IN],

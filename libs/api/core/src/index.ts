@@ -14,3 +14,14 @@ export { Allow, POLICY_KEY, Public, SignedIn, type RoutePolicy } from './lib/aut
 export { JobHost, quietQueueErrors } from './lib/queues/job-host';
 export { exitAfterGracePeriod } from './lib/shutdown';
 export { actionItemCompletionByChain, actionItemCompletionByUnit, completionOf, type ActionItemCompletionRow } from './lib/database/action-item-completion.query';
+export { IsCalendarDate, IsWan, IsYearMonth, OptionalText, RequiredText, TextIfGiven, Trim, TrimToNull } from './lib/http/validators';
+export { addTableSheet, attachment, loadWorkbook, newWorkbook, XLSX_MIME, type ExportColumn, type ExportKind } from './lib/xlsx/sheet-writer';
+export {
+  checkXlsxBytes,
+  FILE_PROBLEMS,
+  LEDGER_MAX_UNPACKED_BYTES,
+  LEDGER_MAX_UPLOAD_BYTES,
+  refuseFile,
+  type FileProblem,
+} from './lib/xlsx/xlsx-file-check';
+export { utf8FileName } from './lib/xlsx/upload-name';

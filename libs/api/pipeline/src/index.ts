@@ -2,4 +2,3 @@ export { PipelineModule } from './lib/pipeline.module';
 export { PipelineTotalsService, type TotalsDiscrepancy } from './lib/totals/pipeline-totals.service';
 export { ProjectListService } from './lib/projects/project-list.service';
 export { ListProjectsDto } from './lib/projects/project.dto';
-export { IsCalendarDate, IsWan, OptionalText, RequiredText, Trim } from './lib/common/validators';

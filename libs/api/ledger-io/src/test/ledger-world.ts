@@ -2,7 +2,7 @@ import { PipelineModule } from '@crm/api/pipeline';
 import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import request from 'supertest';
 import { LedgerIoModule } from '../lib/ledger-io.module';
-import { loadWorkbook } from '../lib/xlsx/sheet-writer';
+import { loadWorkbook } from '@crm/api/core';
 
 /**
  * A test app with the pipeline and the ledger area:

@@ -2,6 +2,8 @@ import { systemClock, type Clock } from '@crm/domain';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { FundsBaselineController } from './baselines/funds-baseline.controller';
 import { FundsBaselineService } from './baselines/funds-baseline.service';
+import { PlanExcelController } from './excel/plan-excel.controller';
+import { PlanImportService } from './excel/plan-import.service';
 import { PLAN_CLOCK } from './plan-clock';
 import { PlanController } from './plans/plan.controller';
 import { PlanService } from './plans/plan.service';
@@ -14,8 +16,8 @@ import { ChainRoleService } from './roles/chain-role.service';
  */
 @Module({
   // Baselines and roles first: plans/baselines and plans/roles must match ahead of plans/:year.
-  controllers: [FundsBaselineController, ChainRoleController, PlanController],
-  providers: [{ provide: PLAN_CLOCK, useValue: systemClock }, PlanService, ChainRoleService, FundsBaselineService],
+  controllers: [FundsBaselineController, ChainRoleController, PlanExcelController, PlanController],
+  providers: [{ provide: PLAN_CLOCK, useValue: systemClock }, PlanService, PlanImportService, ChainRoleService, FundsBaselineService],
   exports: [PlanService],
 })
 export class PlanModule {

@@ -1,4 +1,3 @@
-import { PipelineModule } from '@crm/api/pipeline';
 import { ReferenceModule } from '@crm/api/reference';
 import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import { ManualClock, type AnnualPlanView, type PlanChainTarget, type PlanChainTargetInput } from '@crm/domain';
@@ -20,7 +19,7 @@ describe('annual plan', () => {
   let next: number;
 
   beforeAll(async () => {
-    t = await createTestApp([ReferenceModule, PipelineModule, PlanModule.withClock(clock)], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    t = await createTestApp([ReferenceModule, PlanModule.withClock(clock)], { SIGN_IN_RATE_PER_MINUTE: '1000' });
     office = await signInAs(t, { roles: ['office'] });
     staff = await signInAs(t, { roles: ['staff'], unit: '市能源局' });
     leader = await signInAs(t, { roles: ['leader'], person: '徐进' });

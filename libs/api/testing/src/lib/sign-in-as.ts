@@ -20,6 +20,8 @@ export interface SignedInAgent {
   patch(path: string, body?: object): request.Test;
   put(path: string, body?: object): request.Test;
   delete(path: string): request.Test;
+  /** A multipart POST with one file. */
+  upload(path: string, field: string, bytes: Buffer, fileName: string): request.Test;
 }
 
 /** Creates a user in the test database. The password is random, and returned. */
@@ -60,5 +62,6 @@ export async function signInAs(t: TestApp, options: TestUserOptions): Promise<Si
     patch: (path, body) => withAuth(server().patch(path)).send(body ?? {}),
     put: (path, body) => withAuth(server().put(path)).send(body ?? {}),
     delete: (path) => withAuth(server().delete(path)),
+    upload: (path, field, bytes, fileName) => withAuth(server().post(path)).attach(field, bytes, fileName),
   };
 }

@@ -1,9 +1,8 @@
-import { CurrentUser, SignedIn, type AuthUser } from '@crm/api/core';
+import { attachment, type AuthUser, CurrentUser, newWorkbook, SignedIn, XLSX_MIME } from '@crm/api/core';
 import { ListProjectsDto } from '@crm/api/pipeline';
 import { ENTERPRISE_LEDGER_COLUMNS, PROJECT_LEDGER_COLUMNS, shanghaiToday, templateHeaders } from '@crm/domain';
 import { Controller, Get, Header, ParseIntPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { attachment, newWorkbook, XLSX_MIME } from '../xlsx/sheet-writer';
 import { ProjectExportService } from './project-export.service';
 import { ReferenceExportService } from './reference-export.service';
 

@@ -1,10 +1,9 @@
-import type { AuthUser } from '@crm/api/core';
+import { addTableSheet, type AuthUser, newWorkbook } from '@crm/api/core';
 import { ListProjectsDto, ProjectListService } from '@crm/api/pipeline';
 import { shanghaiToday, type ProjectSummaryView } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { addTableSheet, newWorkbook } from '../xlsx/sheet-writer';
 import { PROJECT_EXPORT_COLUMNS, type ProjectLedgerRow } from './project-ledger-columns';
 
 const PAGE = 200;

@@ -6,7 +6,7 @@ import {
   type SourceChannel,
   type Stage,
 } from '@crm/domain';
-import type { ExportColumn } from '../xlsx/sheet-writer';
+import type { ExportColumn } from '@crm/api/core';
 
 /** One project as the ledgers list it: the list row plus the facts a re-import reads back. */
 export interface ProjectLedgerRow {

@@ -1,10 +1,9 @@
-import type { AuthUser } from '@crm/api/core';
+import { addTableSheet, type AuthUser, type ExportColumn, newWorkbook } from '@crm/api/core';
 import { ChainService, EnterpriseService } from '@crm/api/reference';
 import { ENTERPRISE_TAG_LABELS, OWNERSHIP_LABELS, type ChainView, type EnterpriseView, type PersonView } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { addTableSheet, newWorkbook, type ExportColumn } from '../xlsx/sheet-writer';
 
 const person = (p: PersonView | null) => (p ? `${p.name}（${p.position}）` : '');
 const lines = (items: string[]) => items.join('\n');

@@ -1,4 +1,4 @@
-import { Allow, CurrentUser, type AuthUser } from '@crm/api/core';
+import { Allow, type AuthUser, CurrentUser, LEDGER_MAX_UPLOAD_BYTES, utf8FileName } from '@crm/api/core';
 import {
   BadRequestException,
   Body,
@@ -25,7 +25,6 @@ import { catchError, type Observable, throwError } from 'rxjs';
 import { LedgerImportService, type ImportPreview } from './ledger-import.service';
 import type { ColumnOverrides, UploadedLedger } from './ledger-preview.service';
 import type { ImportBatchView } from './import-batch.store';
-import { LEDGER_MAX_UPLOAD_BYTES } from './xlsx-file-check';
 
 const MB = LEDGER_MAX_UPLOAD_BYTES / 1024 / 1024;
 
@@ -50,17 +49,6 @@ class UploadLimitInterceptor implements NestInterceptor {
 }
 
 const upload = FileInterceptor('file', { limits: { fileSize: LEDGER_MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
-
-/**
- * Multer reads a multipart file name as Latin-1, so a browser's UTF-8 name (重点项目.xlsx) arrives
- * as mojibake; decode it back when it is UTF-8 read byte by byte.
- */
-export function utf8FileName(name: string): string {
-  const latin1 = [...name].every((c) => c.charCodeAt(0) <= 0xff);
-  if (!latin1 || !/[\u0080-\u00ff]/.test(name)) return name;
-  const decoded = Buffer.from(name, 'latin1').toString('utf8');
-  return decoded.includes('\ufffd') ? name : decoded;
-}
 
 function requireFile(file: UploadedLedger | undefined): UploadedLedger {
   if (!file) {

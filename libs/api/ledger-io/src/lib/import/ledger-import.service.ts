@@ -1,4 +1,4 @@
-import { type AuthUser, hasRole, QueueName, quietQueueErrors } from '@crm/api/core';
+import { type AuthUser, checkXlsxBytes, hasRole, QueueName, quietQueueErrors, refuseFile } from '@crm/api/core';
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,7 +8,6 @@ import { ImportBatchStore, type ImportBatchView, type ImportKind, type ImportRow
 import { LEDGER_SYNC_COMMIT_MAX_ROWS, LedgerCommitService } from './ledger-commit.service';
 import { LEDGER_COMMIT_JOB, LEDGER_IMPORT_JOB, type LedgerCommitJobData, type LedgerImportJobData } from './ledger-import.job';
 import { LEDGER_SYNC_MAX_BYTES, LedgerPreviewService, type ColumnOverrides, type UploadedLedger } from './ledger-preview.service';
-import { checkXlsxBytes, refuseFile } from './xlsx-file-check';
 
 import type { ImportPreview } from '@crm/domain';
 

@@ -1,7 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { ValueType, type Cell, type Worksheet } from 'exceljs';
-import { loadWorkbook } from '../xlsx/sheet-writer';
-import { checkXlsxBytes, FILE_PROBLEMS, refuseFile } from './xlsx-file-check';
+import { checkXlsxBytes, FILE_PROBLEMS, loadWorkbook, refuseFile } from '@crm/api/core';
 
 /** A cell as the import reads it: text, a number, a date cell, or nothing. */
 export type RawCell = string | number | Date | boolean | null;

@@ -87,6 +87,11 @@ function amountRow(label: string, m: AmountMeasure): string[] {
   return [label, wan(m.actual), wan(m.target), pct(m.rate), wan(m.pace), pct(m.paceRate)];
 }
 
+/** The Chinese half of the plan-missing message ("中文 / English"). */
+function planText(pack: MeetingPackView): string {
+  return (pack.plan?.message ?? '').split(' / ')[0];
+}
+
 function shanghaiTime(iso: string): string {
   return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
@@ -99,6 +104,8 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
   return [
     heading(`${NUMERALS[index] ?? index + 1}、${s.chain.nameZh}`, 1),
     sub(0, `${pack.year}年1—${pack.month}月目标完成情况`),
+    // Without a published plan: the actuals only, and why there is no target.
+    ...(pack.plan ? [para(`（${planText(pack)}）`)] : []),
     table(
       ['指标', '累计完成', '年度目标', '完成率', '序时进度', '序时完成率'],
       [
@@ -188,6 +195,9 @@ export function buildMeetingPackDocx(pack: MeetingPackView): Promise<Buffer> {
       alignment: AlignmentType.CENTER,
       children: [run(`（会议日期：${m.heldOn}；生成于${shanghaiTime(pack.generatedAt)}）`, { size: 20 })],
     }),
+    ...(pack.plan
+      ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`【${planText(pack)}】`, { bold: true })] })]
+      : []),
     para(`主持：${m.chair.name || '—'}`),
     para(`参会单位：${m.attendingUnits.map((u) => u.name).join('、') || '—'}`),
     ...(m.attendees.length ? [para(`参会人员：${m.attendees.join('、')}`)] : []),

@@ -11,6 +11,7 @@ import {
   type ProjectRefRow,
 } from '@crm/api/cockpit';
 import { actionItemCompletionByChain, canReadChain, completionOf, type AuthUser } from '@crm/api/core';
+import { planMissing, readPlanState } from '@crm/api/plan';
 import {
   ALERT_KINDS,
   STAGE_LABELS,
@@ -41,7 +42,8 @@ export const PACK_ALERTS_PER_KIND = 20;
  * meeting's month against target (as the cockpit), the pipeline, the moves since the previous
  * meeting, what is stuck, the alerts, the units' 需协调解决的问题, open action items and the
  * completion rate at the meeting date. Read by whoever may read the meeting; a joint meeting
- * shows the chains the reader may read.
+ * shows the chains the reader may read. Targets come only from the year's published plan: until
+ * then the pack says so (`plan`) and its figures carry none.
  */
 @Injectable()
 export class MeetingPackService {
@@ -71,6 +73,7 @@ export class MeetingPackService {
     const year = Number(meeting.heldOn.slice(0, 4));
     const month = Number(meeting.heldOn.slice(5, 7));
     const settings = await this.alertSettings.read();
+    const state = await readPlanState(this.dataSource.manager, year);
     const sections: MeetingPackChainSection[] = [];
     for (const chain of chains) {
       sections.push(await this.section(user, chain, meeting, since, settings, today));
@@ -82,6 +85,7 @@ export class MeetingPackService {
       previousMeeting: previous ? { id: previous.id, kind: previous.kind, heldOn: previous.held_on } : null,
       year,
       month,
+      plan: state === 'published' ? null : planMissing(year, state),
       chains: sections,
     };
   }

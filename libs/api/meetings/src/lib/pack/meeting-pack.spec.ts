@@ -301,5 +301,36 @@ describe('GET /api/meetings/:id/pack', () => {
     expect(xml).toContain('电网接入待协调');
     expect(xml).toContain('联席逾期');
     expect(xml).toContain('完成率 40.00%');
+    expect(xml).not.toContain('工作方案尚未');
+  });
+
+  it('says so when the meeting’s year has no published plan: actuals only, no targets, in the JSON and the Word file', async () => {
+    await meeting('next-year', '2026-02-10', ['clean-energy']);
+    try {
+      const pack: MeetingPackView = (await xiao.get(`/api/meetings/${meetings['next-year']}/pack`).expect(200)).body;
+      expect([pack.year, pack.month]).toEqual([2026, 2]);
+      expect(pack.plan).toMatchObject({ year: 2026, planStatus: 'none' });
+      const f = section(pack).figures;
+      expect(f.target).toBeNull();
+      expect(f.signedAmount).toMatchObject({ target: null, rate: null, pace: null, paceRate: null });
+      expect(f.fundsInPlace).toMatchObject({ target: null, rate: null });
+      expect(f.bigProjects).toMatchObject({ target: null, rate: null });
+      const res = await xiao
+        .get(`/api/meetings/${meetings['next-year']}/pack.docx`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const xml = await (await JSZip.loadAsync(res.body as Buffer)).file('word/document.xml')?.async('string');
+      expect(xml).toContain('【2026年度工作方案尚未录入');
+      // The 2025 pack is unchanged: its plan is published.
+      const earlier: MeetingPackView = (await xiao.get(`/api/meetings/${meetings['this']}/pack`).expect(200)).body;
+      expect(earlier.plan).toBeNull();
+    } finally {
+      await q(`DELETE FROM meeting WHERE id = $1`, [meetings['next-year']]);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { ACTIVITY_KINDS, PROJECT_TEXT_LIMITS as L, type ActivityInput, type Acti
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate, OptionalText, RequiredText } from '../common/validators';
+import { IsCalendarDate, OptionalText, RequiredText } from '@crm/api/core';
 
 const trimEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;

@@ -23,7 +23,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, OptionalText } from '../common/validators';
+import { IsCalendarDate, OptionalText } from '@crm/api/core';
 
 export class EvaluationDimensionDto {
   @ApiProperty({ enum: EVALUATION_DIMENSIONS })

@@ -6,7 +6,7 @@ import {
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
-import { IsCalendarDate, IsWan, IsYearMonth, OptionalText, RequiredText } from '../common/validators';
+import { IsCalendarDate, IsWan, IsYearMonth, OptionalText, RequiredText } from '@crm/api/core';
 
 /** POST /api/projects/:id/agreements: a 补充协议 with its increment only. */
 export class SupplementaryAgreementDto implements SupplementaryAgreementInput {

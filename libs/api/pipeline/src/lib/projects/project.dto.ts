@@ -29,7 +29,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, IsWan, IsYearMonth, OptionalText, RequiredText, TextIfGiven } from '../common/validators';
+import { IsCalendarDate, IsWan, IsYearMonth, OptionalText, RequiredText, TextIfGiven } from '@crm/api/core';
 
 const NAME = { zh: '项目名称', en: 'The project name' };
 const INVESTOR = { zh: '投资方名称', en: 'The investor name' };

@@ -1,7 +1,7 @@
 import { PROJECT_TEXT_LIMITS as L, STAGES, type Stage, type StageMoveInput } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, ValidateIf } from 'class-validator';
-import { IsCalendarDate, IsWan, OptionalText, TextIfGiven } from '../common/validators';
+import { IsCalendarDate, IsWan, OptionalText, TextIfGiven } from '@crm/api/core';
 
 const given = (_: object, value: unknown) => value !== undefined;
 

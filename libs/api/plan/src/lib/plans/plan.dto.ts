@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsWan, OptionalText, RequiredText } from '@crm/api/pipeline';
+import { IsCalendarDate, IsWan, OptionalText, RequiredText } from '@crm/api/core';
 import {
   SECTORS,
   STAGES,

@@ -1,4 +1,4 @@
-import { IsCalendarDate, RequiredText } from '@crm/api/pipeline';
+import { IsCalendarDate, RequiredText } from '@crm/api/core';
 import {
   CHAIN_CODES,
   type ChainCode,
