@@ -4,6 +4,7 @@ import {
   DEFAULT_REMINDER_SCHEDULE,
   dueInstant,
   dueReminders,
+  periodBounds,
   periodOf,
   type DueReminder,
   type ReminderSchedule,
@@ -94,20 +95,22 @@ export class MonthlyReminderService {
   }
 
   /**
-   * 责任单位 of any chain without a submitted report for the period. A report returned for
-   * revision counts as submitted: the office has it in hand and the unit was told.
+   * The units that owe the period's report (reporting_units_on its last day: 责任单位 of a chain
+   * then, or responsible for a key task of the year's published plan) without a submitted one,
+   * under the name they had then. A report returned for revision counts as submitted: the office
+   * has it in hand and the unit was told.
    */
   private pendingUnits(
     period: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<PendingUnit[]> {
     return manager.query(
-      `SELECT u.id AS unit_id, u.name AS unit_name, to_char(e.extended_to, 'YYYY-MM-DD') AS extended_to
+      `SELECT u.id AS unit_id, unit_name_on(u.id, $2::date) AS unit_name, to_char(e.extended_to, 'YYYY-MM-DD') AS extended_to
        FROM unit u LEFT JOIN unit_deadline_extension e ON e.unit_id = u.id AND e.period = $1
-       WHERE EXISTS (SELECT 1 FROM chain_unit cu WHERE cu.unit_id = u.id AND cu.role = 'responsible')
+       WHERE u.id IN (SELECT ru.unit_id FROM reporting_units_on($2::date) ru)
          AND NOT EXISTS (SELECT 1 FROM monthly_report r WHERE r.unit_id = u.id AND r.period = $1 AND r.state <> 'draft')
        ORDER BY u.id`,
-      [period],
+      [period, periodBounds(period).lastDay],
     );
   }
 
@@ -133,7 +136,7 @@ export class MonthlyReminderService {
       if (submitted) return null;
       const due = dueInstant(period, unit.extended_to);
       const recipients = reminder.escalation
-        ? await escalationRecipients(tx, unit.unit_id)
+        ? await escalationRecipients(tx, unit.unit_id, periodBounds(period).lastDay)
         : await unitStaff(tx, unit.unit_id);
       const n = await this.notifications.notify(
         tx,
@@ -156,18 +159,25 @@ export class MonthlyReminderService {
   }
 }
 
-/** The chains' 责任领导 (through their user accounts) and the office. */
+/**
+ * The office and the 责任领导 (through their user accounts), on the period's last day (`day`), of
+ * the chains the unit reports on then: those it serves and those it has a key-task duty in.
+ */
 async function escalationRecipients(
   manager: EntityManager,
   unitId: number,
+  day: string,
 ): Promise<string[]> {
   const rows: { id: string }[] = await manager.query(
     `SELECT DISTINCT a.id FROM app_user a
      WHERE a.active AND ('office' = ANY(a.roles) OR a.person_id IN (
-       SELECT l.person_id FROM chain_leader l JOIN chain_unit cu ON cu.chain_id = l.chain_id
-       WHERE cu.unit_id = $1 AND l.role = 'responsible'))
+       SELECT l.person_id FROM chain_leaders_on($2::date) l
+       WHERE l.role = 'responsible' AND l.chain_id IN (
+         SELECT cu.chain_id FROM chain_units_on($2::date) cu WHERE cu.unit_id = $1
+         UNION
+         SELECT kt.chain_id FROM key_task_units_on($2::date) kt WHERE kt.unit_id = $1)))
      ORDER BY a.id`,
-    [unitId],
+    [unitId, day],
   );
   return rows.map((r) => r.id);
 }

@@ -1,14 +1,15 @@
 import { QueueModule, QueueName } from '@crm/api/core';
 import { createTestApp, createTestUser, type TestApp } from '@crm/api/testing';
 import { defaultOpensAt, dueInstant, ManualClock } from '@crm/domain';
+import { REFERENCE_2025 } from '@crm/migrations';
 import { getQueueToken } from '@nestjs/bullmq';
 import { QueueEvents, type Queue } from 'bullmq';
 import { ReportingJobsModule } from '../reporting.module';
 import { MONTHLY_REMINDER_JOB } from './monthly-reminder.job';
 import { MonthlyReminderService } from './monthly-reminder.service';
 
-/** The 责任单位 of the reference data: who must report. */
-const REPORTING_UNITS = [
+/** The 责任单位 of the reference data. */
+const RESPONSIBLE_UNITS = [
   '市能源局',
   '市数据局',
   '昆仑经济技术开发区管委会',
@@ -18,6 +19,17 @@ const REPORTING_UNITS = [
   '市文体旅游广电局',
   '市农牧局',
 ];
+/**
+ * Who must report in 2025: the 责任单位, and the units the published 2025 plan makes responsible
+ * for a key task (read from the seed's source).
+ */
+const REPORTING_UNITS = [
+  ...new Set([
+    ...RESPONSIBLE_UNITS,
+    ...REFERENCE_2025.chains.flatMap((c) => c.keyTasks.flatMap((k) => k.units)),
+  ]),
+];
+const N = REPORTING_UNITS.length;
 
 describe('MonthlyReminderJob', () => {
   const clock = new ManualClock('2025-03-01T00:00:00+08:00');
@@ -107,18 +119,18 @@ describe('MonthlyReminderJob', () => {
     // Down from the 20th to the 25th at 07:00: the 23rd's reminder goes out now, once.
     const sent = await run('2025-03-25T07:00:00+08:00');
     expect([...new Set(sent.map((s) => s.kind))]).toEqual(['before-2d']);
-    expect(sent).toHaveLength(7);
+    expect(sent).toHaveLength(N - 1);
     expect(await run('2025-03-25T07:30:00+08:00')).toEqual([]);
   });
 
   it('sends the morning-of-the-25th reminder until 23:59 and escalates at 00:01 on the 26th, not before', async () => {
     await submit('市农牧局', '2025-03', '2025-03-25T12:00:00+08:00');
     const morning = await run('2025-03-25T23:59:00+08:00');
-    expect(morning.map((s) => s.kind)).toEqual(Array(6).fill('due-day'));
+    expect(morning.map((s) => s.kind)).toEqual(Array(N - 2).fill('due-day'));
     expect(await namesOf(morning)).not.toContain('市农牧局');
 
     const escalated = await run('2025-03-26T00:01:00+08:00');
-    expect(escalated.map((s) => s.kind)).toEqual(Array(6).fill('escalation'));
+    expect(escalated.map((s) => s.kind)).toEqual(Array(N - 2).fill('escalation'));
     // 市能源局 serves clean-energy and oil-gas-chemical: 胡红梅 leads both, with the office.
     const energyId = (
       await t.dataSource.query(`SELECT id FROM unit WHERE name = '市能源局'`)
@@ -134,13 +146,13 @@ describe('MonthlyReminderJob', () => {
   it('uses the 20th, 23rd and 25th in February, and escalates on the 26th', async () => {
     // A month where nothing ran: catching up on the 20th's reminder only.
     expect((await run('2025-02-20T09:30:00+08:00')).map((s) => s.kind)).toEqual(
-      Array(8).fill('before-5d'),
+      Array(N).fill('before-5d'),
     );
     expect(
       (await run('2025-02-25T23:59:00+08:00')).map((s) => s.kind).sort(),
-    ).toEqual([...Array(8).fill('before-2d'), ...Array(8).fill('due-day')]);
+    ).toEqual([...Array(N).fill('before-2d'), ...Array(N).fill('due-day')]);
     expect((await run('2025-02-26T00:01:00+08:00')).map((s) => s.kind)).toEqual(
-      Array(8).fill('escalation'),
+      Array(N).fill('escalation'),
     );
   });
 
@@ -159,7 +171,7 @@ describe('MonthlyReminderJob', () => {
     expect(
       at26.filter((s) => s.unitId === energyId).map((s) => s.kind),
     ).toEqual(['before-5d']);
-    expect(at26.filter((s) => s.kind === 'escalation')).toHaveLength(7);
+    expect(at26.filter((s) => s.kind === 'escalation')).toHaveLength(N - 1);
     const at29 = await run('2025-04-29T00:00:00+08:00');
     expect(at29.map((s) => [s.unitId, s.kind])).toEqual([
       [energyId, 'escalation'],
@@ -184,11 +196,11 @@ describe('MonthlyReminderJob', () => {
         jobs.map((j) => j.waitUntilFinished(events, 15_000)),
       );
       const sent = results.flatMap((r) => r.sent);
-      expect(sent.map((s) => s.kind)).toEqual(Array(8).fill('before-5d'));
+      expect(sent.map((s) => s.kind)).toEqual(Array(N).fill('before-5d'));
       const [{ n }] = await t.dataSource.query(
         `SELECT count(*)::int AS n FROM reminder_sent WHERE period = '2025-05'`,
       );
-      expect(n).toBe(8);
+      expect(n).toBe(N);
       const again = await (
         await queue.add(MONTHLY_REMINDER_JOB, { requestedAt: 'test' })
       ).waitUntilFinished(events, 15_000);

@@ -1,13 +1,14 @@
-import type {
-  ActivityKind,
-  MonthlyReportChainSection,
-  MonthlyReportFigures,
+import {
+  periodBounds,
+  type ActivityKind,
+  type MonthlyReportChainSection,
+  type MonthlyReportFigures,
 } from '@crm/domain';
 import { keyTaskProgress } from '@crm/api/plan';
 import type { EntityManager } from 'typeorm';
 
 /*
- * The month's figures of a unit, per chain it serves, read from the pipeline tables. Month bounds
+ * The month's figures of a unit, per chain it reports on, read from the pipeline tables. Month bounds
  * are taken in Asia/Shanghai by PostgreSQL: instants (created_at, moved_at) against the local
  * month's start and end, dates (occurred_on, signed_on) and fund months as written.
  */
@@ -25,12 +26,16 @@ export async function monthlyFigures(
   period: string,
   takenAt: Date,
 ): Promise<MonthlyReportFigures> {
+  // The chains the unit reports on, on the period's last day: those it serves (chain_units_on),
+  // and those whose key tasks the year's published plan makes it responsible for.
   const chains: { id: number; code: string; name: string }[] =
     await manager.query(
       `SELECT c.id, c.code, c.name_zh AS name FROM chain c
-     WHERE EXISTS (SELECT 1 FROM chain_unit cu WHERE cu.chain_id = c.id AND cu.unit_id = $1)
+     WHERE c.id IN (SELECT cu.chain_id FROM chain_units_on($2::date) cu WHERE cu.unit_id = $1
+                    UNION
+                    SELECT kt.chain_id FROM key_task_units_on($2::date) kt WHERE kt.unit_id = $1)
      ORDER BY c.sort_order, c.id`,
-      [unitId],
+      [unitId, periodBounds(period).lastDay],
     );
   const params = [unitId, period];
   // One after another: inside a transaction the queries share one connection.

@@ -3,6 +3,7 @@ import type { AuthUser } from '@crm/api/core';
 import {
   dueInstant,
   isLateSubmission,
+  periodBounds,
   type MonthlyReportDraftInput,
   type MonthlyReportFigures,
   type MonthlyReportReturnInput,
@@ -22,7 +23,9 @@ import {
 } from '../periods/reporting-period.service';
 import { monthlyFigures } from './monthly-report.figures';
 
-const COLUMNS = `r.id, r.unit_id, u.name AS unit_name, r.period, r.state, r.work_done, r.problems, r.next_month_plan,
+/** The unit's name as it was in the report's period (its last day): a renamed unit keeps its history. */
+const COLUMNS = `r.id, r.unit_id,
+  unit_name_on(u.id, (to_date(r.period, 'YYYY-MM') + interval '1 month' - interval '1 day')::date) AS unit_name, r.period, r.state, r.work_done, r.problems, r.next_month_plan,
   r.submitted_at, r.late, r.snapshot, r.return_comment, r.version`;
 
 const EDITABLE: MonthlyReportState[] = ['draft', 'returned'];
@@ -53,8 +56,8 @@ export class MonthlyReportService {
     );
     if (row) return this.view(row);
     const [unit] = await this.dataSource.query(
-      `SELECT name FROM unit WHERE id = $1`,
-      [unitId],
+      `SELECT unit_name_on(id, $2::date) AS name FROM unit WHERE id = $1`,
+      [unitId, periodBounds(period).lastDay],
     );
     return this.view({
       id: null,
@@ -195,19 +198,23 @@ export class MonthlyReportService {
     return this.mine(user, period);
   }
 
-  /** Every reporting unit (责任单位 of a chain) with its report for the period, for the office. */
+  /**
+   * Every unit owing the period's report (reporting_units_on its last day: 责任单位 of a chain
+   * then, or responsible for a key task of the year's published plan) and any that reported, with
+   * its report and the name it had then, for the office.
+   */
   async listForPeriod(period: string): Promise<MonthlyReportView[]> {
     await this.openPeriod(period, this.dataSource.manager);
     const rows: ReportRow[] = await this.dataSource.query(
-      `SELECT coalesce(r.id, NULL) AS id, u.id AS unit_id, u.name AS unit_name, $1::text AS period,
+      `SELECT coalesce(r.id, NULL) AS id, u.id AS unit_id, unit_name_on(u.id, $2::date) AS unit_name, $1::text AS period,
               coalesce(r.state, 'draft') AS state, coalesce(r.work_done, '') AS work_done, coalesce(r.problems, '') AS problems,
               coalesce(r.next_month_plan, '') AS next_month_plan, r.submitted_at, r.late, r.snapshot, r.return_comment,
               coalesce(r.version, 0) AS version
        FROM unit u LEFT JOIN monthly_report r ON r.unit_id = u.id AND r.period = $1
-       WHERE EXISTS (SELECT 1 FROM chain_unit cu WHERE cu.unit_id = u.id AND cu.role = 'responsible')
+       WHERE u.id IN (SELECT ru.unit_id FROM reporting_units_on($2::date) ru)
           OR r.id IS NOT NULL
-       ORDER BY u.name`,
-      [period],
+       ORDER BY unit_name, u.id`,
+      [period, periodBounds(period).lastDay],
     );
     const empty: MonthlyReportFigures = {
       takenAt: this.clock.now().toISOString(),

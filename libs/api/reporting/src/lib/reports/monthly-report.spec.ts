@@ -84,20 +84,30 @@ describe('monthly reports /api/monthly-reports', () => {
       dueAt: '2025-03-25T16:00:00.000Z',
       late: null,
     });
+    // The chains it serves, and 冶金, whose 2025 key tasks the published plan gives it.
     expect(
       res.body.figures.chains.map((c: { chainCode: string }) => c.chainCode),
-    ).toEqual(['clean-energy', 'oil-gas-chemical']);
+    ).toEqual(['clean-energy', 'metallurgy', 'oil-gas-chemical']);
     expect(res.body.figures.chains[0]).toMatchObject({
       activitiesByKind: { visit: 2, call: 1 },
       newLeads: 1,
       signings: { count: 1, amount: '12000.500000' },
       fundsInPlace: '101.000000',
     });
-    expect(res.body.figures.chains[1]).toMatchObject({
+    expect(res.body.figures.chains[2]).toMatchObject({
       newLeads: 0,
       fundsInPlace: '0.000000',
       signings: { count: 0, amount: '0.000000' },
     });
+    const metallurgyTasks = await t.dataSource.query(
+      `SELECT k.id FROM key_task k JOIN chain c ON c.id = k.chain_id JOIN key_task_unit ku ON ku.key_task_id = k.id
+       WHERE c.code = 'metallurgy' AND k.year = 2025 AND ku.unit_id = $1 ORDER BY k.seq`,
+      [await unitId('市能源局')],
+    );
+    expect(metallurgyTasks.length).toBeGreaterThan(0);
+    expect(
+      res.body.figures.chains[1].keyTasks.map((k: { id: number }) => k.id),
+    ).toEqual(metallurgyTasks.map((k: { id: number }) => k.id));
   });
 
   it('refuses a period not yet open, and a malformed one', async () => {

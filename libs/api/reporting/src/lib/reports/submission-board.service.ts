@@ -4,6 +4,7 @@ import {
   addPeriods,
   defaultOpensAt,
   dueInstant,
+  periodBounds,
   type MonthlyReportState,
   type RemindUnitInput,
   type RemindUnitResult,
@@ -68,15 +69,23 @@ export class SubmissionBoardService {
     const months = monthsBetween(from, to);
     const now = this.clock.now();
     const office = hasRole(user, 'office', 'admin');
-    // Leaders see the units serving the chains they lead; the office sees every reporting unit,
-    // and a unit that has reported in the range though it no longer serves a chain.
+    // The units owing a report in any month of the range (reporting_units_on each month's last
+    // day), under the name they had at the range's end. Leaders see those of the chains they lead;
+    // the office sees them all, and a unit that has reported in the range though it owes no more.
     const units: { id: number; name: string }[] = await this.dataSource.query(
-      `SELECT u.id, u.name FROM unit u
-       WHERE EXISTS (SELECT 1 FROM chain_unit cu WHERE cu.unit_id = u.id AND cu.role = 'responsible'
-                       AND ($1 OR cu.chain_id = ANY($2::int[])))
+      `SELECT u.id, unit_name_on(u.id, $6::date) AS name FROM unit u
+       WHERE EXISTS (SELECT 1 FROM unnest($5::date[]) AS m(day) CROSS JOIN LATERAL reporting_units_on(m.day) ru
+                     WHERE ru.unit_id = u.id AND ($1 OR ru.chain_id = ANY($2::int[])))
           OR ($1 AND EXISTS (SELECT 1 FROM monthly_report r WHERE r.unit_id = u.id AND r.period BETWEEN $3 AND $4))
-       ORDER BY u.name`,
-      [office, user.chainIds, from, to],
+       ORDER BY name, u.id`,
+      [
+        office,
+        user.chainIds,
+        from,
+        to,
+        months.map((m) => periodBounds(m).lastDay),
+        periodBounds(to).lastDay,
+      ],
     );
     const unitIds = units.map((u) => u.id);
     const [reports, extensions, periodRows, reminded] = await Promise.all([
@@ -163,10 +172,11 @@ export class SubmissionBoardService {
     const { unitId, period } = input;
     const now = this.clock.now();
     return this.dataSource.transaction(async (tx) => {
+      // A unit owing the period's report, under the name it had then.
       const [unit] = await tx.query(
-        `SELECT u.id, u.name FROM unit u WHERE u.id = $1
-           AND EXISTS (SELECT 1 FROM chain_unit cu WHERE cu.unit_id = u.id AND cu.role = 'responsible')`,
-        [unitId],
+        `SELECT u.id, unit_name_on(u.id, $2::date) AS name FROM unit u WHERE u.id = $1
+           AND u.id IN (SELECT ru.unit_id FROM reporting_units_on($2::date) ru)`,
+        [unitId, periodBounds(period).lastDay],
       );
       if (!unit)
         throw refuse.notFound('该责任单位', `reporting unit ${unitId}`);

@@ -11,10 +11,11 @@ import {
   ManualClock,
   type SubmissionBoardView,
 } from '@crm/domain';
+import { REFERENCE_2025 } from '@crm/migrations';
 import { ReportingModule } from '../reporting.module';
 
-/** The 责任单位 of the reference data: the board's rows. */
-const REPORTING_UNITS = [
+/** The 责任单位 of the reference data. */
+const RESPONSIBLE_UNITS = [
   '市能源局',
   '市数据局',
   '昆仑经济技术开发区管委会',
@@ -23,6 +24,16 @@ const REPORTING_UNITS = [
   '陆港园区管委会',
   '市文体旅游广电局',
   '市农牧局',
+];
+/**
+ * The board's rows in 2025: the 责任单位, and the units the published 2025 plan makes responsible
+ * for a key task (read from the seed's source).
+ */
+const REPORTING_UNITS = [
+  ...new Set([
+    ...RESPONSIBLE_UNITS,
+    ...REFERENCE_2025.chains.flatMap((c) => c.keyTasks.flatMap((k) => k.units)),
+  ]),
 ];
 
 describe('submission board and reminders by hand /api/monthly-reports/board, /reminders', () => {
@@ -154,6 +165,7 @@ describe('submission board and reminders by hand /api/monthly-reports/board, /re
       [...REPORTING_UNITS].sort(),
     );
     expect(states(b, '2025-02')).toEqual({
+      ...Object.fromEntries(REPORTING_UNITS.map((u) => [u, 'missing'])),
       市数据局: 'on-time',
       市农牧局: 'late',
       市文体旅游广电局: 'returned',
@@ -227,9 +239,14 @@ describe('submission board and reminders by hand /api/monthly-reports/board, /re
   });
 
   it('shows a leader the units of the chains they lead, without the remind action; admins see all', async () => {
+    // The 责任单位 of the chains 徐进 leads, and the units of those chains' 2025 key tasks.
     const expected: { name: string }[] = await t.dataSource.query(
-      `SELECT DISTINCT u.name FROM unit u JOIN chain_unit cu ON cu.unit_id = u.id AND cu.role = 'responsible'
-       JOIN chain_leader l ON l.chain_id = cu.chain_id JOIN person p ON p.id = l.person_id AND p.name = '徐进'`,
+      `SELECT DISTINCT u.name FROM unit u
+       JOIN (SELECT cu.chain_id, cu.unit_id FROM chain_unit cu WHERE cu.role = 'responsible'
+             UNION
+             SELECT k.chain_id, ku.unit_id FROM key_task k JOIN key_task_unit ku ON ku.key_task_id = k.id WHERE k.year = 2025) d
+         ON d.unit_id = u.id
+       JOIN chain_leader l ON l.chain_id = d.chain_id JOIN person p ON p.id = l.person_id AND p.name = '徐进'`,
     );
     const b = await board(leader, 'from=2025-03&to=2025-03');
     expect(b.rows.map((r) => r.unitName).sort()).toEqual(

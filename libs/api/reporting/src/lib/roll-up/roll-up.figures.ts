@@ -480,8 +480,10 @@ async function keyTasks(
 }
 
 /**
- * Every unit that must report (责任单位 of a chain, or any with a report this period), with how its
- * report stands. The state and lateness are the report's own, stamped at submission.
+ * Every unit that must report (reporting_units_on the period's last day: 责任单位 of a chain then,
+ * or responsible for a key task of the year's published plan; or any with a report this period),
+ * under the name it had then, with how its report stands. The state and lateness are the report's
+ * own, stamped at submission.
  */
 async function unitRows(
   manager: EntityManager,
@@ -495,14 +497,15 @@ async function unitRows(
     submitted_at: Date | null;
     extended_to: string | null;
   }[] = await manager.query(
-    `SELECT u.id AS unit_id, u.name AS unit_name, r.state, r.late, r.submitted_at,
+    `WITH d AS (SELECT (to_date($1, 'YYYY-MM') + interval '1 month' - interval '1 day')::date AS last_day)
+     SELECT u.id AS unit_id, unit_name_on(u.id, d.last_day) AS unit_name, r.state, r.late, r.submitted_at,
             to_char(e.extended_to, 'YYYY-MM-DD') AS extended_to
-     FROM unit u
+     FROM d CROSS JOIN unit u
      LEFT JOIN monthly_report r ON r.unit_id = u.id AND r.period = $1
      LEFT JOIN unit_deadline_extension e ON e.unit_id = u.id AND e.period = $1
-     WHERE EXISTS (SELECT 1 FROM chain_unit cu WHERE cu.unit_id = u.id AND cu.role = 'responsible')
+     WHERE u.id IN (SELECT ru.unit_id FROM reporting_units_on(d.last_day) ru)
         OR r.id IS NOT NULL
-     ORDER BY u.name`,
+     ORDER BY unit_name, u.id`,
     [period],
   );
   return rows.map((r) => ({
@@ -540,7 +543,9 @@ async function problemRows(
   period: string,
 ): Promise<RollUpProblem[]> {
   return manager.query(
-    `SELECT r.unit_id AS "unitId", u.name AS "unitName", btrim(r.problems) AS text,
+    `SELECT r.unit_id AS "unitId",
+            unit_name_on(u.id, (to_date($1, 'YYYY-MM') + interval '1 month' - interval '1 day')::date) AS "unitName",
+            btrim(r.problems) AS text,
             coalesce((SELECT array_agg(c->>'chainCode' ORDER BY ord) FROM jsonb_array_elements(
               CASE WHEN jsonb_typeof(r.snapshot->'chains') = 'array' THEN r.snapshot->'chains' ELSE '[]' END
             ) WITH ORDINALITY AS x(c, ord)), '{}') AS "chainCodes",
@@ -549,7 +554,7 @@ async function problemRows(
             ) WITH ORDINALITY AS x(c, ord)), '{}') AS "chainNames"
      FROM monthly_report r JOIN unit u ON u.id = r.unit_id
      WHERE r.period = $1 AND r.state IN ('submitted', 'accepted') AND btrim(r.problems) <> ''
-     ORDER BY u.name`,
+     ORDER BY "unitName", u.id`,
     [period],
   );
 }

@@ -247,8 +247,9 @@ describe('roll-up /api/roll-ups', () => {
       {
         unitId: byName['市能源局'].unitId,
         unitName: '市能源局',
-        chainCodes: ['clean-energy', 'oil-gas-chemical'],
-        chainNames: ['清洁能源产业链', '油气能源化工产业链'],
+        // The chains of its report: those it serves, and 冶金, whose 2025 key tasks it has.
+        chainCodes: ['clean-energy', 'metallurgy', 'oil-gas-chemical'],
+        chainNames: ['清洁能源产业链', '金属冶金产业链', '油气能源化工产业链'],
         text: '光伏项目用地指标需市级协调。',
       },
     ]);
@@ -296,7 +297,7 @@ describe('roll-up /api/roll-ups', () => {
     );
     expect(body.narrative).toContain('未报送');
     expect(body.narrative).toContain(
-      '1. 市能源局（清洁能源产业链、油气能源化工产业链）：光伏项目用地指标需市级协调',
+      '1. 市能源局（清洁能源产业链、金属冶金产业链、油气能源化工产业链）：光伏项目用地指标需市级协调',
     );
     expect(body.narrativeEdited).toBe(false);
 
