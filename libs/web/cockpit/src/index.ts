@@ -1,2 +1,3 @@
 export { cockpitRoutes } from './lib/routes';
 export { KeyTaskProgressList } from './lib/key-tasks/key-task-progress-list';
+export { SectorGrowthTable } from './lib/figures/sector-growth-table';

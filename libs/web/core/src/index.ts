@@ -13,3 +13,4 @@ export * from './lib/auth/auth-urls';
 export * from './lib/auth/auth.service';
 export * from './lib/auth/auth.guards';
 export * from './lib/auth/auth.interceptor';
+export * from './lib/plan/plan-missing-notice';

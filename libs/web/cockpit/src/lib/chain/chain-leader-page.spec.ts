@@ -1,6 +1,6 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { chainView, leaderUser } from '../testing/cockpit-fixtures';
+import { chainView, leaderUser, planMissing } from '../testing/cockpit-fixtures';
 import { drawn, setUp, text } from '../testing/render';
 import { ChainLeaderPage } from './chain-leader-page';
 
@@ -184,5 +184,29 @@ describe('ChainLeaderPage', () => {
     expect(text(element.querySelector('.ant-result-title'))).toBe(
       '无权查看该产业链',
     );
+  });
+
+  it('says the year’s plan is not published above the figures, which show actuals only', async () => {
+    const r = await render('/cockpit/chains/clean-energy?year=2027&month=1');
+    const view = chainView();
+    const f = view.figures;
+    backend.expectOne((q) => q.url === '/api/cockpit/chains/clean-energy').flush({
+      ...view,
+      year: 2027,
+      month: 1,
+      plan: planMissing(2027, 'none'),
+      figures: {
+        ...f,
+        target: null,
+        signedAmount: { ...f.signedAmount, target: null, rate: null, pace: null, gap: null, paceRate: null },
+      },
+    });
+    await r.harness.fixture.whenStable();
+    const element = r.element;
+    expect(text(element.querySelector('.figures .plan-missing-title'))).toBe('2027年度工作方案尚未录入');
+    // A leader reads it; the office edits it.
+    expect(element.querySelector('.figures a.plan-missing-edit')).toBeNull();
+    expect(text(element.querySelector('.figures .signed'))).toContain('方案未发布');
+    expect(text(element.querySelector('.figures .signed'))).not.toContain('未定年度目标');
   });
 });

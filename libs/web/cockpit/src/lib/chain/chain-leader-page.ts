@@ -17,6 +17,7 @@ import type {
 import {
   AuthService,
   I18nService,
+  PlanMissingNotice,
   TranslatePipe,
   apiErrorText,
 } from '@crm/web/core';
@@ -64,6 +65,7 @@ import { InstructionForm, type ProjectChoice } from './instruction-form';
     NzSkeletonModule,
     NzTableModule,
     NzTagModule,
+    PlanMissingNotice,
     RouterLink,
     TranslatePipe,
     WanPipe,

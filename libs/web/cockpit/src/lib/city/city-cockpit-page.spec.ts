@@ -4,7 +4,13 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { RANKING_FORMULA } from '@crm/domain';
 import { I18nService } from '@crm/web/core';
-import { cityView, leaderUser, officeUser } from '../testing/cockpit-fixtures';
+import {
+  cityView,
+  leaderUser,
+  officeUser,
+  planMissing,
+  sectorGrowth,
+} from '../testing/cockpit-fixtures';
 import { drawn, setUp, text } from '../testing/render';
 import { CityCockpitPage } from './city-cockpit-page';
 
@@ -43,7 +49,8 @@ describe('CityCockpitPage', () => {
       '2025年1—6月累计 · 全市7条产业链',
     );
     const signed = element.querySelector('.totals .total.signed');
-    expect(text(signed?.querySelector('.figure'))).toBe('12亿元 / 220亿元');
+    // 220亿元以上: the plan writes the city's signing target as "at least".
+    expect(text(signed?.querySelector('.figure'))).toBe('12亿元 / 220亿元以上');
     expect(text(signed?.querySelector('.rate'))).toBe('完成 5.45%');
     expect(text(signed?.querySelector('.pace'))).toBe('落后序时 98亿元');
     expect(signed?.querySelector('.pace')?.classList).toContain('behind');
@@ -52,7 +59,7 @@ describe('CityCockpitPage', () => {
       '1 个 / 11 个',
     );
     expect(text(element.querySelector('.city-targets'))).toContain(
-      '2025年全市目标 签约额 220亿元 到位资金 100亿元',
+      '2025年全市目标 签约额 220亿元以上 到位资金 100亿元',
     );
     expect(
       [...element.querySelectorAll('.alert-counts nz-tag')].map(text),
@@ -79,8 +86,9 @@ describe('CityCockpitPage', () => {
     ]);
     const clean = rows[0];
     expect(text(clean.querySelector('.signed .figure'))).toBe(
-      '12亿元 / 140亿元',
+      '12亿元 / 140亿元以上',
     );
+    expect(text(clean.querySelector('.big .figure'))).toBe('1 个 / 不少于5 个');
     expect(text(clean.querySelector('.funds .pace'))).toBe('超序时 7.5亿元');
     expect(clean.querySelector('.funds .pace')?.classList).toContain('ahead');
     expect(text(clean.querySelector('.big .pace'))).toBe('落后序时 1.5 个');
@@ -194,8 +202,90 @@ describe('CityCockpitPage', () => {
     await harness.fixture.whenStable();
     expect(text(element.querySelector('h1'))).toBe("Leaders' cockpit");
     expect(text(element.querySelector('.totals .total.signed .figure'))).toBe(
-      'CNY 1.2 billion / CNY 22 billion',
+      'CNY 1.2 billion / CNY 22 billion or more',
     );
     expect(text(element.querySelector('.formula'))).toBe(RANKING_FORMULA.en);
+  });
+
+  it('says plainly that the year’s plan is not published, takes the office to the plan editor, and ranks nothing', async () => {
+    const { harness, element } = await render('/cockpit?year=2027&month=1');
+    const base = cityView();
+    answer(
+      cityView({
+        year: 2027,
+        month: 1,
+        asOf: '2027-01',
+        plan: planMissing(2027, 'none'),
+        chains: base.chains.map((c) => ({
+          ...c,
+          target: null,
+          signedAmount: { ...c.signedAmount, target: null, rate: null, pace: null, gap: null, paceRate: null },
+        })),
+        totals: {
+          ...base.totals,
+          cityTargets: { signedAmount: null, signedAtLeast: false, fundsInPlace: null, fundsAtLeast: false, bigProjects: null },
+        },
+        ranking: { ...base.ranking, rows: [] },
+      }),
+    );
+    await harness.fixture.whenStable();
+
+    const notice = element.querySelector('.totals crm-plan-missing');
+    expect(text(notice?.querySelector('.plan-missing-title'))).toBe('2027年度工作方案尚未录入');
+    expect(text(notice?.querySelector('.plan-missing-message'))).toBe(
+      '2027年度工作方案尚未录入，无法对照目标计算完成情况。请领导小组办公室在“年度工作方案”中录入并发布。',
+    );
+    const edit = notice?.querySelector<HTMLAnchorElement>('a.plan-missing-edit');
+    expect(edit?.getAttribute('href')).toBe('/plan/2027');
+    expect(text(edit)).toBe('录入2027年度工作方案');
+    // No figure against a target: the totals' grid is replaced, the chains show actuals only.
+    expect(element.querySelector('.totals .total-grid')).toBeNull();
+    expect(text(element.querySelector('.city-targets'))).not.toContain('全市目标');
+    const clean = element.querySelector('.chain-table tr[data-chain="clean-energy"]');
+    expect(text(clean?.querySelector('.signed'))).toBe('12亿元 方案未发布');
+    // Nothing ranked, never a table of zeros.
+    expect(element.querySelector('.ranking-table')).toBeNull();
+    expect(text(element.querySelector('.ranking-none'))).toBe('2027年度工作方案发布后，按年度目标完成率排名。');
+  });
+
+  it('gives a leader the message without the editor link, and a draft its own words', async () => {
+    const { harness, element } = await render('/cockpit?year=2026&month=3', leaderUser());
+    answer(cityView({ plan: planMissing(2026, 'draft'), ranking: { ...cityView().ranking, rows: [] } }));
+    await harness.fixture.whenStable();
+    const notice = element.querySelector('crm-plan-missing');
+    expect(text(notice?.querySelector('.plan-missing-title'))).toBe('2026年度工作方案尚未发布');
+    expect(notice?.querySelector('a.plan-missing-edit')).toBeNull();
+    expect(text(notice?.querySelector('.plan-missing-ask'))).toBe('年度目标由领导小组办公室录入并发布后生效。');
+  });
+
+  it('does not show a ranking where every chain scored 0', async () => {
+    const { harness, element } = await render();
+    const base = cityView();
+    answer(
+      cityView({
+        ranking: {
+          ...base.ranking,
+          rows: base.ranking.rows.map((r) => ({ ...r, score: '0.00', rank: 1 })),
+        },
+      }),
+    );
+    await harness.fixture.whenStable();
+    expect(element.querySelector('.ranking-table')).toBeNull();
+    expect(text(element.querySelector('.ranking-none'))).toBe('各产业链尚无计入评分的完成量（得分均为0），暂不排名。');
+  });
+
+  it('shows 分行业到位资金同比 with the plan’s targets, and marks a whole-year baseline', async () => {
+    const { harness, element } = await render();
+    answer(cityView({ sectorGrowth: sectorGrowth() }));
+    await harness.fixture.whenStable();
+    const card = element.querySelector('.sector-growth');
+    expect(text(card?.querySelector('.ant-card-head-title'))).toBe('分行业到位资金同比（1—6月）');
+    const rows = [...(card?.querySelectorAll('tbody tr[data-sector]') ?? [])].map(text);
+    expect(rows).toEqual([
+      '特色农牧业 126万元 120万元 （全年） +5% 增长5% 已达到',
+      '制造业 2400.25万元 3000万元 （全年） −19.99% 增长20% 未达到',
+      '现代服务业 75万元 无上年数据 — 增长10%',
+    ]);
+    expect(text(card?.querySelector('.note'))).toContain('全年实绩');
   });
 });

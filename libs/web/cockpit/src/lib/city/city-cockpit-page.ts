@@ -11,12 +11,14 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import {
   ALERT_KINDS,
+  rankingMeasured,
   type CockpitTrendSeries,
   type CockpitView,
 } from '@crm/domain';
 import {
   AuthService,
   I18nService,
+  PlanMissingNotice,
   TranslatePipe,
   apiErrorText,
 } from '@crm/web/core';
@@ -42,6 +44,7 @@ import type { LoadState } from '../data-access/load-state';
 import { monthInUrl } from '../data-access/month-route';
 import { MeasureFigure } from '../figures/measure-figure';
 import { MonthPicker } from '../figures/month-picker';
+import { SectorGrowthTable } from '../figures/sector-growth-table';
 import { AlertSettingsDrawer } from '../settings/alert-settings-drawer';
 
 /** /cockpit — 领导驾驶舱: the chains side by side for a year to date, the totals, trends, ranking. */
@@ -61,7 +64,9 @@ import { AlertSettingsDrawer } from '../settings/alert-settings-drawer';
     NzSkeletonModule,
     NzTableModule,
     NzTagModule,
+    PlanMissingNotice,
     RouterLink,
+    SectorGrowthTable,
     TranslatePipe,
     WanPipe,
   ],
@@ -74,6 +79,7 @@ export class CityCockpitPage {
   private readonly i18n = inject(I18nService);
   private readonly auth = inject(AuthService);
   private readonly url = monthInUrl();
+  private readonly wan = new WanPipe();
 
   protected readonly lang = this.i18n.lang;
   protected readonly alertKinds = ALERT_KINDS;
@@ -117,6 +123,10 @@ export class CityCockpitPage {
       null
     );
   });
+  /** A ranking where every score is 0 ranks nothing: it is not shown as one. */
+  protected readonly rankingMeasured = computed(() =>
+    rankingMeasured(this.view()?.ranking.rows ?? []),
+  );
   protected readonly signedChart = computed(() => this.trend('signed'));
   protected readonly fundsChart = computed(() => this.trend('funds'));
 
@@ -150,6 +160,14 @@ export class CityCockpitPage {
 
   protected print(): void {
     window.print();
+  }
+
+  /** A city target as the plan writes it: "220亿元以上" where it says at least. */
+  protected cityTarget(value: string | null, atLeast: boolean): string {
+    const shown = this.wan.transform(value, this.lang(), 2);
+    return value !== null && atLeast
+      ? this.i18n.t('target.atLeast.amount', { value: shown })
+      : shown;
   }
 
   protected chainQuery(): Record<string, number> {

@@ -41,7 +41,7 @@ import {
         >{{ show(m.actual) }}</a
       >
       @if (m.target !== null) {
-        <span class="target">/ {{ show(m.target) }}</span>
+        <span class="target">/ {{ targetText() }}</span>
       }
     </div>
     @if (m.rate !== null) {
@@ -66,7 +66,9 @@ import {
         }
       </div>
     } @else {
-      <div class="notes muted">{{ 'cockpit.noTarget' | t }}</div>
+      <div class="notes muted">
+        {{ (planMissing() ? 'planMissing.noTarget' : 'cockpit.noTarget') | t }}
+      </div>
     }
   `,
   styles: `
@@ -124,6 +126,10 @@ export class MeasureFigure {
   readonly label = input('');
   /** In a table cell: smaller, without the pace's own figure. */
   readonly compact = input(false, { transform: booleanAttribute });
+  /** The plan writes the target as "at least" (…以上 / 不少于). */
+  readonly atLeast = input(false);
+  /** The year's plan is not published: say so rather than "no target". */
+  readonly planMissing = input(false);
 
   private readonly i18n = inject(I18nService);
   private readonly wan = new WanPipe();
@@ -142,6 +148,15 @@ export class MeasureFigure {
       figure: `${this.label()} ${this.show(this.measure().actual)}`.trim(),
     }),
   );
+
+  /** "220亿元以上" / "不少于 5 个" where the plan says at least, else the target as it is. */
+  protected readonly targetText = computed(() => {
+    const target = this.measure().target;
+    if (target === null) return '';
+    const value = this.show(target);
+    if (!this.atLeast()) return value;
+    return this.i18n.t(this.kind() === 'count' ? 'target.atLeast.count' : 'target.atLeast.amount', { value });
+  });
 
   /** An amount in 亿元/万元 (two decimals), or a count of projects (pace may be fractional). */
   protected show(value: string | number): string {

@@ -1,4 +1,5 @@
 import {
+  planMissingView,
   RANKING_FORMULA,
   SIGNED_STAGES,
   STAGES,
@@ -10,6 +11,8 @@ import {
   type CockpitView,
   type CountMeasure,
   type CurrentUserView,
+  type PlanMissingView,
+  type SectorFundsGrowthView,
   type Stage,
 } from '@crm/domain';
 
@@ -444,4 +447,51 @@ export function officeUser(): CurrentUserView {
     roles: ['office'],
     chainCodes: ['clean-energy', 'culture-tourism'],
   });
+}
+
+/** The plan-missing answer as the API words it (libs/domain planMissingView). */
+export function planMissing(year: number, planStatus: 'none' | 'draft'): PlanMissingView {
+  return planMissingView(year, planStatus);
+}
+
+/** 分行业到位资金同比 of June against last year's whole-year baseline. */
+export function sectorGrowth(): SectorFundsGrowthView {
+  return {
+    year: 2025,
+    month: 6,
+    throughMonth: '2025-06',
+    planPublished: true,
+    rows: [
+      {
+        sector: 'agri-pastoral',
+        sectorName: '特色农牧业',
+        thisYear: '126.000000',
+        lastYear: '120.000000',
+        basis: 'baseline-full-year',
+        growthRate: '5.00',
+        target: '5.00',
+        met: true,
+      },
+      {
+        sector: 'manufacturing',
+        sectorName: '制造业',
+        thisYear: '2400.250000',
+        lastYear: '3000.000000',
+        basis: 'baseline-full-year',
+        growthRate: '-19.99',
+        target: '20.00',
+        met: false,
+      },
+      {
+        sector: 'modern-services',
+        sectorName: '现代服务业',
+        thisYear: '75.000000',
+        lastYear: null,
+        basis: null,
+        growthRate: null,
+        target: '10.00',
+        met: null,
+      },
+    ],
+  };
 }
