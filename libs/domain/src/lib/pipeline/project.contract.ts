@@ -1,3 +1,4 @@
+import type { Sector } from '../plan/plan.contract';
 import type { ChainCode } from '../chain';
 import type { Wan } from '../money';
 import type { PlanMissingView } from '../plan/plan.contract';
@@ -63,6 +64,8 @@ export interface ProjectView extends ProjectSummaryView {
   sourceChannel: SourceChannel;
   location: string | null;
   industry: string | null;
+  /** 行业类别 for the plan's sector growth targets (特色农牧业 / 制造业 / 现代服务业). */
+  sector: Sector;
   keyTask: { id: number; seq: number; text: string } | null;
   /** Reason of a pause (暂缓) or a drop (终止). */
   statusReason: string | null;
@@ -99,6 +102,8 @@ export interface ProjectInput {
   plannedInvestment?: Wan | null;
   location?: string | null;
   industry?: string | null;
+  /** Defaults to the chain's sector. */
+  sector?: Sector;
   keyTaskId?: number | null;
   major?: boolean;
 }

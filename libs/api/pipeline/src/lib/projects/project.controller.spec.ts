@@ -16,6 +16,29 @@ describe('projects /api/projects', () => {
   });
   afterAll(() => w.close());
 
+  it('classifies a project by sector: the chain’s by default, another when chosen, refused when unknown', async () => {
+    const byChain = await createLead(w, { name: '行业默认测试项目' });
+    const detail = await w.staff.get(`/api/projects/${byChain.id}`).expect(200);
+    expect(detail.body.project.sector).toBe('manufacturing');
+    const chosen = await createLead(w, { name: '行业指定测试项目', sector: 'modern-services' });
+    expect((await w.staff.get(`/api/projects/${chosen.id}`).expect(200)).body.project.sector).toBe('modern-services');
+    const bad = await w.staff
+      .post('/api/projects', {
+        name: '行业错误测试项目',
+        chain: 'clean-energy',
+        investorName: '某公司',
+        sourceChannel: 'other',
+        responsibleUnitId: w.unitId,
+        sector: 'mining',
+      })
+      .expect(400);
+    expect(Object.keys(bad.body.errors)).toEqual(['sector']);
+    const patched = await w.staff
+      .patch(`/api/projects/${byChain.id}`, { version: byChain.version, sector: 'agri-pastoral' })
+      .expect(200);
+    expect(patched.body.sector).toBe('agri-pastoral');
+  });
+
   it('creates a lead with the creator as owner, its first history entry and an audit entry', async () => {
     const [firm] = await w.t.dataSource.query(`SELECT id FROM enterprise WHERE name = '青海盐湖工业股份有限公司'`);
     const [task] = await w.t.dataSource.query(

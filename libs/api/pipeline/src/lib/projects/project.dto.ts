@@ -3,6 +3,7 @@ import {
   PROJECT_SORTS,
   PROJECT_STATUSES,
   PROJECT_TEXT_LIMITS as L,
+  SECTORS,
   SOURCE_CHANNELS,
   type ChainCode,
   type ProjectInput,
@@ -10,6 +11,7 @@ import {
   type ProjectStatus,
   type ProjectStatusInput,
   type ProjectUpdateInput,
+  type Sector,
   type SourceChannel,
   type Stage,
   STAGES,
@@ -95,6 +97,11 @@ export class CreateProjectDto implements ProjectInput {
   @ApiPropertyOptional({ nullable: true, maxLength: L.industry })
   @OptionalText(INDUSTRY, L.industry)
   industry?: string | null;
+
+  @ApiPropertyOptional({ enum: SECTORS, description: '行业类别; defaults to the chain’s' })
+  @IsOptional()
+  @IsIn(SECTORS, { message: '行业类别应为特色农牧业、制造业或现代服务业 / sector must be agri-pastoral, manufacturing or modern-services' })
+  sector?: Sector;
 
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_, v) => v !== undefined && v !== null)

@@ -5,6 +5,7 @@ import type {
   ProjectStatus,
   ProjectSummaryView,
   ProjectView,
+  Sector,
   SourceChannel,
   Stage,
 } from '@crm/domain';
@@ -31,7 +32,7 @@ export const SUMMARY_JOINS = `
 export const PROJECT_COLUMNS = `${SUMMARY_COLUMNS},
   p.chain_id, p.related_chain_ids,
   ARRAY(SELECT rc.code FROM chain rc WHERE rc.id = ANY (p.related_chain_ids) ORDER BY rc.sort_order) AS related_chain_codes,
-  p.source_channel, p.location, p.industry, p.key_task_id, kt.seq AS key_task_seq, kt.text AS key_task_text,
+  p.source_channel, p.location, p.industry, p.sector, p.key_task_id, kt.seq AS key_task_seq, kt.text AS key_task_text,
   p.status_reason, p.eliminated_category, p.signed_on::text AS signed_on, p.agreement_ref,
   p.land_parcel, p.land_area_mu::text AS land_area_mu, p.land_approval_ref, p.land_approved_on::text AS land_approved_on,
   p.construction_started_on::text AS construction_started_on, p.construction_permit_ref,
@@ -73,6 +74,7 @@ export interface ProjectRow extends SummaryRow {
   source_channel: SourceChannel;
   location: string | null;
   industry: string | null;
+  sector: Sector;
   key_task_id: number | null;
   key_task_seq: number | null;
   key_task_text: string | null;
@@ -124,6 +126,7 @@ export function toProjectView(r: ProjectRow): ProjectView {
     sourceChannel: r.source_channel,
     location: r.location,
     industry: r.industry,
+    sector: r.sector,
     keyTask:
       r.key_task_id === null ? null : { id: r.key_task_id, seq: r.key_task_seq ?? 0, text: r.key_task_text ?? '' },
     statusReason: r.status_reason,
@@ -189,6 +192,7 @@ export function auditSnapshot(r: ProjectRow): Record<string, unknown> {
     plannedInvestment: r.planned_investment,
     location: r.location,
     industry: r.industry,
+    sector: r.sector,
     keyTaskId: r.key_task_id,
     major: r.major,
     status: r.status,

@@ -61,8 +61,8 @@ export class ProjectService {
       if (!resolved) throw invalidInput(problems);
       const [{ id }] = await tx.query(
         `INSERT INTO project (name, chain_id, related_chain_ids, enterprise_id, investor_name, source_channel,
-           responsible_unit_id, owner_id, planned_investment, location, industry, key_task_id, major, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+           responsible_unit_id, owner_id, planned_investment, location, industry, key_task_id, major, created_by, sector)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
         [
           input.name,
           resolved.chainId,
@@ -78,6 +78,8 @@ export class ProjectService {
           input.keyTaskId ?? null,
           input.major ?? false,
           user.id,
+          // NULL: the project_sector_default trigger takes the chain's sector.
+          input.sector ?? null,
         ],
       );
       await tx.query(
@@ -141,6 +143,7 @@ export class ProjectService {
       if (input.plannedInvestment !== undefined) put('planned_investment', input.plannedInvestment);
       if (input.location !== undefined) put('location', input.location);
       if (input.industry !== undefined) put('industry', input.industry);
+      if (input.sector !== undefined) put('sector', input.sector);
       if (input.keyTaskId !== undefined) put('key_task_id', input.keyTaskId);
       if (input.major !== undefined) put('major', input.major);
       for (const fact of CORRECTABLE_FACTS) {

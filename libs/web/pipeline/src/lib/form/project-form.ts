@@ -13,11 +13,13 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
   CHAIN_CODES,
   PROJECT_TEXT_LIMITS as L,
+  SECTORS,
   SOURCE_CHANNELS,
   type ChainCode,
   type ProjectInput,
   type ProjectView,
   type SourceChannel,
+  type Sector,
 } from '@crm/domain';
 import { AuthService, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -75,6 +77,7 @@ export class ProjectForm implements OnInit {
 
   protected readonly lang = this.i18n.lang;
   protected readonly channels = SOURCE_CHANNELS;
+  protected readonly sectors = SECTORS;
   protected readonly channelKey = channelKey;
   protected readonly limits = L;
   protected readonly user = this.auth.user;
@@ -91,6 +94,7 @@ export class ProjectForm implements OnInit {
     plannedInvestment: [''],
     location: [''],
     industry: [''],
+    sector: [null as Sector | null],
     keyTaskId: [null as number | null],
     major: [false],
   });
@@ -172,6 +176,7 @@ export class ProjectForm implements OnInit {
           plannedInvestment: project.plannedInvestment ?? '',
           location: project.location ?? '',
           industry: project.industry ?? '',
+          sector: project.sector,
           keyTaskId: project.keyTask?.id ?? null,
           major: project.major,
         },
@@ -231,6 +236,7 @@ export class ProjectForm implements OnInit {
       plannedInvestment: textOrNull(v.plannedInvestment),
       location: textOrNull(v.location),
       industry: textOrNull(v.industry),
+      ...(v.sector ? { sector: v.sector } : {}),
       keyTaskId: v.keyTaskId,
       major: v.major,
     };

@@ -59,6 +59,7 @@ export function detail(stage: Stage, overrides: Partial<ProjectDetailView['proje
       sourceChannel: 'through-firms',
       location: null,
       industry: null,
+      sector: 'manufacturing',
       keyTask: null,
       statusReason: null,
       eliminatedCategory: false,
