@@ -53,9 +53,12 @@ export const alertKindKey = (kind: AlertKind): MessageKey =>
 /** The months of a year, 1–12. */
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
-/** Years to choose from: the plan's first year (2025) to the current one, and the one shown. */
+/** How many years back the picker offers (a year without a published plan says so when chosen). */
+export const YEARS_BACK = 5;
+
+/** Years to choose from: the current one and the five before it, and the one shown. */
 export function yearOptions(current: number, shown: number | null): number[] {
-  const first = Math.min(2025, current, shown ?? current);
+  const first = Math.min(current - YEARS_BACK, shown ?? current);
   const last = Math.max(current, shown ?? current);
   const years: number[] = [];
   for (let year = last; year >= first; year--) years.push(year);
