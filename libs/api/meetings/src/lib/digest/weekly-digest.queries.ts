@@ -199,22 +199,17 @@ export function itemView(r: ItemRow, notes: ItemNoteRow[], today: string): Actio
 }
 
 /**
- * The users a digest goes to, with the chains they may read, resolved exactly as a session
- * resolves them (SessionService.resolve in the auth area): a leader's chains are those their
- * person leads, staff's those their unit serves, office and admin all. Active leaders, staff and
- * the office ($1 the Monday) not yet sent this week's digest.
+ * The users a digest goes to, with the chains they may read on the run's day ($2, Shanghai),
+ * resolved exactly as a session resolves them (SessionService.resolve in the auth area, through
+ * chain_access): a leader's chains are those their person leads, staff's those their unit serves
+ * or has a key-task duty in, office and admin all. Active leaders, staff and the office ($1 the
+ * Monday) not yet sent this week's digest.
  */
 export const RECIPIENTS = `
   SELECT u.id, u.username, u.display_name, u.roles, u.unit_id, u.person_id,
          u.roles && ARRAY['office', 'admin'] AS all_chains,
-         ARRAY(SELECT cu.chain_id FROM chain_unit cu WHERE cu.unit_id = u.unit_id AND 'staff' = ANY(u.roles)
-               UNION
-               SELECT cl.chain_id FROM chain_leader cl WHERE cl.person_id = u.person_id AND 'leader' = ANY(u.roles)
-               UNION
-               SELECT c.id FROM chain c WHERE u.roles && ARRAY['office', 'admin']
-               ORDER BY 1) AS chain_ids,
-         ARRAY(SELECT DISTINCT cu.chain_id FROM chain_unit cu
-               WHERE cu.unit_id = u.unit_id AND 'staff' = ANY(u.roles) ORDER BY 1) AS editable_chain_ids
+         ARRAY(SELECT ca.chain_id FROM chain_access(u.id, $2::date) ca ORDER BY 1) AS chain_ids,
+         ARRAY(SELECT ca.chain_id FROM chain_access(u.id, $2::date) ca WHERE ca.editable ORDER BY 1) AS editable_chain_ids
   FROM app_user u
   WHERE u.active AND u.roles && ARRAY['leader', 'staff', 'office']
     AND NOT EXISTS (SELECT 1 FROM weekly_digest_sent s WHERE s.user_id = u.id AND s.week = $1::date)

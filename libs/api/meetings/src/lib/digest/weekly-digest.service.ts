@@ -95,7 +95,7 @@ export class WeeklyDigestService {
     if (!isMonday(monday) || monday > latestMonday(now)) {
       throw new Error(`weekly digest: ${monday} is not a Monday on or before today`);
     }
-    const recipients: RecipientRow[] = await this.dataSource.query(RECIPIENTS, [monday]);
+    const recipients: RecipientRow[] = await this.dataSource.query(RECIPIENTS, [monday, shanghaiToday(now)]);
     const chains = await this.allChains();
     const cache: SectionCache = new Map();
     const sent: WeeklyDigestSent[] = [];

@@ -30,11 +30,14 @@ describe('weekly digest (周跟踪)', () => {
 
   const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
 
+  /** A unit serving one chain that neither serves the other nor has a key task in it (which gives read access). */
   async function unitServing(chain: string, notChain: string): Promise<{ id: number; name: string }> {
     const [row] = await q(
       `SELECT u.id, u.name FROM unit u
        WHERE EXISTS (SELECT 1 FROM chain_unit cu JOIN chain c ON c.id = cu.chain_id WHERE cu.unit_id = u.id AND c.code = $1)
          AND NOT EXISTS (SELECT 1 FROM chain_unit cu JOIN chain c ON c.id = cu.chain_id WHERE cu.unit_id = u.id AND c.code = $2)
+         AND NOT EXISTS (SELECT 1 FROM key_task k JOIN key_task_unit ku ON ku.key_task_id = k.id JOIN chain c ON c.id = k.chain_id
+                         WHERE ku.unit_id = u.id AND c.code = $2)
        ORDER BY u.id LIMIT 1`,
       [chain, notChain],
     );

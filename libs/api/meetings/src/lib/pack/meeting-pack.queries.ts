@@ -32,16 +32,19 @@ export const STAGE_MOVES = `
   ORDER BY sm.moved_at DESC, sm.id DESC`;
 
 /**
- * 需协调解决的问题: for each unit serving the chain, its latest submitted or accepted report of a
- * period up to the meeting's month ($2, YYYY-MM); units whose report names no problem are left out.
- * The lead unit first, then responsible before cooperating, in the plan's order.
+ * 需协调解决的问题: for each unit serving the chain on the meeting's day ($3), its latest submitted
+ * or accepted report of a period up to the meeting's month ($2, YYYY-MM), under the unit's name in
+ * that period; units whose report names no problem are left out. The lead unit first, then
+ * responsible before cooperating, in the plan's order.
  */
 export const PROBLEMS = `
   WITH units AS (
     SELECT unit_id, bool_or(is_lead) AS is_lead, min(role) AS role, min(sort_order) AS sort_order
-    FROM chain_unit WHERE chain_id = $1 GROUP BY unit_id
+    FROM chain_units_on($3::date) WHERE chain_id = $1 GROUP BY unit_id
   )
-  SELECT u.id AS unit_id, u.name AS unit_name, r.period, r.problems
+  SELECT u.id AS unit_id,
+         unit_name_on(u.id, (to_date(r.period, 'YYYY-MM') + interval '1 month' - interval '1 day')::date) AS unit_name,
+         r.period, r.problems
   FROM units cu
   JOIN unit u ON u.id = cu.unit_id
   JOIN LATERAL (

@@ -110,7 +110,7 @@ export class MeetingPackService {
         meeting.heldOn,
       ]),
       q<ProjectRefRow & { stage_entered_at: Date; days: number }>(CHAIN_STUCK_SQL, [chain.id]),
-      q<{ unit_id: number; unit_name: string; period: string; problems: string }>(PROBLEMS, [chain.id, period.asOf]),
+      q<{ unit_id: number; unit_name: string; period: string; problems: string }>(PROBLEMS, [chain.id, period.asOf, meeting.heldOn]),
       actionItemCompletionByChain(this.dataSource.manager, meeting.heldOn, [chain.id]),
       this.alerts.alerts([chain], settings, today),
       this.items.list(user, { chain: chain.code, filter: 'open' }),

@@ -46,13 +46,13 @@ export class MeetingScheduleReminderService {
     const due: NoticeDue[] = await this.dataSource.query(NOTICES_DUE, [month, today]);
     const sent: MeetingScheduleNoticeSent[] = [];
     for (const notice of due) {
-      const s = await this.send(notice, month, now);
+      const s = await this.send(notice, month, today, now);
       if (s) sent.push(s);
     }
     return sent;
   }
 
-  private send(notice: NoticeDue, month: string, now: Date): Promise<MeetingScheduleNoticeSent | null> {
+  private send(notice: NoticeDue, month: string, today: string, now: Date): Promise<MeetingScheduleNoticeSent | null> {
     return this.dataSource.transaction(async (tx) => {
       // Taking the key first: a concurrent run waits on it, then finds it taken.
       const claimed = await tx.query(
@@ -64,7 +64,7 @@ export class MeetingScheduleReminderService {
       // Recorded meanwhile (between the query and the claim): keep the key, tell nobody.
       const held = await tx.query(HELD_IN_MONTH('$2::smallint'), [month, notice.chain_id]);
       if (held.length) return null;
-      const recipients: string[] = (await tx.query(RECIPIENTS, [notice.chain_id, notice.kind])).map((r: { id: string }) => r.id);
+      const recipients: string[] = (await tx.query(RECIPIENTS, [notice.chain_id, notice.kind, today])).map((r: { id: string }) => r.id);
       const [title, body] = texts(notice);
       if (recipients.length) {
         // Through the notification table the reporting area reads (its service is not exported).

@@ -51,14 +51,15 @@ export const NOTICES_DUE = `
 /**
  * Who is told: for 'due', the chair's office, the active staff of the chain's lead responsible
  * unit, and the users who lead the chain; for 'missing', the office (市招商办) and the chain's
- * leaders. $1 = chain id, $2 = kind.
+ * leaders. Leaders and units as they are on the day of the run. $1 = chain id, $2 = kind,
+ * $3 = today (Shanghai).
  */
 export const RECIPIENTS = `
   SELECT DISTINCT u.id FROM app_user u
   WHERE u.active AND (
-    ('leader' = ANY (u.roles) AND u.person_id IN (SELECT person_id FROM chain_leader WHERE chain_id = $1))
+    ('leader' = ANY (u.roles) AND u.person_id IN (SELECT person_id FROM chain_leaders_on($3::date) WHERE chain_id = $1))
     OR ($2 = 'due' AND 'staff' = ANY (u.roles)
-        AND u.unit_id IN (SELECT unit_id FROM chain_unit WHERE chain_id = $1 AND is_lead AND role = 'responsible'))
+        AND u.unit_id IN (SELECT unit_id FROM chain_units_on($3::date) WHERE chain_id = $1 AND is_lead AND role = 'responsible'))
     OR ($2 = 'missing' AND 'office' = ANY (u.roles))
   )
   ORDER BY u.id`;
