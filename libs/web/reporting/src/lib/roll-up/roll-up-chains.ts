@@ -17,6 +17,8 @@ import { percent } from './rate';
 })
 export class RollUpChains {
   readonly chains = input.required<RollUpChainFigures[]>();
+  /** The year's plan is not published: actuals only, no target or rate. */
+  readonly planMissing = input(false);
   protected readonly lang = inject(I18nService).lang;
   protected readonly percent = percent;
   protected readonly stageKey = (stage: Stage): MessageKey => `pipeline.stage.${stage}`;

@@ -11,7 +11,8 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { addPeriods, isPeriod, type RollUpView } from '@crm/domain';
-import { AuthService, I18nService, TranslatePipe, apiErrorText, httpStatus } from '@crm/web/core';
+import { SectorGrowthTable } from '@crm/web/cockpit';
+import { AuthService, I18nService, PlanMissingNotice, TranslatePipe, apiErrorText, httpStatus } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -57,9 +58,11 @@ export const ROLL_UP_NARRATIVE_MAX = 20_000;
     NzSelectModule,
     NzSkeletonModule,
     NzTagModule,
+    PlanMissingNotice,
     RollUpChains,
     RollUpExports,
     RollUpSummary,
+    SectorGrowthTable,
     TranslatePipe,
     WanPipe,
   ],
@@ -80,6 +83,12 @@ export class RollUpPage {
   protected readonly tz = SHANGHAI;
   protected readonly maxLength = ROLL_UP_NARRATIVE_MAX;
   protected readonly percent = percent;
+  private readonly wan = new WanPipe();
+  /** A city target as the plan writes it: "220亿元以上" where it says at least. */
+  protected readonly cityTarget = (value: string | null, atLeast: boolean | undefined): string => {
+    const shown = this.wan.transform(value, this.lang());
+    return value !== null && atLeast ? this.i18n.t('target.atLeast.amount', { value: shown }) : shown;
+  };
   protected readonly isOffice = this.auth.hasRole('office');
   protected readonly canExport = this.auth.hasRole('office', 'leader');
   protected readonly period = signal(addPeriods(currentPeriod(), -1));

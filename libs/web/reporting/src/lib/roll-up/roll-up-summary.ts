@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { RollUpFigures, RollUpUnitStatus } from '@crm/domain';
+import { rankingMeasured, type RollUpFigures, type RollUpUnitStatus } from '@crm/domain';
 import { I18nService, TranslatePipe } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -27,6 +27,8 @@ export class RollUpSummary {
   protected readonly statusKey = unitStatusKey;
   protected readonly statusColor = (status: RollUpUnitStatus) => CELL_COLORS[status];
   protected readonly monthLabel = (period: string) => monthLabel(period, this.lang());
+  /** A ranking where every score is 0 ranks nothing: it is not shown as one. */
+  protected readonly measured = computed(() => rankingMeasured(this.figures().quarter.rows));
   protected readonly formula = computed(() =>
     this.lang() === 'en' ? this.figures().quarter.formula.en : this.figures().quarter.formula.zh,
   );

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import {
+  planMissingView,
   RANKING_FORMULA,
   RANKING_WEIGHTS,
   STAGES,
@@ -50,13 +51,13 @@ function figures(): RollUpFigures {
     stageMoves: 0,
     majorProjectCount: 0,
   };
-  const row = (c: RollUpChainFigures, rank: number, actionItemRate: string | null) => ({
+  const row = (c: RollUpChainFigures, rank: number, actionItemRate: string | null, score = '0.00') => ({
     chainCode: c.chainCode,
     chainName: c.chainName,
-    signedRate: '0.00',
+    signedRate: score === '0.00' ? '0.00' : '25.00',
     fundsRate: '0.00',
     bigProjectRate: '0.00',
-    score: '0.00',
+    score,
     rank,
     quarterSigned: { count: 0, amount: ZERO },
     quarterFunds: ZERO,
@@ -78,7 +79,7 @@ function figures(): RollUpFigures {
       toPeriod: '2025-03',
       formula: RANKING_FORMULA,
       weights: RANKING_WEIGHTS,
-      rows: [row(chains[0], 1, '42.86'), row(chains[1], 1, null), row(chains[2], 1, null)],
+      rows: [row(chains[0], 1, '42.86', '10.00'), row(chains[1], 2, null), row(chains[2], 2, null)],
     },
     yearView: { year: 2025, toPeriod: '2025-03', totals: city, chains: [], months: [] },
   };
@@ -119,9 +120,9 @@ describe('roll-up tables: 交办事项完成率', () => {
     const el = fixture.nativeElement as HTMLElement;
     const rows = [...el.querySelectorAll('.ranking tbody tr[data-chain]')].map((tr) => parts(tr, 'td'));
     expect(rows).toEqual([
-      '1 清洁能源产业链 0.00% 0.00% 0.00% 0.00 42.86%',
-      '1 金属冶金产业链 0.00% 0.00% 0.00% 0.00 —',
-      '1 文化旅游产业链 0.00% 0.00% 0.00% 0.00 —',
+      '1 清洁能源产业链 25.00% 0.00% 0.00% 10.00 42.86%',
+      '2 金属冶金产业链 0.00% 0.00% 0.00% 0.00 —',
+      '2 文化旅游产业链 0.00% 0.00% 0.00% 0.00 —',
     ]);
     const th = el.querySelector('.ranking thead th.action-item-rate');
     expect(text(th)).toBe('交办完成率');
@@ -132,5 +133,34 @@ describe('roll-up tables: 交办事项完成率', () => {
     await fixture.whenStable();
     expect(text(el.querySelector('.ranking thead th.action-item-rate'))).toBe('Action items done');
     expect(text(el.querySelector('.ranking .formula'))).toContain('shown for reference and not weighted');
+  });
+
+  it('does not show a ranking where every chain scored 0, nor any before the year’s plan is published', async () => {
+    const zeros = figures();
+    zeros.quarter.rows = zeros.quarter.rows.map((r) => ({ ...r, signedRate: '0.00', score: '0.00', rank: 1 }));
+    const fixture = TestBed.createComponent(RollUpSummary);
+    fixture.componentRef.setInput('figures', zeros);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('.ranking nz-table')).toBeNull();
+    expect(text(el.querySelector('.ranking .ranking-none'))).toBe('各产业链尚无计入评分的完成量（得分均为0），暂不排名。');
+
+    const missing = figures();
+    missing.plan = planMissingView(2025, 'draft');
+    missing.quarter.rows = [];
+    fixture.componentRef.setInput('figures', missing);
+    await fixture.whenStable();
+    expect(el.querySelector('.ranking nz-table')).toBeNull();
+    expect(text(el.querySelector('.ranking .ranking-none'))).toBe('2025年度工作方案发布后，按年度目标完成率排名。');
+  });
+
+  it('shows the chains’ actuals only while the year’s plan is not published', async () => {
+    const fixture = TestBed.createComponent(RollUpChains);
+    fixture.componentRef.setInput('chains', figures().chains);
+    fixture.componentRef.setInput('planMissing', true);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const cells = [...(el.querySelector('.chains-table tr[data-chain="clean-energy"]')?.querySelectorAll('td') ?? [])].map(text);
+    expect(cells.slice(2, 6)).toEqual(['0万元', '0万元', '0万元', '0']);
   });
 });

@@ -1,0 +1,155 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { LockOutline, ReloadOutline, SyncOutline } from '@ant-design/icons-angular/icons';
+import {
+  planMissingView,
+  RANKING_FORMULA,
+  RANKING_WEIGHTS,
+  STAGES,
+  type Role,
+  type RollUpChainFigures,
+  type RollUpView,
+} from '@crm/domain';
+import { AuthService } from '@crm/web/core';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { rollUpRoutes } from '../routes';
+import { currentUser } from '../testing/fixtures';
+
+const ZERO = '0.000000';
+
+/** January 2027 with no plan for the year: actuals only, no ranking. */
+function rollUp(): RollUpView {
+  const chain: RollUpChainFigures = {
+    chainId: 1,
+    chainCode: 'clean-energy',
+    chainName: '清洁能源产业链',
+    signedMonth: { count: 1, amount: '120000.000000' },
+    signedYearToDate: { count: 1, actual: '120000.000000', target: null, rate: null },
+    fundsMonth: '5000.000000',
+    fundsYearToDate: { actual: '5000.000000', target: null, rate: null },
+    bigProjects: { count: 0, threshold: null, target: null, rate: null },
+    pipeline: STAGES.map((stage) => ({ stage, count: 0, plannedInvestment: ZERO, signedAmount: ZERO })),
+    newLeads: 2,
+    stageMoves: 1,
+    majorProjects: [],
+    keyTasks: [],
+    actionItems: null,
+  };
+  const city = {
+    signedMonth: { count: 1, amount: '120000.000000' },
+    signedYearToDate: { count: 1, actual: '120000.000000', target: null, rate: null },
+    fundsMonth: '5000.000000',
+    fundsYearToDate: { actual: '5000.000000', target: null, rate: null },
+    bigProjects: { count: 0, target: null, rate: null },
+    newLeads: 2,
+    stageMoves: 1,
+    majorProjectCount: 0,
+    signedAtLeast: false,
+    fundsAtLeast: false,
+  };
+  return {
+    period: '2027-01',
+    builtAt: '2027-01-02T01:00:00.000Z',
+    builtBy: null,
+    locked: false,
+    fromSnapshot: false,
+    snapshotTakenAt: null,
+    narrative: '说明：2027年度工作方案尚未录入……',
+    narrativeEdited: false,
+    version: 1,
+    exports: [],
+    figures: {
+      period: '2027-01',
+      year: 2027,
+      yearToDateLabel: '1月',
+      takenAt: '2027-01-02T01:00:00.000Z',
+      plan: planMissingView(2027, 'none'),
+      sectorGrowth: {
+        year: 2027,
+        month: 1,
+        throughMonth: '2027-01',
+        planPublished: false,
+        rows: [
+          {
+            sector: 'manufacturing',
+            sectorName: '制造业',
+            thisYear: '5000.000000',
+            lastYear: '4000.000000',
+            basis: 'system',
+            growthRate: '25.00',
+            target: null,
+            met: null,
+          },
+        ],
+      },
+      city,
+      chains: [chain],
+      units: [],
+      problems: [],
+      quarter: {
+        year: 2027,
+        quarter: 1,
+        fromPeriod: '2027-01',
+        toPeriod: '2027-01',
+        formula: RANKING_FORMULA,
+        weights: RANKING_WEIGHTS,
+        rows: [],
+      },
+      yearView: { year: 2027, toPeriod: '2027-01', totals: city, chains: [], months: [] },
+    },
+  };
+}
+
+describe('RollUpPage without a published plan', () => {
+  let backend: HttpTestingController;
+
+  async function open(roles: Role[]) {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'roll-ups', children: rollUpRoutes }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons([LockOutline, ReloadOutline, SyncOutline]),
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    const loaded = TestBed.inject(AuthService).ensureLoaded();
+    backend.expectOne('/api/auth/me').flush(currentUser(roles));
+    await loaded;
+    const harness = await RouterTestingHarness.create();
+    const navigation = harness.navigateByUrl('/roll-ups/2027-01');
+    await new Promise((resolve) => setTimeout(resolve));
+    backend.expectOne('/api/roll-ups/2027-01').flush(rollUp());
+    await navigation;
+    await harness.fixture.whenStable();
+    const page = harness.fixture.nativeElement as HTMLElement;
+    const text = (selector: string) => page.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    return { page, text };
+  }
+
+  afterEach(() => backend.verify());
+
+  it('says so plainly, links the office to the plan editor, and shows actuals only and no ranking', async () => {
+    const { page, text } = await open(['office']);
+    expect(text('crm-plan-missing .plan-missing-title')).toBe('2027年度工作方案尚未录入');
+    expect(page.querySelector('crm-plan-missing a.plan-missing-edit')?.getAttribute('href')).toBe('/plan/2027');
+    expect(text('.city .signed-ytd dd')).toBe('12亿元');
+    expect(page.querySelector('.ranking nz-table')).toBeNull();
+    expect(text('.ranking .ranking-none')).toBe('2027年度工作方案发布后，按年度目标完成率排名。');
+    const cells = [...page.querySelectorAll('.sector-growth tr[data-sector="manufacturing"] td')].map((td) =>
+      (td.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    );
+    expect(cells).toEqual(['制造业', '5000万元', '4000万元', '+25%', '—']);
+    expect(text('.sector-growth .no-plan')).toBe('2027年度工作方案未发布，暂无分行业增长目标。');
+  });
+
+  it('tells a leader the office enters the plan, without the editor link', async () => {
+    const { page, text } = await open(['leader']);
+    expect(page.querySelector('crm-plan-missing a.plan-missing-edit')).toBeNull();
+    expect(text('crm-plan-missing .plan-missing-ask')).toBe('年度目标由领导小组办公室录入并发布后生效。');
+  });
+});
