@@ -98,11 +98,17 @@ export const OVERDUE_COUNT = `
   SELECT count(*)::integer AS n FROM project p
   WHERE p.chain_id = $1 AND p.status = 'active' AND p.next_follow_up_on < $2::date`;
 
-/** Each unit serving the chain, with its latest submitted report (submitted, returned or accepted). */
+/**
+ * Each unit serving the chain on the page's day ($2: the month's last day, or today in the current
+ * month), with its latest submitted report (submitted, returned or accepted), under the unit's name
+ * in that report's period (on the day when it has none).
+ */
 export const REPORTS = `
-  SELECT DISTINCT ON (u.id) u.id AS unit_id, u.name AS unit_name, cu.role, cu.is_lead,
+  SELECT DISTINCT ON (u.id) u.id AS unit_id,
+         unit_name_on(u.id, coalesce((to_date(r.period, 'YYYY-MM') + interval '1 month' - interval '1 day')::date, $2::date)) AS unit_name,
+         cu.role, cu.is_lead,
          r.period::text AS period, r.state, r.submitted_at, r.late, r.work_done, r.problems, r.next_month_plan
-  FROM chain_unit cu
+  FROM chain_units_on($2::date) cu
   JOIN unit u ON u.id = cu.unit_id
   LEFT JOIN LATERAL (
     -- The latest period through the partial index (unit_id, period) of submitted reports: the

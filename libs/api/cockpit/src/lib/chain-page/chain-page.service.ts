@@ -64,7 +64,7 @@ export class ChainPageService {
         q<ProjectRefRow>(MAJOR, [chain.id]),
         q<ProjectRefRow & { due_on: string; days: number; last_activity_on: string | null }>(OVERDUE, [chain.id, today]),
         q<{ n: number }>(OVERDUE_COUNT, [chain.id, today]),
-        q<ReportRow>(REPORTS, [chain.id]),
+        q<ReportRow>(REPORTS, [chain.id, period.monthEnd < today ? period.monthEnd : today]),
         q<KeyTaskRow>(KEY_TASKS, [chain.id, period.year]),
         this.alertSettings.read(),
         this.instructions.latestOfChain(chain.id, 10),

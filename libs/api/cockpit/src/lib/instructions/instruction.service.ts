@@ -1,9 +1,10 @@
 import { AuditService } from '@crm/api/audit';
 import { canReadChain, hasRole, type AuthUser } from '@crm/api/core';
-import { INSTRUCTION_NOTIFICATION_KIND, type InstructionView } from '@crm/domain';
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { INSTRUCTION_NOTIFICATION_KIND, shanghaiToday, type InstructionView } from '@crm/domain';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { COCKPIT_CLOCK, type Clock } from '../common/cockpit-clock';
 
 const SELECT = `
   SELECT i.id, i.project_id, p.name AS project_name, i.text, i.author_id, a.display_name AS author_name,
@@ -41,14 +42,17 @@ export class InstructionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(COCKPIT_CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Written by a person leading the project's chain today (chain_leaders_on, the cockpit clock's Shanghai date). */
   async create(user: AuthUser, projectId: string, text: string): Promise<InstructionView> {
+    const today = shanghaiToday(this.clock.now());
     return this.dataSource.transaction(async (tx) => {
       const project = await this.readableProject(tx, user, projectId);
       const [leads] = await tx.query(
-        `SELECT EXISTS (SELECT 1 FROM chain_leader WHERE person_id = $1 AND chain_id = $2) AS leads`,
-        [user.personId, project.chain_id],
+        `SELECT EXISTS (SELECT 1 FROM chain_leaders_on($3::date) WHERE person_id = $1 AND chain_id = $2) AS leads`,
+        [user.personId, project.chain_id, today],
       );
       if (!hasRole(user, 'leader') || user.personId === null || !leads.leads) {
         throw new ForbiddenException(
