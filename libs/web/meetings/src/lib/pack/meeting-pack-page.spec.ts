@@ -1,8 +1,9 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { HttpHeaders } from '@angular/common/http';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { planMissingView } from '@crm/domain';
 import { MeetingPackPage } from './meeting-pack-page';
-import { packView, setUp, text, user } from './pack-testing';
+import { figures, packView, setUp, text, user } from './pack-testing';
 
 describe('MeetingPackPage', () => {
   let backend: HttpTestingController;
@@ -34,9 +35,10 @@ describe('MeetingPackPage', () => {
 
     const figureRows = [...element.querySelectorAll('.figures tbody tr[data-figure]')].map(text);
     expect(figureRows).toEqual([
-      '签约额 12亿元 140亿元 8.57% 70亿元 落后序时 58亿元',
+      // As the plan writes the targets: …以上 / 不少于 where it says at least.
+      '签约额 12亿元 140亿元以上 8.57% 70亿元 落后序时 58亿元',
       '到位资金 40亿元 65亿元 61.54% 32.5亿元 超序时 7.5亿元',
-      '亿元以上项目 1 个 5 个 20% 2.5 个 落后序时 1.5 个',
+      '亿元以上项目 1 个 不少于5 个 20% 2.5 个 落后序时 1.5 个',
     ]);
     expect(element.querySelector('[data-figure="signed"] td:nth-child(6)')?.classList).toContain('behind');
     expect(element.querySelector('[data-figure="funds"] td:nth-child(6)')?.classList).toContain('ahead');
@@ -138,5 +140,32 @@ describe('MeetingPackPage', () => {
     backend.expectOne('/api/meetings/m-3/pack').flush(packView());
     await r.harness.fixture.whenStable();
     expect(text(element.querySelector('h1'))).toBe('会议材料：月调度会（2025-06-28）');
+  });
+
+  it('says the year’s plan is not published and shows the actuals without targets', async () => {
+    const r = await render();
+    const f = figures();
+    backend.expectOne('/api/meetings/m-1/pack').flush(
+      packView({
+        year: 2026,
+        month: 2,
+        plan: planMissingView(2026, 'draft'),
+        chains: packView().chains.map((c) => ({
+          ...c,
+          figures: {
+            ...f,
+            target: null,
+            signedAmount: { ...f.signedAmount, target: null, rate: null, pace: null, gap: null, paceRate: null },
+          },
+        })),
+      }),
+    );
+    await r.harness.fixture.whenStable();
+    const element = r.element;
+    expect(text(element.querySelector('crm-plan-missing .plan-missing-title'))).toBe('2026年度工作方案尚未发布');
+    // Staff read it; only the office goes to the editor.
+    expect(element.querySelector('crm-plan-missing a.plan-missing-edit')).toBeNull();
+    expect(text(element.querySelector('.figures tr[data-figure="signed"]'))).toBe('签约额 12亿元 — — — —');
+    expect(text(element.querySelector('.figures .note'))).not.toContain('未定');
   });
 });

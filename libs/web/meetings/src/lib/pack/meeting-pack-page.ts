@@ -24,7 +24,7 @@ import {
   type MeetingPackView,
   type Stage,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, httpStatus, type MessageKey } from '@crm/web/core';
+import { I18nService, PlanMissingNotice, TranslatePipe, httpStatus, type MessageKey } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -53,6 +53,8 @@ interface FigureRow {
   label: MessageKey;
   measure: AmountMeasure | CountMeasure;
   kind: 'amount' | 'count';
+  /** The plan writes the target as "at least" (…以上 / 不少于). */
+  atLeast: boolean;
 }
 
 /**
@@ -72,6 +74,7 @@ interface FigureRow {
     NzSkeletonModule,
     NzTableModule,
     NzTagModule,
+    PlanMissingNotice,
     RouterLink,
     TranslatePipe,
     WanPipe,
@@ -141,11 +144,37 @@ export class MeetingPackPage {
   }
 
   protected figures(section: MeetingPackChainSection): FigureRow[] {
+    const t = section.figures.target;
     return [
-      { key: 'signed', label: 'meetingPack.figures.signed', measure: section.figures.signedAmount, kind: 'amount' },
-      { key: 'funds', label: 'meetingPack.figures.funds', measure: section.figures.fundsInPlace, kind: 'amount' },
-      { key: 'big', label: 'meetingPack.figures.big', measure: section.figures.bigProjects, kind: 'count' },
+      {
+        key: 'signed',
+        label: 'meetingPack.figures.signed',
+        measure: section.figures.signedAmount,
+        kind: 'amount',
+        atLeast: !!t?.signedAtLeast,
+      },
+      {
+        key: 'funds',
+        label: 'meetingPack.figures.funds',
+        measure: section.figures.fundsInPlace,
+        kind: 'amount',
+        atLeast: !!t?.fundsAtLeast,
+      },
+      {
+        key: 'big',
+        label: 'meetingPack.figures.big',
+        measure: section.figures.bigProjects,
+        kind: 'count',
+        atLeast: !!t?.bigProjectAtLeast,
+      },
     ];
+  }
+
+  /** The target as the plan writes it: "140亿元以上", "不少于5 个". */
+  protected target(f: FigureRow): string {
+    const value = this.show(f.measure.target, f.kind);
+    if (f.measure.target === null || !f.atLeast) return value;
+    return this.i18n.t(f.kind === 'count' ? 'target.atLeast.count' : 'target.atLeast.amount', { value });
   }
 
   /** The count of a kind of alert (0 when the API leaves a kind out). */

@@ -109,7 +109,7 @@ export function figures(): CockpitChainFigures {
       bigProjectMinCount: 5,
       bigProjectAtLeast: true,
       fundsInPlace: '650000.000000',
-      fundsAtLeast: true,
+      fundsAtLeast: false,
     },
     signedAmount: {
       actual: '120000.000000',

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { PlusOutline, ReloadOutline, SwapOutline, UnorderedListOutline } from '@ant-design/icons-angular/icons';
-import type { ChainView } from '@crm/domain';
+import { planMissingView, type ChainView } from '@crm/domain';
 import { AuthService } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { cleanEnergyBoard, cleanEnergyProgress, detail, staffUser } from '../testing/pipeline-fixtures';
@@ -99,10 +99,10 @@ describe('ChainBoardPage', () => {
     expect(text(element.querySelector('.column[data-stage="lead"] .more'))).toBe('查看本阶段全部 3 个项目');
   });
 
-  it('shows the progress against the 2025 targets', async () => {
+  it('shows the progress against the 2025 targets, written 以上 / 不少于 as the plan marks them', async () => {
     const { element } = await render();
-    expect(text(element.querySelector('.measure.signed'))).toContain('1.01亿元 / 140亿元');
-    expect(text(element.querySelector('.measure.big'))).toContain('10亿元以上签约项目 2 个 / 5 个');
+    expect(text(element.querySelector('.measure.signed'))).toContain('1.01亿元 / 140亿元以上');
+    expect(text(element.querySelector('.measure.big'))).toContain('10亿元以上签约项目 2 个 / 不少于5 个');
     expect(text(element.querySelector('.measure.funds'))).toContain('其中已核实 2亿元');
   });
 
@@ -120,5 +120,29 @@ describe('ChainBoardPage', () => {
     await harness.fixture.whenStable();
     // backend.verify() in afterEach: no stage move, no evaluation was sent.
     expect(text(element.querySelector('.column[data-stage="negotiation"] .column-title'))).toBe('对接洽谈 2');
+  });
+
+  it('says the year’s plan is not published in place of the targets', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/chains/clean-energy/board?year=2027', ChainBoardPage);
+    backend.expectOne('/api/chains').flush(chains);
+    backend.expectOne((r) => r.url === '/api/chains/clean-energy/board').flush(cleanEnergyBoard());
+    const progress = backend.expectOne((r) => r.url === '/api/chains/clean-energy/progress');
+    expect(progress.request.params.get('year')).toBe('2027');
+    const p = cleanEnergyProgress();
+    progress.flush({
+      ...p,
+      year: 2027,
+      plan: planMissingView(2027, 'none'),
+      target: null,
+      signedAmount: { ...p.signedAmount, target: null, rate: null },
+      bigProjects: { ...p.bigProjects, threshold: null, target: null, rate: null },
+      fundsInPlace: { ...p.fundsInPlace, target: null, rate: null },
+    });
+    await harness.fixture.whenStable();
+    const element = harness.routeNativeElement as HTMLElement;
+    expect(text(element.querySelector('.progress-card .plan-missing-title'))).toBe('2027年度工作方案尚未录入');
+    expect(element.querySelector('.progress-card .no-target')).toBeNull();
+    expect(text(element.querySelector('.measure.signed .figure'))).toBe('1.01亿元');
   });
 });

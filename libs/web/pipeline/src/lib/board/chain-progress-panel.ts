@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { ChainProgressView, TargetMeasure } from '@crm/domain';
-import { I18nService, TranslatePipe } from '@crm/web/core';
+import { I18nService, PlanMissingNotice, TranslatePipe } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 
@@ -13,10 +13,13 @@ function percent(rate: string | null): number {
 /** 目标完成情况: a chain's signed amount, big projects and funds in place against its year's targets. */
 @Component({
   selector: 'crm-chain-progress-panel',
-  imports: [NzProgressModule, TranslatePipe, WanPipe],
+  imports: [NzProgressModule, PlanMissingNotice, TranslatePipe, WanPipe],
   template: `
     @let p = progress();
-    @if (!p.target) {
+    @if (p.plan; as plan) {
+      <!-- The year's plan is not published: actuals only, and the way to the plan editor. -->
+      <crm-plan-missing class="plan-notice" [plan]="plan" [note]="'planMissing.actualsOnly' | t" />
+    } @else if (!p.target) {
       <p class="no-target">{{ 'pipeline.progress.noTarget' | t: { year: p.year } }}</p>
     }
     <div class="measures">
@@ -25,7 +28,7 @@ function percent(rate: string | null): number {
         <div class="figure">
           <span class="actual">{{ p.signedAmount.actual | wan: lang() : 2 }}</span>
           @if (p.signedAmount.target) {
-            <span class="target">/ {{ p.signedAmount.target | wan: lang() : 2 }}</span>
+            <span class="target">/ {{ atLeast(p.signedAmount.target, !!p.target?.signedAtLeast) }}</span>
           }
         </div>
         @if (p.signedAmount.rate !== null) {
@@ -39,7 +42,7 @@ function percent(rate: string | null): number {
         <div class="figure">
           <span class="actual">{{ 'pipeline.progress.count' | t: { count: p.bigProjects.count } }}</span>
           @if (p.bigProjects.target !== null) {
-            <span class="target">/ {{ 'pipeline.progress.count' | t: { count: p.bigProjects.target } }}</span>
+            <span class="target">/ {{ atLeastCount(p.bigProjects.target, !!p.target?.bigProjectAtLeast) }}</span>
           }
         </div>
         @if (p.bigProjects.rate !== null) {
@@ -52,7 +55,7 @@ function percent(rate: string | null): number {
         <div class="figure">
           <span class="actual">{{ p.fundsInPlace.actual | wan: lang() : 2 }}</span>
           @if (p.fundsInPlace.target) {
-            <span class="target">/ {{ p.fundsInPlace.target | wan: lang() : 2 }}</span>
+            <span class="target">/ {{ atLeast(p.fundsInPlace.target, !!p.target?.fundsAtLeast) }}</span>
           }
         </div>
         @if (p.fundsInPlace.rate !== null) {
@@ -115,6 +118,18 @@ export class ChainProgressPanel {
       : this.i18n.t('pipeline.progress.bigProjectsNoThreshold');
   });
   protected readonly bigBar = computed(() => percent(this.progress().bigProjects.rate));
+
+  /** A target amount as the plan writes it: "140亿元以上" where it says at least. */
+  protected atLeast(target: string, atLeast: boolean): string {
+    const value = new WanPipe().transform(target, this.lang(), 2);
+    return atLeast ? this.i18n.t('target.atLeast.amount', { value }) : value;
+  }
+
+  /** A required count as the plan writes it: "不少于5 个" where it says at least. */
+  protected atLeastCount(target: number, atLeast: boolean): string {
+    const value = this.i18n.t('pipeline.progress.count', { count: target });
+    return atLeast ? this.i18n.t('target.atLeast.count', { value }) : value;
+  }
 
   protected bar(measure: TargetMeasure): number {
     return percent(measure.rate);
