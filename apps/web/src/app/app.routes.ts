@@ -61,6 +61,11 @@ export const appRoutes: Route[] = [
         loadChildren: () =>
           import('@crm/web/meetings').then((m) => m.meetingsRoutes),
       },
+      {
+        path: 'plan',
+        canMatch: [roleGuard('office', 'leader', 'admin', 'staff')],
+        loadChildren: () => import('@crm/web/plan').then((m) => m.planRoutes),
+      },
       // Notifications about an action item link to /action-items/:id; the owner follows it up there.
       { path: 'action-items/:id', redirectTo: 'meetings/items' },
       {

@@ -17,6 +17,7 @@ import {
   DatabaseOutline,
   DownOutline,
   FileSearchOutline,
+  FlagOutline,
   KeyOutline,
   LogoutOutline,
   MenuFoldOutline,
@@ -71,6 +72,7 @@ describe('the shell', () => {
           DatabaseOutline,
           DownOutline,
           FileSearchOutline,
+          FlagOutline,
           KeyOutline,
           LogoutOutline,
           MenuFoldOutline,
@@ -143,6 +145,7 @@ describe('the shell', () => {
     backend.expectOne('/api/chains').flush([]);
     expect(menu(staff.page)).toEqual([
       '产业链总览',
+      '年度工作方案',
       '项目库',
       '项目看板',
       '月度报送',
@@ -157,6 +160,7 @@ describe('the shell', () => {
     expect(menu(office.page)).toEqual([
       '领导驾驶舱',
       '产业链总览',
+      '年度工作方案',
       '项目库',
       '项目看板',
       '月度报送',
@@ -173,6 +177,7 @@ describe('the shell', () => {
     expect(menu(admin.page)).toEqual([
       '领导驾驶舱',
       '产业链总览',
+      '年度工作方案',
       '项目库',
       '项目看板',
       '月度报送',

@@ -1,2 +1,4 @@
 export * from './lib/money/decimal';
 export * from './lib/money/money.pipe';
+export * from './lib/page/load-state';
+export * from './lib/page/page-header';

@@ -58,6 +58,12 @@ const MENU: MenuItem[] = [
     roles: ['leader', 'office', 'admin'],
   },
   { link: '/chains', icon: 'apartment', label: 'menu.chains' },
+  {
+    link: '/plan',
+    icon: 'flag',
+    label: 'menu.plan',
+    roles: ['office', 'leader', 'admin', 'staff'],
+  },
   { link: '/projects', icon: 'database', label: 'menu.projects' },
   { link: '/board', icon: 'project', label: 'menu.board' },
   { link: '/reports', icon: 'form', label: 'menu.reports' },

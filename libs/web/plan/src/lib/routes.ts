@@ -1,0 +1,33 @@
+import { Route } from '@angular/router';
+import { DeleteOutline, EditOutline, PlusOutline } from '@ant-design/icons-angular/icons';
+import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+
+/**
+ * Lazy-loaded at /plan by the shell: 年度工作方案 (the years, one year's editor), 人员与单位 and
+ * 往年实绩. Fixed paths come before /plan/:year.
+ */
+export const planRoutes: Route[] = [
+  {
+    path: '',
+    providers: [provideNzIconsPatch([DeleteOutline, EditOutline, PlusOutline])],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./list/plan-list-page').then((m) => m.PlanListPage),
+      },
+      {
+        path: 'roles',
+        loadComponent: () => import('./roles/plan-roles-page').then((m) => m.PlanRolesPage),
+      },
+      {
+        path: 'baselines',
+        loadComponent: () => import('./baselines/plan-baselines-page').then((m) => m.PlanBaselinesPage),
+      },
+      {
+        path: ':year',
+        loadComponent: () => import('./editor/plan-editor-page').then((m) => m.PlanEditorPage),
+      },
+    ],
+  },
+];
