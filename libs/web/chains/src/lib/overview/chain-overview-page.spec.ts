@@ -180,6 +180,18 @@ describe('ChainOverviewPage', () => {
     expect(element.querySelectorAll('crm-chain-card')).toHaveLength(7);
   });
 
+  it('writes each target as the plan marks it: 以上 / 不少于, or exact', async () => {
+    const { fixture, element } = await render();
+    const chains = sevenChains();
+    const clean = chains.find((c) => c.code === 'clean-energy');
+    if (!clean) throw new Error('no clean-energy');
+    clean.targets = clean.targets.map((t) => ({ ...t, signedAtLeast: true, bigProjectAtLeast: false, fundsAtLeast: true }));
+    backend.expectOne('/api/chains').flush(chains);
+    await fixture.whenStable();
+    const targets = [...element.querySelectorAll('#clean-energy .target')].map(text);
+    expect(targets).toEqual(['签约金额 140亿元以上', '10亿元以上项目 5 个', '到位资金 65亿元以上']);
+  });
+
   it('says so when there are no chains yet', async () => {
     const { fixture, element } = await render();
     backend.expectOne('/api/chains').flush([]);

@@ -68,12 +68,13 @@ function chain(
       {
         year: 2025,
         signedAmount: target[0],
-        signedAtLeast: true,
+        // As 清洁能源's 工作目标 writes them: 140亿元, 不少于5个, 65亿元.
+        signedAtLeast: false,
         bigProjectThreshold: target[1],
         bigProjectMinCount: target[2],
         bigProjectAtLeast: true,
         fundsInPlace: target[3],
-        fundsAtLeast: true,
+        fundsAtLeast: false,
       },
     ],
     ...extra,
