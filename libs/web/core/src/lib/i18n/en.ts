@@ -288,6 +288,8 @@ export const en: Messages = {
   'pipeline.field.plannedInvestment': 'Estimated investment',
   'pipeline.field.location': 'Location / park',
   'pipeline.field.industry': 'Industry',
+  'pipeline.field.sector': 'Sector',
+  'pipeline.form.sectorDefault': 'As the chain',
   'pipeline.field.keyTask': 'Key task',
   'pipeline.field.major': 'Major project',
   'pipeline.field.lastActivity': 'Last contact',

@@ -282,6 +282,8 @@ export const zhCN = {
   'pipeline.field.plannedInvestment': '预计投资额',
   'pipeline.field.location': '建设地点/园区',
   'pipeline.field.industry': '所属行业',
+  'pipeline.field.sector': '行业类别',
+  'pipeline.form.sectorDefault': '同所属产业链',
   'pipeline.field.keyTask': '对应重点任务',
   'pipeline.field.major': '重大项目',
   'pipeline.field.lastActivity': '最近跟进',
