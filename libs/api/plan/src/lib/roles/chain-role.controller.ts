@@ -1,5 +1,5 @@
 import { Allow, CurrentUser, SignedIn, type AuthUser } from '@crm/api/core';
-import { isCalendarDate, isChainCode, type ChainRoleView } from '@crm/domain';
+import { isCalendarDate, isChainCode, type ChainCode, type ChainRoleView } from '@crm/domain';
 import { BadRequestException, Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { idParam } from '../common/params';
@@ -17,7 +17,8 @@ export class ChainRoleController {
   list(@Query('chain') chain?: string, @Query('on') on?: string): Promise<ChainRoleView[]> {
     if (chain !== undefined && !isChainCode(chain)) throw badQuery('chain', '未知的产业链代码', 'Unknown chain code');
     if (on !== undefined && !isCalendarDate(on)) throw badQuery('on', '日期应为 YYYY-MM-DD', 'on must be a date written YYYY-MM-DD');
-    return this.roles.list(chain, on);
+    // Checked above (spelled out: the API's spec build narrows without strictNullChecks).
+    return this.roles.list(chain as ChainCode | undefined, on);
   }
 
   @Allow('office')
