@@ -82,6 +82,8 @@ export interface ChainSummaryView {
 }
 
 export interface ChainView extends ChainSummaryView {
+  /** The date the leaders, units and key tasks are as of (YYYY-MM-DD; key tasks are that year's). */
+  asOf: string;
   /** 招商方向 */
   direction: string;
   liaisonLeader: PersonView | null;

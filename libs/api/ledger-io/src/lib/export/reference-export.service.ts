@@ -1,6 +1,6 @@
 import { addTableSheet, type AuthUser, type ExportColumn, newWorkbook } from '@crm/api/core';
 import { ChainService, EnterpriseService } from '@crm/api/reference';
-import { ENTERPRISE_TAG_LABELS, OWNERSHIP_LABELS, type ChainView, type EnterpriseView, type PersonView } from '@crm/domain';
+import { ENTERPRISE_TAG_LABELS, OWNERSHIP_LABELS, shanghaiToday, type ChainView, type EnterpriseView, type PersonView } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -46,15 +46,18 @@ export class ReferenceExportService {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
-  async readableChains(user: AuthUser): Promise<ChainView[]> {
+  /** The chains the user may read, as on a date (that day's leaders and units, that year's key tasks). */
+  async readableChains(user: AuthUser, on: string): Promise<ChainView[]> {
     const ids: { id: number; code: string }[] = await this.dataSource.query(`SELECT id, code FROM chain`);
     const readable = new Set(ids.filter((c) => user.allChains || user.chainIds.includes(c.id)).map((c) => c.code));
-    return (await this.chains.findAll()).filter((c) => readable.has(c.code));
+    return (await this.chains.findAll(on)).filter((c) => readable.has(c.code));
   }
 
   /** 招商方向清单: per chain, its direction, the year's targets and its key tasks with their units. */
   async targetDirections(user: AuthUser, year: number): Promise<Buffer> {
-    const chains = await this.readableChains(user);
+    // The year's key tasks, with the roles held at its end (or today, in the current year).
+    const today = shanghaiToday();
+    const chains = await this.readableChains(user, today.startsWith(`${year}-`) ? today : `${year}-12-31`);
     const target = (c: ChainView) => c.targets.find((t) => t.year === year) ?? null;
     const tasks = (c: ChainView) => c.keyTasks;
     const columns: ExportColumn<ChainView>[] = [
@@ -83,7 +86,7 @@ export class ReferenceExportService {
 
   /** 责任清单: chain × 包联领导 × 责任领导 × 责任单位 × 配合单位 × 链主企业. */
   async responsibilities(user: AuthUser): Promise<Buffer> {
-    const chains = await this.readableChains(user);
+    const chains = await this.readableChains(user, shanghaiToday());
     const columns: ExportColumn<ChainView>[] = [
       { header: '序号', kind: 'integer', width: 6, value: (_, i) => i + 1 },
       { header: '产业链', kind: 'text', width: 16, value: (c) => c.nameZh },

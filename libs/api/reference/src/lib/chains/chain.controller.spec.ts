@@ -12,8 +12,12 @@ describe('chains, units and people', () => {
   });
   afterAll(() => t.close());
 
+  // The seeded plan's year: its key tasks are listed for a date in that year.
+  const seedYear = async (): Promise<number> =>
+    (await t.dataSource.query(`SELECT max(year) AS year FROM annual_plan WHERE status = 'published'`))[0].year;
+
   it('lists the seven chains with their leaders, units, anchor firms, key tasks and targets', async () => {
-    const res = await http.get('/api/chains').expect(200);
+    const res = await http.get(`/api/chains?on=${await seedYear()}-06-30`).expect(200);
     const chains = res.body as ChainView[];
     expect(chains.map((c) => c.nameZh)).toEqual([
       '清洁能源产业链',
@@ -44,6 +48,30 @@ describe('chains, units and people', () => {
     ]);
     expect(clean.keyTasks.length).toBeGreaterThanOrEqual(3);
     expect(clean.keyTasks[0].units.map((u) => u.name)).toContain('昆鹏能源公司');
+  });
+
+  it('lists the people, units and key tasks as they stand on the date asked', async () => {
+    const year = await seedYear();
+    const [person] = await t.dataSource.query(`INSERT INTO person (name, position) VALUES ('测试领导', '副市长') RETURNING id`);
+    await t.dataSource.query(
+      `UPDATE chain_leader SET valid_to = $1 WHERE role = 'responsible' AND chain_id = (SELECT id FROM chain WHERE code = 'culture-tourism')`,
+      [`${year + 1}-06-30`],
+    );
+    await t.dataSource.query(
+      `INSERT INTO chain_leader (chain_id, person_id, role, sort_order, valid_from)
+       SELECT id, $1, 'responsible', 5, $2::date FROM chain WHERE code = 'culture-tourism'`,
+      [person.id, `${year + 1}-07-01`],
+    );
+    const before = (await http.get(`/api/chains/culture-tourism?on=${year + 1}-06-30`).expect(200)).body as ChainView;
+    const after = (await http.get(`/api/chains/culture-tourism?on=${year + 1}-07-01`).expect(200)).body as ChainView;
+    expect(before.responsibleLeaders.map((p) => p.name)).toEqual(['仓尼么才让']);
+    expect(after.responsibleLeaders.map((p) => p.name)).toEqual(['测试领导']);
+    expect(after.asOf).toBe(`${year + 1}-07-01`);
+    // The seeded year's key tasks are not the next year's.
+    expect((await http.get(`/api/chains/culture-tourism?on=${year}-07-01`).expect(200)).body.keyTasks.length).toBeGreaterThan(0);
+    expect(after.keyTasks).toEqual([]);
+    const bad = await http.get('/api/chains?on=2025-02-30').expect(400);
+    expect(Object.keys(bad.body.errors)).toEqual(['on']);
   });
 
   it('reads one chain by code and answers 404 for an unknown code', async () => {

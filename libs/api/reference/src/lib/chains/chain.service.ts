@@ -25,17 +25,19 @@ export class ChainService {
     @InjectRepository(ChainTarget) private readonly targets: Repository<ChainTarget>,
   ) {}
 
-  async findAll(): Promise<ChainView[]> {
+  /** The chains as they stand on a date (YYYY-MM-DD): the people and units holding their roles then, that year's key tasks. */
+  async findAll(on: string): Promise<ChainView[]> {
     const chains = await this.chains.find({ order: { sortOrder: 'ASC' } });
-    return this.withDetails(chains);
+    return this.withDetails(chains, on);
   }
 
-  async findByCode(code: ChainCode): Promise<ChainView | null> {
+  async findByCode(code: ChainCode, on: string): Promise<ChainView | null> {
     const chain = await this.chains.findOneBy({ code });
-    return chain ? (await this.withDetails([chain]))[0] : null;
+    return chain ? (await this.withDetails([chain], on))[0] : null;
   }
 
-  private async withDetails(chains: Chain[]): Promise<ChainView[]> {
+  private async withDetails(chains: Chain[], on: string): Promise<ChainView[]> {
+    const year = Number(on.slice(0, 4));
     const ids = chains.map((c) => c.id);
     const [leaders, units, firms, tasks, targets] = await Promise.all([
       this.leaders.find({ where: { chainId: In(ids) }, relations: { person: true }, order: { sortOrder: 'ASC' } }),
@@ -50,7 +52,7 @@ export class ChainService {
         order: { sortOrder: 'ASC' },
       }),
       this.keyTasks.find({
-        where: { chainId: In(ids) },
+        where: { chainId: In(ids), year },
         relations: { units: { unit: { aliases: true } } },
         order: { year: 'DESC', seq: 'ASC', units: { sortOrder: 'ASC' } },
       }),
@@ -63,13 +65,16 @@ export class ChainService {
         .getMany(),
     ]);
     const of = <T extends { chainId: number }>(rows: T[], chainId: number) => rows.filter((r) => r.chainId === chainId);
+    const heldOn = <T extends { validFrom: string | null; validTo: string | null }>(r: T) =>
+      (r.validFrom === null || r.validFrom <= on) && (r.validTo === null || r.validTo >= on);
 
     return chains.map((chain) => {
-      const chainLeaders = of(leaders, chain.id);
-      const chainUnits = of(units, chain.id).map((cu) => ({ role: cu.role, isLead: cu.isLead, unit: toUnitView(cu.unit) }));
+      const chainLeaders = of(leaders, chain.id).filter(heldOn);
+      const chainUnits = of(units, chain.id).filter(heldOn).map((cu) => ({ role: cu.role, isLead: cu.isLead, unit: toUnitView(cu.unit) }));
       const liaison = chainLeaders.find((l) => l.role === 'liaison');
       return {
         code: chain.code,
+        asOf: on,
         nameZh: chain.nameZh,
         nameEn: chain.nameEn,
         kind: chain.kind,
