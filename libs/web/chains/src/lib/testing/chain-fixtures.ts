@@ -38,6 +38,7 @@ function chain(
     nameEn,
     kind,
     sortOrder,
+    asOf: '2025-06-30',
     direction: `${nameZh}招商方向。`,
     liaisonLeader: person('徐进', '州政协副主席、市委副书记、市长'),
     responsibleLeaders: [person('胡红梅', '市委常委、副市长')],

@@ -33,6 +33,7 @@ export async function signIn(backend: HttpTestingController, user: CurrentUserVi
 export function chains(): ChainView[] {
   const base = {
     kind: 'leading' as const,
+    asOf: '2025-06-30',
     direction: '',
     cooperatingUnits: [],
     anchorFirms: [],

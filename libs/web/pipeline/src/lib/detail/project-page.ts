@@ -8,7 +8,7 @@ import {
   type ProjectView,
   type Stage,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText, sectorKey } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -83,6 +83,7 @@ export class ProjectPage {
   protected readonly lang = this.i18n.lang;
   protected readonly stageKey = stageKey;
   protected readonly statusKey = statusKey;
+  protected readonly sectorKey = sectorKey;
   protected readonly channelKey = channelKey;
   protected readonly statusColors = STATUS_COLORS;
 

@@ -21,7 +21,7 @@ import {
   type SourceChannel,
   type Sector,
 } from '@crm/domain';
-import { AuthService, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AuthService, I18nService, TranslatePipe, apiErrorText, sectorKey } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -78,6 +78,7 @@ export class ProjectForm implements OnInit {
   protected readonly lang = this.i18n.lang;
   protected readonly channels = SOURCE_CHANNELS;
   protected readonly sectors = SECTORS;
+  protected readonly sectorKey = sectorKey;
   protected readonly channelKey = channelKey;
   protected readonly limits = L;
   protected readonly user = this.auth.user;

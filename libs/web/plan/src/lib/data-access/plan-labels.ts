@@ -1,10 +1,10 @@
-import { formatWan, type ChainCode, type ChainRoleView, type ChainView, type PlanStatus, type Sector, type Stage } from '@crm/domain';
+import { formatWan, type ChainCode, type ChainRoleView, type ChainView, type PlanStatus, type Stage } from '@crm/domain';
 import type { Lang, MessageKey } from '@crm/web/core';
 import { formatWanEn } from '@crm/web/ui';
 
 export const statusKey = (status: PlanStatus): MessageKey => `plan.status.${status}`;
 export const STATUS_COLORS: Record<PlanStatus, string> = { draft: 'orange', published: 'green' };
-export const sectorKey = (sector: Sector): MessageKey => `plan.sector.${sector}`;
+export { sectorKey } from '@crm/web/core';
 export const stageKey = (stage: Stage): MessageKey => `pipeline.stage.${stage}`;
 
 /** 包联领导 / 责任领导 / 牵头单位 / 责任单位 / 配合单位. */

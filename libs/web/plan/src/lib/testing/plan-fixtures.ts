@@ -36,6 +36,7 @@ export async function signIn(backend: HttpTestingController, roles: Role[]): Pro
 export function chains(): ChainView[] {
   const base = {
     kind: 'leading' as const,
+    asOf: '2025-06-30',
     direction: '',
     liaisonLeader: null,
     responsibleLeaders: [],
