@@ -103,6 +103,7 @@ export const REFERENCE_2025: ReferenceSeed = {
   chains: [
     {
       code: 'clean-energy',
+      sector: 'manufacturing',
       nameZh: '清洁能源产业链',
       nameEn: 'Clean Energy Chain',
       kind: 'leading',
@@ -185,6 +186,7 @@ export const REFERENCE_2025: ReferenceSeed = {
     },
     {
       code: 'salt-lake-chemical',
+      sector: 'manufacturing',
       nameZh: '盐湖化工产业链',
       nameEn: 'Salt Lake Chemical Chain',
       kind: 'leading',
@@ -278,6 +280,7 @@ export const REFERENCE_2025: ReferenceSeed = {
     },
     {
       code: 'metallurgy',
+      sector: 'manufacturing',
       nameZh: '金属冶金产业链',
       nameEn: 'Metallurgy Chain',
       kind: 'leading',
@@ -369,6 +372,7 @@ export const REFERENCE_2025: ReferenceSeed = {
     },
     {
       code: 'oil-gas-chemical',
+      sector: 'manufacturing',
       nameZh: '油气能源化工产业链',
       nameEn: 'Oil, Gas and Energy Chemical Chain',
       kind: 'leading',
@@ -443,6 +447,7 @@ export const REFERENCE_2025: ReferenceSeed = {
     },
     {
       code: 'land-port-logistics',
+      sector: 'modern-services',
       nameZh: '陆港物流产业链',
       nameEn: 'Land Port Logistics Chain',
       kind: 'leading',
@@ -529,6 +534,7 @@ export const REFERENCE_2025: ReferenceSeed = {
     },
     {
       code: 'culture-tourism',
+      sector: 'modern-services',
       nameZh: '文化旅游产业链',
       nameEn: 'Culture and Tourism Chain',
       kind: 'special',
@@ -597,6 +603,7 @@ export const REFERENCE_2025: ReferenceSeed = {
     },
     {
       code: 'agri-pastoral',
+      sector: 'agri-pastoral',
       nameZh: '特色农牧产业链',
       nameEn: 'Specialty Agriculture and Animal Husbandry Chain',
       kind: 'special',

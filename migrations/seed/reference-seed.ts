@@ -47,9 +47,9 @@ export async function seedReference(manager: EntityManager, seed: ReferenceSeed)
     }
     for (const chain of seed.chains) {
       await tx.query(
-        `INSERT INTO chain (code, name_zh, name_en, kind, direction, sort_order)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING`,
-        [chain.code, chain.nameZh, chain.nameEn, chain.kind, chain.direction, chain.sortOrder],
+        `INSERT INTO chain (code, name_zh, name_en, kind, direction, sort_order, sector)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING`,
+        [chain.code, chain.nameZh, chain.nameEn, chain.kind, chain.direction, chain.sortOrder, chain.sector],
       );
       const [{ id: chainId }] = await tx.query(`SELECT id FROM chain WHERE code = $1`, [chain.code]);
       await seedChainRoles(tx, chainId, chain);

@@ -68,6 +68,8 @@ export interface ChainSeed {
   nameEn: string;
   kind: ChainKind;
   sortOrder: number;
+  /** The sector its projects count under by default (plan §(五): 特色农牧业, 制造业, 现代服务业（含文化旅游、陆港）). */
+  sector: Sector;
   direction: string;
   liaisonLeader: string;
   responsibleLeaders: string[];

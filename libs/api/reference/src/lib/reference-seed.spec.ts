@@ -135,6 +135,19 @@ describe('reference seed for 2025', () => {
     expect(rows).toEqual(ANNEX.map((c) => ({ code: c.code, name_zh: c.nameZh, kind: c.kind })));
   });
 
+  it('counts each chain under the plan’s sector: 特色农牧 agri-pastoral, 文化旅游 and 陆港 modern services, the rest manufacturing', async () => {
+    const rows = await dataSource.query(`SELECT code, sector FROM chain ORDER BY sort_order`);
+    expect(rows).toEqual([
+      { code: 'clean-energy', sector: 'manufacturing' },
+      { code: 'salt-lake-chemical', sector: 'manufacturing' },
+      { code: 'metallurgy', sector: 'manufacturing' },
+      { code: 'oil-gas-chemical', sector: 'manufacturing' },
+      { code: 'land-port-logistics', sector: 'modern-services' },
+      { code: 'culture-tourism', sector: 'modern-services' },
+      { code: 'agri-pastoral', sector: 'agri-pastoral' },
+    ]);
+  });
+
   it.each(ANNEX)('$nameZh has the leaders, units, anchor firms and targets of the annex', async (chain) => {
     const leaders = (role: string) =>
       names(
