@@ -65,9 +65,12 @@ async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
 
 test.describe.configure({ timeout: 120_000 });
 
-test('a lead goes from 信息收集 to 项目签约 through the gates, and the board and the 2025 progress follow', async ({ page, baseURL }) => {
+/** The year of the plan the test server seeds (data, not today's year): the board is opened on it. */
+const PLAN_YEAR = 2025;
+
+test('a lead goes from 信息收集 to 项目签约 through the gates, and the board and the seeded year’s progress follow', async ({ page, baseURL }) => {
   await createStaff(baseURL ?? '');
-  await signIn(page, '/chains/clean-energy/board', STAFF);
+  await signIn(page, `/chains/clean-energy/board?year=${PLAN_YEAR}`, STAFF);
 
   await expect(page.getByRole('heading', { name: '清洁能源产业链 · 项目看板' })).toBeVisible();
   const signedTitle = column(page, 'signed').locator('.column-title');
@@ -99,6 +102,9 @@ test('a lead goes from 信息收集 to 项目签约 through the gates, and the b
   // To the board through the chain link
   await page.locator('.facts').getByRole('link', { name: '清洁能源产业链' }).click();
   await expect(page).toHaveURL(/\/chains\/clean-energy\/board$/);
+  await expect(card(page, 'lead')).toBeVisible();
+  // The board opens on this year; the progress below is the seeded plan's year.
+  await page.goto(`/chains/clean-energy/board?year=${PLAN_YEAR}`);
   await expect(card(page, 'lead')).toBeVisible();
 
   // 信息收集 → 对接洽谈: the form asks for the estimated investment; cancelling moves nothing
@@ -155,7 +161,7 @@ test('a lead goes from 信息收集 to 项目签约 through the gates, and the b
   await drag(page, card(page, 'evaluation'), column(page, 'signed'));
   await expect(modal.locator('nz-form-label')).toHaveText(['签约金额', '签约日期', '协议编号']);
   await modal.getByLabel('签约金额').fill('120000');
-  await modal.getByLabel('签约日期').fill('2025-06-18');
+  await modal.getByLabel('签约日期').fill(`${PLAN_YEAR}-06-18`);
   await modal.getByLabel('协议编号').fill(`GEM-E2E-${Date.now().toString(36)}`);
   await modal.getByRole('button', { name: '确认推进' }).click();
   await expect(modal).toBeHidden();

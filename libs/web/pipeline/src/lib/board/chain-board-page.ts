@@ -45,11 +45,13 @@ import { BoardCard } from './board-card';
 import { boardTotals, columnAmount } from './board-columns';
 import { ChainProgressPanel } from './chain-progress-panel';
 
-/**
- * The plan year whose targets the progress compares with by default. The targets are entered per
- * plan year (2025 is the first); the server's own year may have none yet.
- */
-export const DEFAULT_PROGRESS_YEAR = 2025;
+/** How many years back the year picker offers (a year without a published plan says so). */
+export const PROGRESS_YEARS_BACK = 5;
+
+/** The year the progress compares with by default: this year in Shanghai. */
+export function defaultProgressYear(): number {
+  return Number(shanghaiToday().slice(0, 4));
+}
 
 /** Cards per column: the first ones (major, then recently updated); the column links to the rest. */
 export const BOARD_CARDS = 10;
@@ -128,17 +130,18 @@ export class ChainBoardPage {
   private readonly year$ = this.route.queryParamMap.pipe(
     map((params) => {
       const year = Number(params.get('year'));
-      return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : DEFAULT_PROGRESS_YEAR;
+      return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : defaultProgressYear();
     }),
     distinctUntilChanged(),
   );
   protected readonly code = toSignal(this.code$, { initialValue: '' });
-  protected readonly year = toSignal(this.year$, { initialValue: DEFAULT_PROGRESS_YEAR });
-  /** From the plan's first year to this year. */
-  protected readonly years = Array.from(
-    { length: Math.max(1, Number(shanghaiToday().slice(0, 4)) - DEFAULT_PROGRESS_YEAR + 1) },
-    (_, i) => DEFAULT_PROGRESS_YEAR + i,
-  );
+  protected readonly year = toSignal(this.year$, { initialValue: defaultProgressYear() });
+  /** This year and the five before it, and the year shown if older. */
+  protected readonly years = computed(() => {
+    const last = defaultProgressYear();
+    const first = Math.min(last - PROGRESS_YEARS_BACK, this.year());
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  });
 
   private readonly refresh$ = new Subject<void>();
   protected readonly board = signal<LoadState<ChainBoardView>>({ status: 'loading' });
@@ -215,7 +218,7 @@ export class ChainBoardPage {
   protected switchYear(year: number): void {
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { year: year === DEFAULT_PROGRESS_YEAR ? null : year },
+      queryParams: { year: year === defaultProgressYear() ? null : year },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
