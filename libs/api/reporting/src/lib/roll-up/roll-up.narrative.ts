@@ -28,10 +28,10 @@ export function bulletinAmount(wan: string): string {
   return formatWan(rounded.toFixed());
 }
 
-/** "完成年度目标（220亿元）的12.35%", or nothing without a target. */
-function againstTarget(m: TargetMeasure): string {
+/** "完成年度目标（220亿元以上）的12.35%" as the plan writes the target, or nothing without one. */
+function againstTarget(m: TargetMeasure, atLeast = false): string {
   if (m.target === null || m.rate === null) return '';
-  return `，完成年度目标（${bulletinAmount(m.target)}）的${m.rate}%`;
+  return `，完成年度目标（${bulletinAmount(m.target)}${atLeast ? '以上' : ''}）的${m.rate}%`;
 }
 
 function chainSentence(c: RollUpChainFigures): string {
@@ -106,8 +106,8 @@ export function draftNarrative(f: RollUpFigures): string {
 
   paragraphs.push(
     `${f.year}年${f.yearToDateLabel}，全市招商引资签约项目${c.signedYearToDate.count}个，` +
-      `签约金额${bulletinAmount(c.signedYearToDate.actual)}${againstTarget(c.signedYearToDate)}；` +
-      `到位资金${bulletinAmount(c.fundsYearToDate.actual)}${againstTarget(c.fundsYearToDate)}` +
+      `签约金额${bulletinAmount(c.signedYearToDate.actual)}${againstTarget(c.signedYearToDate, c.signedAtLeast)}；` +
+      `到位资金${bulletinAmount(c.fundsYearToDate.actual)}${againstTarget(c.fundsYearToDate, c.fundsAtLeast)}` +
       (c.bigProjects.target !== null
         ? `；达到亿元以上标准的签约项目${c.bigProjects.count}个，年度要求${c.bigProjects.target}个`
         : '') +

@@ -292,7 +292,7 @@ describe('roll-up /api/roll-ups', () => {
     const c = body.figures.city;
     expect(body.narrative).toContain(
       `2025年1-3月，全市招商引资签约项目${c.signedYearToDate.count}个，签约金额${bulletinAmount(c.signedYearToDate.actual)}，` +
-        `完成年度目标（220亿元）的${c.signedYearToDate.rate}%；到位资金${bulletinAmount(c.fundsYearToDate.actual)}，` +
+        `完成年度目标（220亿元以上）的${c.signedYearToDate.rate}%；到位资金${bulletinAmount(c.fundsYearToDate.actual)}，` +
         `完成年度目标（100亿元）的${c.fundsYearToDate.rate}%`,
     );
     expect(body.narrative).toContain('未报送');
