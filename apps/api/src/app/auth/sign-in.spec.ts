@@ -1,4 +1,5 @@
 import { createTestApp, createTestUser, signInAs, type TestApp } from '@crm/api/testing';
+import { ManualClock } from '@crm/domain';
 import request from 'supertest';
 
 describe('sign-in, sessions and CSRF', () => {
@@ -6,7 +7,13 @@ describe('sign-in, sessions and CSRF', () => {
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    t = await createTestApp([], { SIGN_IN_MAX_FAILURES: '3', SIGN_IN_LOCK_MINUTES: '10', SIGN_IN_RATE_PER_MINUTE: '1000' });
+    // Users' chains are read for a day of a year with no published plan (no key-task duty): a
+    // unit's staff read exactly the chains their unit serves, whatever today's year is.
+    t = await createTestApp(
+      [],
+      { SIGN_IN_MAX_FAILURES: '3', SIGN_IN_LOCK_MINUTES: '10', SIGN_IN_RATE_PER_MINUTE: '1000' },
+      { authClock: new ManualClock('2040-03-01T02:00:00Z') },
+    );
   });
   afterAll(() => t.close());
 
