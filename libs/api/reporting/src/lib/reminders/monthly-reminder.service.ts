@@ -1,17 +1,16 @@
 import {
-  addPeriods,
   defaultOpensAt,
   DEFAULT_REMINDER_SCHEDULE,
   dueInstant,
   dueReminders,
   periodBounds,
-  periodOf,
   type DueReminder,
   type ReminderSchedule,
 } from '@crm/domain';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { recentPeriods } from '../common/recent-periods';
 import { NotificationService } from '../notifications/notification.service';
 import { unitStaff } from '../reports/monthly-report.service';
 
@@ -59,8 +58,8 @@ export class MonthlyReminderService {
   async run(now: Date): Promise<ReminderSent[]> {
     const sent: ReminderSent[] = [];
     // The previous month too: its escalation (the 26th) may have fallen in an outage that ran
-    // into this month, and an extension may run past the month's end.
-    for (const period of [addPeriods(periodOf(now), -1), periodOf(now)]) {
+    // into this month, and an extension may run past the month's end (into the month after).
+    for (const period of await recentPeriods(this.dataSource.manager, now)) {
       if (!(await this.periodOpen(period, now))) continue;
       for (const unit of await this.pendingUnits(period)) {
         for (const reminder of dueReminders(

@@ -1,9 +1,7 @@
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
-  addPeriods,
   dueInstant,
-  periodOf,
   type RollUpBuildInput,
   type RollUpFigures,
   type RollUpNarrativeInput,
@@ -14,6 +12,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { refuse } from '../common/errors';
+import { recentPeriods } from '../common/recent-periods';
 import { ReportingPeriodService } from '../periods/reporting-period.service';
 import { RollUpExportService } from './roll-up-export.service';
 import { rollUpFigures } from './roll-up.figures';
@@ -168,8 +167,7 @@ export class RollUpService {
    */
   async buildDue(now: Date): Promise<string[]> {
     const built: string[] = [];
-    const current = periodOf(now);
-    for (const period of [addPeriods(current, -1), current]) {
+    for (const period of await recentPeriods(this.dataSource.manager, now)) {
       const extensions: { extended_to: string }[] = await this.dataSource.query(
         `SELECT to_char(extended_to, 'YYYY-MM-DD') AS extended_to FROM unit_deadline_extension WHERE period = $1`,
         [period],
