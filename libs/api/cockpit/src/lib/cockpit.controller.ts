@@ -1,10 +1,11 @@
 import { Allow, CurrentUser, type AuthUser } from '@crm/api/core';
-import type { AlertListView, ChainCockpitView, CockpitView } from '@crm/domain';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { shanghaiToday, type AlertListView, type ChainCockpitView, type CockpitView } from '@crm/domain';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AlertService } from './alerts/alert.service';
 import { ChainPageService } from './chain-page/chain-page.service';
 import { CockpitChains } from './common/cockpit-chains';
+import { COCKPIT_CLOCK, type Clock } from './common/cockpit-clock';
 import { AlertQueryDto, CockpitQueryDto } from './cockpit.dto';
 import { CockpitService } from './figures/cockpit.service';
 
@@ -17,6 +18,7 @@ export class CockpitController {
     private readonly chainPage: ChainPageService,
     private readonly alerts: AlertService,
     private readonly chains: CockpitChains,
+    @Inject(COCKPIT_CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The chains side by side for a year and month, the totals, the trend and the quarter ranking. */
@@ -33,11 +35,13 @@ export class CockpitController {
   @ApiOkResponse({ description: 'AlertListView' })
   @ApiForbiddenResponse({ description: 'A chain the user does not lead' })
   async alertList(@CurrentUser() user: AuthUser, @Query() query: AlertQueryDto): Promise<AlertListView> {
+    // Today on the cockpit's clock, as the city view counts them.
+    const today = shanghaiToday(this.clock.now());
     if (query.chain) {
       const chain = await this.chains.readable(user, query.chain);
-      return this.alerts.list([chain], undefined, chain);
+      return this.alerts.list([chain], today, chain);
     }
-    return this.alerts.list(await this.chains.visible(user));
+    return this.alerts.list(await this.chains.visible(user), today);
   }
 
   /** One chain's page for its leaders. */

@@ -87,22 +87,24 @@ export const ALERTS_PER_KIND = 100;
  * Late reports: for the latest reporting period whose deadline has passed, each unit owing it for
  * the chains asked for (reporting_units_on the period's last day: a 责任单位 of the chain then, or
  * responsible for one of its key tasks in the year's published plan) that has submitted nothing by
- * its own deadline (extension included), under the name it had then.
+ * its own deadline (extension included), under the name it had then. "Passed" by the start of
+ * today ($2, the caller's clock): deadlines fall at Shanghai midnights, so that is the same as now.
  */
 const REPORT_ALERTS = `
-  WITH period AS (
+  WITH today AS (SELECT ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AS at),
+  period AS (
     SELECT period, due_at, (to_date(period, 'YYYY-MM') + interval '1 month' - interval '1 day')::date AS last_day
-    FROM reporting_period WHERE due_at <= now() ORDER BY period DESC LIMIT 1
+    FROM reporting_period, today WHERE due_at <= today.at ORDER BY period DESC LIMIT 1
   )
   SELECT ru.chain_id, u.id AS unit_id, unit_name_on(u.id, period.last_day) AS unit_name, period.period::text AS period,
          coalesce(e.extended_to, (period.period || '-25')::date)::text AS since,
          $2::date - coalesce(e.extended_to, (period.period || '-25')::date) AS days
-  FROM period
+  FROM period CROSS JOIN today
   CROSS JOIN LATERAL reporting_units_on(period.last_day) ru
   JOIN unit u ON u.id = ru.unit_id
   LEFT JOIN unit_deadline_extension e ON e.period = period.period AND e.unit_id = u.id
   WHERE ru.chain_id = ANY ($1::smallint[])
-    AND coalesce((e.extended_to + 1)::timestamp AT TIME ZONE 'Asia/Shanghai', period.due_at) <= now()
+    AND coalesce((e.extended_to + 1)::timestamp AT TIME ZONE 'Asia/Shanghai', period.due_at) <= today.at
     AND NOT EXISTS (SELECT 1 FROM monthly_report r
                     WHERE r.unit_id = u.id AND r.period = period.period AND r.submitted_at IS NOT NULL)`;
 
