@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { DeleteOutline, EditOutline, PlusOutline } from '@ant-design/icons-angular/icons';
+import { DeleteOutline, DownloadOutline, EditOutline, PlusOutline, UploadOutline } from '@ant-design/icons-angular/icons';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 
 /**
@@ -9,7 +9,7 @@ import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 export const planRoutes: Route[] = [
   {
     path: '',
-    providers: [provideNzIconsPatch([DeleteOutline, EditOutline, PlusOutline])],
+    providers: [provideNzIconsPatch([DeleteOutline, DownloadOutline, EditOutline, PlusOutline, UploadOutline])],
     children: [
       {
         path: '',

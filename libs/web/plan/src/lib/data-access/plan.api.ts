@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AnnualPlanInput,
@@ -14,13 +14,15 @@ import type {
   PersonView,
   PlanChainTargetInput,
   PlanDifference,
+  PlanImportPreview,
   PlanKeyTaskInput,
   SectorGrowthInput,
   UnitRenameInput,
   UnitView,
 } from '@crm/domain';
 import { API_BASE_URL } from '@crm/web/core';
-import { Observable, shareReplay } from 'rxjs';
+import { Observable, catchError, map, shareReplay } from 'rxjs';
+import { fileNameOf, withJsonBody, type DownloadedFile } from './download';
 
 /** A unit after a rename: its name now and the names it had before. */
 export interface RenamedUnit {
@@ -97,6 +99,32 @@ export class PlanApi {
   /** 422 with the list of what is still missing when the plan is not complete. */
   publish(year: number, version: number): Observable<AnnualPlanView> {
     return this.http.post<AnnualPlanView>(`${this.planUrl(year)}/publish`, { version });
+  }
+
+  /** The year's plan as an .xlsx workbook (the name from Content-Disposition). */
+  workbook(year: number): Observable<DownloadedFile> {
+    return this.http.get(`${this.planUrl(year)}/workbook`, { observe: 'response', responseType: 'blob' }).pipe(
+      map((res: HttpResponse<Blob>) => ({ blob: res.body ?? new Blob(), fileName: fileNameOf(res.headers, `plan-${year}.xlsx`) })),
+      catchError(withJsonBody),
+    );
+  }
+
+  /** Uploads a workbook for the year: the stored preview (differences, or the sheets' problems). */
+  uploadWorkbook(year: number, file: File): Observable<PlanImportPreview> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<PlanImportPreview>(`${this.planUrl(year)}/imports`, form);
+  }
+
+  /**
+   * Applies a preview: 422 naming `reason` when the plan is published and none is given, 422 when
+   * the workbook had problems, 409 when already committed or the plan changed since the preview.
+   */
+  commitImport(id: string, reason: string | null): Observable<AnnualPlanView> {
+    return this.http.post<AnnualPlanView>(
+      `${this.baseUrl}/plans/imports/${encodeURIComponent(id)}/commit`,
+      reason ? { reason } : {},
+    );
   }
 
   baselines(year: number): Observable<FundsBaselineView[]> {

@@ -3,59 +3,31 @@ import {
   Component,
   DestroyRef,
   computed,
+  effect,
   inject,
   input,
   signal,
-  type OnInit,
+  untracked,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { STAGES, isSector, type ChainView, type PlanDifference, type Stage } from '@crm/domain';
-import { I18nService, MessageKey, TranslatePipe, apiErrorText } from '@crm/web/core';
+import type { ChainView, PlanDifference } from '@crm/domain';
+import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { LoadState, LoadStateView } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzTableModule } from 'ng-zorro-antd/table';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription } from 'rxjs';
-import { chainName, sectorKey, stageKey, wanText } from '../data-access/plan-labels';
 import { PlanApi } from '../data-access/plan.api';
-
-const AREA_KEYS: Record<PlanDifference['area'], MessageKey> = {
-  city: 'plan.diff.area.city',
-  target: 'plan.diff.area.target',
-  sector: 'plan.diff.area.sector',
-  'key-task': 'plan.diff.area.key-task',
-};
-
-/** The plan's field names as the office reads them; others are shown as the API names them. */
-const FIELD_KEYS: Record<string, MessageKey> = {
-  citySignedAmount: 'plan.signedAmount',
-  cityFundsInPlace: 'plan.fundsInPlace',
-  signedAmount: 'plan.signedAmount',
-  fundsInPlace: 'plan.fundsInPlace',
-  bigProjects: 'plan.target.bigProjectsHead',
-  growthRate: 'plan.diff.field.growthRate',
-  text: 'plan.task.text',
-  units: 'plan.task.units',
-  milestones: 'plan.task.milestones',
-  goals: 'plan.task.goals',
-};
-
-/** Amounts as the comparison writes them: 万元, "+" for 以上 ("2200000+"). */
-const AMOUNT = /^(\d+(?:\.\d+)?)(\+?)$/;
-/** The big-project rule: threshold in 万元 × count, "+" for 不少于 ("50000 × 3+"). */
-const BIG_PROJECTS = /^(\d+(?:\.\d+)?) × (\d+)(\+?)$/;
-const MONEY_FIELDS = new Set(['citySignedAmount', 'cityFundsInPlace', 'signedAmount', 'fundsInPlace']);
+import { PlanDiffTable } from './plan-diff-table';
 
 /**
  * 与上年对比: what this year's plan changes against another year's (the year before unless the
- * reader picks one), line by line as the API lists it.
+ * reader picks one), line by line as the API lists it; asked again whenever the plan changes.
  */
 @Component({
   selector: 'crm-plan-diff',
-  imports: [FormsModule, LoadStateView, NzButtonModule, NzEmptyModule, NzInputModule, NzTableModule, NzTagModule, TranslatePipe],
+  imports: [FormsModule, LoadStateView, NzButtonModule, NzEmptyModule, NzInputModule, PlanDiffTable, TranslatePipe],
   template: `
     <form class="against" (ngSubmit)="compare()">
       <label for="diff-against">{{ 'plan.diff.against' | t }}</label>
@@ -70,30 +42,14 @@ const MONEY_FIELDS = new Set(['citySignedAmount', 'cityFundsInPlace', 'signedAmo
       (retry)="load()"
     />
     @if (state().status === 'ready') {
-      @if (lines().length) {
-        <p class="diff-count">{{ 'plan.diff.count' | t: { n: lines().length, year: year(), against: shownAgainst() } }}</p>
-        <nz-table class="diff-table" nzSize="small" [nzData]="lines()" [nzShowPagination]="false" [nzFrontPagination]="false" [nzScroll]="{ x: '640px' }">
-          <thead>
-            <tr>
-              <th nzWidth="110px">{{ 'plan.diff.areaHead' | t }}</th>
-              <th nzWidth="150px">{{ 'plan.diff.subject' | t }}</th>
-              <th nzWidth="130px">{{ 'plan.diff.field' | t }}</th>
-              <th>{{ 'plan.yearShort' | t: { year: shownAgainst() } }}</th>
-              <th>{{ 'plan.yearShort' | t: { year: year() } }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (line of lines(); track $index) {
-              <tr class="difference">
-                <td><nz-tag>{{ line.area | t }}</nz-tag></td>
-                <td class="subject">{{ line.subject }}</td>
-                <td class="field">{{ line.field }}</td>
-                <td class="before">{{ line.before }}</td>
-                <td class="after">{{ line.after }}</td>
-              </tr>
-            }
-          </tbody>
-        </nz-table>
+      @if (differences().length) {
+        <p class="diff-count">{{ 'plan.diff.count' | t: { n: differences().length, year: year(), against: shownAgainst() } }}</p>
+        <crm-plan-diff-table
+          [differences]="differences()"
+          [chains]="chains()"
+          [beforeLabel]="'plan.yearShort' | t: { year: shownAgainst() }"
+          [afterLabel]="'plan.yearShort' | t: { year: year() }"
+        />
       } @else {
         <nz-empty class="empty" [nzNotFoundContent]="'plan.diff.none' | t: { year: year(), against: shownAgainst() }" />
       }
@@ -116,19 +72,18 @@ const MONEY_FIELDS = new Set(['citySignedAmount', 'cityFundsInPlace', 'signedAmo
     .diff-count {
       color: rgba(0, 0, 0, 0.45);
     }
-    .before {
-      color: rgba(0, 0, 0, 0.45);
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class PlanDiff implements OnInit {
+export class PlanDiff {
   private readonly api = inject(PlanApi);
   private readonly i18n = inject(I18nService);
   private readonly destroyRef = inject(DestroyRef);
   private request: Subscription | null = null;
 
   readonly year = input.required<number>();
+  /** The plan's version: each change (an edit, an import) asks for the comparison again. */
+  readonly version = input<number | null>(null);
   readonly chains = input<readonly ChainView[]>([]);
 
   protected readonly againstText = signal('');
@@ -140,21 +95,23 @@ export class PlanDiff implements OnInit {
     const state = this.state();
     return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
   });
-  protected readonly lines = computed(() => {
+  protected readonly differences = computed(() => {
     const state = this.state();
-    if (state.status !== 'ready') return [];
-    return state.value.map((d) => ({
-      area: AREA_KEYS[d.area] ?? 'plan.diff.area.city',
-      subject: this.subject(d.subject),
-      field: FIELD_KEYS[d.field] ? this.i18n.t(FIELD_KEYS[d.field]) : d.field,
-      before: this.value(d.field, d.before),
-      after: this.value(d.field, d.after),
-    }));
+    return state.status === 'ready' ? state.value : [];
   });
 
-  ngOnInit(): void {
-    this.againstText.set(String(this.year() - 1));
-    this.load();
+  constructor() {
+    let shownYear: number | null = null;
+    effect(() => {
+      const year = this.year();
+      this.version();
+      untracked(() => {
+        // A new year compares with the year before it; a new version, with the year shown.
+        this.againstText.set(String(year !== shownYear ? year - 1 : this.shownAgainst()));
+        shownYear = year;
+        this.load();
+      });
+    });
   }
 
   protected compare(): void {
@@ -175,42 +132,4 @@ export class PlanDiff implements OnInit {
         error: (error: unknown) => this.state.set({ status: 'error', error }),
       });
   }
-
-  /** The city, a chain, a sector, or a chain's key task ("metallurgy#3" → 冶金建材产业链第3项). */
-  private subject(subject: string): string {
-    const lang = this.i18n.lang();
-    const chains = this.chains();
-    if (subject === 'city') return this.i18n.t('plan.diff.city');
-    if (isSector(subject)) return this.i18n.t(sectorKey(subject));
-    if (chains.some((c) => c.code === subject)) return chainName(subject, lang, chains);
-    const chain = chains.find((c) => subject.startsWith(c.code) && /^\D*\d+$/.test(subject.slice(c.code.length)));
-    if (chain) {
-      const seq = subject.slice(chain.code.length).replace(/\D/g, '');
-      return this.i18n.t('plan.diff.taskSubject', { chain: chainName(chain.code, lang, chains), seq });
-    }
-    return subject;
-  }
-
-  private value(field: string, value: string | null): string {
-    if (value === null || value === '') return '—';
-    const lang = this.i18n.lang();
-    const amount = MONEY_FIELDS.has(field) ? AMOUNT.exec(value) : null;
-    if (amount) {
-      const text = wanText(amount[1], lang);
-      return amount[2] ? this.i18n.t('plan.atLeast', { amount: text }) : text;
-    }
-    const big = field === 'bigProjects' ? BIG_PROJECTS.exec(value) : null;
-    if (big) {
-      if (!/[1-9]/.test(big[1]) && big[2] === '0') return this.i18n.t('plan.target.noBigProjects');
-      const count = this.i18n.t(big[3] ? 'plan.countAtLeast' : 'plan.countExact', { n: big[2] });
-      return this.i18n.t('plan.target.bigProjects', { threshold: wanText(big[1], lang), count });
-    }
-    if (field === 'milestones') {
-      return value.replace(/→([a-z]+)/g, (whole, stage: string) =>
-        (STAGES as readonly string[]).includes(stage) ? `→${this.i18n.t(stageKey(stage as Stage))}` : whole,
-      );
-    }
-    return value;
-  }
-
 }

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { DeleteOutline, EditOutline, PlusOutline } from '@ant-design/icons-angular/icons';
+import { DeleteOutline, DownloadOutline, EditOutline, PlusOutline, UploadOutline } from '@ant-design/icons-angular/icons';
 import type { AnnualPlanView, PlanDifference, Role } from '@crm/domain';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -24,7 +24,7 @@ describe('PlanEditorPage', () => {
         provideRouter([{ path: 'plan/:year', component: PlanEditorPage }]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideNzIcons([DeleteOutline, EditOutline, PlusOutline]),
+        provideNzIcons([DeleteOutline, DownloadOutline, EditOutline, PlusOutline, UploadOutline]),
         { provide: NzMessageService, useValue: messages },
       ],
     });

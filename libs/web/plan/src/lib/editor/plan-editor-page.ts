@@ -14,10 +14,12 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription } from 'rxjs';
+import { saveBlob } from '../data-access/download';
 import { STATUS_COLORS, shanghaiDay, statusKey } from '../data-access/plan-labels';
 import { PlanRights } from '../data-access/plan-rights';
 import { PlanApi } from '../data-access/plan.api';
 import { problemList } from '../data-access/problems';
+import { PlanImportDialog } from '../import/plan-import-dialog';
 import { PlanSubnav } from '../plan-subnav';
 import { PlanDiff } from './plan-diff';
 import { PlanKeyTasksSection } from './plan-key-tasks-section';
@@ -49,6 +51,7 @@ type EditorState =
     NzTagModule,
     PageHeader,
     PlanDiff,
+    PlanImportDialog,
     PlanKeyTasksSection,
     PlanSubnav,
     PlanTargetsSection,
@@ -114,6 +117,8 @@ export class PlanEditorPage {
   /** The API's refusal to publish, one line per missing piece. */
   protected readonly publishProblems = signal<string[]>([]);
   protected readonly drafting = signal(false);
+  protected readonly exporting = signal(false);
+  protected readonly importOpen = signal(false);
 
   constructor() {
     this.api
@@ -204,6 +209,31 @@ export class PlanEditorPage {
   protected changed(plan: AnnualPlanView): void {
     this.state.set({ status: 'ready', value: plan });
     this.publishProblems.set([]);
+  }
+
+  /** 导出Excel: the year's plan as the workbook the office edits and imports back. */
+  protected exportWorkbook(): void {
+    if (this.exporting()) return;
+    this.exporting.set(true);
+    this.api
+      .workbook(this.year())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (file) => {
+          this.exporting.set(false);
+          saveBlob(file.blob, file.fileName);
+        },
+        error: (error: unknown) => {
+          this.exporting.set(false);
+          this.message.error(apiErrorText(error, this.i18n));
+        },
+      });
+  }
+
+  /** A workbook was imported: the plan as it now stands (the dialog said 已导入). */
+  protected imported(plan: AnnualPlanView): void {
+    this.tab.set(0);
+    this.changed(plan);
   }
 
   protected confirmPublish(): void {

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { PlusOutline } from '@ant-design/icons-angular/icons';
+import { PlusOutline, UploadOutline } from '@ant-design/icons-angular/icons';
 import type { AnnualPlanSummary, Role } from '@crm/domain';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -26,7 +26,7 @@ describe('PlanListPage', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideNzIcons([PlusOutline]),
+        provideNzIcons([PlusOutline, UploadOutline]),
         { provide: NzMessageService, useValue: messages },
       ],
     });

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import type { AnnualPlanSummary } from '@crm/domain';
+import type { AnnualPlanSummary, AnnualPlanView } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { LoadState, LoadStateView, PageHeader } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -17,6 +17,7 @@ import { Subscription } from 'rxjs';
 import { PlanApi } from '../data-access/plan.api';
 import { STATUS_COLORS, shanghaiDay, statusKey } from '../data-access/plan-labels';
 import { PlanRights } from '../data-access/plan-rights';
+import { PlanImportDialog } from '../import/plan-import-dialog';
 import { PlanSubnav } from '../plan-subnav';
 
 /**
@@ -36,6 +37,7 @@ import { PlanSubnav } from '../plan-subnav';
     NzTableModule,
     NzTagModule,
     PageHeader,
+    PlanImportDialog,
     PlanSubnav,
     RouterLink,
     TranslatePipe,
@@ -72,6 +74,12 @@ export class PlanListPage {
   protected readonly blankYear = signal(String(new Date().getFullYear()));
   protected readonly blankYearValid = computed(() => /^(20\d\d|2100)$/.test(this.blankYear().trim()));
   protected readonly drafting = signal(false);
+  protected readonly importOpen = signal(false);
+  /** A workbook is imported for next year by default (or this year before there is any plan). */
+  protected readonly importYear = computed(() => {
+    const latest = this.latest();
+    return latest ? latest.year + 1 : new Date().getFullYear();
+  });
 
   constructor() {
     this.load();
@@ -96,6 +104,11 @@ export class PlanListPage {
 
   protected draftBlank(): void {
     if (this.blankYearValid()) this.draft(Number(this.blankYear().trim()), null);
+  }
+
+  /** A workbook was imported (the dialog said 已导入): to the year's plan. */
+  protected imported(plan: AnnualPlanView): void {
+    void this.router.navigate(['/plan', plan.year]);
   }
 
   private draft(year: number, fromYear: number | null): void {
