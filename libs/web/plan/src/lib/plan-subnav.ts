@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink, RouterLinkActive } from '@angular/router';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { TranslatePipe } from '@crm/web/core';
 
 /** The plan's pages, one tap apart: the years' plans, people and units, 往年实绩. */
@@ -8,7 +10,7 @@ import { TranslatePipe } from '@crm/web/core';
   imports: [RouterLink, RouterLinkActive, TranslatePipe],
   template: `
     <nav class="subnav" [attr.aria-label]="'plan.nav.label' | t">
-      <a routerLink="/plan" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }">{{ 'plan.nav.plans' | t }}</a>
+      <a routerLink="/plan" [class.active]="onPlans()" [attr.aria-current]="onPlans() ? 'page' : null">{{ 'plan.nav.plans' | t }}</a>
       <a routerLink="/plan/roles" routerLinkActive="active">{{ 'plan.nav.roles' | t }}</a>
       <a routerLink="/plan/baselines" routerLinkActive="active">{{ 'plan.nav.baselines' | t }}</a>
     </nav>
@@ -36,4 +38,19 @@ import { TranslatePipe } from '@crm/web/core';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class PlanSubnav {}
+export class PlanSubnav {
+  private readonly router = inject(Router);
+
+  /** 年度方案 is where the reader is on the list and on any one year's plan. */
+  protected readonly onPlans = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => this.isPlans()),
+    ),
+    { initialValue: this.isPlans() },
+  );
+
+  private isPlans(): boolean {
+    return /^\/plan(\/\d{4})?\/?(\?|#|$)/.test(this.router.url);
+  }
+}

@@ -1596,6 +1596,7 @@ export const en: Messages = {
   'plan.import.row': 'Row',
   'plan.import.column': 'Column',
   'plan.import.problem': 'Problem',
+  'plan.import.rowN': 'row {row}',
   'plan.import.creates': 'There is no plan for {year} yet: confirming creates it from the workbook as a draft.',
   'plan.import.committed': 'This workbook has been imported; upload it again to make further changes.',
   'plan.import.count': 'Importing changes the {year} plan in {n} place(s):',

@@ -1553,6 +1553,7 @@ export const zhCN = {
   'plan.import.row': '行',
   'plan.import.column': '列',
   'plan.import.problem': '问题',
+  'plan.import.rowN': '第{row}行',
   'plan.import.creates': '{year}年尚无年度工作方案，确认导入后将按工作簿新建为草稿。',
   'plan.import.committed': '该工作簿已导入，如需再次修改请重新上传。',
   'plan.import.count': '导入后{year}年度方案共有{n}处变化：',

@@ -21,6 +21,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { Subscription } from 'rxjs';
 import { wanProblem } from '../data-access/amounts';
+import { injectNarrow } from '../data-access/narrow';
 import { chainName, sectorKey, wanText } from '../data-access/plan-labels';
 import { PlanRights } from '../data-access/plan-rights';
 import { PlanApi } from '../data-access/plan.api';
@@ -74,6 +75,8 @@ export class PlanBaselinesPage {
   private request: Subscription | null = null;
 
   protected readonly mayEdit = inject(PlanRights).mayEdit;
+  /** A phone reads one card per chain instead of a table scrolled sideways. */
+  protected readonly narrow = injectNarrow();
   protected readonly lang = this.i18n.lang;
   protected readonly sectors = SECTORS;
   protected readonly sectorKey = sectorKey;

@@ -3,6 +3,7 @@ import { STAGES, isSector, type ChainView, type PlanDifference, type Stage } fro
 import { I18nService, MessageKey, TranslatePipe } from '@crm/web/core';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { injectNarrow } from '../data-access/narrow';
 import { chainName, sectorKey, stageKey, wanText } from '../data-access/plan-labels';
 
 const AREA_KEYS: Record<PlanDifference['area'], MessageKey> = {
@@ -40,6 +41,26 @@ const MONEY_FIELDS = new Set(['citySignedAmount', 'cityFundsInPlace', 'signedAmo
   selector: 'crm-plan-diff-table',
   imports: [NzTableModule, NzTagModule, TranslatePipe],
   template: `
+    @if (narrow()) {
+      <!-- A phone: one card per line, the two values one under the other. -->
+      <ul class="diff-cards">
+        @for (line of lines(); track $index) {
+          <li class="difference">
+            <div class="card-head">
+              <nz-tag>{{ line.area | t }}</nz-tag>
+              <span class="subject">{{ line.subject }}</span>
+              <span class="field">· {{ line.field }}</span>
+            </div>
+            <dl class="card-values">
+              <dt>{{ beforeLabel() }}</dt>
+              <dd class="before">{{ line.before }}</dd>
+              <dt>{{ afterLabel() }}</dt>
+              <dd class="after">{{ line.after }}</dd>
+            </dl>
+          </li>
+        }
+      </ul>
+    } @else {
     <nz-table class="diff-table" nzSize="small" [nzData]="lines()" [nzShowPagination]="false" [nzFrontPagination]="false" [nzScroll]="{ x: '640px' }">
       <thead>
         <tr>
@@ -62,6 +83,7 @@ const MONEY_FIELDS = new Set(['citySignedAmount', 'cityFundsInPlace', 'signedAmo
         }
       </tbody>
     </nz-table>
+    }
   `,
   styles: `
     :host {
@@ -74,11 +96,46 @@ const MONEY_FIELDS = new Set(['citySignedAmount', 'cityFundsInPlace', 'signedAmo
     .after {
       overflow-wrap: anywhere;
     }
+    .diff-cards {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .diff-cards > li {
+      padding: 10px 0;
+      border-bottom: 1px solid #f0f0f0;
+    }
+    .diff-cards > li:last-child {
+      border-bottom: none;
+    }
+    .card-head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px;
+      margin-bottom: 4px;
+    }
+    .card-head .subject {
+      font-weight: 500;
+    }
+    .card-values {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 2px 12px;
+      margin: 0;
+    }
+    .card-values dt {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .card-values dd {
+      margin: 0;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PlanDiffTable {
   private readonly i18n = inject(I18nService);
+  protected readonly narrow = injectNarrow();
 
   readonly differences = input.required<readonly PlanDifference[]>();
   readonly chains = input<readonly ChainView[]>([]);

@@ -40,6 +40,7 @@ import {
   yiProblem,
   yiToWan,
 } from '../data-access/amounts';
+import { injectNarrow } from '../data-access/narrow';
 import { chainName, sectorKey, wanText } from '../data-access/plan-labels';
 import { PlanApi } from '../data-access/plan.api';
 import { PlanReasonField } from './reason-field';
@@ -122,6 +123,8 @@ export class PlanTargetsSection {
   readonly stale = output<void>();
 
   protected readonly lang = this.i18n.lang;
+  /** A phone reads one card per chain instead of a table scrolled sideways. */
+  protected readonly narrow = injectNarrow();
   protected readonly sectors = SECTORS;
   protected readonly sectorKey = sectorKey;
   protected readonly published = computed(() => this.plan().status === 'published');

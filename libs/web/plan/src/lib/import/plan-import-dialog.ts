@@ -12,6 +12,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { Subscription } from 'rxjs';
+import { injectNarrow } from '../data-access/narrow';
 import { PlanApi } from '../data-access/plan.api';
 import { problemList } from '../data-access/problems';
 import { PlanDiffTable } from '../editor/plan-diff-table';
@@ -50,6 +51,8 @@ export class PlanImportDialog {
   private readonly message = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
   private request: Subscription | null = null;
+
+  protected readonly narrow = injectNarrow();
 
   readonly open = model(false);
   /** The year to import into; null lets the office type it (the plan list). */

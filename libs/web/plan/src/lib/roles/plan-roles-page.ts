@@ -31,6 +31,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription } from 'rxjs';
+import { injectNarrow } from '../data-access/narrow';
 import { DAY, postKey, postOrder } from '../data-access/plan-labels';
 import { PlanRights } from '../data-access/plan-rights';
 import { PlanApi, type RenamedUnit } from '../data-access/plan.api';
@@ -102,6 +103,8 @@ export class PlanRolesPage {
   private request: Subscription | null = null;
 
   protected readonly mayEdit = inject(PlanRights).mayEdit;
+  /** A phone reads one card per post instead of a table scrolled sideways. */
+  protected readonly narrow = injectNarrow();
   protected readonly lang = this.i18n.lang;
   protected readonly postKey = postKey;
   protected readonly leaderRoles = CHAIN_LEADER_ROLES;
