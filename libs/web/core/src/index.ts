@@ -14,3 +14,4 @@ export * from './lib/auth/auth.service';
 export * from './lib/auth/auth.guards';
 export * from './lib/auth/auth.interceptor';
 export * from './lib/plan/plan-missing-notice';
+export * from './lib/http/download';

@@ -1,15 +1,8 @@
 import { HttpClient, HttpErrorResponse, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { API_BASE_URL } from '@crm/web/core';
+import { API_BASE_URL, fileNameOf, type DownloadedFile } from '@crm/web/core';
 import { Observable, catchError, from, map, switchMap, throwError } from 'rxjs';
-import { fileNameOf } from './download';
 import type { ColumnOverrides, ImportBatchView, ImportKind, ImportPreview } from './ledger.types';
-
-/** A downloaded file: its bytes and the name the API gave it. */
-export interface DownloadedFile {
-  blob: Blob;
-  fileName: string;
-}
 
 /** The ready exports of GET /api/ledger/exports/… (the 三张清单 and the enterprise library). */
 export type LedgerExport = 'key-projects' | 'target-directions' | 'responsibilities' | 'enterprises' | 'projects';

@@ -2,13 +2,12 @@ import { HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { shanghaiToday } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText, type MessageKey } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText, type MessageKey, saveBlob } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { saveBlob } from '../data-access/download';
 import { LedgerApi, type LedgerExport } from '../data-access/ledger.api';
 
 interface ReadyExport {

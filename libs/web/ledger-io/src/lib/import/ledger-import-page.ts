@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText, saveBlob } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -14,7 +14,6 @@ import { NzStepsModule } from 'ng-zorro-antd/steps';
 import { NzUploadModule, type NzUploadFile } from 'ng-zorro-antd/upload';
 import { type Subscription, filter, switchMap, take, timer } from 'rxjs';
 import { batchHeaders } from '../data-access/column-mapping';
-import { saveBlob } from '../data-access/download';
 import { LedgerApi } from '../data-access/ledger.api';
 import {
   LEDGER_MAX_UPLOAD_MB,

@@ -1,11 +1,4 @@
-import {
-  HttpClient,
-  HttpErrorResponse,
-  HttpEventType,
-  HttpParams,
-  type HttpEvent,
-  type HttpHeaders,
-} from '@angular/common/http';
+import { HttpClient, HttpEventType, HttpParams, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ActionItemSummaryView,
@@ -16,8 +9,8 @@ import type {
   MeetingScheduleView,
   WeeklyDigestView,
 } from '@crm/domain';
-import { API_BASE_URL } from '@crm/web/core';
-import { Observable, catchError, filter, from, map, switchMap, throwError } from 'rxjs';
+import { API_BASE_URL, fileNameOf, withJsonBody } from '@crm/web/core';
+import { Observable, catchError, filter, map } from 'rxjs';
 
 /** What a page knows about data it asked the API for. */
 export type LoadState<T> =
@@ -108,77 +101,4 @@ export class MeetingPackApi {
     const params = week ? new HttpParams().set('week', week) : undefined;
     return this.http.get<WeeklyDigestView>(`${this.baseUrl}/digests/weekly`, { params });
   }
-}
-
-/**
- * The file name a Content-Disposition header gives: the UTF-8 `filename*` (RFC 5987) used for
- * Chinese names, else the plain `filename`, else `fallback`.
- */
-export function fileNameFrom(disposition: string | null, fallback: string): string {
-  if (!disposition) return fallback;
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
-  if (extended) {
-    try {
-      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
-  return plain ? plain[1].trim() : fallback;
-}
-
-function fileNameOf(headers: HttpHeaders, fallback: string): string {
-  return fileNameFrom(headers.get('Content-Disposition'), fallback);
-}
-
-/** An error answered to a blob request carries its JSON body as a Blob: read it back for the message. */
-function withJsonBody(error: unknown): Observable<never> {
-  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) {
-    return throwError(() => error);
-  }
-  return from(blobText(error.error)).pipe(
-    catchError(() => throwError(() => error)),
-    switchMap((text) => {
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON: keep the text
-      }
-      return throwError(
-        () =>
-          new HttpErrorResponse({
-            error: body,
-            headers: error.headers,
-            status: error.status,
-            statusText: error.statusText,
-            url: error.url ?? undefined,
-          }),
-      );
-    }),
-  );
-}
-
-/** A blob's text; FileReader, as older engines (and jsdom) lack Blob.text(). */
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
-
-/** Hands a downloaded blob to the browser as a file. */
-export function saveBlob(blob: Blob, fileName: string, doc: Document = document): void {
-  const url = URL.createObjectURL(blob);
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  doc.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -24,7 +24,7 @@ import {
   type MeetingPackView,
   type Stage,
 } from '@crm/domain';
-import { I18nService, PlanMissingNotice, TranslatePipe, httpStatus, type MessageKey } from '@crm/web/core';
+import { I18nService, PlanMissingNotice, TranslatePipe, httpStatus, type MessageKey, saveBlob } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -36,7 +36,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription, catchError, map, of, startWith, switchMap } from 'rxjs';
-import { MeetingPackApi, saveBlob, type LoadState } from '../data-access/meeting-pack.api';
+import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api';
 import {
   alertKindKey,
   completionText,

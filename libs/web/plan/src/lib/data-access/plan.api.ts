@@ -20,9 +20,8 @@ import type {
   UnitRenameInput,
   UnitView,
 } from '@crm/domain';
-import { API_BASE_URL } from '@crm/web/core';
+import { API_BASE_URL, fileNameOf, withJsonBody, type DownloadedFile } from '@crm/web/core';
 import { Observable, catchError, map, shareReplay } from 'rxjs';
-import { fileNameOf, withJsonBody, type DownloadedFile } from './download';
 
 /** A unit after a rename: its name now and the names it had before. */
 export interface RenamedUnit {

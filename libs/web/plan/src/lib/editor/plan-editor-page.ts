@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { AnnualPlanView, ChainView, UnitView } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText, httpStatus, pickLanguage } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText, httpStatus, pickLanguage, saveBlob } from '@crm/web/core';
 import { LoadState, LoadStateView, PageHeader } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -14,7 +14,6 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription } from 'rxjs';
-import { saveBlob } from '../data-access/download';
 import { STATUS_COLORS, shanghaiDay, statusKey } from '../data-access/plan-labels';
 import { PlanRights } from '../data-access/plan-rights';
 import { PlanApi } from '../data-access/plan.api';
