@@ -184,8 +184,9 @@ test('the office sees the seven chains against their targets and drills into the
     wan(figures.fundsInPlace.actual),
   );
   if (figures.signedAmount.target) {
+    // Written as the plan marks it: "3亿元以上" where the target is "at least".
     await expect(row.locator('.signed .target')).toHaveText(
-      `/ ${wan(figures.signedAmount.target)}`,
+      `/ ${wan(figures.signedAmount.target)}${figures.target?.signedAtLeast ? '以上' : ''}`,
     );
     await expect(row.locator('.signed .rate')).toHaveText(
       `完成 ${Number(figures.signedAmount.rate)}%`,

@@ -155,8 +155,10 @@ test('a lead goes from 信息收集 to 项目签约 through the gates, and the b
   await expect(evaluation.locator('.past[data-conclusion="pass"]')).toContainText('通过');
   await expect(page.locator('crm-stage-steps')).toContainText('进入“项目签约”还需');
 
-  // 项目评估 → 项目签约 on the board, with the amount
+  // 项目评估 → 项目签约 on the board (the seeded plan's year), with the amount
   await page.locator('.facts').getByRole('link', { name: '清洁能源产业链' }).click();
+  await expect(card(page, 'evaluation')).toBeVisible();
+  await page.goto(`/chains/clean-energy/board?year=${PLAN_YEAR}`);
   await expect(card(page, 'evaluation')).toBeVisible();
   await drag(page, card(page, 'evaluation'), column(page, 'signed'));
   await expect(modal.locator('nz-form-label')).toHaveText(['签约金额', '签约日期', '协议编号']);
