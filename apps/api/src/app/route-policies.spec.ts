@@ -152,6 +152,9 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/plans/:year/imports': ['/api/plans/2098/imports', ['office']],
   'GET /api/plans/imports/:id': [`/api/plans/imports/${UUID}`, ['office']],
   'POST /api/plans/imports/:id/commit': [`/api/plans/imports/${UUID}/commit`, ['office']],
+  'GET /api/plans/people/:id/posts': ['/api/plans/people/1/posts', SIGNED_IN],
+  'POST /api/plans/people/:id/posts': ['/api/plans/people/999999/posts', ['office']],
+  'POST /api/plans/units/:id/merge': ['/api/plans/units/999999/merge', ['office']],
   // plan: end
   // Last: it ends the session it is called with.
   'POST /api/auth/sign-out': ['/api/auth/sign-out', SIGNED_IN],

@@ -9,6 +9,8 @@ import { PlanController } from './plans/plan.controller';
 import { PlanService } from './plans/plan.service';
 import { ChainRoleController } from './roles/chain-role.controller';
 import { ChainRoleService } from './roles/chain-role.service';
+import { PeopleUnitsController } from './roles/people-units.controller';
+import { PeopleUnitsService } from './roles/people-units.service';
 
 /**
  * 年度工作方案: the year's plan, the chains' roles over dates, past years' baselines. Audit entries
@@ -16,8 +18,8 @@ import { ChainRoleService } from './roles/chain-role.service';
  */
 @Module({
   // Baselines and roles first: plans/baselines and plans/roles must match ahead of plans/:year.
-  controllers: [FundsBaselineController, ChainRoleController, PlanExcelController, PlanController],
-  providers: [{ provide: PLAN_CLOCK, useValue: systemClock }, PlanService, PlanImportService, ChainRoleService, FundsBaselineService],
+  controllers: [FundsBaselineController, ChainRoleController, PeopleUnitsController, PlanExcelController, PlanController],
+  providers: [{ provide: PLAN_CLOCK, useValue: systemClock }, PlanService, PlanImportService, ChainRoleService, PeopleUnitsService, FundsBaselineService],
   exports: [PlanService],
 })
 export class PlanModule {

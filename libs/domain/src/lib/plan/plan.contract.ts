@@ -273,3 +273,26 @@ export interface KeyTaskProgress {
 export type KeyTaskProgressPart = Partial<
   Pick<KeyTaskProgress, 'units' | 'milestones' | 'goals' | 'done' | 'onTrack' | 'behind'>
 >;
+
+/** POST /api/plans/people/:id/posts: a leader's new post (职务) from a date; the old one stays its history. */
+export interface PersonPostInput {
+  position: string;
+  from: string;
+}
+
+/** One post a person held (validTo null: the current one). */
+export interface PersonPostView {
+  position: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * POST /api/plans/units/:id/merge: the unit is merged into another from a date. Its chain roles
+ * and key-task duties end the day before and pass to the other unit, its users move there, and
+ * its reports stay its own history.
+ */
+export interface UnitMergeInput {
+  intoUnitId: number;
+  on: string;
+}

@@ -1,7 +1,9 @@
 import type { ChainCode, ChainView } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
+import type { Person } from '../people/person.entity';
+import type { Unit } from '../units/unit.entity';
 import { toEnterpriseView, toPersonView, toUnitView } from '../view-mappers';
 import { ChainAnchorFirm } from './chain-anchor-firm.entity';
 import { ChainLeader } from './chain-leader.entity';
@@ -23,6 +25,7 @@ export class ChainService {
     @InjectRepository(ChainAnchorFirm) private readonly anchorFirms: Repository<ChainAnchorFirm>,
     @InjectRepository(KeyTask) private readonly keyTasks: Repository<KeyTask>,
     @InjectRepository(ChainTarget) private readonly targets: Repository<ChainTarget>,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The chains as they stand on a date (YYYY-MM-DD): the people and units holding their roles then, that year's key tasks. */
@@ -64,13 +67,29 @@ export class ChainService {
         .orderBy('t.year', 'DESC')
         .getMany(),
     ]);
+    // A person's post and a unit's name as they were on the date (person_post, unit_name hold the former ones).
+    const [posts, names]: [{ person_id: number; position: string }[], { unit_id: number; name: string }[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT person_id, position FROM person_post
+         WHERE (valid_from IS NULL OR valid_from <= $1::date) AND valid_to >= $1::date`,
+        [on],
+      ),
+      this.dataSource.query(
+        `SELECT unit_id, name FROM unit_name WHERE (valid_from IS NULL OR valid_from <= $1::date) AND valid_to >= $1::date`,
+        [on],
+      ),
+    ]);
+    const postOf = new Map(posts.map((p) => [p.person_id, p.position]));
+    const nameOf = new Map(names.map((n) => [n.unit_id, n.name]));
+    const personView = (person: Person) => toPersonView({ ...person, position: postOf.get(person.id) ?? person.position });
+    const unitView = (unit: Unit) => toUnitView({ ...unit, name: nameOf.get(unit.id) ?? unit.name });
     const of = <T extends { chainId: number }>(rows: T[], chainId: number) => rows.filter((r) => r.chainId === chainId);
     const heldOn = <T extends { validFrom: string | null; validTo: string | null }>(r: T) =>
       (r.validFrom === null || r.validFrom <= on) && (r.validTo === null || r.validTo >= on);
 
     return chains.map((chain) => {
       const chainLeaders = of(leaders, chain.id).filter(heldOn);
-      const chainUnits = of(units, chain.id).filter(heldOn).map((cu) => ({ role: cu.role, isLead: cu.isLead, unit: toUnitView(cu.unit) }));
+      const chainUnits = of(units, chain.id).filter(heldOn).map((cu) => ({ role: cu.role, isLead: cu.isLead, unit: unitView(cu.unit) }));
       const liaison = chainLeaders.find((l) => l.role === 'liaison');
       return {
         code: chain.code,
@@ -80,8 +99,8 @@ export class ChainService {
         kind: chain.kind,
         sortOrder: chain.sortOrder,
         direction: chain.direction,
-        liaisonLeader: liaison ? toPersonView(liaison.person) : null,
-        responsibleLeaders: chainLeaders.filter((l) => l.role === 'responsible').map((l) => toPersonView(l.person)),
+        liaisonLeader: liaison ? personView(liaison.person) : null,
+        responsibleLeaders: chainLeaders.filter((l) => l.role === 'responsible').map((l) => personView(l.person)),
         responsibleUnits: chainUnits.filter((u) => u.role === 'responsible'),
         cooperatingUnits: chainUnits.filter((u) => u.role === 'cooperating'),
         anchorFirms: of(firms, chain.id).map((f) => toEnterpriseView(f.enterprise)),
@@ -89,7 +108,7 @@ export class ChainService {
           id: task.id,
           seq: task.seq,
           text: task.text,
-          units: task.units.map((link) => toUnitView(link.unit)),
+          units: task.units.map((link) => unitView(link.unit)),
         })),
         targets: of(targets, chain.id).map((t) => ({
           year: t.year,
