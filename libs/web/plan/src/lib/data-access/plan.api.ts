@@ -11,12 +11,15 @@ import type {
   ChainView,
   FundsBaselineInput,
   FundsBaselineView,
+  PersonPostInput,
+  PersonPostView,
   PersonView,
   PlanChainTargetInput,
   PlanDifference,
   PlanImportPreview,
   PlanKeyTaskInput,
   SectorGrowthInput,
+  UnitMergeInput,
   UnitRenameInput,
   UnitView,
 } from '@crm/domain';
@@ -28,6 +31,16 @@ export interface RenamedUnit {
   id: number;
   name: string;
   formerNames: { name: string; validTo: string }[];
+}
+
+/** A unit after a merge: what passed to the unit it merged into, and from when. */
+export interface MergedUnit {
+  id: number;
+  name: string;
+  mergedInto: { id: number; name: string };
+  on: string;
+  rolesPassed: number;
+  usersMoved: number;
 }
 
 /**
@@ -155,6 +168,21 @@ export class PlanApi {
 
   renameUnit(id: number, input: UnitRenameInput): Observable<RenamedUnit> {
     return this.http.post<RenamedUnit>(`${this.baseUrl}/plans/units/${id}/rename`, input);
+  }
+
+  /** Every post the person held, the current one last (its validTo null). */
+  personPosts(personId: number): Observable<PersonPostView[]> {
+    return this.http.get<PersonPostView[]>(`${this.baseUrl}/plans/people/${personId}/posts`);
+  }
+
+  /** The person's new post from a day: the history after it; 422 naming position or from. */
+  changePost(personId: number, input: PersonPostInput): Observable<PersonPostView[]> {
+    return this.http.post<PersonPostView[]>(`${this.baseUrl}/plans/people/${personId}/posts`, input);
+  }
+
+  /** 422 naming intoUnitId or on when the merge cannot be made. */
+  mergeUnit(id: number, input: UnitMergeInput): Observable<MergedUnit> {
+    return this.http.post<MergedUnit>(`${this.baseUrl}/plans/units/${id}/merge`, input);
   }
 
   /** The seven chains in the plan's order (asked once per visit). */

@@ -1,13 +1,16 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { PlusOutline } from '@ant-design/icons-angular/icons';
-import type { ChainRoleView, Role } from '@crm/domain';
+import type { ChainRoleView, PersonPostView, Role } from '@crm/domain';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { PEOPLE, UNITS, chains, click, settle, signIn, text, type } from '../testing/plan-fixtures';
+import { PlanPersonPostsCard } from './plan-person-posts-card';
 import { PlanRolesPage } from './plan-roles-page';
+import { PlanUnitMergeCard } from './plan-unit-merge-card';
 
 function role(overrides: Partial<ChainRoleView>): ChainRoleView {
   return {
@@ -24,6 +27,17 @@ function role(overrides: Partial<ChainRoleView>): ChainRoleView {
     ...overrides,
   };
 }
+
+/** 赵敏's posts: 副主任 until 2025, 主任 since 2026. */
+const POSTS: PersonPostView[] = [
+  { position: '市发改委副主任', validFrom: null, validTo: '2025-12-31' },
+  { position: '市发改委主任', validFrom: '2026-01-01', validTo: null },
+];
+
+const unprocessable = (message: string, errors: Record<string, string[]>) => [
+  { statusCode: 422, message, errors },
+  { status: 422, statusText: 'Unprocessable Entity' },
+] as const;
 
 /** A liaison leader replaced on 1 July 2026, a responsible leader, a lead unit and a cooperating one. */
 const ROLES: ChainRoleView[] = [
@@ -68,10 +82,8 @@ describe('PlanRolesPage', () => {
     const fixture = TestBed.createComponent(PlanRolesPage);
     await fixture.whenStable();
     backend.expectOne('/api/chains').flush(chains());
-    if (rolesOf.includes('office')) {
-      backend.expectOne('/api/people').flush(PEOPLE);
-      backend.expectOne('/api/units').flush(UNITS);
-    }
+    backend.expectOne('/api/people').flush(PEOPLE);
+    if (rolesOf.includes('office')) backend.expectOne('/api/units').flush(UNITS);
     roles('clean-energy').flush(ROLES);
     const stable = async () => {
       await fixture.whenStable();
@@ -85,8 +97,18 @@ describe('PlanRolesPage', () => {
       patchAdd(c: object): void;
       patchRename(c: object): void;
     };
-    return { fixture, page, stable, instance };
+    const posts = () =>
+      fixture.debugElement.query(By.directive(PlanPersonPostsCard)).componentInstance as unknown as {
+        choose(id: number | null): void;
+      };
+    const merge = () =>
+      fixture.debugElement.query(By.directive(PlanUnitMergeCard)).componentInstance as unknown as {
+        patch(c: object): void;
+      };
+    return { fixture, page, stable, instance, posts, merge };
   }
+
+  const history = (root: ParentNode) => [...root.querySelectorAll('.post-history > li')].map((li) => text(li));
 
   const rows = (page: HTMLElement) =>
     [...page.querySelectorAll('tr.role')].map((r) => [...r.querySelectorAll('td')].map((td) => text(td)));
@@ -113,6 +135,131 @@ describe('PlanRolesPage', () => {
     roles('metallurgy', '2026-07-01').flush([]);
     await stable();
     expect(text(page.querySelector('.empty'))).toBe('2026-07-01该产业链无人在任');
+  });
+
+  it('shows a reader a leader’s posts over time, with nothing to change and no merge', async () => {
+    const { page, stable, posts } = await render(['leader']);
+    expect(text(page.querySelector('.posts-card .ant-card-head-title'))).toBe('领导职务');
+    expect(page.querySelector('.merge-card')).toBeNull();
+    posts().choose(12);
+    backend.expectOne('/api/plans/people/12/posts').flush(POSTS);
+    await stable();
+    expect(history(page)).toEqual(['市发改委副主任 — ～ 2025-12-31', '市发改委主任 2026-01-01 ～ 至今 现任']);
+    expect(page.querySelector('.posts-form')).toBeNull();
+  });
+
+  it('records a leader’s new post from a day, shows the API’s field errors, then the new history', async () => {
+    const { page, stable, posts } = await render(['office']);
+    expect(text(page.querySelector('.posts-card .ant-card-head-title'))).toBe('领导职务变动');
+    expect(page.querySelector('.posts-form')).toBeNull();
+    posts().choose(12);
+    backend.expectOne('/api/plans/people/12/posts').flush(POSTS);
+    await stable();
+    expect(history(page)).toHaveLength(2);
+    expect(page.querySelector<HTMLButtonElement>('button.posts-submit')?.disabled).toBe(true);
+
+    // The same post, from a day before the current one began: both refused by the API.
+    type(page, '#posts-position', '市发改委主任');
+    type(page, '#posts-from', '2025-06-01');
+    await stable();
+    click(page, 'button.posts-submit');
+    const refused = backend.expectOne('/api/plans/people/12/posts');
+    expect(refused.request.method).toBe('POST');
+    expect(refused.request.body).toEqual({ position: '市发改委主任', from: '2025-06-01' });
+    refused.flush(
+      ...unprocessable('新职务与现职务相同 / The new post is the current one', {
+        position: ['新职务与现职务相同 / The new post is the current one'],
+        from: ['任职日期应晚于现职务的起始日期（2026-01-01） / from must be after the current post began (2026-01-01)'],
+      }),
+    );
+    await stable();
+    expect(text(page.querySelector('.posts-card .position-error'))).toBe('新职务与现职务相同');
+    expect(text(page.querySelector('.posts-card .from-error'))).toBe('任职日期应晚于现职务的起始日期（2026-01-01）');
+    expect(page.querySelector('.posts-card .posts-error')).toBeNull();
+    expect(history(page)).toHaveLength(2);
+
+    type(page, '#posts-position', '  副市长 ');
+    type(page, '#posts-from', '2026-07-01');
+    await stable();
+    expect(page.querySelector('.posts-card .position-error')).toBeNull();
+    expect(page.querySelector('.posts-card .from-error')).toBeNull();
+    click(page, 'button.posts-submit');
+    const saved = backend.expectOne('/api/plans/people/12/posts');
+    expect(saved.request.body).toEqual({ position: '副市长', from: '2026-07-01' });
+    saved.flush([
+      POSTS[0],
+      { ...POSTS[1], validTo: '2026-06-30' },
+      { position: '副市长', validFrom: '2026-07-01', validTo: null },
+    ]);
+    await stable();
+    expect(history(page)).toEqual([
+      '市发改委副主任 — ～ 2025-12-31',
+      '市发改委主任 2026-01-01 ～ 2026-06-30',
+      '副市长 2026-07-01 ～ 至今 现任',
+    ]);
+    expect(messages.success).toHaveBeenCalledWith('已登记赵敏任副市长，自2026-07-01起');
+    expect(page.querySelector<HTMLInputElement>('#posts-position')?.value).toBe('');
+    expect(text(page.querySelector('.posts-person .ant-select-selection-item'))).toBe('赵敏（副市长）');
+  });
+
+  it('merges a unit into another after a plain confirmation, and shows what passed on', async () => {
+    const { page, stable, merge } = await render(['office']);
+    expect(page.querySelector<HTMLButtonElement>('button.merge-submit')?.disabled).toBe(true);
+    merge().patch({ unitId: 5, intoUnitId: 7 });
+    type(page, '#merge-on', '2026-03-01');
+    await stable();
+    click(page, 'button.merge-submit');
+    await stable();
+    expect(text(document.querySelector('.ant-modal .confirm-lead'))).toBe('市能源局自2026-03-01起并入市发改委。');
+    expect(text(document.querySelector('.ant-modal .confirm-text'))).toBe(
+      '自该日起，该单位在各产业链的职责和重点任务转由并入单位承担，其用户账号转入并入单位，此前的月报仍保留在原单位名下。',
+    );
+    click(document, '.ant-modal button.merge-confirm');
+    const refused = backend.expectOne('/api/plans/units/5/merge');
+    expect(refused.request.method).toBe('POST');
+    expect(refused.request.body).toEqual({ intoUnitId: 7, on: '2026-03-01' });
+    refused.flush(
+      ...unprocessable('该单位在合并日期之后还有新任职，请先调整 / The unit takes roles after that date; adjust them first', {
+        on: ['该单位在合并日期之后还有新任职，请先调整 / The unit takes roles after that date; adjust them first'],
+      }),
+    );
+    await stable();
+    // Under the date, with the dialog closed, so the office can change it.
+    expect(text(page.querySelector('.merge-card .on-error'))).toBe('该单位在合并日期之后还有新任职，请先调整');
+    expect(page.querySelector('.merge-card .into-error')).toBeNull();
+
+    // Another unit that is itself merged: named under 并入单位.
+    merge().patch({ intoUnitId: 9 });
+    type(page, '#merge-on', '2026-09-01');
+    await stable();
+    expect(page.querySelector('.merge-card .on-error')).toBeNull();
+    click(page, 'button.merge-submit');
+    await stable();
+    click(document, '.ant-modal button.merge-confirm');
+    const itself = backend.expectOne('/api/plans/units/5/merge');
+    expect(itself.request.body).toEqual({ intoUnitId: 9, on: '2026-09-01' });
+    itself.flush(...unprocessable('市工信局已并入其他单位 / That unit is itself merged', { intoUnitId: ['市工信局已并入其他单位 / That unit is itself merged'] }));
+    await stable();
+    expect(text(page.querySelector('.merge-card .into-error'))).toBe('市工信局已并入其他单位');
+
+    merge().patch({ intoUnitId: 7 });
+    await stable();
+    click(page, 'button.merge-submit');
+    await stable();
+    click(document, '.ant-modal button.merge-confirm');
+    backend
+      .expectOne('/api/plans/units/5/merge')
+      .flush({ id: 5, name: '市能源局', mergedInto: { id: 7, name: '市发改委' }, on: '2026-09-01', rolesPassed: 3, usersMoved: 2 });
+    await stable();
+    expect(text(page.querySelector('.merge-card .merged'))).toBe(
+      '市能源局自2026-09-01起并入市发改委：3项产业链职责转由市发改委承担，2个用户账号已转入市发改委。',
+    );
+    expect(messages.success).toHaveBeenCalledWith('市能源局已并入市发改委');
+    expect(page.querySelector<HTMLButtonElement>('button.merge-submit')?.disabled).toBe(true);
+    // The unit's roles passed on: the page reads the units and the chain's roles again.
+    backend.expectOne('/api/units').flush(UNITS);
+    roles('clean-energy').flush(ROLES);
+    await stable();
   });
 
   it('lets the office give a post from a day, and shows the API’s refusal of overlapping dates', async () => {

@@ -36,6 +36,8 @@ import { DAY, postKey, postOrder } from '../data-access/plan-labels';
 import { PlanRights } from '../data-access/plan-rights';
 import { PlanApi, type RenamedUnit } from '../data-access/plan.api';
 import { PlanSubnav } from '../plan-subnav';
+import { PlanPersonPostsCard } from './plan-person-posts-card';
+import { PlanUnitMergeCard } from './plan-unit-merge-card';
 
 interface AddForm {
   kind: 'leader' | 'unit';
@@ -67,8 +69,9 @@ interface RenameForm {
 /**
  * /plan/roles — 人员与单位: who served a chain, and when. The dated roles (包联领导, 责任领导,
  * 牵头单位/责任单位, 配合单位) with the days they start and end; the office gives a role from a day,
- * ends one on a day, and renames a unit from a day (its old name stays in the history). A change
- * dated 2026 leaves 2025's reports as they were.
+ * ends one on a day, renames a unit from a day (its old name stays in the history), records a
+ * leader's new post from a day and merges a unit into another from a day. Every reader sees a
+ * leader's posts over time. A change dated 2026 leaves 2025's reports as they were.
  */
 @Component({
   selector: 'crm-plan-roles-page',
@@ -88,7 +91,9 @@ interface RenameForm {
     NzTableModule,
     NzTagModule,
     PageHeader,
+    PlanPersonPostsCard,
     PlanSubnav,
+    PlanUnitMergeCard,
     TranslatePipe,
   ],
   templateUrl: './plan-roles-page.html',
@@ -180,10 +185,9 @@ export class PlanRolesPage {
         },
         error: (error: unknown) => this.state.set({ status: 'error', error }),
       });
-    if (this.mayEdit()) {
-      this.api.people().pipe(takeUntilDestroyed()).subscribe({ next: (p) => this.people.set(p), error: () => undefined });
-      this.loadUnits();
-    }
+    // Everyone reads the leaders' posts; only the office changes roles and units.
+    this.api.people().pipe(takeUntilDestroyed()).subscribe({ next: (p) => this.people.set(p), error: () => undefined });
+    if (this.mayEdit()) this.loadUnits();
   }
 
   private loadUnits(): void {
@@ -191,6 +195,17 @@ export class PlanRolesPage {
       .units()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({ next: (u) => this.units.set(u), error: () => undefined });
+  }
+
+  /** A leader's new post: the people chosen from show it. */
+  protected postChanged(person: PersonView): void {
+    this.people.update((list) => list.map((p) => (p.id === person.id ? person : p)));
+  }
+
+  /** A merge passes the unit's roles to the other unit: read them again. */
+  protected unitMerged(): void {
+    this.loadUnits();
+    this.load();
   }
 
   protected load(): void {
