@@ -42,7 +42,7 @@ export class ChainService {
   private async withDetails(chains: Chain[], on: string): Promise<ChainView[]> {
     const year = Number(on.slice(0, 4));
     const ids = chains.map((c) => c.id);
-    const [leaders, units, firms, tasks, targets] = await Promise.all([
+    const [leaders, units, firms, yearTasks, targets, published] = await Promise.all([
       this.leaders.find({ where: { chainId: In(ids) }, relations: { person: true }, order: { sortOrder: 'ASC' } }),
       this.units.find({
         where: { chainId: In(ids) },
@@ -66,7 +66,10 @@ export class ChainService {
         .andWhere(`EXISTS (SELECT 1 FROM annual_plan a WHERE a.year = t.year AND a.status = 'published')`)
         .orderBy('t.year', 'DESC')
         .getMany(),
+      this.dataSource.query(`SELECT 1 FROM annual_plan WHERE year = $1 AND status = 'published'`, [year]),
     ]);
+    // Key tasks, like targets, are the year's once its plan is published (a draft's are not yet).
+    const tasks = published.length ? yearTasks : [];
     // A person's post and a unit's name as they were on the date (person_post, unit_name hold the former ones).
     const [posts, names]: [{ person_id: number; position: string }[], { unit_id: number; name: string }[]] = await Promise.all([
       this.dataSource.query(

@@ -66,6 +66,8 @@ export class ChainCard {
   protected readonly cooperatingUnits = computed(() =>
     this.chain().cooperatingUnits.map((u) => u.unit),
   );
+  /** The year whose key tasks the chain lists (the date the chains are read as of). */
+  protected readonly planYear = computed(() => Number(this.chain().asOf.slice(0, 4)));
   protected readonly keyTasks = computed(() =>
     [...this.chain().keyTasks].sort((a, b) => a.seq - b.seq),
   );

@@ -211,7 +211,7 @@ export const en: Messages = {
   'chains.direction': 'Investment direction',
   'chains.keyTasks': 'Key tasks',
   'chains.taskUnits': 'Responsible units',
-  'chains.noKeyTasks': 'No key tasks yet',
+  'chains.noKeyTasks': 'No key tasks for this chain in the {year} plan (none are shown until the plan is entered and published)',
   'chains.loading': 'Loading the industry chains…',
   'chains.error.title': 'The industry chains could not be loaded',
   'chains.error.hint':

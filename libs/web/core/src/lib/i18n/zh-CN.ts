@@ -207,7 +207,7 @@ export const zhCN = {
   'chains.direction': '招商方向',
   'chains.keyTasks': '重点任务',
   'chains.taskUnits': '责任单位',
-  'chains.noKeyTasks': '暂无重点任务',
+  'chains.noKeyTasks': '{year}年度工作方案中暂无本产业链的重点任务（方案未录入或未发布时亦不显示）',
   'chains.loading': '正在加载产业链数据…',
   'chains.error.title': '产业链数据加载失败',
   'chains.error.hint': '请检查网络连接后重试；如多次失败，请联系系统管理员。',
