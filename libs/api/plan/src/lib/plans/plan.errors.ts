@@ -1,6 +1,7 @@
 import { toFieldErrors, type AnnualPlanView, type RuleProblem } from '@crm/domain';
 import { BadRequestException, ConflictException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 
+/** 400 (input that cannot be right) or 422 (a rule refuses it), naming each field; nothing was written. */
 export function invalid(problems: RuleProblem[], status: 400 | 422 = 400) {
   const body = {
     statusCode: status,
@@ -8,6 +9,11 @@ export function invalid(problems: RuleProblem[], status: 400 | 422 = 400) {
     errors: toFieldErrors(problems),
   };
   return status === 400 ? new BadRequestException(body) : new UnprocessableEntityException(body);
+}
+
+/** 422 naming each field a rule refuses. */
+export function refused(problems: RuleProblem[]): UnprocessableEntityException {
+  return invalid(problems, 422) as UnprocessableEntityException;
 }
 
 export function planNotFound(year: number): NotFoundException {

@@ -1,8 +1,9 @@
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
-import { toFieldErrors, type ChainCode, type ChainRoleView, type RuleProblem } from '@crm/domain';
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { type ChainCode, type ChainRoleView, type RuleProblem } from '@crm/domain';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { refused } from '../plans/plan.errors';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ChainRoleDto, ChainRoleEndDto, UnitRenameDto } from './chain-role.dto';
 
@@ -234,10 +235,3 @@ function toView(r: RoleRow): ChainRoleView {
   };
 }
 
-function refused(problems: RuleProblem[]): UnprocessableEntityException {
-  return new UnprocessableEntityException({
-    statusCode: 422,
-    message: `${problems.map((p) => p.zh).join('；')} / ${problems.map((p) => p.en).join('; ')}`,
-    errors: toFieldErrors(problems),
-  });
-}

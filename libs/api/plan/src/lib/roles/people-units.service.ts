@@ -1,8 +1,9 @@
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
-import { toFieldErrors, type PersonPostView, type RuleProblem } from '@crm/domain';
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { type PersonPostView, type RuleProblem } from '@crm/domain';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { refused } from '../plans/plan.errors';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonPostDto, UnitMergeDto } from './people-units.dto';
 
@@ -117,15 +118,7 @@ export class PeopleUnitsService {
        FROM person_post WHERE person_id = $1 ORDER BY valid_to`,
       [personId],
     );
-    const [since] = await m.query(`SELECT to_char(max(valid_to) + 1, 'YYYY-MM-DD') AS since FROM person_post WHERE person_id = $1`, [personId]);
-    return [...past, { position: person.position, validFrom: since.since, validTo: null }];
+    return [...past, { position: person.position, validFrom: await this.currentSince(m, personId), validTo: null }];
   }
 }
 
-function refused(problems: RuleProblem[]): UnprocessableEntityException {
-  return new UnprocessableEntityException({
-    statusCode: 422,
-    message: `${problems.map((p) => p.zh).join('；')} / ${problems.map((p) => p.en).join('; ')}`,
-    errors: toFieldErrors(problems),
-  });
-}
