@@ -1,6 +1,8 @@
 export { appConfig, authConfig, databaseConfig, redisConfig } from './lib/config/app.config';
 export type { AppConfig, AuthConfig, DatabaseConfig, RedisConfig } from './lib/config/app.config';
 export { Environment, validateEnvironment } from './lib/config/environment';
+export { CLOCK, clockStartingAt, type Clock } from './lib/clock/clock';
+export { ClockModule } from './lib/clock/clock.module';
 export { CoreModule } from './lib/core.module';
 export { API_PREFIX, configureHttpApp } from './lib/http/configure-http-app';
 export { createValidationPipe, fieldTree } from './lib/http/validation';

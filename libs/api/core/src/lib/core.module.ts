@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { appConfig, authConfig, databaseConfig, redisConfig } from './config/app.config';
+import { ClockModule } from './clock/clock.module';
 import { validateEnvironment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
 
-/** Platform for every process: validated config, structured logs, PostgreSQL, Redis. */
+/** Platform for every process: validated config, the one clock, structured logs, PostgreSQL, Redis. */
 @Module({
   imports: [
     ConfigModule.forRoot({
@@ -16,6 +17,7 @@ import { RedisModule } from './redis/redis.module';
       load: [appConfig, authConfig, databaseConfig, redisConfig],
     }),
     LoggingModule,
+    ClockModule,
     DatabaseModule,
     RedisModule,
   ],

@@ -1,6 +1,6 @@
 import { AuditModule } from '@crm/api/audit';
 import { AUTH_CLOCK, AuthModule } from '@crm/api/auth';
-import { configureHttpApp, CoreModule } from '@crm/api/core';
+import { CLOCK, configureHttpApp, CoreModule } from '@crm/api/core';
 import type { Clock } from '@crm/domain';
 import { prepareDatabase } from '@crm/migrations';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
@@ -22,6 +22,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** The day users' chains are read for (chain_access): the auth area's clock; default the system's. */
   authClock?: Clock;
+  /** The one clock (CLOCK of @crm/api/core) every area reads; default the system's. */
+  clock?: Clock;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function createTestApp(
   let app: NestExpressApplication;
   try {
     const builder = Test.createTestingModule({ imports: [CoreModule, AuditModule, AuthModule, ...modules] });
+    if (options.clock) builder.overrideProvider(CLOCK).useValue(options.clock);
     if (options.authClock) builder.overrideProvider(AUTH_CLOCK).useValue(options.authClock);
     const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });

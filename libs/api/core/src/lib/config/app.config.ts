@@ -12,6 +12,7 @@ export const appConfig = registerAs('app', () => {
     webRoot: env.WEB_ROOT ?? null,
     migrateOnStart: env.MIGRATE_ON_START === 'true',
     sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    clockStartAt: env.CLOCK_START_AT || null,
   };
 });
 export type AppConfig = ReturnType<typeof appConfig>;

@@ -147,6 +147,24 @@ export class Environment {
   @OptionalNonEmpty()
   @Matches(/^https?:\/\/.+/, { message: 'must be an http(s):// URL' })
   WEBHOOK_URL?: string;
+
+  /**
+   * Staging and acceptance runs only: the instant this instance's clock starts from, with its
+   * offset (e.g. 2025-09-26T09:00:00+08:00); from there it runs at the real pace. Every "now" of the
+   * API, the worker and their SQL reads this clock. Refused when NODE_ENV=production.
+   */
+  @OptionalNonEmpty()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'must be an ISO date and time with its offset, e.g. 2025-09-26T09:00:00+08:00',
+  })
+  CLOCK_START_AT?: string;
+}
+
+/** The date and time exist on the calendar and the clock (no 30 February, no 25:00). */
+function isRealInstant(text: string): boolean {
+  const [y, mo, d, h, mi] = text.slice(0, 16).split(/[-T:]/).map(Number);
+  const probe = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && probe.getUTCHours() === h && probe.getUTCMinutes() === mi;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -155,6 +173,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const problems = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     problems.push('  SESSION_SECRET: required when NODE_ENV=production (try: openssl rand -hex 32)');
+  }
+  if (env.CLOCK_START_AT && !isRealInstant(env.CLOCK_START_AT)) {
+    problems.push(`  CLOCK_START_AT=${JSON.stringify(env.CLOCK_START_AT)}: not a real date and time`);
+  }
+  if (env.NODE_ENV === 'production' && env.CLOCK_START_AT) {
+    problems.push('  CLOCK_START_AT: a set clock is for staging and acceptance runs; refused when NODE_ENV=production');
   }
   if (problems.length > 0) {
     throw new Error(`Invalid environment / 环境变量有误:\n${problems.join('\n')}\nSee .env.example.`);
