@@ -15,6 +15,7 @@ import { LeaderPageHistory1764870000000 } from './1764870000000-leader-page-hist
 import { AnnualPlan1764880000000 } from './1764880000000-annual-plan';
 import { UnitNameOn1764890000000 } from './1764890000000-unit-name-on';
 import { PlanImport1764893000000 } from './1764893000000-plan-import';
+import { StageSince1764910000000 } from './1764910000000-stage-since';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AnnualPlan1764880000000,
   UnitNameOn1764890000000,
   PlanImport1764893000000,
+  StageSince1764910000000,
 ];
