@@ -1,5 +1,4 @@
 export { AuthModule } from './lib/auth.module';
-export { AUTH_CLOCK } from './lib/common/auth-clock';
 export { hashPassword } from './lib/sign-in/password-hasher';
 export { FirstAdmin } from './lib/users/first-admin';
 export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './lib/sessions/session-cookies';

@@ -1,4 +1,3 @@
-export { CLOCK } from './lib/common/clock';
 export {
   MONTHLY_REMINDER_JOB,
   MonthlyReminderJob,

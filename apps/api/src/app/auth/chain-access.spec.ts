@@ -27,7 +27,7 @@ describe('chain access follows the plan on the date (chain_access)', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp([PipelineModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { authClock: clock });
+    t = await createTestApp([PipelineModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
     owner = (await createTestUser(t, { roles: ['staff'], unit: '昆仑经济技术开发区管委会' })).id;
   });
   afterAll(() => t.close());

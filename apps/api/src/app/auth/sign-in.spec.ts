@@ -12,7 +12,7 @@ describe('sign-in, sessions and CSRF', () => {
     t = await createTestApp(
       [],
       { SIGN_IN_MAX_FAILURES: '3', SIGN_IN_LOCK_MINUTES: '10', SIGN_IN_RATE_PER_MINUTE: '1000' },
-      { authClock: new ManualClock('2040-03-01T02:00:00Z') },
+      { clock: new ManualClock('2040-03-01T02:00:00Z') },
     );
   });
   afterAll(() => t.close());

@@ -1,11 +1,10 @@
-import { Allow, CurrentUser, type AuthUser } from '@crm/api/core';
+import { Allow, CurrentUser, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { shanghaiToday, type AlertListView, type ChainCockpitView, type CockpitView } from '@crm/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AlertService } from './alerts/alert.service';
 import { ChainPageService } from './chain-page/chain-page.service';
 import { CockpitChains } from './common/cockpit-chains';
-import { COCKPIT_CLOCK, type Clock } from './common/cockpit-clock';
 import { AlertQueryDto, CockpitQueryDto } from './cockpit.dto';
 import { CockpitService } from './figures/cockpit.service';
 
@@ -18,7 +17,7 @@ export class CockpitController {
     private readonly chainPage: ChainPageService,
     private readonly alerts: AlertService,
     private readonly chains: CockpitChains,
-    @Inject(COCKPIT_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The chains side by side for a year and month, the totals, the trend and the quarter ranking. */

@@ -1,5 +1,4 @@
-import { systemClock, type Clock } from '@crm/domain';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AlertSettingsController } from './alerts/alert-settings.controller';
 import { AlertSettingsService } from './alerts/alert-settings.service';
 import { AlertService } from './alerts/alert.service';
@@ -7,7 +6,6 @@ import { ChainPageService } from './chain-page/chain-page.service';
 import { ChainStageHistory } from './chain-page/chain-stage-history';
 import { CockpitController } from './cockpit.controller';
 import { CockpitChains } from './common/cockpit-chains';
-import { COCKPIT_CLOCK } from './common/cockpit-clock';
 import { ChainFiguresService } from './figures/chain-figures.service';
 import { CockpitService } from './figures/cockpit.service';
 import { InstructionController } from './instructions/instruction.controller';
@@ -17,13 +15,11 @@ import { ChainMonthTotalsService } from './totals/chain-month-totals.service';
 /**
  * The leaders' cockpit: the city view, each chain's leader page, alerts and their settings, and
  * instructions (批示). Figures come from chain_month_total and pipeline_stage_total, kept by
- * triggers; audit entries go through the global AuditModule. withClock() sets the time source
- * (tests).
+ * triggers; audit entries go through the global AuditModule.
  */
 @Module({
   controllers: [CockpitController, AlertSettingsController, InstructionController],
   providers: [
-    { provide: COCKPIT_CLOCK, useValue: systemClock },
     CockpitChains,
     ChainFiguresService,
     CockpitService,
@@ -37,7 +33,4 @@ import { ChainMonthTotalsService } from './totals/chain-month-totals.service';
   exports: [ChainMonthTotalsService, ChainFiguresService, AlertService, AlertSettingsService],
 })
 export class CockpitModule {
-  static withClock(clock: Clock): DynamicModule {
-    return { module: CockpitModule, providers: [{ provide: COCKPIT_CLOCK, useValue: clock }] };
-  }
 }

@@ -5,9 +5,10 @@ import { ClockModule } from './clock/clock.module';
 import { validateEnvironment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { LoggingModule } from './logging/logging.module';
+import { NotificationWriterModule } from './notifications/notification.writer';
 import { RedisModule } from './redis/redis.module';
 
-/** Platform for every process: validated config, the one clock, structured logs, PostgreSQL, Redis. */
+/** Platform for every process: validated config, the one clock, structured logs, PostgreSQL, Redis, the notification writer. */
 @Module({
   imports: [
     ConfigModule.forRoot({
@@ -20,6 +21,7 @@ import { RedisModule } from './redis/redis.module';
     ClockModule,
     DatabaseModule,
     RedisModule,
+    NotificationWriterModule,
   ],
 })
 export class CoreModule {}

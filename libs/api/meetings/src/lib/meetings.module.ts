@@ -1,10 +1,8 @@
-import { systemClock, type Clock } from '@crm/domain';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ActionItemController } from './action-items/action-item.controller';
 import { ActionItemService } from './action-items/action-item.service';
 import { ActionItemSummaryController } from './action-items/action-item-summary.controller';
 import { ActionItemSummaryService } from './action-items/action-item-summary.service';
-import { MEETINGS_CLOCK } from './common/meetings-clock';
 import { MeetingController } from './meetings/meeting.controller';
 import { MeetingService } from './meetings/meeting.service';
 import { AlertService, AlertSettingsService, ChainFiguresService } from '@crm/api/cockpit';
@@ -22,7 +20,7 @@ import { WeeklyDigestService } from './digest/weekly-digest.service';
 
 /**
  * 调度会议 and 交办事项, served by the API. Audit entries go through the global AuditModule;
- * withClock() sets the time source (tests).
+ *
  */
 @Module({
   controllers: [
@@ -35,7 +33,6 @@ import { WeeklyDigestService } from './digest/weekly-digest.service';
     WeeklyDigestController,
   ],
   providers: [
-    { provide: MEETINGS_CLOCK, useValue: systemClock },
     MeetingService,
     ActionItemService,
     // The cockpit's figures and alerts, as the cockpit computes them (stateless readers).
@@ -49,9 +46,6 @@ import { WeeklyDigestService } from './digest/weekly-digest.service';
   ],
 })
 export class MeetingsModule {
-  static withClock(clock: Clock): DynamicModule {
-    return { module: MeetingsModule, providers: [{ provide: MEETINGS_CLOCK, useValue: clock }] };
-  }
 }
 
 /**
@@ -60,7 +54,6 @@ export class MeetingsModule {
  */
 @Module({
   providers: [
-    { provide: MEETINGS_CLOCK, useValue: systemClock },
     ActionItemReminderService,
     ActionItemReminderJob,
     MeetingScheduleReminderService,
@@ -71,7 +64,4 @@ export class MeetingsModule {
   exports: [ActionItemReminderService],
 })
 export class MeetingsJobsModule {
-  static withClock(clock: Clock): DynamicModule {
-    return { module: MeetingsJobsModule, providers: [{ provide: MEETINGS_CLOCK, useValue: clock }] };
-  }
 }

@@ -58,7 +58,7 @@ describe('meetings and action items', () => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp([MeetingsModule.withClock(clock)]);
+    t = await createTestApp([MeetingsModule], {}, { clock });
     const energy = await unitServing('clean-energy', 'metallurgy');
     const other = await unitServing('metallurgy', 'clean-energy');
     energyUnitId = energy.id;

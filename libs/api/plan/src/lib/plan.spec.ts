@@ -19,7 +19,7 @@ describe('annual plan', () => {
   let next: number;
 
   beforeAll(async () => {
-    t = await createTestApp([ReferenceModule, PlanModule.withClock(clock)], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    t = await createTestApp([ReferenceModule, PlanModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
     office = await signInAs(t, { roles: ['office'] });
     staff = await signInAs(t, { roles: ['staff'], unit: '市能源局' });
     leader = await signInAs(t, { roles: ['leader'], person: '徐进' });

@@ -1,5 +1,4 @@
-import { systemClock, type Clock } from '@crm/domain';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChainAnchorFirm } from './chains/chain-anchor-firm.entity';
 import { ChainLeader } from './chains/chain-leader.entity';
@@ -18,7 +17,6 @@ import { UnitAlias } from './units/unit-alias.entity';
 import { UnitController } from './units/unit.controller';
 import { Unit } from './units/unit.entity';
 import { UnitService } from './units/unit.service';
-import { REFERENCE_CLOCK } from './reference-clock';
 
 /** Reference data: chains, people, units, the enterprise library, key tasks and targets. */
 @Module({
@@ -38,12 +36,9 @@ import { REFERENCE_CLOCK } from './reference-clock';
     ]),
   ],
   controllers: [ChainController, PersonController, UnitController, EnterpriseController],
-  providers: [{ provide: REFERENCE_CLOCK, useValue: systemClock }, ChainService, UnitService, EnterpriseService],
+  providers: [ChainService, UnitService, EnterpriseService],
   exports: [ChainService, UnitService, EnterpriseService],
 })
 export class ReferenceModule {
   /** The same module reading "today" from the given clock (tests). */
-  static withClock(clock: Clock): DynamicModule {
-    return { module: ReferenceModule, providers: [{ provide: REFERENCE_CLOCK, useValue: clock }] };
-  }
 }

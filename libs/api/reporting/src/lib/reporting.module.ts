@@ -3,14 +3,11 @@ import { QueueModule, QueueName } from '@crm/api/core';
 import {
   DEFAULT_REMINDER_SCHEDULE,
   parseReminderSchedule,
-  systemClock,
-  type Clock,
 } from '@crm/domain';
 import { BullModule } from '@nestjs/bullmq';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
-import { CLOCK } from './common/clock';
 import { NotificationDeliveryService } from './notifications/notification-delivery.service';
 import { NotificationController } from './notifications/notification.controller';
 import { NotificationService } from './notifications/notification.service';
@@ -41,7 +38,7 @@ import { RollUpExportService } from './roll-up/roll-up-export.service';
 import { RollUpController } from './roll-up/roll-up.controller';
 import { RollUpService } from './roll-up/roll-up.service';
 
-/** 报告期, 月报 and 通知, served by the API. withClock() sets the time source (tests). */
+/** 报告期, 月报 and 通知, served by the API. */
 @Module({
   // The queue: the roll-up's exports are enqueued for the worker.
   imports: [
@@ -58,7 +55,6 @@ import { RollUpService } from './roll-up/roll-up.service';
     RollUpController,
   ],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
     ReportingPeriodService,
     MonthlyReportService,
     NotificationService,
@@ -69,12 +65,6 @@ import { RollUpService } from './roll-up/roll-up.service';
   ],
 })
 export class ReportingModule {
-  static withClock(clock: Clock): DynamicModule {
-    return {
-      module: ReportingModule,
-      providers: [{ provide: CLOCK, useValue: clock }],
-    };
-  }
 }
 
 /** The reminder and delivery jobs, run by the worker. */
@@ -87,7 +77,6 @@ export class ReportingModule {
     }),
   ],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
     {
       provide: REMINDER_SCHEDULE,
       inject: [ConfigService],
@@ -118,10 +107,4 @@ export class ReportingModule {
   exports: [BullModule, MonthlyReminderService, NotificationDeliveryService],
 })
 export class ReportingJobsModule {
-  static withClock(clock: Clock): DynamicModule {
-    return {
-      module: ReportingJobsModule,
-      providers: [{ provide: CLOCK, useValue: clock }],
-    };
-  }
 }

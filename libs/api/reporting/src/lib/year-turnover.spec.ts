@@ -68,9 +68,9 @@ async function submitReport(q: Q, unitId: number, period: string, at: Date) {
 
 async function bootApp(clock: ManualClock): Promise<TestApp> {
   return createTestApp(
-    [QueueModule, ReportingModule.withClock(clock), ReportingJobsModule.withClock(clock), PlanModule.withClock(clock)],
+    [QueueModule, ReportingModule, ReportingJobsModule, PlanModule],
     { SIGN_IN_RATE_PER_MINUTE: '1000' },
-    { authClock: clock },
+    { clock },
   );
 }
 

@@ -1,5 +1,5 @@
 import { AuditModule } from '@crm/api/audit';
-import { AUTH_CLOCK, AuthModule } from '@crm/api/auth';
+import { AuthModule } from '@crm/api/auth';
 import { CLOCK, configureHttpApp, CoreModule } from '@crm/api/core';
 import type { Clock } from '@crm/domain';
 import { prepareDatabase } from '@crm/migrations';
@@ -20,8 +20,6 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  /** The day users' chains are read for (chain_access): the auth area's clock; default the system's. */
-  authClock?: Clock;
   /** The one clock (CLOCK of @crm/api/core) every area reads; default the system's. */
   clock?: Clock;
 }
@@ -53,7 +51,6 @@ export async function createTestApp(
   try {
     const builder = Test.createTestingModule({ imports: [CoreModule, AuditModule, AuthModule, ...modules] });
     if (options.clock) builder.overrideProvider(CLOCK).useValue(options.clock);
-    if (options.authClock) builder.overrideProvider(AUTH_CLOCK).useValue(options.authClock);
     const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     configureHttpApp(app);

@@ -1,10 +1,9 @@
-import { authConfig, type AuthConfig, type AuthUser } from '@crm/api/core';
+import { authConfig, type AuthConfig, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { shanghaiToday, type Role } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AUTH_CLOCK, type Clock } from '../common/auth-clock';
 
 export interface NewSession {
   token: string;
@@ -40,7 +39,7 @@ export class SessionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
-    @Inject(AUTH_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(userId: string): Promise<NewSession> {

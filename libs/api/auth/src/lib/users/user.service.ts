@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { AuditService, changedFields } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import { shanghaiToday, type ChainCode, type CurrentUserView, type Role, type UserView } from '@crm/domain';
@@ -12,7 +13,6 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AUTH_CLOCK, type Clock } from '../common/auth-clock';
 import { hashPassword, verifyPassword } from '../sign-in/password-hasher';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
 import { User } from './user.entity';
@@ -44,7 +44,7 @@ export class UserService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(AUTH_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The signed-in user, with the chains they may read and edit today (chain_access, as the session). */

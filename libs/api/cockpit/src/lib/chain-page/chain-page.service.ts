@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import type { AuthUser } from '@crm/api/core';
 import { keyTaskProgress, planMissing, readPlanState } from '@crm/api/plan';
 import {
@@ -19,7 +20,6 @@ import type { DataSource } from 'typeorm';
 import { AlertService } from '../alerts/alert.service';
 import { AlertSettingsService } from '../alerts/alert-settings.service';
 import { CockpitChains, chainRef } from '../common/cockpit-chains';
-import { COCKPIT_CLOCK, type Clock } from '../common/cockpit-clock';
 import { cockpitPeriod } from '../common/cockpit-period';
 import { toProjectRef, type ProjectRefRow } from '../common/project-ref.rows';
 import { ChainFiguresService, chainFigures, trendSeries } from '../figures/chain-figures.service';
@@ -43,7 +43,7 @@ export class ChainPageService {
     private readonly alertSettings: AlertSettingsService,
     private readonly instructions: InstructionService,
     private readonly stageHistory: ChainStageHistory,
-    @Inject(COCKPIT_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async page(user: AuthUser, code: string, year?: number, month?: number): Promise<ChainCockpitView> {

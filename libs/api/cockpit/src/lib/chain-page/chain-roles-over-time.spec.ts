@@ -24,7 +24,7 @@ describe('the chain page and instructions over a change of leader and unit (1 Ju
     (await agent.get(`/api/cockpit/chains/${code}?${query}`).expect(200)).body as ChainCockpitView;
 
   beforeAll(async () => {
-    t = await createTestApp([PipelineModule, CockpitModule.withClock(clock)], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { authClock: clock });
+    t = await createTestApp([PipelineModule, CockpitModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
     const [{ id: chainId }] = await q(`SELECT id FROM chain WHERE code = $1`, [code]);
     const [old] = await q(
       `SELECT l.id, p.name FROM chain_leader l JOIN person p ON p.id = l.person_id WHERE l.chain_id = $1 AND l.role = 'liaison'`,

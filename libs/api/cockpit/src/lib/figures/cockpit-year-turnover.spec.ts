@@ -71,7 +71,7 @@ describe('the cockpit on 1 January of the year after the plan year', () => {
     (await agent.get(`/api/cockpit${query}`).expect(200)).body;
 
   beforeAll(async () => {
-    t = await createTestApp([CockpitModule.withClock(clock), PlanModule.withClock(clock)], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { authClock: clock });
+    t = await createTestApp([CockpitModule, PlanModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
     [{ year: Y }] = await q(`SELECT max(year)::int AS year FROM annual_plan WHERE status = 'published'`);
     clock.set(`${Y + 1}-01-01T00:30:00+08:00`);
     expect(clock.now().getUTCFullYear()).toBe(Y);

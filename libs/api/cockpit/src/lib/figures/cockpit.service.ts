@@ -1,4 +1,4 @@
-import { actionItemCompletionByChain, type AuthUser } from '@crm/api/core';
+import { actionItemCompletionByChain, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { planMissing, readPlanState, sectorFundsGrowth } from '@crm/api/plan';
 import {
   RANKING_FORMULA,
@@ -15,7 +15,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertService } from '../alerts/alert.service';
 import { CockpitChains, type CockpitChain } from '../common/cockpit-chains';
-import { COCKPIT_CLOCK, type Clock } from '../common/cockpit-clock';
 import { cockpitPeriod, type CockpitPeriod } from '../common/cockpit-period';
 import { ChainFiguresService, chainFigures, figureQueries, measures, trendSeries, type MonthRow } from './chain-figures.service';
 
@@ -32,7 +31,7 @@ export class CockpitService {
     private readonly figures: ChainFiguresService,
     private readonly alerts: AlertService,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(COCKPIT_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async city(user: AuthUser, year?: number, month?: number): Promise<CockpitView> {

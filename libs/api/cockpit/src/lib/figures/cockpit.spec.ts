@@ -102,7 +102,7 @@ describe('GET /api/cockpit', () => {
   let projects: FixtureProject[];
 
   beforeAll(async () => {
-    t = await createTestApp([PipelineModule, CockpitModule.withClock(clock)], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    t = await createTestApp([PipelineModule, CockpitModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
     [office, leader, staff] = await Promise.all([
       signInAs(t, { roles: ['office'] }),
       signInAs(t, { roles: ['leader'], person: '徐进' }),

@@ -1,10 +1,9 @@
 import { AuditService } from '@crm/api/audit';
-import { canReadChain, hasRole, type AuthUser } from '@crm/api/core';
+import { canReadChain, hasRole, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { INSTRUCTION_NOTIFICATION_KIND, shanghaiToday, type InstructionView } from '@crm/domain';
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { COCKPIT_CLOCK, type Clock } from '../common/cockpit-clock';
 
 const SELECT = `
   SELECT i.id, i.project_id, p.name AS project_name, i.text, i.author_id, a.display_name AS author_name,
@@ -42,7 +41,7 @@ export class InstructionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(COCKPIT_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Written by a person leading the project's chain today (chain_leaders_on, the cockpit clock's Shanghai date). */

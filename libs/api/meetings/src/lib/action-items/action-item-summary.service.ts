@@ -1,15 +1,8 @@
-import {
-  actionItemCompletionByChain,
-  actionItemCompletionByUnit,
-  completionOf,
-  type ActionItemCompletionRow,
-  type AuthUser,
-} from '@crm/api/core';
+import { actionItemCompletionByChain, actionItemCompletionByUnit, completionOf, type ActionItemCompletionRow, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { shanghaiToday, type ActionItemSummaryRow, type ActionItemSummaryView, type ChainCode } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 
 /**
  * 交办事项督办汇总: completion (ActionItemCompletion), open and overdue items at a date, by chain
@@ -28,7 +21,7 @@ import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 export class ActionItemSummaryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async summary(user: AuthUser, by: 'chain' | 'unit' = 'chain', asOf?: string): Promise<ActionItemSummaryView> {

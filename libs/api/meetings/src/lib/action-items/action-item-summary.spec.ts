@@ -57,7 +57,7 @@ describe('GET /api/action-items/summary', () => {
     r && { open: r.open, overdue: r.overdue, doneTotal: r.doneTotal, ...r.completion };
 
   beforeAll(async () => {
-    t = await createTestApp([MeetingsModule.withClock(clock)], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    t = await createTestApp([MeetingsModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
     energy = await unitServing('clean-energy', 'metallurgy');
     other = await unitServing('metallurgy', 'clean-energy');
     office = await signInAs(t, { roles: ['office'] });

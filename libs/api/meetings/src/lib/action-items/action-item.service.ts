@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import { hasRole, type AuthUser } from '@crm/api/core';
+import { hasRole, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import {
   canMoveActionItem,
   isActionItemOverdue,
@@ -16,7 +16,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canReadMeeting, canRecordMeeting, mayNotRecord, readableChain, refuse } from '../common/meeting-access';
-import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 
 const SELECT = `
   SELECT a.id, a.meeting_id, m.kind AS meeting_kind, m.held_on::text AS held_on, a.text,
@@ -76,7 +75,7 @@ export class ActionItemService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(user: AuthUser, meetingId: string, input: ActionItemInput): Promise<ActionItemView> {

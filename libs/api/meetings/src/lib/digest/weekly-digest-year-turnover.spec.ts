@@ -57,9 +57,9 @@ describe('weekly digest of the week spanning the new year', () => {
 
   beforeAll(async () => {
     t = await createTestApp(
-      [QueueModule, ReportingJobsModule.withClock(clock), MeetingsModule.withClock(clock), MeetingsJobsModule.withClock(clock), PlanModule.withClock(clock)],
+      [QueueModule, ReportingJobsModule, MeetingsModule, MeetingsJobsModule, PlanModule],
       { SIGN_IN_RATE_PER_MINUTE: '1000' },
-      { authClock: clock },
+      { clock },
     );
     digests = t.app.get(WeeklyDigestService);
     [{ year: Y }] = await q(`SELECT max(year)::int AS year FROM annual_plan WHERE status = 'published'`);

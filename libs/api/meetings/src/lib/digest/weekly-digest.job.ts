@@ -1,7 +1,7 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { ReportingJobHandler, type ReportingJobRunner } from '@crm/api/reporting';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 import { WeeklyDigestService, type WeeklyDigestSent } from './weekly-digest.service';
 import { isMonday, latestMonday } from './weekly-digest.week';
 
@@ -25,7 +25,7 @@ export class WeeklyDigestJob implements ReportingJobRunner<WeeklyDigestJobData> 
 
   constructor(
     private readonly digests: WeeklyDigestService,
-    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(job: Job<WeeklyDigestJobData>): Promise<{ sent: WeeklyDigestSent[] }> {

@@ -1,4 +1,4 @@
-import { canReadChain, type AuthUser } from '@crm/api/core';
+import { canReadChain, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import {
   shanghaiToday,
   type ChainCode,
@@ -10,7 +10,6 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 import { digestNotice } from './weekly-digest.notice';
 import {
   FUNDS,
@@ -74,7 +73,7 @@ type SectionCache = Map<string, Promise<WeeklyDigestChainSection[]>>;
 export class WeeklyDigestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The user's digest for a Monday (default: the latest Monday on or before today, Shanghai). */

@@ -129,10 +129,10 @@ describe('weekly digest (周跟踪)', () => {
   beforeAll(async () => {
     t = await createTestApp([
       QueueModule,
-      ReportingJobsModule.withClock(clock),
-      MeetingsModule.withClock(clock),
-      MeetingsJobsModule.withClock(clock),
-    ]);
+      ReportingJobsModule,
+      MeetingsModule,
+      MeetingsJobsModule,
+    ], {}, { clock });
     digests = t.app.get(WeeklyDigestService);
     energyUnit = await unitServing('clean-energy', 'metallurgy');
     otherUnit = await unitServing('metallurgy', 'clean-energy');

@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import { shanghaiToday, type ChainCode, type MeetingInput, type MeetingKind, type MeetingPatch, type MeetingView } from '@crm/domain';
@@ -12,7 +13,6 @@ import {
   readableChain,
   refuse,
 } from '../common/meeting-access';
-import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 
 const SELECT = `
   SELECT m.id, m.kind, m.held_on::text AS held_on, m.chair_person_id, coalesce(pe.name, m.chair_name) AS chair_name,
@@ -57,7 +57,7 @@ export class MeetingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The meetings of a chain (403 when the user may not read it), or of every chain the user reads. */

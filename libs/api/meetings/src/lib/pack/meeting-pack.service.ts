@@ -10,7 +10,7 @@ import {
   type CockpitChain,
   type ProjectRefRow,
 } from '@crm/api/cockpit';
-import { actionItemCompletionByChain, canReadChain, completionOf, type AuthUser } from '@crm/api/core';
+import { actionItemCompletionByChain, canReadChain, completionOf, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { planMissing, readPlanState } from '@crm/api/plan';
 import {
   ALERT_KINDS,
@@ -30,7 +30,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActionItemService } from '../action-items/action-item.service';
 import { chainsByCode } from '../common/meeting-access';
-import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 import { MeetingService } from '../meetings/meeting.service';
 import { MONTH_BEFORE, PREVIOUS_MEETING, PROBLEMS, STAGE_MOVES } from './meeting-pack.queries';
 
@@ -54,7 +53,7 @@ export class MeetingPackService {
     private readonly figures: ChainFiguresService,
     private readonly alerts: AlertService,
     private readonly alertSettings: AlertSettingsService,
-    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async pack(user: AuthUser, id: string): Promise<MeetingPackView> {

@@ -90,7 +90,7 @@ describe('GET /api/meetings/:id/pack', () => {
   const itemName = (id: string) => Object.keys(items).find((k) => items[k] === id);
 
   beforeAll(async () => {
-    t = await createTestApp([MeetingsModule.withClock(clock)], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    t = await createTestApp([MeetingsModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
     energyUnit = await unitId('市能源局');
     [{ id: otherUnit }] = await q(
       `SELECT u.id FROM unit u

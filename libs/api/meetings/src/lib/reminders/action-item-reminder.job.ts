@@ -1,7 +1,7 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { ReportingJobHandler, type ReportingJobRunner } from '@crm/api/reporting';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 import { ActionItemReminderService, type ActionItemReminderSent } from './action-item-reminder.service';
 
 export const ACTION_ITEM_REMINDER_JOB = 'action-item-reminder';
@@ -23,7 +23,7 @@ export class ActionItemReminderJob implements ReportingJobRunner<ActionItemRemin
 
   constructor(
     private readonly reminders: ActionItemReminderService,
-    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(job: Job<ActionItemReminderJobData>): Promise<{ sent: ActionItemReminderSent[] }> {

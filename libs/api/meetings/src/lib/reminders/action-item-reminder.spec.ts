@@ -47,7 +47,7 @@ describe('ActionItemReminderJob', () => {
     q(`SELECT kind, title, link FROM notification WHERE user_id = $1 ORDER BY created_at, title`, [users[user]]);
 
   beforeAll(async () => {
-    t = await createTestApp([QueueModule, ReportingJobsModule.withClock(clock), MeetingsJobsModule.withClock(clock)]);
+    t = await createTestApp([QueueModule, ReportingJobsModule, MeetingsJobsModule], {}, { clock });
     reminders = t.app.get(ActionItemReminderService);
     [{ id: unitId }] = await q(`SELECT id FROM unit WHERE name = '市能源局'`);
     users['office'] = (await createTestUser(t, { roles: ['office'] })).id;

@@ -1,7 +1,7 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { ReportingJobHandler, type ReportingJobRunner } from '@crm/api/reporting';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 import { MeetingScheduleReminderService, type MeetingScheduleNoticeSent } from './meeting-schedule-reminder.service';
 
 export const MEETING_SCHEDULE_REMINDER_JOB = 'meeting-schedule-reminder';
@@ -22,7 +22,7 @@ export class MeetingScheduleReminderJob implements ReportingJobRunner<MeetingSch
 
   constructor(
     private readonly reminders: MeetingScheduleReminderService,
-    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(job: Job<MeetingScheduleReminderJobData>): Promise<{ sent: MeetingScheduleNoticeSent[] }> {

@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -13,7 +14,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../common/meeting-access';
-import { MEETINGS_CLOCK, type Clock } from '../common/meetings-clock';
 import { SCHEDULE_ROWS } from './meeting-schedule.queries';
 
 interface ScheduleRow {
@@ -35,7 +35,7 @@ export class MeetingScheduleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(MEETINGS_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The month's rows for the chains the user may read (default: this month, Shanghai). */

@@ -67,8 +67,8 @@ describe('meeting schedule', () => {
 
   beforeAll(async () => {
     t = await createTestApp(
-      [MeetingsModule.withClock(clock), QueueModule, ReportingJobsModule.withClock(clock), MeetingsJobsModule.withClock(clock)],
-      { SIGN_IN_RATE_PER_MINUTE: '1000' },
+      [MeetingsModule, QueueModule, ReportingJobsModule, MeetingsJobsModule],
+      { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock },
     );
     reminders = t.app.get(MeetingScheduleReminderService);
     for (const r of await q(`SELECT id, code FROM chain`)) chainIds[r.code] = r.id;

@@ -1,10 +1,10 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import type { FundsBaselineView } from '@crm/domain';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { PLAN_CLOCK, type Clock } from '../plan-clock';
 import type { FundsBaselineDto } from '../plans/plan.dto';
 
 const BASELINE_SQL = `
@@ -17,7 +17,7 @@ export class FundsBaselineService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(PLAN_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   list(year?: number): Promise<FundsBaselineView[]> {

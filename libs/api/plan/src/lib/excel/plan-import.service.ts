@@ -1,9 +1,8 @@
-import { type AuthUser, checkXlsxBytes, refuseFile } from '@crm/api/core';
+import { type AuthUser, checkXlsxBytes, refuseFile, CLOCK, type Clock } from '@crm/api/core';
 import type { AnnualPlanView, ChainCode, PlanBodyInput, PlanImportPreview } from '@crm/domain';
 import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PLAN_CLOCK, type Clock } from '../plan-clock';
 import { diffPlans } from '../plans/plan-diff';
 import { readPlan } from '../plans/plan.reader';
 import { PlanService } from '../plans/plan.service';
@@ -31,7 +30,7 @@ export class PlanImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlanService,
-    @Inject(PLAN_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async preview(user: AuthUser, year: number, fileName: string, bytes: Buffer): Promise<PlanImportPreview> {

@@ -1,3 +1,4 @@
+import { CLOCK } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -19,7 +20,6 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PLAN_CLOCK } from '../plan-clock';
 import { diffPlans } from './plan-diff';
 import type { AnnualPlanDto, GoalAchievedDto, PlanChainTargetDto, PlanKeyTaskDto, SectorGrowthDto } from './plan.dto';
 import { invalid, keyTaskNotFound, planNotFound, stalePlan } from './plan.errors';
@@ -36,7 +36,7 @@ export class PlanService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(PLAN_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   list(): Promise<AnnualPlanSummary[]> {

@@ -1,8 +1,7 @@
 import { isCalendarDate, isChainCode, shanghaiToday, type ChainView, type Clock } from '@crm/domain';
-import { SignedIn } from '@crm/api/core';
+import { SignedIn, CLOCK } from '@crm/api/core';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { REFERENCE_CLOCK } from '../reference-clock';
 import { ChainService } from './chain.service';
 
 @ApiTags('产业链 chains')
@@ -10,7 +9,7 @@ import { ChainService } from './chain.service';
 export class ChainController {
   constructor(
     private readonly chains: ChainService,
-    @Inject(REFERENCE_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The seven chains with leaders, units, anchor firms, key tasks and targets, as on a date (default today). */

@@ -1,5 +1,5 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '../common/clock';
 import {
   ReportingJobHandler,
   type ReportingJobRunner,

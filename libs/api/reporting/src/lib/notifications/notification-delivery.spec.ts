@@ -131,8 +131,8 @@ describe('notification copies: e-mail (SMTP) and group-robot webhook', () => {
     t = await createTestApp(
       [
         QueueModule,
-        ReportingModule.withClock(clock),
-        ReportingJobsModule.withClock(clock),
+        ReportingModule,
+        ReportingJobsModule,
       ],
       {
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
@@ -140,7 +140,7 @@ describe('notification copies: e-mail (SMTP) and group-robot webhook', () => {
         // A configured schedule: one reminder a week before, at 10:00.
         REPORT_REMINDER_SCHEDULE: 'week-before:7@10;escalation+9',
         WEBHOOK_URL: `http://127.0.0.1:${httpPort}/robot`,
-      },
+      }, { clock },
     );
     const staff = await createTestUser(t, {
       roles: ['staff'],

@@ -1,4 +1,4 @@
-import { CurrentUser, SignedIn, type AuthUser } from '@crm/api/core';
+import { CurrentUser, SignedIn, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import type { NotificationListView, NotificationView } from '@crm/domain';
 import {
   Controller,
@@ -10,7 +10,6 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock } from '../common/clock';
 import { refuse } from '../common/errors';
 import { NotificationService } from './notification.service';
 

@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -12,7 +13,6 @@ import {
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CLOCK, type Clock } from '../common/clock';
 import { refuse } from '../common/errors';
 import { takeRollUpSnapshot } from '../roll-up/roll-up.snapshot';
 

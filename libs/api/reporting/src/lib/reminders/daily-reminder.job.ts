@@ -1,6 +1,6 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { CLOCK, type Clock } from '../common/clock';
 import { NotificationDeliveryService } from '../notifications/notification-delivery.service';
 import {
   DailyReminderService,

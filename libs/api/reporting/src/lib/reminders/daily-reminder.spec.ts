@@ -70,8 +70,8 @@ describe('DailyReminderJob', () => {
   beforeAll(async () => {
     t = await createTestApp([
       QueueModule,
-      ReportingJobsModule.withClock(clock),
-    ]);
+      ReportingJobsModule,
+    ], {}, { clock });
     reminders = t.app.get(DailyReminderService);
     for (const name of ['li', 'wang', 'gone'])
       owners[name] = (

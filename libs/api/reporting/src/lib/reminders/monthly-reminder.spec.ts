@@ -64,8 +64,8 @@ describe('MonthlyReminderJob', () => {
   beforeAll(async () => {
     t = await createTestApp([
       QueueModule,
-      ReportingJobsModule.withClock(clock),
-    ]);
+      ReportingJobsModule,
+    ], {}, { clock });
     reminders = t.app.get(MonthlyReminderService);
     users['energy'] = (
       await createTestUser(t, { roles: ['staff'], unit: '市能源局' })

@@ -28,9 +28,9 @@ describe('monthly reports /api/monthly-reports', () => {
       .id;
 
   beforeAll(async () => {
-    t = await createTestApp([ReportingModule.withClock(clock)], {
+    t = await createTestApp([ReportingModule], {
       SIGN_IN_RATE_PER_MINUTE: '1000',
-    });
+    }, { clock });
     energy = await signInAs(t, { roles: ['staff'], unit: '市能源局' });
     data = await signInAs(t, { roles: ['staff'], unit: '市数据局' });
     kunlun = await signInAs(t, {

@@ -62,9 +62,9 @@ describe('people and units over time in reports, the board, the roll-up and remi
   };
 
   beforeAll(async () => {
-    t = await createTestApp([QueueModule, ReportingModule.withClock(clock), ReportingJobsModule.withClock(clock)], {
+    t = await createTestApp([QueueModule, ReportingModule, ReportingJobsModule], {
       SIGN_IN_RATE_PER_MINUTE: '1000',
-    });
+    }, { clock });
     const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
     // The 2025 plan as published (the seed's), and 2026 drafted from it and published.
     await q(

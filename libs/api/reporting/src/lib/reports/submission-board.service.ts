@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import { hasRole, type AuthUser } from '@crm/api/core';
+import { hasRole, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import {
   addPeriods,
   defaultOpensAt,
@@ -20,7 +20,6 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CLOCK, type Clock } from '../common/clock';
 import { refuse } from '../common/errors';
 import { NotificationService } from '../notifications/notification.service';
 import { ReportingPeriodService } from '../periods/reporting-period.service';

@@ -85,9 +85,9 @@ describe('submission board and reminders by hand /api/monthly-reports/board, /re
     );
 
   beforeAll(async () => {
-    t = await createTestApp([ReportingModule.withClock(clock)], {
+    t = await createTestApp([ReportingModule], {
       SIGN_IN_RATE_PER_MINUTE: '1000',
-    });
+    }, { clock });
     for (const { id, name } of await t.dataSource.query(
       `SELECT id, name FROM unit`,
     ))

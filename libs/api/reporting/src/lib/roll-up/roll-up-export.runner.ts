@@ -1,8 +1,8 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import type { RollUpExportFormat, RollUpFigures } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CLOCK, type Clock } from '../common/clock';
 import { updatedRows } from '../common/errors';
 import { buildRollUpDocx } from './roll-up-docx.builder';
 import { buildRollUpXlsx } from './roll-up-xlsx.builder';

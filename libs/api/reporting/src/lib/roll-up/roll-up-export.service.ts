@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import { QueueName, quietQueueErrors, type AuthUser } from '@crm/api/core';
+import { QueueName, quietQueueErrors, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import type {
   RollUpExportFormat,
   RollUpExportState,
@@ -10,7 +10,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { CLOCK, type Clock } from '../common/clock';
 import { refuse } from '../common/errors';
 import {
   ROLL_UP_EXPORT_JOB,

@@ -101,12 +101,12 @@ describe('roll-up exports through the worker', () => {
     t = await createTestApp(
       [
         QueueModule,
-        ReportingModule.withClock(clock),
-        ReportingJobsModule.withClock(clock),
+        ReportingModule,
+        ReportingJobsModule,
       ],
       {
         SIGN_IN_RATE_PER_MINUTE: '1000',
-      },
+      }, { clock },
     );
     office = await signInAs(t, { roles: ['office'] });
     leader = await signInAs(t, { roles: ['leader'], person: '徐进' });

@@ -80,9 +80,9 @@ describe('roll-up 交办事项完成率', () => {
   let chains: { code: string }[];
 
   beforeAll(async () => {
-    t = await createTestApp([QueueModule, ReportingModule.withClock(clock)], {
+    t = await createTestApp([QueueModule, ReportingModule], {
       SIGN_IN_RATE_PER_MINUTE: '1000',
-    });
+    }, { clock });
     office = await signInAs(t, { roles: ['office'] });
     chains = await t.dataSource.query(`SELECT code FROM chain ORDER BY sort_order, id`);
     const [{ id: unitId }] = await t.dataSource.query(`SELECT id FROM unit WHERE name = '市能源局'`);

@@ -73,9 +73,9 @@ describe('roll-up without a published plan', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp([QueueModule, ReportingModule.withClock(clock), ReportingJobsModule.withClock(clock)], {
+    t = await createTestApp([QueueModule, ReportingModule, ReportingJobsModule], {
       SIGN_IN_RATE_PER_MINUTE: '1000',
-    });
+    }, { clock });
     office = await signInAs(t, { roles: ['office'] });
     await insertFixtures(t);
     // One entry of last year's same months, so 2025's 同比 has something to compare with.

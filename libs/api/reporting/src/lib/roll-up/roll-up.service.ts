@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -10,7 +11,6 @@ import {
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CLOCK, type Clock } from '../common/clock';
 import { refuse } from '../common/errors';
 import { recentPeriods } from '../common/recent-periods';
 import { ReportingPeriodService } from '../periods/reporting-period.service';

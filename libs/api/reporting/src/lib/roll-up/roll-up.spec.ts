@@ -55,9 +55,9 @@ describe('roll-up /api/roll-ups', () => {
   const withoutTime = (f: RollUpFigures) => ({ ...f, takenAt: undefined });
 
   beforeAll(async () => {
-    t = await createTestApp([QueueModule, ReportingModule.withClock(clock)], {
+    t = await createTestApp([QueueModule, ReportingModule], {
       SIGN_IN_RATE_PER_MINUTE: '1000',
-    });
+    }, { clock });
     service = t.app.get(RollUpService);
     office = await signInAs(t, { roles: ['office'] });
     leader = await signInAs(t, { roles: ['leader'], person: '徐进' });
