@@ -5,8 +5,12 @@ export { CLOCK, clockStartingAt, type Clock } from './lib/clock/clock';
 export { ClockModule } from './lib/clock/clock.module';
 export { CoreModule } from './lib/core.module';
 export { API_PREFIX, configureHttpApp } from './lib/http/configure-http-app';
-export { createValidationPipe, fieldTree } from './lib/http/validation';
-export { QueueName } from './lib/queues/queue-names';
+export { createValidationPipe, fieldTree, INVALID_INPUT_MESSAGE, invalidInput, textProblems } from './lib/http/validation';
+export { DatabaseInputErrorFilter, INVALID_VALUE_MESSAGE, INVALID_VALUE_SQLSTATES, sqlStateOf } from './lib/http/database-error.filter';
+export { QUEUE_JOB_OPTIONS, QueueName, RETRIED_JOB_OPTIONS } from './lib/queues/queue-names';
+export { JobDispatcher, JobHandler, jobDispatcherOf, type JobRunner, type JobTarget } from './lib/queues/job-dispatcher';
+export { JobsModule } from './lib/queues/jobs.module';
+export { NotificationWriter, NotificationWriterModule, type NewNotification } from './lib/notifications/notification.writer';
 export { QueueModule } from './lib/queues/queue.module';
 export { connectRedis, redisOptions } from './lib/redis/redis-connection';
 export { REDIS, WORKER_HEARTBEAT_KEY } from './lib/redis/redis.constants';
@@ -16,7 +20,32 @@ export { Allow, POLICY_KEY, Public, SignedIn, type RoutePolicy } from './lib/aut
 export { JobHost, quietQueueErrors } from './lib/queues/job-host';
 export { exitAfterGracePeriod } from './lib/shutdown';
 export { actionItemCompletionByChain, actionItemCompletionByUnit, completionOf, type ActionItemCompletionRow } from './lib/database/action-item-completion.query';
-export { IsCalendarDate, IsWan, IsYearMonth, OptionalText, RequiredText, TextIfGiven, Trim, TrimToNull } from './lib/http/validators';
+export {
+  calendarDateProblem,
+  IntRange,
+  IsCalendarDate,
+  IsId,
+  IsText,
+  IsVersion,
+  IsWan,
+  IsYearMonth,
+  latestPlausibleDate,
+  OptionalText,
+  PG_INT_MAX,
+  PLAUSIBLE_DATE_FROM,
+  PLAUSIBLE_YEARS_AHEAD,
+  RequiredText,
+  TEXT_PROBLEM_MESSAGES,
+  TextIfGiven,
+  TextIfPresent,
+  textProblem,
+  Trim,
+  TrimToNull,
+  useClockForValidation,
+  type CalendarDateRule,
+  type TextProblem,
+  type TextRule,
+} from './lib/http/validators';
 export { addTableSheet, attachment, loadWorkbook, newWorkbook, XLSX_MIME, type ExportColumn, type ExportKind } from './lib/xlsx/sheet-writer';
 export {
   checkXlsxBytes,

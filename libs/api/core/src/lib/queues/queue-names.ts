@@ -1,8 +1,32 @@
+import type { JobsOptions } from 'bullmq';
+
 /** Every BullMQ queue of the app, by name; the API enqueues, the worker processes. */
 export enum QueueName {
   Health = 'health',
   /** 台账导入: previews of large sheets (LedgerImportJob). */
   LedgerImport = 'ledger-import',
-  /** 月报催报与逾期提醒 (MonthlyReminderJob). */
+  /** 月报催报与逾期提醒, daily reminders, notification delivery, the roll-up's build and exports. */
   Reporting = 'reporting',
+  /** 交办事项提醒, 月调度会 reminders and the weekly digest (周跟踪). */
+  Meetings = 'meetings',
 }
+
+/**
+ * Options of a job that is safe to run again (every scheduled job of the app is idempotent):
+ * retried with exponential backoff (30 s, 1 min, 2 min, …); the last failures stay for the admins'
+ * queue dashboard.
+ */
+export const RETRIED_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 30_000 },
+  removeOnComplete: 100,
+  removeOnFail: 500,
+} as const satisfies JobsOptions;
+
+/** Default options of the jobs added to each queue (the schedules pass them too). */
+export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions | undefined> = {
+  [QueueName.Health]: undefined,
+  [QueueName.LedgerImport]: undefined,
+  [QueueName.Reporting]: RETRIED_JOB_OPTIONS,
+  [QueueName.Meetings]: RETRIED_JOB_OPTIONS,
+};
