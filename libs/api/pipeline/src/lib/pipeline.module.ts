@@ -11,19 +11,19 @@ import { ProjectDetailService } from './projects/project-detail.service';
 import { ProjectListService } from './projects/project-list.service';
 import { ProjectController } from './projects/project.controller';
 import { ProjectService } from './projects/project.service';
-import { ProjectStore } from './projects/project.store';
 import { StageMoveService } from './stages/stage-move.service';
 import { PipelineTotalsService } from './totals/pipeline-totals.service';
+import { ProjectWriterModule } from './project-writer.module';
 
 /**
  * The seven-stage pipeline: projects, stage gates and history, activities, evaluations, the
- * signing and funds ledger, boards and chain progress. Audit entries go through the global
- * AuditModule, in the same transaction as each change.
+ * signing and funds ledger, boards and chain progress. Every project change goes through the
+ * ProjectWriter (ProjectWriterModule), with its audit entries in the same transaction.
  */
 @Module({
+  imports: [ProjectWriterModule],
   controllers: [ProjectController, ActivityController, EvaluationController, LedgerController, ChainPipelineController],
   providers: [
-    ProjectStore,
     ProjectService,
     ProjectListService,
     ProjectDetailService,
@@ -34,6 +34,6 @@ import { PipelineTotalsService } from './totals/pipeline-totals.service';
     ChainPipelineService,
     PipelineTotalsService,
   ],
-  exports: [PipelineTotalsService],
+  exports: [PipelineTotalsService, ProjectWriterModule],
 })
 export class PipelineModule {}

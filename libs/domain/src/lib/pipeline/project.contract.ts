@@ -144,6 +144,15 @@ export interface StageMoveInput {
   constructionStartedOn?: string;
   constructionPermitRef?: string;
   completedOn?: string;
+  /**
+   * The day the stage was reached, as the user gives it (a stage without a dated fact of its own:
+   * 项目线索 … 项目评估, or a move back); default today. Time in stage counts from it.
+   */
+  reachedOn?: string;
+  /** 预计投资额 (万元) saved with the move, when the gate asks for it: one request, one transaction. */
+  plannedInvestment?: Wan;
+  /** Opens an evaluation record with the move (when none is open), as the 项目评估 gate asks. */
+  openEvaluation?: boolean;
 }
 
 /** One entry of a project's stage history: from, to, who, when, why. */

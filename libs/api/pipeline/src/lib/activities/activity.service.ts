@@ -1,7 +1,7 @@
 import { AuditService } from '@crm/api/audit';
-import type { AuthUser } from '@crm/api/core';
+import { CLOCK, type AuthUser, type Clock } from '@crm/api/core';
 import { shanghaiToday, type ActivityView, type RuleProblem } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { invalidInput, refused } from '../common/problems';
@@ -17,10 +17,11 @@ export class ActivityService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ProjectStore,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(user: AuthUser, projectId: string, input: CreateActivityDto): Promise<ActivityView> {
-    const today = shanghaiToday();
+    const today = shanghaiToday(this.clock.now());
     const problems: RuleProblem[] = [];
     if (input.occurredOn > today) {
       problems.push({
@@ -46,8 +47,8 @@ export class ActivityService {
       }
       const [{ id }] = await tx.query(
         `INSERT INTO project_activity (project_id, kind, occurred_on, our_participants, their_participants, summary,
-           next_step, next_follow_up_on, created_by, major)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+           next_step, next_follow_up_on, created_by, major, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
           projectId,
           input.kind,
@@ -59,6 +60,7 @@ export class ActivityService {
           input.nextFollowUpOn ?? null,
           user.id,
           input.major ?? false,
+          this.clock.now(),
         ],
       );
       const [row]: ActivityRow[] = await tx.query(`${ACTIVITY_SELECT} WHERE a.id = $1`, [id]);

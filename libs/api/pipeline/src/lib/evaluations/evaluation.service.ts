@@ -1,5 +1,5 @@
 import { AuditService, changedFields } from '@crm/api/audit';
-import type { AuthUser } from '@crm/api/core';
+import { CLOCK, type AuthUser, type Clock } from '@crm/api/core';
 import {
   bilingual,
   evaluationConclusionProblems,
@@ -8,7 +8,7 @@ import {
   type EvaluationView,
   type RuleProblem,
 } from '@crm/domain';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { invalidInput, refused, staleVersion } from '../common/problems';
@@ -31,6 +31,7 @@ export class EvaluationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ProjectStore,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async open(user: AuthUser, projectId: string, input: OpenEvaluationDto): Promise<EvaluationView> {
@@ -50,9 +51,9 @@ export class EvaluationService {
       let id: string;
       try {
         [{ id }] = await tx.query(
-          `INSERT INTO project_evaluation (project_id, third_party, institution, eliminated_category, opened_by)
-           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [projectId, input.thirdParty ?? false, input.institution ?? null, input.eliminatedCategory ?? null, user.id],
+          `INSERT INTO project_evaluation (project_id, third_party, institution, eliminated_category, opened_by, opened_at)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [projectId, input.thirdParty ?? false, input.institution ?? null, input.eliminatedCategory ?? null, user.id, this.clock.now()],
         );
       } catch (error) {
         if (pgConstraint(error) === 'project_evaluation_one_open') {
@@ -123,7 +124,7 @@ export class EvaluationService {
     evaluationId: string,
     input: ConcludeEvaluationDto,
   ): Promise<EvaluationView> {
-    const today = shanghaiToday();
+    const today = shanghaiToday(this.clock.now());
     if (input.concludedOn > today) {
       throw invalidInput([
         {
@@ -155,9 +156,9 @@ export class EvaluationService {
       }
       await tx.query(
         `UPDATE project_evaluation SET conclusion = $2, conditions = $3, concluded_by = $4, concluded_on = $5,
-           concluded_at = now(), version = version + 1
+           concluded_at = $6, version = version + 1
          WHERE id = $1`,
-        [evaluationId, input.conclusion, input.conditions ?? null, concludedBy, input.concludedOn],
+        [evaluationId, input.conclusion, input.conditions ?? null, concludedBy, input.concludedOn, this.clock.now()],
       );
       const [after] = await loadEvaluations(tx, 'e.id = $1', evaluationId);
       await this.audit.record(tx, user, {

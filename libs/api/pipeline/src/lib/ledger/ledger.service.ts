@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import type { AuthUser } from '@crm/api/core';
+import { CLOCK, type AuthUser, type Clock } from '@crm/api/core';
 import {
   bilingual,
   isSignedStage,
@@ -9,13 +9,14 @@ import {
   type FundArrivalView,
   type RuleProblem,
 } from '@crm/domain';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { invalidInput, refused } from '../common/problems';
 import { inTransaction, pgConstraint } from '../common/transaction';
 import type { ProjectRow } from '../projects/project.rows';
 import { ProjectStore } from '../projects/project.store';
+import { ProjectWriter } from '../projects/project.writer';
 import type { FundArrivalDto, FundVerificationDto, SupplementaryAgreementDto } from './ledger.dto';
 import {
   AGREEMENT_SELECT,
@@ -37,6 +38,8 @@ export class LedgerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ProjectStore,
     private readonly audit: AuditService,
+    private readonly writer: ProjectWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async addSupplementaryAgreement(
@@ -47,7 +50,7 @@ export class LedgerService {
     return inTransaction(this.dataSource, async (tx) => {
       const project = await this.store.lockForEdit(tx, user, projectId);
       this.refuseUnsigned(project, '补充协议', 'A supplementary agreement');
-      const today = shanghaiToday();
+      const today = shanghaiToday(this.clock.now());
       const problems: RuleProblem[] = [];
       if (input.signedOn > today) {
         problems.push({
@@ -66,11 +69,13 @@ export class LedgerService {
       if (problems.length) throw invalidInput(problems);
       let id: string;
       try {
-        [{ id }] = await tx.query(
-          `INSERT INTO project_agreement (project_id, kind, amount, signed_on, agreement_ref, note, created_by)
-           VALUES ($1, 'supplementary', $2, $3, $4, $5, $6) RETURNING id`,
-          [projectId, input.amount, input.signedOn, input.agreementRef, input.note ?? null, user.id],
-        );
+        id = await this.writer.recordAgreement(tx, user, projectId, {
+          kind: 'supplementary',
+          amount: input.amount,
+          signedOn: input.signedOn,
+          agreementRef: input.agreementRef,
+          note: input.note ?? null,
+        });
       } catch (error) {
         if (pgConstraint(error) === 'project_agreement_project_id_agreement_ref_key') {
           throw new ConflictException({
@@ -83,19 +88,6 @@ export class LedgerService {
       }
       const [row]: AgreementRow[] = await tx.query(`${AGREEMENT_SELECT} WHERE a.id = $1`, [id]);
       const view = toAgreementView(row);
-      await this.audit.record(tx, user, {
-        action: 'create',
-        entityType: 'agreement',
-        entityId: id,
-        projectId,
-        after: {
-          kind: view.kind,
-          amount: view.amount,
-          signedOn: view.signedOn,
-          agreementRef: view.agreementRef,
-          note: view.note,
-        },
-      });
       return view;
     });
   }
@@ -104,7 +96,7 @@ export class LedgerService {
     return inTransaction(this.dataSource, async (tx) => {
       const project = await this.store.lockForEdit(tx, user, projectId);
       this.refuseUnsigned(project, '到位资金', 'Funds in place');
-      const thisMonth = shanghaiMonth();
+      const thisMonth = shanghaiMonth(this.clock.now());
       const problems: RuleProblem[] = [];
       if (input.month > thisMonth) {
         problems.push({
@@ -122,18 +114,12 @@ export class LedgerService {
         });
       }
       if (problems.length) throw invalidInput(problems);
-      const [{ id }] = await tx.query(
-        `INSERT INTO fund_arrival (project_id, month, amount, evidence_note, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [projectId, input.month, input.amount, input.evidenceNote ?? null, user.id],
-      );
-      const view = await this.fundArrival(tx, projectId, id);
-      await this.audit.record(tx, user, {
-        action: 'create',
-        entityType: 'fund-arrival',
-        entityId: id,
-        projectId,
-        after: { month: view.month, amount: view.amount, evidenceNote: view.evidenceNote },
+      const id = await this.writer.recordFundArrival(tx, user, projectId, {
+        month: input.month,
+        amount: input.amount,
+        evidenceNote: input.evidenceNote ?? null,
       });
+      const view = await this.fundArrival(tx, projectId, id);
       return view;
     });
   }
@@ -150,9 +136,9 @@ export class LedgerService {
       const before = await this.fundArrival(tx, projectId, entryId, true);
       if (before.verified === input.verified) return before;
       await tx.query(
-        `UPDATE fund_arrival SET verified = $2, verified_by = CASE WHEN $2 THEN $3::uuid END, verified_at = CASE WHEN $2 THEN now() END
+        `UPDATE fund_arrival SET verified = $2, verified_by = CASE WHEN $2 THEN $3::uuid END, verified_at = CASE WHEN $2 THEN $4::timestamptz END
          WHERE id = $1`,
-        [entryId, input.verified, user.id],
+        [entryId, input.verified, user.id, this.clock.now()],
       );
       const after = await this.fundArrival(tx, projectId, entryId);
       await this.audit.record(tx, user, {

@@ -1,6 +1,6 @@
-import type { AuthUser } from '@crm/api/core';
+import { CLOCK, type AuthUser, type Clock } from '@crm/api/core';
 import { shanghaiToday, type ProjectPage, type ProjectSort } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { invalidInput } from '../common/problems';
@@ -62,9 +62,12 @@ function decodeCursor(text: string, sort: ProjectSort, order: 'asc' | 'desc'): C
  */
 @Injectable()
 export class ProjectListService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
-  async list(user: AuthUser, query: ListProjectsDto, today = shanghaiToday()): Promise<ProjectPage> {
+  async list(user: AuthUser, query: ListProjectsDto, today = shanghaiToday(this.clock.now())): Promise<ProjectPage> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -127,9 +130,8 @@ export class ProjectListService {
     }
     if (query.stageSinceTo) {
       where.push(
-        `coalesce(CASE p.stage WHEN 'signed' THEN p.signed_on WHEN 'land' THEN p.land_approved_on
-                    WHEN 'construction' THEN p.construction_started_on WHEN 'production' THEN p.completed_on END,
-                  (p.stage_entered_at AT TIME ZONE 'Asia/Shanghai')::date) <= ${param(query.stageSinceTo)}::date`,
+        // The stage's business date (generated column: its fact's date, the day given for reaching it, or the entry day).
+        `p.stage_since <= ${param(query.stageSinceTo)}::date`,
       );
     }
     if (query.q) {

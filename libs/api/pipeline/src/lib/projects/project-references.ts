@@ -10,6 +10,8 @@ export interface ProjectReferenceInput {
   responsibleUnitId: number;
   ownerId: string;
   keyTaskId: number | null;
+  /** Check the owner is an active staff user (a new project, or a changed owner); an unchanged owner is left as is. */
+  checkOwner?: boolean;
 }
 
 export interface ResolvedReferences {
@@ -72,9 +74,10 @@ export async function resolveReferences(
   const [unit] = await tx.query(`SELECT 1 FROM unit WHERE id = $1`, [input.responsibleUnitId]);
   if (!unit) problems.push({ field: 'responsibleUnitId', zh: '没有该责任单位', en: 'No such responsible unit' });
 
-  const [owner] = await tx.query(`SELECT active, 'staff' = ANY (roles) AS staff FROM app_user WHERE id = $1`, [
-    input.ownerId,
-  ]);
+  const [owner] =
+    input.checkOwner === false
+      ? [{ active: true, staff: true }]
+      : await tx.query(`SELECT active, 'staff' = ANY (roles) AS staff FROM app_user WHERE id = $1`, [input.ownerId]);
   if (!owner?.active || !owner.staff) {
     problems.push({
       field: 'ownerId',
@@ -98,4 +101,41 @@ export async function resolveReferences(
 
   if (problems.length || chainId === undefined || !investorName) return { problems, resolved: null };
   return { problems, resolved: { chainId, relatedChainIds, investorName } };
+}
+
+/**
+ * A project's responsible unit and owner must serve its chain on the day (README "The year's plan":
+ * the unit is one of chain_units_on(day) for the chain, the owner a staff user whose unit is, as
+ * chain_access gives it). Only what is given is checked.
+ */
+export async function chainServiceProblems(
+  tx: EntityManager,
+  chainId: number,
+  check: { unitId?: number; ownerId?: string },
+  day: string,
+): Promise<RuleProblem[]> {
+  const problems: RuleProblem[] = [];
+  const [row] = await tx.query(
+    `SELECT (SELECT name_zh FROM chain WHERE id = $1) AS chain,
+            ($2::integer IS NULL OR EXISTS (SELECT 1 FROM chain_units_on($4::date) cu WHERE cu.chain_id = $1 AND cu.unit_id = $2)) AS unit_serves,
+            ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM chain_access($3::uuid, $4::date) a WHERE a.chain_id = $1 AND a.editable)) AS owner_serves,
+            (SELECT name FROM unit WHERE id = $2) AS unit_name,
+            (SELECT display_name FROM app_user WHERE id = $3::uuid) AS owner_name`,
+    [chainId, check.unitId ?? null, check.ownerId ?? null, day],
+  );
+  if (!row.unit_serves) {
+    problems.push({
+      field: 'responsibleUnitId',
+      zh: `责任单位“${row.unit_name ?? check.unitId}”${day}不负责${row.chain}，请选择负责该产业链的单位`,
+      en: `The responsible unit does not serve the project's chain on ${day}`,
+    });
+  }
+  if (!row.owner_serves) {
+    problems.push({
+      field: 'ownerId',
+      zh: `项目负责人“${row.owner_name ?? check.ownerId}”不是${row.chain}责任单位的专班工作人员（${day}），请选择该产业链的专班人员`,
+      en: `The owner is not staff of a unit serving the project's chain on ${day}`,
+    });
+  }
+  return problems;
 }

@@ -1,6 +1,6 @@
 import { PROJECT_TEXT_LIMITS as L, STAGES, type Stage, type StageMoveInput } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, ValidateIf } from 'class-validator';
 import { IsCalendarDate, IsWan, OptionalText, TextIfGiven } from '@crm/api/core';
 
 const given = (_: object, value: unknown) => value !== undefined;
@@ -64,4 +64,19 @@ export class StageMoveDto implements StageMoveInput {
   @ValidateIf(given)
   @IsCalendarDate({ zh: '竣工投产日期', en: 'The completion date' })
   completedOn?: string;
+
+  @ApiPropertyOptional({ example: '2025-01-20', description: 'The day the stage was reached (default today); time in stage counts from it' })
+  @ValidateIf(given)
+  @IsCalendarDate({ zh: '进入该阶段的日期', en: 'The day the stage was reached' })
+  reachedOn?: string;
+
+  @ApiPropertyOptional({ example: '150000', description: '预计投资额, 万元, saved with the move' })
+  @ValidateIf(given)
+  @IsWan()
+  plannedInvestment?: string;
+
+  @ApiPropertyOptional({ description: 'Open an evaluation record with the move (when none is open)' })
+  @ValidateIf(given)
+  @IsBoolean({ message: 'openEvaluation 应为 true 或 false / openEvaluation must be true or false' })
+  openEvaluation?: boolean;
 }
