@@ -2,3 +2,37 @@ export { PipelineModule } from './lib/pipeline.module';
 export { PipelineTotalsService, type TotalsDiscrepancy } from './lib/totals/pipeline-totals.service';
 export { ProjectListService } from './lib/projects/project-list.service';
 export { ListProjectsDto } from './lib/projects/project.dto';
+// The one definition of the headline figures (签约额, 到位资金, 亿元以上项目, 完成率, 序时进度, stage counts).
+export {
+  HEADLINE_ZERO,
+  headlineCityTargets,
+  headlineFigures,
+  headlineFiguresByChain,
+  headlineTargets,
+  headlineWindow,
+  signedBetween,
+  stageTotals,
+  stageTotalsByChain,
+  type HeadlineAmount,
+  type HeadlineCityTargets,
+  type HeadlineFigures,
+  type HeadlineScope,
+  type HeadlineWindow,
+} from './lib/figures/headline-figures';
+export { ProjectWriterModule } from './lib/project-writer.module';
+export {
+  ProjectWriter,
+  type NewProject,
+  type ProjectActor,
+  type ProjectChanges,
+  type WriteNote,
+} from './lib/projects/project.writer';
+export { type ProjectRow } from './lib/projects/project.rows';
+export {
+  judgeStageMove,
+  stageMoveRefusalMessage,
+  suppliedStageFacts,
+  type StageMoveRequest,
+  type StageMoveVerdict,
+} from './lib/stages/stage-move.rules';
+export { projectNotFound } from './lib/common/problems';

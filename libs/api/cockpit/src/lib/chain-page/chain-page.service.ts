@@ -2,7 +2,6 @@ import { CLOCK, type Clock } from '@crm/api/core';
 import type { AuthUser } from '@crm/api/core';
 import { keyTaskProgress, planMissing, readPlanState } from '@crm/api/plan';
 import {
-  STAGE_LABELS,
   STAGES,
   shanghaiToday,
   type ChainCockpitView,
@@ -24,7 +23,7 @@ import { cockpitPeriod } from '../common/cockpit-period';
 import { toProjectRef, type ProjectRefRow } from '../common/project-ref.rows';
 import { ChainFiguresService, chainFigures, trendSeries } from '../figures/chain-figures.service';
 import { InstructionService } from '../instructions/instruction.service';
-import { CURRENT_STAYS, FUNNEL, KEY_TASKS, MAJOR, OVERDUE, OVERDUE_COUNT, REPORTS, STUCK } from './chain-page.queries';
+import { CURRENT_STAYS, KEY_TASKS, MAJOR, OVERDUE, OVERDUE_COUNT, REPORTS, STUCK } from './chain-page.queries';
 import { ChainStageHistory } from './chain-stage-history';
 
 /**
@@ -57,10 +56,10 @@ export class ChainPageService {
       await Promise.all([
         this.figures.monthRows([chain.id], period, true),
         this.figures.targets([chain.id], period.year),
-        q<{ stage: Stage; count: number; planned: string; signed: string }>(FUNNEL, [chain.id]),
+        this.figures.funnel(chain),
         this.stageHistory.stats(chain.id),
-        q<CurrentStayRow>(CURRENT_STAYS, [chain.id]),
-        q<ProjectRefRow & { stage_entered_at: Date; days: number }>(STUCK, [chain.id]),
+        q<CurrentStayRow>(CURRENT_STAYS, [chain.id, today]),
+        q<ProjectRefRow & { since: string; days: number }>(STUCK, [chain.id, today]),
         q<ProjectRefRow>(MAJOR, [chain.id]),
         q<ProjectRefRow & { due_on: string; days: number; last_activity_on: string | null }>(OVERDUE, [chain.id, today]),
         q<{ n: number }>(OVERDUE_COUNT, [chain.id, today]),
@@ -86,17 +85,7 @@ export class ChainPageService {
       plan: state === 'published' ? null : planMissing(period.year, state),
       figures: chainFigures(chain, rows, targets.get(chain.id) ?? null, period),
       trend: trendSeries(chain, rows),
-      funnel: STAGES.map((stage) => {
-        const row = funnel.find((f) => f.stage === stage);
-        return {
-          stage,
-          label: STAGE_LABELS[stage],
-          count: row?.count ?? 0,
-          plannedInvestment: row?.planned ?? '0',
-          signedAmount: row?.signed ?? '0',
-          query: { ...scope, stage: [stage], status: ['active', 'paused'] },
-        };
-      }),
+      funnel,
       conversions: STAGES.slice(0, -1).map((from, i): StageConversionView => {
         const to = STAGES[i + 1];
         const a = reachedOf(from);
@@ -114,7 +103,7 @@ export class ChainPageService {
           medianDaysCurrent: now?.current_median ?? null,
         };
       }),
-      stuck: stuck.map((r) => ({ project: toProjectRef(r), since: r.stage_entered_at.toISOString(), days: r.days })),
+      stuck: stuck.map((r) => ({ project: toProjectRef(r), since: r.since, days: r.days })),
       stuckQuery: {
         ...scope,
         status: ['active'],

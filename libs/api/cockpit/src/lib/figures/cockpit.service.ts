@@ -16,7 +16,7 @@ import type { DataSource } from 'typeorm';
 import { AlertService } from '../alerts/alert.service';
 import { CockpitChains, type CockpitChain } from '../common/cockpit-chains';
 import { cockpitPeriod, type CockpitPeriod } from '../common/cockpit-period';
-import { ChainFiguresService, chainFigures, figureQueries, measures, trendSeries, type MonthRow } from './chain-figures.service';
+import { ChainFiguresService, chainFigures, figureQueries, measures, trendSeries } from './chain-figures.service';
 
 /**
  * 领导驾驶舱: the chains side by side for a year and month. A leader gets the chains they may read
@@ -60,9 +60,10 @@ export class CockpitService {
     ]);
     const plan = state === 'published' ? null : planMissing(period.year, state);
     const actionItemRates = new Map(completion.map((r) => [r.id, r.rate]));
-    const rowsOf = (chain: CockpitChain) => rows.filter((r) => r.chain_id === chain.id);
+    const rowsOf = (chain: CockpitChain) => rows.filter((r) => r.chainId === chain.id);
     const allFigures = all.map((c) => chainFigures(c, rowsOf(c), targets.get(c.id) ?? null, period));
-    const total = totalRows[totalRows.length - 1] ?? emptyRow(period.month);
+    // Over no chain (a leader who leads none yet) the module answers zeros without targets.
+    const total = totalRows[totalRows.length - 1];
     const totalMeasures = measures(total, figureQueries(null, period));
 
     return {
@@ -145,14 +146,4 @@ export function actionItemsAsOf(period: CockpitPeriod, now = new Date()): string
 
 export function monthsOf(period: CockpitPeriod): string[] {
   return Array.from({ length: period.month }, (_, i) => `${period.year}-${String(i + 1).padStart(2, '0')}`);
-}
-
-/** The totals over no chain (a leader who leads none yet): zeros, no targets. */
-function emptyRow(m: number): MonthRow {
-  return {
-    chain_id: null, m, signed: '0', signed_cum: '0', signed_n_cum: 0, funds: '0', funds_cum: '0', verified_cum: '0',
-    big_cum: 0, t_signed: null, t_funds: null, t_big: null, signed_rate: null, signed_pace: null, signed_gap: null,
-    signed_pace_rate: null, funds_rate: null, funds_pace: null, funds_gap: null, funds_pace_rate: null,
-    verified_rate: null, big_rate: null, big_pace: null, big_gap: null, big_pace_rate: null,
-  };
 }

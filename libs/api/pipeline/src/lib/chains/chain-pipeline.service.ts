@@ -1,19 +1,22 @@
-import { canReadChain, type AuthUser } from '@crm/api/core';
+import { canReadChain, CLOCK, type AuthUser, type Clock } from '@crm/api/core';
+import { planMissing, readPlanState } from '@crm/api/plan';
 import {
-  planMissingView,
-  shanghaiToday,
   STAGE_LABELS,
-  STAGES,
   type ChainBoardView,
   type ChainCode,
   type ChainProgressView,
-  type PipelineStageTotal,
   type ProjectStatus,
-  type Stage,
 } from '@crm/domain';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import {
+  headlineFiguresByChain,
+  headlineTargets,
+  headlineWindow,
+  stageTotals,
+  type HeadlineFigures,
+} from '../figures/headline-figures';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummaryView, type SummaryRow } from '../projects/project.rows';
 
 interface ChainRow {
@@ -23,20 +26,23 @@ interface ChainRow {
 }
 
 /**
- * A chain's board and its progress for a year. Per-stage counts and amounts come from
- * pipeline_stage_total (kept by trigger), never from counting projects; the cards are the first
- * few of each stage through the (chain, stage, status, major, updated) index.
+ * A chain's board and its progress for a year. Per-stage counts and amounts and the progress
+ * figures are the headline figures (figures/headline-figures.ts); the cards are the first few of
+ * each stage through the (chain, stage, status, major, updated) index.
  */
 @Injectable()
 export class ChainPipelineService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async board(user: AuthUser, code: string, statuses: ProjectStatus[], limit: number): Promise<ChainBoardView> {
     const chain = await this.readableChain(user, code);
     // Without dropped projects the cards come straight from the partial board index, in order.
     const liveOnly = statuses.includes('dropped') ? '' : `AND p.status <> 'dropped'`;
     const [totals, cards] = await Promise.all([
-      this.stageTotals(chain.id, statuses),
+      stageTotals(this.dataSource.manager, chain.id, statuses),
       limit === 0
         ? Promise.resolve([] as SummaryRow[])
         : (this.dataSource.query(
@@ -62,88 +68,42 @@ export class ChainPipelineService {
 
   /**
    * Year-to-date progress against the year's targets, read only from its published plan: until the
-   * plan is published the answer carries `plan` (what to say) and no target or rate.
+   * plan is published the answer carries `plan` (what to say) and no target or rate. The figures
+   * are the headline figures (figures/headline-figures.ts) through the as-of month of the injected
+   * clock for the running year, through December for another.
    */
-  async progress(user: AuthUser, code: string, year = Number(shanghaiToday().slice(0, 4))): Promise<ChainProgressView> {
+  async progress(user: AuthUser, code: string, year?: number): Promise<ChainProgressView> {
     const chain = await this.readableChain(user, code);
-    const [r] = await this.dataSource.query(
-      `WITH target AS (
-         SELECT t.* FROM chain_target t JOIN annual_plan a ON a.year = t.year AND a.status = 'published'
-         WHERE t.chain_id = $1 AND t.year = $2
-       ), signed AS (
-         SELECT coalesce(sum(a.amount), 0) AS amount
-         FROM project_agreement a JOIN project p ON p.id = a.project_id
-         WHERE p.chain_id = $1 AND p.stage >= 'signed' AND a.signed_on >= $3::date AND a.signed_on < $4::date
-       ), first_signed AS (
-         SELECT p.id,
-                (SELECT sum(a.amount) FROM project_agreement a WHERE a.project_id = p.id AND a.signed_on < $4::date) AS amount
-         FROM project p
-         WHERE p.chain_id = $1 AND p.stage >= 'signed' AND p.signed_on >= $3::date AND p.signed_on < $4::date
-       ), big AS (
-         SELECT count(*) AS n FROM first_signed, target WHERE first_signed.amount >= target.big_project_threshold
-       ), funds AS (
-         SELECT coalesce(sum(f.amount), 0) AS amount, coalesce(sum(f.amount) FILTER (WHERE f.verified), 0) AS verified
-         FROM fund_arrival f JOIN project p ON p.id = f.project_id
-         WHERE p.chain_id = $1 AND f.month >= $5 AND f.month <= $6
-       )
-       SELECT (SELECT amount FROM signed)::text AS signed_amount,
-              (SELECT count(*) FROM first_signed)::integer AS signed_count,
-              (SELECT n FROM big)::integer AS big_count,
-              round((SELECT n FROM big) * 100.0 / nullif(t.big_project_min_count, 0), 2)::text AS big_rate,
-              (SELECT amount FROM funds)::text AS funds, (SELECT verified FROM funds)::text AS funds_verified,
-              t.year AS target_year, t.signed_amount::text AS target_signed, t.big_project_threshold::text AS threshold,
-              t.big_project_min_count AS target_big, t.funds_in_place::text AS target_funds,
-              round((SELECT amount FROM signed) * 100 / nullif(t.signed_amount, 0), 2)::text AS signed_rate,
-              round((SELECT amount FROM funds) * 100 / nullif(t.funds_in_place, 0), 2)::text AS funds_rate,
-              round((SELECT verified FROM funds) * 100 / nullif(t.funds_in_place, 0), 2)::text AS funds_verified_rate,
-              t.signed_at_least, t.funds_at_least, t.big_project_at_least,
-              (SELECT status FROM annual_plan WHERE year = $2) AS plan_status
-       FROM (SELECT 1) one LEFT JOIN target t ON true`,
-      [chain.id, year, `${year}-01-01`, `${year + 1}-01-01`, `${year}-01`, `${year}-12`],
-    );
+    const window = headlineWindow(this.clock.now(), year);
+    const manager = this.dataSource.manager;
+    const [state, figures, targets, pipeline] = await Promise.all([
+      readPlanState(manager, window.year),
+      headlineFiguresByChain(manager, [chain.id], window),
+      headlineTargets(manager, [chain.id], window.year),
+      stageTotals(manager, chain.id, ['active', 'paused']),
+    ]);
+    const f = figures.get(chain.id) as HeadlineFigures;
     return {
       chain: { code: chain.code, nameZh: chain.name_zh },
-      year,
-      plan: r.plan_status === 'published' ? null : planMissingView(year, r.plan_status ?? 'none'),
-      target:
-        r.target_year === null
-          ? null
-          : {
-              year: r.target_year,
-              signedAmount: r.target_signed,
-              signedAtLeast: r.signed_at_least,
-              bigProjectThreshold: r.threshold,
-              bigProjectMinCount: r.target_big,
-              bigProjectAtLeast: r.big_project_at_least,
-              fundsInPlace: r.target_funds,
-              fundsAtLeast: r.funds_at_least,
-            },
-      signedAmount: { actual: r.signed_amount, target: r.target_signed, rate: r.signed_rate },
-      bigProjects: { count: r.big_count, threshold: r.threshold, target: r.target_big, rate: r.big_rate },
-      fundsInPlace: { actual: r.funds, target: r.target_funds, rate: r.funds_rate },
-      fundsInPlaceVerified: { actual: r.funds_verified, target: r.target_funds, rate: r.funds_verified_rate },
-      signedProjectCount: r.signed_count,
-      pipeline: await this.stageTotals(chain.id, ['active', 'paused']),
+      year: window.year,
+      plan: state === 'published' ? null : planMissing(window.year, state),
+      target: targets.get(chain.id) ?? null,
+      signedAmount: { actual: f.signedAmount.yearToDate, target: f.signedAmount.target, rate: f.signedAmount.rate },
+      bigProjects: {
+        count: f.bigProjects.yearToDate,
+        threshold: f.bigProjects.threshold,
+        target: f.bigProjects.target,
+        rate: f.bigProjects.rate,
+      },
+      fundsInPlace: { actual: f.fundsInPlace.yearToDate, target: f.fundsInPlace.target, rate: f.fundsInPlace.rate },
+      fundsInPlaceVerified: {
+        actual: f.fundsInPlaceVerified.yearToDate,
+        target: f.fundsInPlace.target,
+        rate: f.fundsInPlaceVerified.rate,
+      },
+      signedProjectCount: f.signedProjects.yearToDate,
+      pipeline,
     };
-  }
-
-  /** Count and amounts per stage for the statuses asked, every stage present (zeros included). */
-  private async stageTotals(chainId: number, statuses: ProjectStatus[]): Promise<PipelineStageTotal[]> {
-    const rows: { stage: Stage; count: number; planned: string; signed: string }[] = await this.dataSource.query(
-      `SELECT stage, sum(project_count)::integer AS count, sum(planned_investment)::text AS planned, sum(signed_amount)::text AS signed
-       FROM pipeline_stage_total WHERE chain_id = $1 AND status = ANY ($2::project_status[])
-       GROUP BY stage`,
-      [chainId, statuses],
-    );
-    return STAGES.map((stage) => {
-      const row = rows.find((r) => r.stage === stage);
-      return {
-        stage,
-        count: row?.count ?? 0,
-        plannedInvestment: row?.planned ?? '0',
-        signedAmount: row?.signed ?? '0',
-      };
-    });
   }
 
   /** The chain, if this user may read it; otherwise it does not exist for them. */
