@@ -27,6 +27,7 @@ import {
 import { provideApiHttp, provideI18n } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
+import { provideUiText } from './ui-text';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -37,6 +38,7 @@ export const appConfig: ApplicationConfig = {
     ),
     provideApiHttp(),
     provideI18n(),
+    provideUiText(),
     // Only the shell's icons; each feature patches in its own (see its routes.ts).
     provideNzIcons([
       ApartmentOutline,

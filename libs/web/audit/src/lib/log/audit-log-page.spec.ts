@@ -147,10 +147,10 @@ describe('AuditLogPage', () => {
     const to = element.querySelector<HTMLInputElement>('#audit-to');
     if (!from || !to) throw new Error('no date inputs');
     from.value = '2025-03-01';
-    from.dispatchEvent(new Event('input'));
+    from.dispatchEvent(new Event('change', { bubbles: true }));
     audit().flush([]);
     to.value = '2025-03-31';
-    to.dispatchEvent(new Event('input'));
+    to.dispatchEvent(new Event('change', { bubbles: true }));
     const byDates = audit();
     expect(byDates.request.params.get('from')).toBe(
       new Date(2025, 2, 1).toISOString(),
@@ -163,7 +163,7 @@ describe('AuditLogPage', () => {
 
     // An end before the start is pointed out, not sent.
     to.value = '2025-02-01';
-    to.dispatchEvent(new Event('input'));
+    to.dispatchEvent(new Event('change', { bubbles: true }));
     await fixture.whenStable();
     backend.expectNone((request) => request.url === '/api/audit');
     expect(element.querySelector('.bad-range')?.textContent?.trim()).toBe(

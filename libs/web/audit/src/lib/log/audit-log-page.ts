@@ -28,6 +28,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription } from 'rxjs';
 import { AuditApi, AuditQuery } from '../data-access/audit.api';
 import { AuditDiffTable } from '../diff/audit-diff-table';
+import { DateInput } from '@crm/web/ui';
 
 /** Entries per page; a full page means there may be more. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -58,6 +59,7 @@ type LoadState =
 @Component({
   selector: 'crm-audit-log-page',
   imports: [
+    DateInput,
     AuditDiffTable,
     DatePipe,
     FormsModule,

@@ -37,6 +37,17 @@ export const en: Messages = {
   'error.tooMany': 'Too many attempts. Please wait a moment and try again.',
   'error.forbidden': 'Your role does not allow this.',
   'error.unknown': 'That did not work. Please try again later.',
+  'loadState.loadError': 'Could not load',
+  'loadState.loading': 'Loading',
+  'loadState.forbiddenTitle': 'Not yours to view',
+  'loadState.forbiddenHint':
+    'Your role or your chains do not cover this. If you need it, ask the leading group office.',
+  'loadState.notFoundTitle': 'Not found',
+  'loadState.notFoundHint': 'It may have been deleted, or the link is wrong.',
+  'loadState.back': 'Back to the start page',
+  'loadState.empty': 'No data',
+  'unsaved.confirm': 'You have changes that are not saved and will be lost. Leave anyway?',
+  'text.counter': '{count} / {max} characters',
   'auth.sessionExpired': 'Your session has expired. Please sign in again.',
   'forbidden.title': 'Access denied',
   'forbidden.hint':

@@ -41,6 +41,17 @@ export const zhCN = {
   'error.tooMany': '操作过于频繁，请稍后再试。',
   'error.forbidden': '您没有权限执行此操作。',
   'error.unknown': '操作未能完成，请稍后重试。',
+  'loadState.loadError': '未能加载',
+  'loadState.loading': '正在加载',
+  'loadState.forbiddenTitle': '无权查看',
+  'loadState.forbiddenHint':
+    '您的角色或负责的产业链不能查看此内容。如需查看，请联系领导小组办公室。',
+  'loadState.notFoundTitle': '找不到该内容',
+  'loadState.notFoundHint': '它可能已被删除，或链接有误。',
+  'loadState.back': '返回首页',
+  'loadState.empty': '暂无数据',
+  'unsaved.confirm': '有尚未保存的修改，离开后将丢失。确定离开吗？',
+  'text.counter': '{count} / {max} 字',
   'auth.sessionExpired': '登录已过期，请重新登录',
   'forbidden.title': '无权访问',
   'forbidden.hint':

@@ -13,6 +13,7 @@ interface FormApi {
   set(key: string, value: unknown): void;
   setKind(kind: string): void;
   setChain(chain: string | null): void;
+  typingAttendee(text: string): void;
 }
 
 describe('MeetingFormPage', () => {
@@ -54,7 +55,7 @@ describe('MeetingFormPage', () => {
   it('says in Chinese what is missing and sends nothing', async () => {
     setup(null);
     const { fixture, element, form } = await render(['office']);
-    form.set('heldOn', null);
+    form.set('heldOn', '');
     await fixture.whenStable();
     submit(element);
     await fixture.whenStable();
@@ -68,10 +69,12 @@ describe('MeetingFormPage', () => {
     const { fixture, element, form } = await render(['staff']);
     // The one chain the unit serves is chosen for them.
     expect(text(element.querySelector('#meeting-chains')?.closest('nz-select'))).toContain('清洁能源产业链');
-    form.set('heldOn', new Date(2025, 2, 10, 15, 30));
+    form.set('heldOn', '2025-03-10');
     form.set('chairPersonId', 11);
     form.set('attendingUnitIds', [5, 7]);
     form.set('attendees', ['李明', ' 张华 ']);
+    // A name typed but not confirmed with Enter is kept, not dropped.
+    form.typingAttendee('王强');
     await fixture.whenStable();
     typeInto(element, '#meeting-agenda', '一、通报项目进展');
     typeInto(element, '#meeting-minutes', '会议要求加快光伏项目签约。');
@@ -87,7 +90,7 @@ describe('MeetingFormPage', () => {
       chairPersonId: 11,
       chairName: null,
       attendingUnitIds: [5, 7],
-      attendees: ['李明', '张华'],
+      attendees: ['李明', '张华', '王强'],
       agenda: '一、通报项目进展',
       minutes: '会议要求加快光伏项目签约。',
     });

@@ -24,7 +24,6 @@ import { I18nService, MessageKey, TranslatePipe, apiErrorText, apiFieldErrors, h
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -33,9 +32,10 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import type { LoadState } from '../data-access/load-state';
-import { dateOf, dayOf, kindKey } from '../data-access/meeting-labels';
+import { kindKey } from '../data-access/meeting-labels';
 import { MeetingRights } from '../data-access/meeting-rights';
 import { MeetingsApi } from '../data-access/meetings.api';
+import { DateInput, HasUnsavedChanges, warnBeforeUnload } from '@crm/web/ui';
 
 /** The longest texts the API takes. */
 export const MEETING_LIMITS = { chairName: 100, agenda: 10_000, minutes: 50_000 } as const;
@@ -45,7 +45,8 @@ type Field = 'kind' | 'heldOn' | 'chains' | 'chair' | 'attendingUnitIds' | 'atte
 /** What the form holds; the request body is made from it on saving. */
 interface Draft {
   kind: MeetingKind | null;
-  heldOn: Date | null;
+  /** YYYY-MM-DD, '' until chosen. */
+  heldOn: string;
   chains: ChainCode[];
   chairPersonId: number | null;
   chairName: string;
@@ -63,11 +64,11 @@ interface Draft {
 @Component({
   selector: 'crm-meeting-form-page',
   imports: [
+    DateInput,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
-    NzDatePickerModule,
     NzFormModule,
     NzIconModule,
     NzInputModule,
@@ -81,7 +82,7 @@ interface Draft {
   styleUrl: './meeting-form-page.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class MeetingFormPage {
+export class MeetingFormPage implements HasUnsavedChanges {
   private readonly api = inject(MeetingsApi);
   private readonly i18n = inject(I18nService);
   private readonly rights = inject(MeetingRights);
@@ -99,7 +100,7 @@ export class MeetingFormPage {
 
   protected readonly draft = signal<Draft>({
     kind: 'monthly-dispatch',
-    heldOn: dateOf(shanghaiToday()),
+    heldOn: shanghaiToday(),
     chains: [],
     chairPersonId: null,
     chairName: '',
@@ -159,6 +160,11 @@ export class MeetingFormPage {
     return [...people.values()].map((p) => ({ id: p.id, label: p.position ? `${p.name}（${p.position}）` : p.name }));
   });
 
+  /** A name typed in 参会人员 but not yet made a tag (Enter, comma): kept, and added on saving. */
+  private readonly pendingAttendee = signal('');
+  /** The form as loaded (or as a new form starts), to tell whether anything was changed. */
+  private readonly baseline = signal(JSON.stringify(this.draft()));
+
   protected readonly errors = signal<Partial<Record<Field, string>>>({});
   protected readonly failure = signal('');
   protected readonly saving = signal(false);
@@ -179,6 +185,35 @@ export class MeetingFormPage {
       .pipe(takeUntilDestroyed())
       .subscribe({ next: (units) => this.units.set(units), error: () => this.referenceFailed.set(true) });
     if (this.id) this.load(this.id);
+    warnBeforeUnload(() => this.hasUnsavedChanges());
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.mayRecord() && (JSON.stringify(this.draft()) !== this.baseline() || !!this.pendingAttendee().trim());
+  }
+
+  /** Emptied when a tag is made, when the user clears the text, and after the select closes. */
+  protected typingAttendee(text: string): void {
+    this.pendingAttendee.set(text);
+  }
+
+  /**
+   * The select clears what was typed when it closes (a click on 登记会议 closes it): the name is
+   * made a tag first. A text emptied by the user (backspace) is dropped with it, as typed.
+   */
+  protected attendeesOpenChange(open: boolean): void {
+    if (!open) this.keepPendingAttendee();
+  }
+
+  private keepPendingAttendee(): void {
+    const names = this.pendingAttendee()
+      .split(/[,，、;；]/)
+      .map((n) => n.trim())
+      .filter(Boolean);
+    this.pendingAttendee.set('');
+    if (!names.length) return;
+    const attendees = this.draft().attendees;
+    this.set('attendees', [...attendees, ...names.filter((n) => !attendees.includes(n))]);
   }
 
   protected load(id: string): void {
@@ -191,7 +226,7 @@ export class MeetingFormPage {
           this.state.set({ status: 'ready', value: meeting });
           this.draft.set({
             kind: meeting.kind,
-            heldOn: dateOf(meeting.heldOn),
+            heldOn: meeting.heldOn,
             chains: meeting.chains.map((c) => c.code),
             chairPersonId: meeting.chair.personId,
             chairName: meeting.chair.personId ? '' : meeting.chair.name,
@@ -200,6 +235,7 @@ export class MeetingFormPage {
             agenda: meeting.agenda,
             minutes: meeting.minutes,
           });
+          this.baseline.set(JSON.stringify(this.draft()));
         },
         error: (error: unknown) => this.state.set({ status: 'error', error }),
       });
@@ -229,6 +265,7 @@ export class MeetingFormPage {
 
   protected save(): void {
     if (this.saving()) return;
+    this.keepPendingAttendee();
     const errors = this.check();
     this.errors.set(errors);
     this.failure.set('');
@@ -239,6 +276,7 @@ export class MeetingFormPage {
     call$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (meeting) => {
         this.saving.set(false);
+        this.baseline.set(JSON.stringify(this.draft()));
         this.message.success(this.i18n.t(this.id ? 'meetings.form.updated' : 'meetings.form.created'));
         void this.router.navigate(['/meetings', meeting.id]);
       },
@@ -273,7 +311,7 @@ export class MeetingFormPage {
     const d = this.draft();
     return {
       kind: d.kind as MeetingKind,
-      heldOn: dayOf(d.heldOn as Date),
+      heldOn: d.heldOn,
       chains: d.chains,
       chairPersonId: d.chairPersonId ?? null,
       chairName: d.chairPersonId ? null : d.chairName.trim(),
@@ -288,7 +326,10 @@ export class MeetingFormPage {
   private preselectChain(): void {
     if (this.id || this.draft().chains.length) return;
     const options = this.chainOptions();
-    if (options.length === 1) this.draft.update((d) => ({ ...d, chains: [options[0].code] }));
+    if (options.length === 1) {
+      this.draft.update((d) => ({ ...d, chains: [options[0].code] }));
+      this.baseline.set(JSON.stringify(this.draft()));
+    }
   }
 }
 

@@ -19,6 +19,7 @@ import { fieldProblems } from '../data-access/api-problems';
 import { activityKindKey } from '../data-access/labels';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { textOrNull, validDate } from '../form/field-checks';
+import { DateInput } from '@crm/web/ui';
 
 /**
  * 登记跟进: the kind, today's date and a line of what was said are enough; the people met, the
@@ -27,6 +28,7 @@ import { textOrNull, validDate } from '../form/field-checks';
 @Component({
   selector: 'crm-activity-form',
   imports: [
+    DateInput,
     NzAlertModule,
     NzButtonModule,
     NzFormModule,
@@ -51,7 +53,7 @@ import { textOrNull, validDate } from '../form/field-checks';
       <nz-form-item>
         <nz-form-label nzFor="activity-date" nzRequired>{{ 'pipeline.activity.date' | t }}</nz-form-label>
         <nz-form-control [nzValidateStatus]="errors()['occurredOn'] ? 'error' : ''" [nzErrorTip]="errors()['occurredOn']">
-          <input nz-input type="date" id="activity-date" formControlName="occurredOn" [max]="today" />
+          <crm-date-input inputId="activity-date" formControlName="occurredOn" [max]="today" />
         </nz-form-control>
       </nz-form-item>
       <nz-form-item>
@@ -70,7 +72,7 @@ import { textOrNull, validDate } from '../form/field-checks';
       <nz-form-item>
         <nz-form-label nzFor="activity-follow-up">{{ 'pipeline.activity.nextFollowUp' | t }}</nz-form-label>
         <nz-form-control [nzValidateStatus]="errors()['nextFollowUpOn'] ? 'error' : ''" [nzErrorTip]="errors()['nextFollowUpOn']">
-          <input nz-input type="date" id="activity-follow-up" formControlName="nextFollowUpOn" />
+          <crm-date-input inputId="activity-follow-up" formControlName="nextFollowUpOn" />
         </nz-form-control>
       </nz-form-item>
       @if (more()) {

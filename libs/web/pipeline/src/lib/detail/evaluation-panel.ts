@@ -28,6 +28,7 @@ import { fieldProblems, isStale, problemText } from '../data-access/api-problems
 import { conclusionKey, dimensionKey, ratingKey } from '../data-access/labels';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { textOrNull, validDate } from '../form/field-checks';
+import { DateInput } from '@crm/web/ui';
 
 type DimensionGroup = FormGroup<{
   rating: FormControl<EvaluationRating | null>;
@@ -51,6 +52,7 @@ const CONCLUSION_COLORS: Record<EvaluationConclusion, string> = {
 @Component({
   selector: 'crm-evaluation-panel',
   imports: [
+    DateInput,
     NzAlertModule,
     NzButtonModule,
     NzFormModule,

@@ -20,7 +20,7 @@ import {
   type ProjectDetailView,
 } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
-import { WanPipe } from '@crm/web/ui';
+import { DateInput, WanPipe } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -42,6 +42,7 @@ import { amountPreview, decimalError, textOrNull, validDate } from '../form/fiel
 @Component({
   selector: 'crm-ledger-panel',
   imports: [
+    DateInput,
     NzAlertModule,
     NzButtonModule,
     NzFormModule,

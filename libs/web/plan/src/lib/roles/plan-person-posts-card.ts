@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import type { PersonPostView, PersonView } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText, apiFieldErrors, httpStatus } from '@crm/web/core';
-import { LoadState, LoadStateView } from '@crm/web/ui';
+import { DateInput, LoadState, LoadStateView } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -36,6 +36,7 @@ const BLANK: PostForm = { position: '', from: '', saving: false, error: '', posi
 @Component({
   selector: 'crm-plan-person-posts-card',
   imports: [
+    DateInput,
     FormsModule,
     LoadStateView,
     NzAlertModule,

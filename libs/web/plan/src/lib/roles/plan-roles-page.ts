@@ -16,7 +16,7 @@ import {
   type UnitView,
 } from '@crm/domain';
 import { I18nService, MessageKey, TranslatePipe, apiErrorText } from '@crm/web/core';
-import { LoadState, LoadStateView, PageHeader } from '@crm/web/ui';
+import { DateInput, LoadState, LoadStateView, PageHeader } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -76,6 +76,7 @@ interface RenameForm {
 @Component({
   selector: 'crm-plan-roles-page',
   imports: [
+    DateInput,
     FormsModule,
     LoadStateView,
     NzAlertModule,

@@ -12,6 +12,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { DAY } from '../data-access/plan-labels';
 import { PlanApi, type MergedUnit } from '../data-access/plan.api';
+import { DateInput } from '@crm/web/ui';
 
 interface MergeForm {
   unitId: number | null;
@@ -44,7 +45,7 @@ const BLANK: MergeForm = {
  */
 @Component({
   selector: 'crm-plan-unit-merge-card',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzModalModule, NzSelectModule, TranslatePipe],
+  imports: [DateInput, FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzModalModule, NzSelectModule, TranslatePipe],
   templateUrl: './plan-unit-merge-card.html',
   styleUrl: './plan-change-card.less',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -159,6 +159,8 @@ export function type(root: ParentNode, selector: string, value: string): void {
   if (!input) throw new Error(`no ${selector}`);
   input.value = value;
   input.dispatchEvent(new Event('input'));
+  // The date picker (crm-date-input) takes a typed date when the text box is left.
+  input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 export const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));

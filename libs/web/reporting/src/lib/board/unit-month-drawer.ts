@@ -36,6 +36,7 @@ import { SHANGHAI, type LoadState } from '../data-access/load-state';
 import { lastOnTimeDay, periodLabel } from '../data-access/periods';
 import { ReportingApi } from '../data-access/reporting.api';
 import { ReportFigures } from '../report/report-figures';
+import { DateInput } from '@crm/web/ui';
 
 /** One cell of the board: a unit and a month. */
 export interface UnitMonth {
@@ -49,6 +50,7 @@ export interface UnitMonth {
 @Component({
   selector: 'crm-unit-month-drawer',
   imports: [
+    DateInput,
     DatePipe,
     FormsModule,
     NzAlertModule,
