@@ -232,7 +232,10 @@ export interface StageDurationView {
 /** A project longest in its stage (active, not yet 竣工投产). */
 export interface StuckProjectView {
   project: CockpitProjectRef;
-  /** When it entered the stage (instant) and how many whole days ago. */
+  /**
+   * The stage's business date (YYYY-MM-DD: 签约日期, 供地批复日期, 开工日期, …, or the day the stage
+   * was reached as the user gave it), the same date the alerts count from, and the whole days since.
+   */
   since: string;
   days: number;
 }

@@ -1,7 +1,7 @@
 import { AuditService } from '@crm/api/audit';
-import type { AuthUser } from '@crm/api/core';
+import { CLOCK, type AuthUser, type Clock } from '@crm/api/core';
 import { ALERT_SETTING_LIMITS, type AlertSettingsInput, type AlertSettingsView } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -24,6 +24,7 @@ export class AlertSettingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async read(): Promise<AlertSettingsView> {
@@ -43,10 +44,10 @@ export class AlertSettingsService {
       const before = await this.read();
       for (const field of FIELDS) {
         await tx.query(
-          `INSERT INTO office_setting (key, value, updated_at, updated_by) VALUES ($1, $2, now(), $3)
+          `INSERT INTO office_setting (key, value, updated_at, updated_by) VALUES ($1, $2, $4, $3)
            ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
              updated_by = excluded.updated_by`,
-          [ALERT_SETTING_KEYS[field], input[field], user.id],
+          [ALERT_SETTING_KEYS[field], input[field], user.id, this.clock.now()],
         );
       }
       const after = Object.fromEntries(FIELDS.map((f) => [f, input[f]])) as unknown as AlertSettingsView;

@@ -8,7 +8,8 @@ import {
   type AlertView,
   type ProjectListQuery,
 } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@crm/api/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { chainRef, type CockpitChain } from '../common/cockpit-chains';
@@ -16,12 +17,11 @@ import { PROJECT_REF_COLUMNS, PROJECT_REF_JOINS, toProjectRef, type ProjectRefRo
 import { AlertSettingsService } from './alert-settings.service';
 
 /**
- * The date a project's current stage began: the stage's own fact where recorded, else the day it
- * entered the stage. The same expression as GET /api/projects?stageSinceTo=.
+ * The date a project's current stage began: the stage's business date (project.stage_since: its own
+ * fact where recorded, else the day it was reached as the user gave it, else the day it was
+ * entered). The same column as GET /api/projects?stageSinceTo= and the leader page's 停滞最久的项目.
  */
-const STAGE_SINCE = `coalesce(CASE p.stage WHEN 'signed' THEN p.signed_on WHEN 'land' THEN p.land_approved_on
-    WHEN 'construction' THEN p.construction_started_on WHEN 'production' THEN p.completed_on END,
-  (p.stage_entered_at AT TIME ZONE 'Asia/Shanghai')::date)`;
+const STAGE_SINCE = `p.stage_since`;
 /** The last contact, or the day the project was created when there was none (as ?idleDays=). */
 const LAST_TOUCH = `coalesce(p.last_activity_on, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date)`;
 
@@ -114,16 +114,21 @@ export class AlertService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: AlertSettingsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(chains: CockpitChain[], today = shanghaiToday(), oneChain: CockpitChain | null = null): Promise<AlertListView> {
+  private today(): string {
+    return shanghaiToday(this.clock.now());
+  }
+
+  async list(chains: CockpitChain[], today = this.today(), oneChain: CockpitChain | null = null): Promise<AlertListView> {
     const settings = await this.settings.read();
     const { items, counts } = await this.alerts(chains, settings, today);
     return { asOf: today, settings, items, counts, limitPerKind: ALERTS_PER_KIND, queries: alertQueries(oneChain, settings, today) };
   }
 
   /** How many alerts of each kind (the city view's badges). */
-  async counts(chains: CockpitChain[], today = shanghaiToday()): Promise<Record<AlertKind, number>> {
+  async counts(chains: CockpitChain[], today = this.today()): Promise<Record<AlertKind, number>> {
     const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;
     if (!chains.length) return counts;
     const settings = await this.settings.read();
@@ -145,7 +150,7 @@ export class AlertService {
   async alerts(
     chains: CockpitChain[],
     settings: AlertSettingsView,
-    today = shanghaiToday(),
+    today = this.today(),
   ): Promise<{ items: AlertView[]; counts: Record<AlertKind, number> }> {
     const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;
     if (!chains.length) return { items: [], counts };

@@ -49,9 +49,11 @@ export const STAGE_HISTORY = `
 
 /**
  * The projects now in each stage (active and paused) and the median of their days in it, counted
- * to now: the count from pipeline_stage_total, the median read by position from the partial
- * index on (chain, stage, stage_entered_at) — the same value percentile_disc(0.5) gives over the
- * days, without sorting the chain's projects.
+ * from the stage's business date (project.stage_since: 签约日期, 供地批复日期, 开工日期, 竣工投产日期,
+ * or the day the stage was reached as the user gave it) to today ($2, the clock's Shanghai day): the
+ * count from pipeline_stage_total, the median read by position from the partial index on
+ * (chain, stage, stage_since) — the same value percentile_disc(0.5) gives over the days, without
+ * sorting the chain's projects.
  */
 export const CURRENT_STAYS = `
   WITH n AS (
@@ -60,20 +62,23 @@ export const CURRENT_STAYS = `
     GROUP BY stage HAVING sum(project_count) > 0
   )
   SELECT n.stage, n.n AS current,
-         (SELECT floor(extract(epoch FROM now() - p.stage_entered_at) / 86400)::integer
+         (SELECT $2::date - p.stage_since
           FROM project p
           WHERE p.chain_id = $1 AND p.stage = n.stage AND p.status IN ('active', 'paused')
-          ORDER BY p.stage_entered_at DESC
+          ORDER BY p.stage_since DESC
           OFFSET ceil(n.n / 2.0)::integer - 1 LIMIT 1) AS current_median
   FROM n`;
 
-/** The active projects longest in their stage (not yet 竣工投产), as ?sort=stageEnteredAt&order=asc. */
+/**
+ * The active projects longest in their stage (not yet 竣工投产), by the stage's business date
+ * (stage_since, as the alerts count), days to today ($2); the entry time stays for the audit.
+ */
 export const STUCK = `
-  SELECT ${PROJECT_REF_COLUMNS}, p.stage_entered_at,
-         floor(extract(epoch FROM now() - p.stage_entered_at) / 86400)::integer AS days
+  SELECT ${PROJECT_REF_COLUMNS}, p.stage_entered_at, p.stage_since::text AS since,
+         $2::date - p.stage_since AS days
   FROM project p ${PROJECT_REF_JOINS}
   WHERE p.chain_id = $1 AND p.status = 'active' AND p.stage <> 'production'
-  ORDER BY p.stage_entered_at, p.id
+  ORDER BY p.stage_since, p.stage_entered_at, p.id
   LIMIT 10`;
 
 /** 重大项目 not dropped: the furthest stage first, then the largest. */
