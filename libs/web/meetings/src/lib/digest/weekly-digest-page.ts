@@ -5,17 +5,16 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { LeftOutline, ReloadOutline, RightOutline } from '@ant-design/icons-angular/icons';
 import { addDays, type WeeklyDigestChainSection, type WeeklyDigestView } from '@crm/domain';
 import { I18nService, TranslatePipe } from '@crm/web/core';
-import { WanPipe } from '@crm/web/ui';
+import { DateInput, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api';
-import { dateOf, dateText, isDateText, meetingKindKey, mondayOf, problemText, stageKey } from '../data-access/pack-format';
+import { isDateText, meetingKindKey, mondayOf, problemText, stageKey } from '../data-access/pack-format';
 
 /**
  * /meetings/digest?week=YYYY-MM-DD — 周跟踪: the Monday digest of the user's chains (what the
@@ -25,10 +24,10 @@ import { dateOf, dateText, isDateText, meetingKindKey, mondayOf, problemText, st
 @Component({
   selector: 'crm-weekly-digest-page',
   imports: [
+    DateInput,
     FormsModule,
     NzButtonModule,
     NzCardModule,
-    NzDatePickerModule,
     NzIconModule,
     NzResultModule,
     NzSkeletonModule,
@@ -68,12 +67,8 @@ export class WeeklyDigestPage {
   });
   /** The Monday shown: the one asked for, else the API's latest. */
   protected readonly shownWeek = computed(() => this.week() ?? this.view()?.week ?? null);
-  protected readonly weekDate = computed(() => {
-    const week = this.shownWeek();
-    return week ? dateOf(week) : null;
-  });
   /** The picker offers Mondays only. */
-  protected readonly notMonday = (date: Date): boolean => date.getDay() !== 1;
+  protected readonly isMonday = (day: string): boolean => isDateText(day) && mondayOf(day) === day;
 
   constructor() {
     toObservable(computed(() => ({ week: this.week(), n: this.reload() })))
@@ -90,8 +85,8 @@ export class WeeklyDigestPage {
       .subscribe((state) => this.state.set(state));
   }
 
-  protected chooseDate(date: Date | null): void {
-    if (date) this.chooseWeek(mondayOf(dateText(date)));
+  protected chooseDate(day: string): void {
+    if (isDateText(day)) this.chooseWeek(mondayOf(day));
   }
 
   /** 上一周 / 下一周. */

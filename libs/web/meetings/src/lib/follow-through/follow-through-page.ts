@@ -7,7 +7,6 @@ import type { ActionItemFilter, ActionItemSummaryRow, ActionItemSummaryView } fr
 import { I18nService, TranslatePipe } from '@crm/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzResultModule } from 'ng-zorro-antd/result';
@@ -15,7 +14,8 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api';
-import { completionText, dateOf, dateText, isDateText, problemText } from '../data-access/pack-format';
+import { completionText, isDateText, problemText } from '../data-access/pack-format';
+import { DateInput } from '@crm/web/ui';
 
 type SummaryBy = 'chain' | 'unit';
 
@@ -37,10 +37,10 @@ function queryFrom(params: ParamMap): SummaryQuery {
 @Component({
   selector: 'crm-follow-through-page',
   imports: [
+    DateInput,
     FormsModule,
     NzButtonModule,
     NzCardModule,
-    NzDatePickerModule,
     NzIconModule,
     NzRadioModule,
     NzResultModule,
@@ -75,10 +75,7 @@ export class FollowThroughPage {
     return state.status === 'error' ? problemText(state.error, this.i18n) : '';
   });
   /** The date shown: the one asked for, else the API's (today in Shanghai). */
-  protected readonly asOfDate = computed(() => {
-    const asOf = this.query().asOf ?? this.view()?.asOf ?? null;
-    return asOf ? dateOf(asOf) : null;
-  });
+  protected readonly asOfDay = computed(() => this.query().asOf ?? this.view()?.asOf ?? '');
 
   constructor() {
     toObservable(computed(() => ({ q: this.query(), n: this.reload() })))
@@ -99,8 +96,8 @@ export class FollowThroughPage {
     this.navigate({ by });
   }
 
-  protected chooseDate(date: Date | null): void {
-    this.navigate({ asOf: date ? dateText(date) : null });
+  protected chooseDate(day: string): void {
+    this.navigate({ asOf: day || null });
   }
 
   protected retry(): void {

@@ -15,14 +15,13 @@ import type { ActionItemInput, ActionItemView, MeetingView, UnitView, UserView }
 import { I18nService, TranslatePipe, apiErrorText, apiFieldErrors } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { forkJoin } from 'rxjs';
-import { dayOf } from '../data-access/meeting-labels';
 import { MeetingRights } from '../data-access/meeting-rights';
 import { MeetingsApi } from '../data-access/meetings.api';
+import { DateInput } from '@crm/web/ui';
 
 /** The longest text the API takes. */
 export const ITEM_TEXT_MAX = 2000;
@@ -36,10 +35,10 @@ type Field = 'text' | 'projectId' | 'ownerUnitId' | 'ownerUserId' | 'dueOn';
 @Component({
   selector: 'crm-action-item-form',
   imports: [
+    DateInput,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
-    NzDatePickerModule,
     NzFormModule,
     NzInputModule,
     NzSelectModule,
@@ -87,7 +86,8 @@ export class ActionItemForm implements OnInit {
   protected readonly projectId = signal<string | null>(null);
   protected readonly ownerUnitId = signal<number | null>(this.rights.isStaff() ? (this.rights.unit()?.id ?? null) : null);
   protected readonly ownerUserId = signal<string | null>(null);
-  protected readonly dueOn = signal<Date | null>(null);
+  /** YYYY-MM-DD, '' until chosen. */
+  protected readonly dueOn = signal('');
 
   protected readonly projects = signal<{ id: string; name: string }[]>([]);
   protected readonly projectsFailed = signal(false);
@@ -152,7 +152,7 @@ export class ActionItemForm implements OnInit {
       projectId: this.projectId(),
       ownerUnitId: this.ownerUnitId() as number,
       ownerUserId: this.ownerUserId(),
-      dueOn: dayOf(this.dueOn() as Date),
+      dueOn: this.dueOn(),
     };
     this.saving.set(true);
     this.api
@@ -164,7 +164,7 @@ export class ActionItemForm implements OnInit {
           this.text.set('');
           this.projectId.set(null);
           this.ownerUserId.set(null);
-          this.dueOn.set(null);
+          this.dueOn.set('');
           this.created.emit(item);
         },
         error: (error: unknown) => {

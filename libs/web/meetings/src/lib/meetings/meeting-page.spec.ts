@@ -11,7 +11,7 @@ import { MeetingPage } from './meeting-page';
 
 interface ItemFormApi {
   projectId: { set(v: string | null): void };
-  dueOn: { set(v: Date | null): void };
+  dueOn: { set(v: string): void };
 }
 
 describe('MeetingPage', () => {
@@ -87,7 +87,7 @@ describe('MeetingPage', () => {
     typeInto(element, '#item-text', '协调光伏项目用地指标');
     const form = fixture.debugElement.query((d) => d.name === 'crm-action-item-form').componentInstance as ItemFormApi;
     form.projectId.set('p0000000-0000-4000-8000-000000000001');
-    form.dueOn.set(new Date(2025, 2, 31));
+    form.dueOn.set('2025-03-31');
     await fixture.whenStable();
     element.querySelector<HTMLButtonElement>('button.add-item')?.click();
 
@@ -113,7 +113,7 @@ describe('MeetingPage', () => {
     backend.expectOne((r) => r.url === '/api/projects').flush({ items: [], total: 0, nextCursor: null });
     typeInto(element, '#item-text', '协调用地');
     const form = fixture.debugElement.query((d) => d.name === 'crm-action-item-form').componentInstance as ItemFormApi;
-    form.dueOn.set(new Date(2025, 2, 31));
+    form.dueOn.set('2025-03-31');
     await fixture.whenStable();
     element.querySelector<HTMLButtonElement>('button.add-item')?.click();
     backend

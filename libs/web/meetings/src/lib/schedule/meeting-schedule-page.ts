@@ -20,7 +20,6 @@ import {
 import { AuthService, I18nService, TranslatePipe } from '@crm/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -31,6 +30,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api';
 import { problemText, scheduleStatusKey } from '../data-access/pack-format';
+import { DateInput } from '@crm/web/ui';
 
 /** The month in the URL (?year=&month=); null lets the API choose this month (Shanghai). */
 interface ScheduleMonth {
@@ -66,10 +66,10 @@ const STATUS_COLORS: Record<MeetingScheduleStatus, string> = {
 @Component({
   selector: 'crm-meeting-schedule-page',
   imports: [
+    DateInput,
     FormsModule,
     NzButtonModule,
     NzCardModule,
-    NzDatePickerModule,
     NzIconModule,
     NzInputNumberModule,
     NzResultModule,
@@ -111,10 +111,10 @@ export class MeetingSchedulePage {
     const state = this.state();
     return state.status === 'error' ? problemText(state.error, this.i18n) : '';
   });
-  /** The month shown, as the picker wants it. */
-  protected readonly monthDate = computed(() => {
+  /** The month shown, YYYY-MM. */
+  protected readonly monthText = computed(() => {
     const view = this.view();
-    return view ? new Date(view.year, view.month - 1, 1, 12) : null;
+    return view ? `${view.year}-${String(view.month).padStart(2, '0')}` : '';
   });
 
   protected readonly drafts = signal<Partial<Record<ChainCode, ScheduleDraft>>>({});
@@ -142,11 +142,12 @@ export class MeetingSchedulePage {
       });
   }
 
-  protected chooseMonth(date: Date | null): void {
-    if (!date) return;
+  protected chooseMonth(month: string): void {
+    const m = /^(\d{4})-(\d{2})$/.exec(month);
+    if (!m) return;
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { year: date.getFullYear(), month: date.getMonth() + 1 },
+      queryParams: { year: Number(m[1]), month: Number(m[2]) },
       queryParamsHandling: 'merge',
     });
   }

@@ -89,6 +89,8 @@ export class DateInput implements ControlValueAccessor {
   readonly placeholder = input('');
   readonly min = input<string | null | undefined>(null);
   readonly max = input<string | null | undefined>(null);
+  /** Days (or months) that may be chosen besides min/max, e.g. Mondays only for a week. */
+  readonly allowed = input<((value: string) => boolean) | null>(null);
   readonly allowClear = input(true);
   /** Red (or amber) border outside an nz-form-control, which otherwise sets it. */
   readonly status = input<'' | 'error' | 'warning'>('');
@@ -101,11 +103,16 @@ export class DateInput implements ControlValueAccessor {
     const mode = this.mode();
     const min = this.min();
     const max = this.max();
-    if (!min && !max) return undefined;
+    const allowed = this.allowed();
+    if (!min && !max && !allowed) return undefined;
     // Comparing the ISO strings of the same precision compares the days (or months).
     return (date: Date) => {
       const value = isoDateOf(date, mode);
-      return (!!min && value < min.slice(0, value.length)) || (!!max && value > max.slice(0, value.length));
+      return (
+        (!!min && value < min.slice(0, value.length)) ||
+        (!!max && value > max.slice(0, value.length)) ||
+        (!!allowed && !allowed(value))
+      );
     };
   });
 
