@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { CalendarOutline, EditOutline, PlusOutline, ReloadOutline } from '@ant-design/icons-angular/icons';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { unsavedChangesGuard } from '@crm/web/ui';
 
 /**
  * Lazy-loaded at /meetings by the shell: 调度会议 and 交办事项 (list, record, detail, items), and
@@ -42,6 +43,7 @@ export const meetingsRoutes: Route[] = [
       },
       {
         path: 'new',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./meetings/meeting-form-page').then((m) => m.MeetingFormPage),
       },
       {
@@ -50,6 +52,7 @@ export const meetingsRoutes: Route[] = [
       },
       {
         path: ':id/edit',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./meetings/meeting-form-page').then((m) => m.MeetingFormPage),
       },
       {

@@ -15,6 +15,7 @@ import {
 } from '@ant-design/icons-angular/icons';
 import { AuthService } from '@crm/web/core';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { unsavedChangesGuard } from '@crm/web/ui';
 
 const ICONS = [
   ArrowLeftOutline,
@@ -43,6 +44,7 @@ export const projectsRoutes: Route[] = [
       },
       {
         path: 'new',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./create/project-create-page').then(
             (m) => m.ProjectCreatePage,
@@ -50,6 +52,7 @@ export const projectsRoutes: Route[] = [
       },
       {
         path: ':id',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./detail/project-page').then((m) => m.ProjectPage),
       },

@@ -15,6 +15,7 @@ import {
 } from '@ant-design/icons-angular/icons';
 import { AuthService } from '@crm/web/core';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { unsavedChangesGuard } from '@crm/web/ui';
 
 const ICONS = [
   BellOutline,
@@ -59,9 +60,9 @@ export const monthlyReportRoutes: Route[] = [
     providers: [provideNzIconsPatch(ICONS)],
     children: [
       { path: '', pathMatch: 'full', canMatch: [seesBoard], loadComponent: board },
-      { path: '', pathMatch: 'full', loadComponent: form },
+      { path: '', pathMatch: 'full', canDeactivate: [unsavedChangesGuard], loadComponent: form },
       { path: ':period', canMatch: [seesOnlyBoard], loadComponent: board },
-      { path: ':period', loadComponent: form },
+      { path: ':period', canDeactivate: [unsavedChangesGuard], loadComponent: form },
     ],
   },
 ];

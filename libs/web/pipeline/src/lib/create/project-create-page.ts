@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { isChainCode, type ChainCode, type ProjectInput, type ProjectView } from '@crm/domain';
@@ -10,6 +10,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { firstValueFrom, map } from 'rxjs';
 import { EditRights } from '../data-access/edit-rights';
 import { PipelineApi } from '../data-access/pipeline.api';
+import { HasUnsavedChanges, warnBeforeUnload } from '@crm/web/ui';
 import { ProjectForm } from '../form/project-form';
 
 /** /projects/new — 登记新线索: a lead enters the pipeline at 信息收集. */
@@ -56,7 +57,7 @@ import { ProjectForm } from '../form/project-form';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ProjectCreatePage {
+export class ProjectCreatePage implements HasUnsavedChanges {
   private readonly api = inject(PipelineApi);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
@@ -72,6 +73,16 @@ export class ProjectCreatePage {
     ),
     { initialValue: null },
   );
+
+  private readonly form = viewChild(ProjectForm);
+
+  constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.form()?.hasUnsavedChanges() ?? false;
+  }
 
   protected readonly save = (input: ProjectInput): Promise<ProjectView> => firstValueFrom(this.api.create(input));
 

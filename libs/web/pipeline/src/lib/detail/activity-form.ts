@@ -143,6 +143,10 @@ export class ActivityForm {
   protected readonly failure = signal('');
   protected readonly submitting = signal(false);
 
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
+
   protected readonly form = inject(NonNullableFormBuilder).group({
     kind: ['negotiation' as ActivityKind],
     occurredOn: [this.today],

@@ -94,6 +94,10 @@ export class EvaluationPanel {
       .sort((a, b) => (b.concludedOn ?? '').localeCompare(a.concludedOn ?? '') || b.openedAt.localeCompare(a.openedAt)),
   );
 
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
+
   protected readonly form = this.fb.group({
     dimensions: this.fb.group(
       Object.fromEntries(

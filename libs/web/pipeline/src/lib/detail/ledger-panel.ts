@@ -83,6 +83,10 @@ export class LedgerPanel {
 
   protected readonly agreementForm = this.fb.group({ amount: [''], signedOn: [this.today], agreementRef: [''], note: [''] });
   protected readonly fundForm = this.fb.group({ month: [this.thisMonth], amount: [''], evidenceNote: [''] });
+
+  hasUnsavedChanges(): boolean {
+    return this.agreementForm.dirty || this.fundForm.dirty;
+  }
   private readonly agreementValues = toSignal(this.agreementForm.valueChanges, { initialValue: this.agreementForm.getRawValue() });
   private readonly fundValues = toSignal(this.fundForm.valueChanges, { initialValue: this.fundForm.getRawValue() });
   protected readonly agreementPreview = computed(() => amountPreview(this.agreementValues().amount ?? '', this.lang()));

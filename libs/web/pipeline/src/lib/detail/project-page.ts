@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChildren } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
@@ -9,7 +9,7 @@ import {
   type Stage,
 } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText, sectorKey } from '@crm/web/core';
-import { WanPipe } from '@crm/web/ui';
+import { HasUnsavedChanges, WanPipe, warnBeforeUnload } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -74,7 +74,7 @@ type Dialog = { kind: 'move'; to: Stage | null } | { kind: 'status' } | { kind: 
   styleUrl: './project-page.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ProjectPage {
+export class ProjectPage implements HasUnsavedChanges {
   private readonly api = inject(PipelineApi);
   private readonly i18n = inject(I18nService);
   private readonly message = inject(NzMessageService);
@@ -137,7 +137,20 @@ export class ProjectPage {
     return firstValueFrom(this.api.update(project.id, { ...input, version: project.version }));
   };
 
+  /** The page's forms (the edit drawer, 登记跟进, evaluation and ledger entries) while shown. */
+  private readonly forms = {
+    project: viewChildren(ProjectForm),
+    activity: viewChildren(ActivityForm),
+    evaluation: viewChildren(EvaluationPanel),
+    ledger: viewChildren(LedgerPanel),
+  };
+
+  hasUnsavedChanges(): boolean {
+    return Object.values(this.forms).some((found) => found().some((form) => form.hasUnsavedChanges()));
+  }
+
   constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
     this.id$
       .pipe(
         switchMap((id) =>

@@ -83,6 +83,11 @@ export class ProjectForm implements OnInit {
   protected readonly limits = L;
   protected readonly user = this.auth.user;
 
+  /** Something typed or chosen that is not saved yet. */
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
+
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [''],
     chain: [null as ChainCode | null],
@@ -243,7 +248,9 @@ export class ProjectForm implements OnInit {
     };
     this.submitting.set(true);
     try {
-      this.saved.emit(await this.save()(input));
+      const saved = await this.save()(input);
+      this.form.markAsPristine();
+      this.saved.emit(saved);
     } catch (error) {
       if (isStale(error)) {
         this.failure.set(this.i18n.t('pipeline.stale'));

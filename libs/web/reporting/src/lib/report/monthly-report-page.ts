@@ -44,6 +44,7 @@ import {
 } from '../data-access/periods';
 import { ReportingApi } from '../data-access/reporting.api';
 import { ReportFigures } from './report-figures';
+import { HasUnsavedChanges, warnBeforeUnload } from '@crm/web/ui';
 
 /** The longest narrative the API takes, per field. */
 export const NARRATIVE_MAX = 10_000;
@@ -78,7 +79,7 @@ type NarrativeField = (typeof FIELDS)[number];
   styleUrl: './monthly-report-page.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class MonthlyReportPage {
+export class MonthlyReportPage implements HasUnsavedChanges {
   private readonly api = inject(ReportingApi);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
@@ -143,7 +144,13 @@ export class MonthlyReportPage {
   protected readonly hintKey = (field: NarrativeField): MessageKey => `reporting.narrative.${field}Hint`;
   protected readonly stateColor = (state: MonthlyReportView['state']) => REPORT_STATE_COLORS[state];
 
+  /** Narrative text typed into a report that may still be edited, not yet saved. */
+  hasUnsavedChanges(): boolean {
+    return this.editable() && this.dirty();
+  }
+
   constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
     inject(ActivatedRoute)
       .paramMap.pipe(
         map((params) => params.get('period') ?? currentPeriod()),
