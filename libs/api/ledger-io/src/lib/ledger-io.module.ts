@@ -1,6 +1,6 @@
 import { AuditService } from '@crm/api/audit';
 import { QueueModule, QueueName } from '@crm/api/core';
-import { ProjectListService } from '@crm/api/pipeline';
+import { ProjectListService, ProjectWriterModule } from '@crm/api/pipeline';
 import { ReferenceModule } from '@crm/api/reference';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
@@ -16,10 +16,11 @@ import { LedgerPreviewService } from './import/ledger-preview.service';
 /**
  * 台账导入导出: the office's Excel ledgers in and out. The project list query is the pipeline's own
  * (ProjectListService, stateless over the DataSource), provided here so exports filter exactly as
- * GET /api/projects does. Large imports are enqueued for the worker.
+ * GET /api/projects does; imported projects are written by the pipeline's ProjectWriter. Large
+ * imports are enqueued for the worker.
  */
 @Module({
-  imports: [ReferenceModule, QueueModule, BullModule.registerQueue({ name: QueueName.LedgerImport })],
+  imports: [ReferenceModule, ProjectWriterModule, QueueModule, BullModule.registerQueue({ name: QueueName.LedgerImport })],
   controllers: [LedgerExportController, LedgerImportController],
   providers: [ProjectListService, ProjectExportService, ReferenceExportService, LedgerPreviewService, LedgerCommitService, LedgerImportService],
 })
@@ -30,7 +31,7 @@ export class LedgerIoModule {}
  * worker has no HTTP areas, so the audit writer is provided here.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.LedgerImport })],
+  imports: [ProjectWriterModule, BullModule.registerQueue({ name: QueueName.LedgerImport })],
   providers: [AuditService, LedgerPreviewService, LedgerCommitService, LedgerImportJob],
 })
 export class LedgerIoJobsModule {}

@@ -30,6 +30,7 @@ export const PROJECT_LEDGER_FIELDS = [
   'status',
   'sourceChannel',
   'responsibleUnit',
+  'owner',
   'plannedInvestment',
   'signedAmount',
   'signedOn',
@@ -56,6 +57,7 @@ export const PROJECT_LEDGER_COLUMNS: readonly LedgerColumn<ProjectLedgerField>[]
   { field: 'status', header: '项目状态', synonyms: ['状态'], kind: 'text' },
   { field: 'sourceChannel', header: '招商方式', synonyms: ['招商渠道', '信息来源', '线索来源', '来源渠道'], kind: 'text' },
   { field: 'responsibleUnit', header: '责任单位', synonyms: ['牵头单位', '责任部门', '承办单位'], kind: 'text', required: true },
+  { field: 'owner', header: '项目负责人', synonyms: ['负责人', '项目责任人', '专班负责人'], kind: 'text' },
   { field: 'plannedInvestment', header: '计划总投资', synonyms: ['总投资', '计划投资', '投资总额', '投资额', '拟投资额', '项目总投资'], kind: 'amount' },
   { field: 'signedAmount', header: '签约金额', synonyms: ['签约额', '协议金额', '协议投资额', '合同金额'], kind: 'amount' },
   { field: 'signedOn', header: '签约日期', synonyms: ['签约时间', '协议签订日期', '签订日期'], kind: 'date' },
@@ -93,7 +95,6 @@ export const IGNORED_LEDGER_HEADERS = [
   '累计到位资金',
   '联系人',
   '联系电话',
-  '项目负责人',
   '最近跟进日期',
   '下次跟进日期',
 ];

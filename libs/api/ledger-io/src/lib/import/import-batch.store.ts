@@ -64,6 +64,8 @@ export interface NewBatch {
   overrides: Record<string, string | null>;
   editableChainIds: number[] | null;
   createdBy: string;
+  /** The clock's now. */
+  createdAt: Date;
 }
 
 export interface SheetMeta {
@@ -88,8 +90,8 @@ export class ImportBatchStore {
   async createBatch(batch: NewBatch): Promise<string> {
     const [{ id }] = await this.manager.query(
       `INSERT INTO import_batch (kind, status, file_name, file_sha256, file_size, file_content, column_overrides,
-         editable_chain_ids, created_by)
-       VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+         editable_chain_ids, created_by, created_at)
+       VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         batch.kind,
         batch.fileName.slice(0, 255),
@@ -99,6 +101,7 @@ export class ImportBatchStore {
         JSON.stringify(batch.overrides),
         batch.editableChainIds,
         batch.createdBy,
+        batch.createdAt,
       ],
     );
     return id;
@@ -215,10 +218,23 @@ export class ImportBatchStore {
     }
   }
 
-  async markCommitted(id: string, userId: string): Promise<void> {
+  async markCommitted(id: string, userId: string, at: Date): Promise<void> {
     await this.manager.query(
-      `UPDATE import_batch SET status = 'committed', committed_by = $2, committed_at = now() WHERE id = $1`,
-      [id, userId],
+      `UPDATE import_batch SET status = 'committed', committed_by = $2, committed_at = $3 WHERE id = $1`,
+      [id, userId, at],
     );
+  }
+
+  /** The default owner of new projects per chain code, as chosen when committing (kept for the worker). */
+  async setDefaultOwners(id: string, owners: Record<string, string> | null): Promise<void> {
+    await this.manager.query(`UPDATE import_batch SET default_owners = $2 WHERE id = $1 AND status = 'previewed'`, [
+      id,
+      owners ? JSON.stringify(owners) : null,
+    ]);
+  }
+
+  async defaultOwners(id: string): Promise<Record<string, string>> {
+    const [row] = await this.manager.query(`SELECT default_owners AS owners FROM import_batch WHERE id = $1`, [id]);
+    return row?.owners ?? {};
   }
 }

@@ -1,6 +1,8 @@
 import { AuditService } from '@crm/api/audit';
+import { CLOCK, type Clock } from '@crm/api/core';
+import { ProjectWriter } from '@crm/api/pipeline';
 import { normaliseEnterpriseName } from '@crm/domain';
-import { ConflictException, HttpException, Injectable } from '@nestjs/common';
+import { ConflictException, HttpException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EnterpriseRowData } from './enterprise-import.planner';
@@ -32,6 +34,8 @@ export class LedgerCommitService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly projects: ProjectWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -63,9 +67,15 @@ export class LedgerCommitService {
         if (options.progress && (done === total || done % 200 === 0)) await options.progress(done, total);
       };
       if (batch.kind === 'enterprises') await this.writeEnterprises(tx, store, user, id, rows, report);
-      else await writeProjectRows(tx, store, this.audit, user, id, rows, report);
+      else {
+        const chosen = await store.defaultOwners(id);
+        const chains: { id: number; code: string }[] = await tx.query(`SELECT id, code FROM chain`);
+        const defaults = new Map<number, string>();
+        for (const c of chains) if (chosen[c.code]) defaults.set(c.id, chosen[c.code]);
+        await writeProjectRows(tx, store, this.projects, user, id, rows, defaults, report);
+      }
       await report(total);
-      await store.markCommitted(id, user.id);
+      await store.markCommitted(id, user.id, this.clock.now());
       return store.find(id);
     });
   }

@@ -25,6 +25,7 @@ import { catchError, type Observable, throwError } from 'rxjs';
 import { LedgerImportService, type ImportPreview } from './ledger-import.service';
 import type { ColumnOverrides, UploadedLedger } from './ledger-preview.service';
 import type { ImportBatchView } from './import-batch.store';
+import { CommitImportDto } from './commit-import.dto';
 
 const MB = LEDGER_MAX_UPLOAD_BYTES / 1024 / 1024;
 
@@ -153,8 +154,11 @@ export class LedgerImportController {
   }
 
   /**
-   * Writes every valid row in one transaction: 200 with the committed batch; 202 (`committing`)
-   * when the batch is large and the worker writes it (poll GET :id for commitProgress).
+   * Writes every valid row in one transaction through the pipeline's project writer: 200 with the
+   * committed batch; 202 (`committing`) when the batch is large and the worker writes it (poll
+   * GET :id for commitProgress). New projects without a 项目负责人 in their row take the default
+   * chosen here for their chain (or whoever commits, when they serve it); 422 names the chains
+   * still without one.
    */
   @Allow('staff', 'office', 'admin')
   @Post(':id/commit')
@@ -163,8 +167,9 @@ export class LedgerImportController {
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: Response,
+    @Body() body: CommitImportDto = {},
   ): Promise<ImportBatchView> {
-    const batch = await this.imports.commit(user, id);
+    const batch = await this.imports.commit(user, id, body.defaultOwners);
     if (batch.committing) res.status(202);
     return batch;
   }

@@ -1,6 +1,6 @@
 import { type AuthUser, checkXlsxBytes, hasRole, QueueName, quietQueueErrors, refuseFile } from '@crm/api/core';
 import { InjectQueue } from '@nestjs/bullmq';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import { LEDGER_SYNC_COMMIT_MAX_ROWS, LedgerCommitService } from './ledger-commi
 import { LEDGER_COMMIT_JOB, LEDGER_IMPORT_JOB, type LedgerCommitJobData, type LedgerImportJobData } from './ledger-import.job';
 import { LEDGER_SYNC_MAX_BYTES, LedgerPreviewService, type ColumnOverrides, type UploadedLedger } from './ledger-preview.service';
 
-import type { ImportPreview } from '@crm/domain';
+import { CHAIN_CODES, type ImportPreview } from '@crm/domain';
 
 export type { ImportPreview };
 
@@ -62,10 +62,11 @@ export class LedgerImportService {
    * batch with more than LEDGER_SYNC_COMMIT_MAX_ROWS rows to write is handed to the worker (the
    * answer says `committing`; poll GET :id for commitProgress and the final status).
    */
-  async commit(user: AuthUser, id: string): Promise<ImportBatchView> {
+  async commit(user: AuthUser, id: string, defaultOwners?: Record<string, string>): Promise<ImportBatchView> {
     const store = new ImportBatchStore(this.dataSource.manager);
     const batch = await store.find(id);
     this.checkOwner(user, batch);
+    if (defaultOwners !== undefined) await store.setDefaultOwners(id, checkedDefaultOwners(defaultOwners));
     if (batch.status !== 'previewed' || batch.counts.create + batch.counts.update <= LEDGER_SYNC_COMMIT_MAX_ROWS) {
       return this.commits.commit(user, id);
     }
@@ -110,4 +111,23 @@ export class LedgerImportService {
       throw new NotFoundException({ statusCode: 404, message: '没有这次导入 / No such import' });
     }
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Chain code → user id, each a known chain and a well-formed id (400 naming the entry otherwise). */
+function checkedDefaultOwners(owners: Record<string, string>): Record<string, string> {
+  const problems: string[] = [];
+  for (const [chain, userId] of Object.entries(owners)) {
+    if (!(CHAIN_CODES as readonly string[]).includes(chain)) problems.push(`没有产业链“${chain}”`);
+    else if (typeof userId !== 'string' || !UUID.test(userId)) problems.push(`产业链“${chain}”的默认负责人编号格式不正确`);
+  }
+  if (problems.length) {
+    throw new BadRequestException({
+      statusCode: 400,
+      message: '提交的内容有误，请按提示修改 / The input is invalid, see the field messages',
+      errors: { defaultOwners: problems },
+    });
+  }
+  return owners;
 }

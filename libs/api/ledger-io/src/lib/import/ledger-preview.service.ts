@@ -1,20 +1,21 @@
-import { hasRole, type AuthUser } from '@crm/api/core';
+import { CLOCK, hasRole, type AuthUser, type Clock } from '@crm/api/core';
 import {
   ENTERPRISE_LEDGER_COLUMNS,
   mapLedgerHeaders,
   PROJECT_LEDGER_COLUMNS,
+  shanghaiToday,
   type EnterpriseLedgerField,
   type HeaderMapping,
   type ProjectLedgerField,
 } from '@crm/domain';
-import { BadRequestException, HttpException, Injectable } from '@nestjs/common';
+import { BadRequestException, HttpException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { planEnterpriseRows, type LibraryFirm } from './enterprise-import.planner';
 import { ImportBatchStore, type ImportKind, type SheetMeta } from './import-batch.store';
 import { looksLikeHeader, rowsWithData, type PlannedRow } from './import-row';
-import { planProjectRows } from './project-import.planner';
+import { planProjectRows, type OwnerCandidate } from './project-import.planner';
 import { loadExistingProjects } from './project-import.writer';
 import { columnLetter, readLedgerSheet, type ReadSheet } from './sheet-reader';
 
@@ -41,7 +42,10 @@ interface PlannedSheet {
  */
 @Injectable()
 export class LedgerPreviewService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Small files: read and planned now; the batch id of the stored preview. */
   async previewNow(kind: ImportKind, user: AuthUser, file: UploadedLedger, overrides: ColumnOverrides): Promise<string> {
@@ -49,7 +53,7 @@ export class LedgerPreviewService {
     const planned = await this.plan(kind, file.buffer, overrides, editable);
     return this.dataSource.transaction(async (tx) => {
       const store = new ImportBatchStore(tx);
-      const id = await store.createBatch(newBatch(kind, user, file, overrides, editable, false));
+      const id = await store.createBatch(newBatch(kind, user, file, overrides, editable, false, this.clock.now()));
       await store.setTotal(id, planned.meta, planned.rows.length);
       await store.fill(id, planned.rows);
       return id;
@@ -59,7 +63,7 @@ export class LedgerPreviewService {
   /** Large files: the batch is queued with its file for the worker; the batch id. */
   async queue(kind: ImportKind, user: AuthUser, file: UploadedLedger, overrides: ColumnOverrides): Promise<string> {
     return new ImportBatchStore(this.dataSource.manager).createBatch(
-      newBatch(kind, user, file, overrides, editableChains(user), true),
+      newBatch(kind, user, file, overrides, editableChains(user), true, this.clock.now()),
     );
   }
 
@@ -108,12 +112,29 @@ export class LedgerPreviewService {
       `SELECT name, id FROM unit UNION ALL SELECT alias, unit_id FROM unit_alias`,
     );
     for (const u of unitRows) units.set(u.name.replace(/\s+/g, ''), u.id);
+    // Who serves each chain today, as the project writer will judge the commit.
+    const today = shanghaiToday(this.clock.now());
+    const servingUnits = new Map<number, Set<number>>();
+    const serving: { chain_id: number; unit_id: number }[] = await this.dataSource.query(
+      `SELECT chain_id, unit_id FROM chain_units_on($1::date)`,
+      [today],
+    );
+    for (const s of serving) servingUnits.set(s.chain_id, (servingUnits.get(s.chain_id) ?? new Set()).add(s.unit_id));
+    const owners: OwnerCandidate[] = await this.dataSource.query(
+      `SELECT u.id, u.username, u.display_name AS "displayName",
+              ARRAY(SELECT a.chain_id::integer FROM chain_access(u.id, $1::date) a WHERE a.editable) AS "chainIds"
+       FROM app_user u WHERE u.active AND 'staff' = ANY (u.roles)`,
+      [today],
+    );
     const rows = planProjectRows(mapping, rowsWithData(mapping, sheet.rows), {
       chains,
       units,
       library: await this.library(),
       existing: await loadExistingProjects(this.dataSource.manager),
       editableChainIds,
+      today,
+      servingUnits,
+      owners,
     });
     return { meta: sheetMeta(sheet, mapping), rows };
   }
@@ -129,8 +150,17 @@ export class LedgerPreviewService {
 /** Staff import for the chains their unit serves; the office and admins for every chain. */
 const editableChains = (user: AuthUser) => (hasRole(user, 'office', 'admin') ? null : user.editableChainIds);
 
-function newBatch(kind: ImportKind, user: AuthUser, file: UploadedLedger, overrides: ColumnOverrides, editable: number[] | null, keepFile: boolean) {
+function newBatch(
+  kind: ImportKind,
+  user: AuthUser,
+  file: UploadedLedger,
+  overrides: ColumnOverrides,
+  editable: number[] | null,
+  keepFile: boolean,
+  createdAt: Date,
+) {
   return {
+    createdAt,
     kind,
     fileName: file.originalname,
     sha256: createHash('sha256').update(file.buffer).digest('hex'),

@@ -1,8 +1,8 @@
+import { judgeStageMove, type StageMoveVerdict } from '@crm/api/pipeline';
 import {
   booleanFromLabel,
   chainFromLabel,
   isSignedStage,
-  missingForStage,
   normaliseEnterpriseName,
   PROJECT_STATUS_LABELS,
   PROJECT_TEXT_LIMITS as L,
@@ -18,13 +18,15 @@ import {
   type HeaderMapping,
   type ProjectFacts,
   type ProjectLedgerField,
+  stageFactProblems,
+  type EvaluationConclusion,
   type ProjectStatus,
   type SourceChannel,
   type Stage,
   type StageFacts,
 } from '@crm/domain';
 import { readCreditCode, type LibraryFirm } from './enterprise-import.planner';
-import { RowReader, type PlannedRow, type RowError } from './import-row';
+import { RowReader, type PlannedRow } from './import-row';
 import type { SheetRow } from './sheet-reader';
 
 /** A project as a sheet row gives it, references resolved. */
@@ -41,6 +43,8 @@ export interface ProjectRowData extends Partial<StageFacts> {
   location?: string;
   industry?: string;
   major?: boolean;
+  /** 项目负责人 named by the row (a staff user serving the chain); unset: the default chosen on commit. */
+  ownerId?: string;
   /** The matched project's version when previewed: a commit after someone else's edit is refused. */
   version?: number;
 }
@@ -62,6 +66,20 @@ export interface ExistingProject extends StageFacts {
   stage: Stage;
   eliminatedCategory: boolean;
   version: number;
+  ownerId: string;
+  ownerName: string;
+  /** The records the stage gates read, as the pipeline's writer reads them. */
+  contactCount: number;
+  evaluationOpened: boolean;
+  latestConclusion: EvaluationConclusion | null;
+}
+
+/** An active staff user who may own projects: the chains whose units they serve on the day. */
+export interface OwnerCandidate {
+  id: string;
+  username: string;
+  displayName: string;
+  chainIds: number[];
 }
 
 export interface ProjectPlanContext {
@@ -72,6 +90,12 @@ export interface ProjectPlanContext {
   existing: ExistingProject[];
   /** Chains the importing user may write to; null: all (office, admin). */
   editableChainIds: number[] | null;
+  /** The clock's Shanghai day: dates and who serves a chain are judged on it. */
+  today: string;
+  /** Units serving each chain on the day (chain_units_on). */
+  servingUnits: Map<number, Set<number>>;
+  /** Active staff users (chain_access on the day). */
+  owners: OwnerCandidate[];
 }
 
 export const projectKey = (chainId: number, name: string) => `${chainId}|${normaliseEnterpriseName(name)}`;
@@ -135,6 +159,7 @@ function readRow(mapping: HeaderMapping<ProjectLedgerField>, row: SheetRow, ctx:
   if (!unitText) r.fail('responsibleUnit', '责任单位不能为空', 'The responsible unit is required');
   else if (!responsibleUnitId) r.fail('responsibleUnit', `责任单位“${unitText}”不在单位名录中`, `Unknown unit "${unitText}"`);
 
+  const ownerText = r.text('owner', 60, '项目负责人');
   const facts: Partial<StageFacts> = {};
   const plannedInvestment = r.amount('plannedInvestment');
   facts.signedAmount = r.amount('signedAmount');
@@ -178,47 +203,133 @@ function readRow(mapping: HeaderMapping<ProjectLedgerField>, row: SheetRow, ctx:
     name && chainId && investorName && stage && responsibleUnitId
       ? ({ name, chainId, enterpriseId, investorName, stage, status, sourceChannel, responsibleUnitId, plannedInvestment, location, industry, major, ...facts } as ProjectRowData)
       : null;
-  return { data, errors: r.errors, reader: r, name };
+  return { data, errors: r.errors, reader: r, name, ownerText, unitText };
 }
 
 const headerField = (f: keyof StageFacts): ProjectLedgerField => f;
+/** Problems of these fields are placed at their column; the others (records, the gate) at 项目阶段. */
+const LEDGER_FIELDS = new Set<string>([...FACT_FIELDS, 'plannedInvestment', 'owner', 'status', 'stage']);
 
 /**
- * Record-based gate items (a logged contact, an evaluation) cannot come from a sheet: the ledger
- * itself is the office's record of them, so the import checks the facts a sheet carries and
- * leaves those to the pipeline's records. A project found 淘汰类 stays unsignable.
+ * A move's verdict (the pipeline's own rule, judgeStageMove) as row errors: what the writer would
+ * refuse on commit, with the same words as POST /api/projects/:id/stage-moves. Gate items name
+ * their stage; a fact placed where it does not belong names its column.
  */
-function gateProblems(data: ProjectRowData, existing: ExistingProject | undefined, ownerKnown: boolean): RowError[] {
-  const merged: ProjectFacts = {
+function moveErrors(r: RowReader<ProjectLedgerField>, verdict: StageMoveVerdict): void {
+  for (const p of verdict.invalid) {
+    const field = LEDGER_FIELDS.has(p.field) ? (p.field as ProjectLedgerField) : 'stage';
+    r.fail(field, p.zh, p.en);
+  }
+  for (const m of verdict.missing) {
+    const back = m.field === 'reason' ? '（导入不能退回阶段：请在系统中说明原因后退回）' : '';
+    r.fail('stage', `未满足“${STAGE_LABELS[m.stage]}”环节的条件：${m.zh}${back}`, `The ${m.stage} gate is not met: ${m.en}`);
+  }
+}
+
+/** The facts the gates read of a project the row would create (no contact, no evaluation yet). */
+function newProjectFacts(data: ProjectRowData): ProjectFacts {
+  return {
     name: data.name,
     chain: String(data.chainId),
     hasInvestor: true,
-    sourceChannel: data.sourceChannel ?? existing?.sourceChannel ?? 'other',
+    sourceChannel: data.sourceChannel ?? 'other',
     responsibleUnitId: data.responsibleUnitId,
-    ownerId: ownerKnown ? 'owner' : null,
-    plannedInvestment: data.plannedInvestment ?? existing?.plannedInvestment ?? null,
-    contactCount: 1,
-    evaluationOpened: true,
-    latestConclusion: 'pass',
-    eliminatedCategory: existing?.eliminatedCategory ?? false,
+    ownerId: 'owner',
+    plannedInvestment: data.plannedInvestment ?? null,
+    contactCount: 0,
+    evaluationOpened: false,
+    latestConclusion: null,
+    eliminatedCategory: false,
     status: data.status,
-    signedAmount: data.signedAmount ?? existing?.signedAmount ?? null,
-    signedOn: data.signedOn ?? existing?.signedOn ?? null,
-    agreementRef: data.agreementRef ?? existing?.agreementRef ?? null,
-    landParcel: data.landParcel ?? existing?.landParcel ?? null,
-    landAreaMu: data.landAreaMu ?? existing?.landAreaMu ?? null,
-    landApprovalRef: data.landApprovalRef ?? existing?.landApprovalRef ?? null,
-    landApprovedOn: data.landApprovedOn ?? existing?.landApprovedOn ?? null,
-    constructionStartedOn: data.constructionStartedOn ?? existing?.constructionStartedOn ?? null,
-    constructionPermitRef: data.constructionPermitRef ?? existing?.constructionPermitRef ?? null,
-    completedOn: data.completedOn ?? existing?.completedOn ?? null,
+    signedAmount: null,
+    signedOn: null,
+    agreementRef: null,
+    landParcel: null,
+    landAreaMu: null,
+    landApprovalRef: null,
+    landApprovedOn: null,
+    constructionStartedOn: null,
+    constructionPermitRef: null,
+    completedOn: null,
   };
-  return missingForStage(merged, data.stage).map((m) => ({
-    column: null,
-    header: '项目阶段',
-    zh: `未满足“${STAGE_LABELS[m.stage]}”环节的条件：${m.zh}`,
-    en: `The ${m.stage} gate is not met: ${m.en}`,
-  }));
+}
+
+/** The facts the gates read of a matched project, with the row's changes of its own fields applied. */
+function existingProjectFacts(p: ExistingProject, data: ProjectRowData): ProjectFacts {
+  return {
+    name: p.name,
+    chain: String(p.chainId),
+    hasInvestor: true,
+    sourceChannel: data.sourceChannel ?? p.sourceChannel,
+    responsibleUnitId: data.responsibleUnitId,
+    ownerId: p.ownerId,
+    plannedInvestment: data.plannedInvestment ?? p.plannedInvestment,
+    contactCount: p.contactCount,
+    evaluationOpened: p.evaluationOpened,
+    latestConclusion: p.latestConclusion,
+    eliminatedCategory: p.eliminatedCategory,
+    status: p.status,
+    signedAmount: p.signedOn ? p.signedAmount : null,
+    signedOn: p.signedOn,
+    agreementRef: p.agreementRef,
+    landParcel: p.landParcel,
+    landAreaMu: p.landAreaMu,
+    landApprovalRef: p.landApprovalRef,
+    landApprovedOn: p.landApprovedOn,
+    constructionStartedOn: p.constructionStartedOn,
+    constructionPermitRef: p.constructionPermitRef,
+    completedOn: p.completedOn,
+  };
+}
+
+/** The stage facts of the row that travel with a move from `from` to `to` (their stage lies between). */
+function moveFacts(data: ProjectRowData, from: Stage): Partial<Record<keyof StageFacts, string>> {
+  const facts: Partial<Record<keyof StageFacts, string>> = {};
+  for (const f of FACT_FIELDS) {
+    const value = data[f];
+    if (typeof value === 'string' && stageIndex(STAGE_FACT_STAGE[f]) > stageIndex(from)) facts[f] = value;
+  }
+  return facts;
+}
+
+/** The owner a row names: a staff user by account name or display name (one only). */
+function resolveOwner(text: string, ctx: ProjectPlanContext): { owner?: OwnerCandidate; zh?: string; en?: string } {
+  const byUsername = ctx.owners.filter((o) => o.username === text);
+  const matches = byUsername.length ? byUsername : ctx.owners.filter((o) => o.displayName === text);
+  if (matches.length === 1) return { owner: matches[0] };
+  if (matches.length > 1) {
+    return { zh: `有多名专班人员叫“${text}”，请填写其登录账号`, en: `Several staff users are called "${text}"; give the account name` };
+  }
+  return {
+    zh: `项目负责人“${text}”不是在职的专班工作人员账号（项目负责人应为负责该产业链的单位的专班人员）`,
+    en: `The owner "${text}" is not an active staff user`,
+  };
+}
+
+function chainName(ctx: ProjectPlanContext, chainId: number): string {
+  return ctx.chains.find((c) => c.id === chainId)?.nameZh ?? String(chainId);
+}
+
+/** The unit serves the chain on the day (the writer's rule: 422 otherwise). */
+function checkUnit(r: RowReader<ProjectLedgerField>, ctx: ProjectPlanContext, chainId: number, unitId: number, unitText: string | undefined): void {
+  if (!ctx.servingUnits.get(chainId)?.has(unitId)) {
+    r.fail(
+      'responsibleUnit',
+      `责任单位“${unitText ?? unitId}”${ctx.today}不负责${chainName(ctx, chainId)}，请选择负责该产业链的单位`,
+      "The responsible unit does not serve the project's chain",
+    );
+  }
+}
+
+/** The owner serves the chain on the day. */
+function checkOwner(r: RowReader<ProjectLedgerField>, ctx: ProjectPlanContext, chainId: number, owner: OwnerCandidate): void {
+  if (!owner.chainIds.includes(chainId)) {
+    r.fail(
+      'owner',
+      `项目负责人“${owner.displayName}”不是${chainName(ctx, chainId)}责任单位的专班工作人员（${ctx.today}），请选择该产业链的专班人员`,
+      "The owner is not staff of a unit serving the project's chain",
+    );
+  }
 }
 
 const same = (a: unknown, b: unknown) =>
@@ -229,8 +340,12 @@ const same = (a: unknown, b: unknown) =>
 /**
  * What each row does to the pipeline. A row matches a project by chain + project name (as
  * normalised for firms); a match with nothing new is skipped, so the same file imported twice
- * changes nothing. Stages only move forward through the gates; pausing, dropping and amending a
- * signed agreement need a reason or a record and stay in the app.
+ * changes nothing. A row is judged as the pipeline's project writer will judge it on commit: a new
+ * project starts as 项目线索 and moves to the row's stage through the same gates (a logged contact
+ * and an evaluation are records of the pipeline, so a new project goes no further than the gates
+ * allow without them); a matched one moves through the gates on its own records. Pausing,
+ * dropping, moving back and amending a signed agreement need a reason or a record and stay in the
+ * app. The responsible unit and the owner must serve the chain on the day.
  */
 export function planProjectRows(
   mapping: HeaderMapping<ProjectLedgerField>,
@@ -240,7 +355,7 @@ export function planProjectRows(
   const existing = new Map(ctx.existing.map((p) => [projectKey(p.chainId, p.name), p]));
   const seen = new Map<string, number>();
   return rows.map((row) => {
-    const { data, errors, name } = readRow(mapping, row, ctx);
+    const { data, errors, name, reader: r, ownerText, unitText } = readRow(mapping, row, ctx);
     const result = (action: PlannedRow<unknown>['action'], targetId: string | null = null, changes: PlannedRow<unknown>['changes'] = null) => ({
       number: row.number,
       action: errors.length ? ('error' as const) : action,
@@ -256,12 +371,30 @@ export function planProjectRows(
     if (earlier) errors.push({ column: null, header: '项目名称', zh: `与第${earlier}行是同一产业链的同一项目`, en: `Same project as row ${earlier}` });
     seen.set(key, row.number);
     const project = existing.get(key);
+
+    let owner: OwnerCandidate | undefined;
+    const ownerUnchanged = !!project && !!ownerText && (ownerText === project.ownerName || ctx.owners.some((o) => o.id === project.ownerId && o.username === ownerText));
+    if (ownerText && !ownerUnchanged) {
+      const found = resolveOwner(ownerText, ctx);
+      if (found.owner) owner = found.owner;
+      else r.fail('owner', found.zh as string, found.en as string);
+    }
+
     if (!project) {
       if (data.status !== 'active') {
         errors.push({ column: null, header: '项目状态', zh: `新项目不能直接${PROJECT_STATUS_LABELS[data.status]}（须说明原因），请导入后在系统中办理`, en: 'A new project is imported as active; pause or drop it in the app' });
       }
-      // A gate is judged on what was read: a cell already in error is not reported twice.
-      if (!errors.length) errors.push(...gateProblems(data, undefined, true));
+      // A rule is judged on what was read: a cell already in error is not reported twice.
+      if (!errors.length) {
+        checkUnit(r, ctx, data.chainId, data.responsibleUnitId, unitText);
+        if (owner) {
+          checkOwner(r, ctx, data.chainId, owner);
+          data.ownerId = owner.id;
+        }
+        if (data.stage !== 'lead') {
+          moveErrors(r, judgeStageMove(newProjectFacts(data), 'lead', { to: data.stage, reason: null, ...moveFacts(data, 'lead') }, ctx.today));
+        }
+      }
       return result('create');
     }
     data.version = project.version;
@@ -277,9 +410,6 @@ export function planProjectRows(
         after[field] = next;
       }
     };
-    if (stageIndex(data.stage) < stageIndex(project.stage)) {
-      errors.push({ column: null, header: '项目阶段', zh: `导入不能把项目退回到“${STAGE_LABELS[data.stage]}”（系统中为“${STAGE_LABELS[project.stage]}”），退回请在系统中说明原因`, en: 'An import does not move a project back' });
-    }
     if (data.status !== project.status) {
       errors.push({ column: null, header: '项目状态', zh: `项目状态的变更（系统中为“${PROJECT_STATUS_LABELS[project.status]}”）须说明原因，请在系统中办理`, en: 'Change the status in the app, with its reason' });
     }
@@ -291,11 +421,37 @@ export function planProjectRows(
         }
       }
     }
-    if (!errors.length && stageIndex(data.stage) > stageIndex(project.stage)) errors.push(...gateProblems(data, project, true));
+    if (!errors.length) {
+      if (data.responsibleUnitId !== project.responsibleUnitId) checkUnit(r, ctx, data.chainId, data.responsibleUnitId, unitText);
+      if (owner && owner.id !== project.ownerId) checkOwner(r, ctx, data.chainId, owner);
+    }
+    if (owner && owner.id !== project.ownerId) data.ownerId = owner.id;
+    if (!errors.length && data.stage !== project.stage) {
+      moveErrors(
+        r,
+        judgeStageMove(existingProjectFacts(project, data), project.stage, { to: data.stage, reason: null, ...moveFacts(data, project.stage) }, ctx.today),
+      );
+    }
+    // Facts of stages already reached are corrected like a PATCH: their dates checked against today and each other.
+    if (!errors.length) {
+      const corrected: Partial<StageFacts> = {};
+      for (const f of ['landApprovedOn', 'constructionStartedOn', 'completedOn'] as const) {
+        if (data[f] !== undefined && stageIndex(STAGE_FACT_STAGE[f]) <= stageIndex(project.stage) && !same(data[f], project[f])) corrected[f] = data[f];
+      }
+      if (Object.keys(corrected).length) {
+        const merged = {
+          landApprovedOn: corrected.landApprovedOn ?? project.landApprovedOn,
+          constructionStartedOn: data.constructionStartedOn ?? project.constructionStartedOn,
+          completedOn: data.completedOn ?? project.completedOn,
+        };
+        for (const p of stageFactProblems(merged, ctx.today)) r.fail(p.field as ProjectLedgerField, p.zh, p.en);
+      }
+    }
     change('enterpriseId', data.enterpriseId, project.enterpriseId);
     change('investorName', data.investorName, project.investorName);
     change('sourceChannel', data.sourceChannel, project.sourceChannel);
     change('responsibleUnitId', data.responsibleUnitId, project.responsibleUnitId);
+    change('ownerId', data.ownerId, project.ownerId);
     change('plannedInvestment', data.plannedInvestment, project.plannedInvestment);
     change('location', data.location, project.location);
     change('industry', data.industry, project.industry);

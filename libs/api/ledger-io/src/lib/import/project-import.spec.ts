@@ -1,3 +1,4 @@
+import { EVALUATION_DIMENSIONS } from '@crm/domain';
 import { loadSamplePipeline } from '@crm/migrations';
 import { Workbook } from 'exceljs';
 import { binary, createLedgerWorld, postAs, type LedgerWorld } from '../../test/ledger-world';
@@ -17,6 +18,8 @@ describe('project import', () => {
     w.t.dataSource.query(
       `SELECT id, version, stage, signed_amount, planned_investment, enterprise_id FROM project ORDER BY id`,
     );
+  const count = async (table: string): Promise<number> =>
+    (await w.t.dataSource.query(`SELECT count(*)::integer AS n FROM ${table}`))[0].n;
   const upload = (bytes: Buffer, agent = () => w.office) =>
     postAs(w, agent(), '/api/ledger/imports/projects').attach('file', bytes, '重点项目动态管理表.xlsx');
 
@@ -29,7 +32,7 @@ describe('project import', () => {
   it('reports exactly the bad rows of a mixed sheet, each by row and column, and commits the good ones in one go', async () => {
     const bytes = await xlsx([
       HEADERS,
-      [1, '导入测试光伏组件项目', '清洁能源产业链', '导入测试新能源有限公司', '', '对接洽谈', '市能源局', 1.5, '', '', ''],
+      [1, '导入测试光伏组件项目', '清洁能源产业链', '导入测试新能源有限公司', '', '信息收集', '市能源局', 1.5, '', '', ''],
       [2, '导入测试未知链项目', '新材料产业链', '某公司', '', '信息收集', '市能源局', '', '', '', ''],
       [3, '导入测试坏代码项目', '清洁能源', '某公司', '91632801MA7YYYYY2X', '信息收集', '市能源局', '', '', '', ''],
       [4, '导入测试金额项目', '清洁能源', '某公司', '', '信息收集', '市能源局', '约三亿', '', '', ''],
@@ -37,10 +40,12 @@ describe('project import', () => {
       [6, '导入测试门槛项目', '清洁能源', '某公司', '', '项目签约', '市能源局', 2, '', '', ''],
       [7, '导入测试签约项目', '盐湖化工', '导入测试锂业有限公司', '', '项目签约', '昆仑经济技术开发区管委会', '3', '30,000万元', '2025年3月1日', 'XY-2025-01'],
       [8, '导入测试日期项目', '清洁能源', '某公司', '', '项目签约', '市能源局', 1, 10000, '2025-02-30', 'XY-2025-02'],
+      [9, '导入测试洽谈项目', '清洁能源', '某公司', '', '对接洽谈', '市能源局', 1, '', '', ''],
     ]);
     const before = await snapshot();
     const res = await upload(bytes).expect(201);
-    const rows: { row: number; action: string; errors: { column: string | null; header: string | null; zh: string }[] }[] = res.body.rows;
+    const rows: { row: number; action: string; data: Record<string, unknown>; errors: { column: string | null; header: string | null; zh: string }[] }[] =
+      res.body.rows;
     expect(rows.map((r) => [r.row, r.action])).toEqual([
       [2, 'create'],
       [3, 'error'],
@@ -48,8 +53,9 @@ describe('project import', () => {
       [5, 'error'],
       [6, 'error'],
       [7, 'error'],
-      [8, 'create'],
+      [8, 'error'],
       [9, 'error'],
+      [10, 'error'],
     ]);
     // The Chinese file name as the browser sent it (multer reads it as Latin-1), and the name of a row in error.
     expect(res.body.batch.fileName).toBe('重点项目动态管理表.xlsx');
@@ -59,27 +65,49 @@ describe('project import', () => {
     expect(first(4)).toEqual([expect.objectContaining({ column: 'E', zh: expect.stringContaining('校验位') })]);
     expect(first(5)).toEqual([expect.objectContaining({ column: 'H', header: '计划总投资（亿元）', zh: expect.stringContaining('金额不是数字') })]);
     expect(first(6)).toEqual([expect.objectContaining({ column: 'F', zh: expect.stringContaining('不是七个环节之一') })]);
+    // A new project starts as a lead: signing asks for the pipeline's records too, as the stage-move route does.
     expect(first(7).map((e) => e.zh)).toEqual([
+      expect.stringContaining('请至少登记一次对接'),
+      expect.stringContaining('请先发起项目评估'),
+      expect.stringContaining('签约前须有结论为“通过”或“有条件通过”的项目评估'),
       expect.stringContaining('请填写签约金额'),
       expect.stringContaining('请填写签约日期'),
       expect.stringContaining('请填写协议编号'),
     ]);
+    // Amounts in 万元 with a unit and Chinese dates are read (the row is refused at the gate only).
+    expect(rows.find((r) => r.row === 8)?.data).toMatchObject({ signedAmount: '30000', signedOn: '2025-03-01', agreementRef: 'XY-2025-01' });
+    expect(first(8).map((e) => e.zh)).toEqual([
+      expect.stringContaining('请至少登记一次对接'),
+      expect.stringContaining('请先发起项目评估'),
+      expect.stringContaining('签约前须有结论'),
+    ]);
     expect(first(9)).toEqual([expect.objectContaining({ column: 'J', header: '签约日期', zh: expect.stringContaining('日期不存在') })]);
+    expect(first(10)).toEqual([expect.objectContaining({ column: 'F', header: '项目阶段', zh: expect.stringContaining('请至少登记一次对接') })]);
     expect(await snapshot()).toEqual(before);
 
-    await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(200);
+    // The office serves no chain: it names a default owner among the chain's staff, and never becomes one.
+    const audits = await count('audit_log');
+    const ownerless = await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(422);
+    expect(ownerless.body.message).toContain('清洁能源产业链（第2行）');
+    const office = await w.office
+      .post(`/api/ledger/imports/${res.body.batch.id}/commit`, { defaultOwners: { 'clean-energy': w.office.user.id } })
+      .expect(422);
+    expect(office.body.message).toContain('不是清洁能源产业链责任单位的专班工作人员');
+    await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`, { defaultOwners: { 'clean-energy': 'x' } }).expect(400);
+    expect(await snapshot()).toEqual(before);
+    expect(await count('audit_log')).toBe(audits);
+
+    await w.office
+      .post(`/api/ledger/imports/${res.body.batch.id}/commit`, { defaultOwners: { 'clean-energy': w.staff.user.id } })
+      .expect(200);
     const created = await w.t.dataSource.query(
-      `SELECT name, stage, planned_investment::text AS planned, signed_amount::text AS signed, signed_on::text AS signed_on
-       FROM project WHERE name LIKE '导入测试%' ORDER BY name`,
+      `SELECT name, stage, planned_investment::text AS planned, owner_id AS owner FROM project WHERE name LIKE '导入测试%' ORDER BY name`,
     );
-    expect(created).toEqual([
-      { name: '导入测试光伏组件项目', stage: 'negotiation', planned: '15000.000000', signed: '0.000000', signed_on: null },
-      { name: '导入测试签约项目', stage: 'signed', planned: '30000.000000', signed: '30000.000000', signed_on: '2025-03-01' },
-    ]);
+    expect(created).toEqual([{ name: '导入测试光伏组件项目', stage: 'lead', planned: '15000.000000', owner: w.staff.user.id }]);
     const [{ n }] = await w.t.dataSource.query(
       `SELECT count(*)::integer AS n FROM audit_log WHERE entity_type = 'project' AND action = 'create' AND after->>'reason' = '台账导入'`,
     );
-    expect(n).toBe(2);
+    expect(n).toBe(1);
     // Each created row now names the project it made.
     const after = (await w.office.get(`/api/ledger/imports/${res.body.batch.id}`).expect(200)).body.rows;
     const made = await w.t.dataSource.query(`SELECT id FROM project WHERE name LIKE '导入测试%' ORDER BY id`);
@@ -88,10 +116,10 @@ describe('project import', () => {
     );
 
     const again = await upload(bytes).expect(201);
-    expect(again.body.batch.counts).toEqual({ create: 0, update: 0, skip: 2, error: 6 });
+    expect(again.body.batch.counts).toEqual({ create: 0, update: 0, skip: 1, error: 8 });
   });
 
-  it('lets staff import only into the chains their unit serves', async () => {
+  it('lets staff import only into the chains their unit serves, as owners of what they import', async () => {
     const bytes = await xlsx([
       HEADERS,
       [1, '导入测试员工项目', '清洁能源', '某公司', '', '信息收集', '市数据局', '', '', '', ''],
@@ -101,30 +129,87 @@ describe('project import', () => {
     expect(res.body.rows.map((r: { action: string }) => r.action)).toEqual(['create', 'error']);
     expect(res.body.rows[1].errors[0].zh).toContain('不负责');
     await w.staff.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(200);
-    const [{ owner }] = await w.t.dataSource.query(`SELECT owner_id AS owner FROM project WHERE name = '导入测试员工项目'`);
+    const [{ id, owner, version }] = await w.t.dataSource.query(
+      `SELECT id, owner_id AS owner, version FROM project WHERE name = '导入测试员工项目'`,
+    );
+    expect(owner).toBe(w.staff.user.id);
+    // The chain's staff save the imported project unchanged without a complaint about its owner.
+    await w.staff.patch(`/api/projects/${id}`, { version }).expect(200);
+  });
+
+  it('names the owner per row: a staff user of the chain, refused when outside it or unknown', async () => {
+    const headers = [...HEADERS, '项目负责人'];
+    const bytes = await xlsx([
+      headers,
+      [1, '导入测试负责人项目', '清洁能源', '某公司', '', '信息收集', '市能源局', '', '', '', '', w.staff.user.username],
+      [2, '导入测试他链负责人项目', '清洁能源', '某公司', '', '信息收集', '市能源局', '', '', '', '', w.otherStaff.user.username],
+      [3, '导入测试无名负责人项目', '清洁能源', '某公司', '', '信息收集', '市能源局', '', '', '', '', '查无此人'],
+      [4, '导入测试单位项目', '清洁能源', '某公司', '', '信息收集', '市文体旅游广电局', '', '', '', '', w.staff.user.username],
+    ]);
+    const res = await upload(bytes).expect(201);
+    const rows: { action: string; errors: { header: string; zh: string }[] }[] = res.body.rows;
+    expect(rows.map((r) => r.action)).toEqual(['create', 'error', 'error', 'error']);
+    expect(rows[1].errors).toEqual([expect.objectContaining({ header: '项目负责人', zh: expect.stringContaining('不是清洁能源产业链责任单位的专班工作人员') })]);
+    expect(rows[2].errors).toEqual([expect.objectContaining({ header: '项目负责人', zh: expect.stringContaining('不是在职的专班工作人员账号') })]);
+    expect(rows[3].errors).toEqual([expect.objectContaining({ header: '责任单位', zh: expect.stringContaining('不负责清洁能源产业链') })]);
+    // Every new row names its owner: no default is needed.
+    await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(200);
+    const [{ owner }] = await w.t.dataSource.query(`SELECT owner_id AS owner FROM project WHERE name = '导入测试负责人项目'`);
     expect(owner).toBe(w.staff.user.id);
   });
 
-  it('moves a matched project forward through the gates, and refuses to move one back', async () => {
-    const step1 = await xlsx([HEADERS, [1, '导入测试推进项目', '清洁能源', '某公司', '', '对接洽谈', '市能源局', 1, '', '', '']]);
+  it('moves a matched project forward through the same gates as the pipeline, and refuses to move one back', async () => {
+    const step1 = await xlsx([HEADERS, [1, '导入测试推进项目', '清洁能源', '某公司', '', '信息收集', '市能源局', 1, '', '', '']]);
     const a = await upload(step1).expect(201);
-    await w.office.post(`/api/ledger/imports/${a.body.batch.id}/commit`).expect(200);
+    await w.office.post(`/api/ledger/imports/${a.body.batch.id}/commit`, { defaultOwners: { 'clean-energy': w.staff.user.id } }).expect(200);
+    const [{ id }] = await w.t.dataSource.query(`SELECT id FROM project WHERE name = '导入测试推进项目'`);
     const step2 = await xlsx([HEADERS, [1, '导入测试推进项目', '清洁能源', '某公司', '', '项目签约', '市能源局', 1, 8000, 45717, 'TJ-1']]);
+    const refused = await upload(step2).expect(201);
+    expect(refused.body.rows[0].action).toBe('error');
+    expect(refused.body.rows[0].errors.map((e: { zh: string }) => e.zh)).toEqual([
+      expect.stringContaining('请至少登记一次对接'),
+      expect.stringContaining('请先发起项目评估'),
+      expect.stringContaining('签约前须有结论'),
+    ]);
+
+    // The records the gates ask for, through the pipeline.
+    await w.staff
+      .post(`/api/projects/${id}/activities`, { kind: 'visit', occurredOn: '2025-01-10', summary: '赴企业总部走访', ourParticipants: ['张三'] })
+      .expect(201);
+    const opened = await w.staff
+      .post(`/api/projects/${id}/evaluations`, {
+        dimensions: EVALUATION_DIMENSIONS.map((dimension) => ({ dimension, rating: 'acceptable', note: '符合要求' })),
+        eliminatedCategory: false,
+      })
+      .expect(201);
+    await w.staff
+      .post(`/api/projects/${id}/evaluations/${opened.body.id}/conclusion`, { conclusion: 'pass', concludedOn: '2025-02-01', version: opened.body.version })
+      .expect(200);
+
     const b = await upload(step2).expect(201);
     expect(b.body.rows[0]).toMatchObject({ action: 'update', changes: { after: expect.objectContaining({ stage: 'signed' }) } });
+    const moves = await count('project_stage_move');
     await w.office.post(`/api/ledger/imports/${b.body.batch.id}/commit`).expect(200);
-    const [p] = await w.t.dataSource.query(`SELECT stage, signed_amount::text AS s, signed_on::text AS d FROM project WHERE name = '导入测试推进项目'`);
-    expect(p).toEqual({ stage: 'signed', s: '8000.000000', d: '2025-03-01' });
+    const [p] = await w.t.dataSource.query(`SELECT stage, signed_amount::text AS s, signed_on::text AS d, stage_since::text AS since FROM project WHERE name = '导入测试推进项目'`);
+    expect(p).toEqual({ stage: 'signed', s: '8000.000000', d: '2025-03-01', since: '2025-03-01' });
+    expect(await count('project_stage_move')).toBe(moves + 1);
+    const [audit] = await w.t.dataSource.query(
+      `SELECT after->>'reason' AS reason FROM audit_log WHERE project_id = $1 AND action = 'stage-move' ORDER BY at DESC, id DESC LIMIT 1`,
+      [id],
+    );
+    expect(audit.reason).toBe('台账导入');
     const back = await upload(step1).expect(201);
     expect(back.body.rows[0].errors[0].zh).toContain('退回');
   });
+
   it('commits one of two previews of the same new projects: the second is refused and writes nothing', async () => {
     const bytes = await xlsx([HEADERS, [1, '导入测试重复预览项目', '清洁能源', '某公司', '', '信息收集', '市能源局', '', '', '', '']]);
     const a = await upload(bytes).expect(201);
     const b = await upload(bytes).expect(201);
     expect(b.body.batch.counts.create).toBe(1);
-    await w.office.post(`/api/ledger/imports/${a.body.batch.id}/commit`).expect(200);
-    const refused = await w.office.post(`/api/ledger/imports/${b.body.batch.id}/commit`).expect(409);
+    const owners = { defaultOwners: { 'clean-energy': w.staff.user.id } };
+    await w.office.post(`/api/ledger/imports/${a.body.batch.id}/commit`, owners).expect(200);
+    const refused = await w.office.post(`/api/ledger/imports/${b.body.batch.id}/commit`, owners).expect(409);
     expect(refused.body.message).toContain('第2行');
     const [{ n }] = await w.t.dataSource.query(`SELECT count(*)::integer AS n FROM project WHERE name = '导入测试重复预览项目'`);
     expect(n).toBe(1);

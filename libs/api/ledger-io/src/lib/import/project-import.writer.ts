@@ -1,7 +1,7 @@
-import type { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
-import { isSignedStage, type StageFacts } from '@crm/domain';
-import { ConflictException } from '@nestjs/common';
+import type { ProjectActor, ProjectChanges, ProjectWriter } from '@crm/api/pipeline';
+import { STAGE_FACT_STAGE, stageIndex, type ChainCode, type StageFacts } from '@crm/domain';
+import { ConflictException, HttpException, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ImportBatchStore, ImportRowView } from './import-batch.store';
 import { projectKey, type ExistingProject, type ProjectRowData } from './project-import.planner';
@@ -11,24 +11,17 @@ export type CommitUser = Pick<AuthUser, 'id' | 'username'>;
 
 const IMPORT_REASON = '台账导入';
 
-const COLUMNS: Record<string, string> = {
-  enterpriseId: 'enterprise_id',
-  investorName: 'investor_name',
-  sourceChannel: 'source_channel',
-  responsibleUnitId: 'responsible_unit_id',
-  plannedInvestment: 'planned_investment',
-  location: 'location',
-  industry: 'industry',
-  major: 'major',
-  stage: 'stage',
-  landParcel: 'land_parcel',
-  landAreaMu: 'land_area_mu',
-  landApprovalRef: 'land_approval_ref',
-  landApprovedOn: 'land_approved_on',
-  constructionStartedOn: 'construction_started_on',
-  constructionPermitRef: 'construction_permit_ref',
-  completedOn: 'completed_on',
-};
+/** Fields of a row's update that are the project's own (a PATCH), not a stage move's. */
+const OWN_FIELDS = [
+  'sourceChannel',
+  'responsibleUnitId',
+  'ownerId',
+  'plannedInvestment',
+  'location',
+  'industry',
+  'major',
+] as const;
+const FACT_FIELDS = Object.keys(STAGE_FACT_STAGE) as (keyof StageFacts)[];
 
 const stale = (row: number) =>
   new ConflictException({
@@ -36,50 +29,118 @@ const stale = (row: number) =>
     message: `第${row}行：预览之后该项目已被修改，请重新上传预览后再确认 / Row ${row}: the project changed after the preview; upload the file again`,
   });
 
-/** The pipeline's existing projects as the planner compares them. */
-export async function loadExistingProjects(manager: EntityManager): Promise<ExistingProject[]> {
-  return manager.query(
-    `SELECT id, name, chain_id AS "chainId", enterprise_id AS "enterpriseId", investor_name AS "investorName",
-            source_channel AS "sourceChannel", responsible_unit_id AS "responsibleUnitId",
-            planned_investment::text AS "plannedInvestment", location, industry, major, status, stage,
-            eliminated_category AS "eliminatedCategory", version,
-            nullif(signed_amount, 0)::text AS "signedAmount", signed_on::text AS "signedOn", agreement_ref AS "agreementRef",
-            land_parcel AS "landParcel", land_area_mu::text AS "landAreaMu", land_approval_ref AS "landApprovalRef",
-            land_approved_on::text AS "landApprovedOn", construction_started_on::text AS "constructionStartedOn",
-            construction_permit_ref AS "constructionPermitRef", completed_on::text AS "completedOn"
-     FROM project`,
-  );
+/** A refusal of the project writer, placed at its row: the same status, fields and words. */
+function atRow(row: number, error: unknown): unknown {
+  if (!(error instanceof HttpException)) return error;
+  const body = error.getResponse();
+  const fields = typeof body === 'object' && body ? (body as Record<string, unknown>) : { message: String(body) };
+  const message = typeof fields['message'] === 'string' ? fields['message'] : error.message;
+  if (message.startsWith(`第${row}行`)) return error;
+  return new HttpException({ ...fields, statusCode: error.getStatus(), message: `第${row}行：${message}`, row }, error.getStatus());
 }
 
-async function recordSigning(tx: EntityManager, audit: AuditService, user: CommitUser, id: string, d: Partial<StageFacts>) {
-  const [agreement] = await tx.query(
-    `INSERT INTO project_agreement (project_id, kind, amount, signed_on, agreement_ref, note, created_by)
-     VALUES ($1, 'initial', $2, $3, $4, $5, $6) RETURNING id`,
-    [id, d.signedAmount, d.signedOn, d.agreementRef, IMPORT_REASON, user.id],
+/** The pipeline's existing projects as the planner compares them, with the records the gates read. */
+export async function loadExistingProjects(manager: EntityManager): Promise<ExistingProject[]> {
+  return manager.query(
+    `SELECT p.id, p.name, p.chain_id AS "chainId", p.enterprise_id AS "enterpriseId", p.investor_name AS "investorName",
+            p.source_channel AS "sourceChannel", p.responsible_unit_id AS "responsibleUnitId",
+            p.planned_investment::text AS "plannedInvestment", p.location, p.industry, p.major, p.status, p.stage,
+            p.eliminated_category AS "eliminatedCategory", p.version,
+            nullif(p.signed_amount, 0)::text AS "signedAmount", p.signed_on::text AS "signedOn", p.agreement_ref AS "agreementRef",
+            p.land_parcel AS "landParcel", p.land_area_mu::text AS "landAreaMu", p.land_approval_ref AS "landApprovalRef",
+            p.land_approved_on::text AS "landApprovedOn", p.construction_started_on::text AS "constructionStartedOn",
+            p.construction_permit_ref AS "constructionPermitRef", p.completed_on::text AS "completedOn",
+            p.owner_id AS "ownerId", o.display_name AS "ownerName", p.contact_count AS "contactCount",
+            EXISTS (SELECT 1 FROM project_evaluation e WHERE e.project_id = p.id) AS "evaluationOpened",
+            (SELECT e.conclusion FROM project_evaluation e WHERE e.project_id = p.id AND e.conclusion IS NOT NULL
+             ORDER BY e.concluded_on DESC, e.concluded_at DESC LIMIT 1) AS "latestConclusion"
+     FROM project p JOIN app_user o ON o.id = p.owner_id`,
   );
-  await audit.record(tx, user, {
-    action: 'create',
-    entityType: 'agreement',
-    entityId: agreement.id,
-    projectId: id,
-    after: { kind: 'initial', amount: d.signedAmount, signedOn: d.signedOn, agreementRef: d.agreementRef },
-  });
 }
 
 /**
- * Writes the create and update rows of a project batch (inside the caller's transaction). A row
- * to create whose project now exists (another import or an edit since the preview) refuses the
- * whole commit, so committing two previews of the same file cannot make duplicates.
+ * The owner of each new project without one in its row: the default the office chose for the
+ * chain on commit, else whoever commits when they serve the chain (staff importing their own
+ * chain's projects). Refuses (422, nothing written) naming the chains and rows still without one:
+ * an office-only user never becomes an owner.
+ */
+async function ownersOfNewRows(
+  tx: EntityManager,
+  user: CommitUser,
+  rows: ImportRowView[],
+  defaultOwners: Map<number, string>,
+  today: string,
+  chainNames: Map<number, string>,
+): Promise<Map<number, string>> {
+  const owners = new Map<number, string>();
+  // A default owner serves its chain on the day (chain_access: staff of a unit serving it).
+  const wrong: string[] = [];
+  for (const [chain, owner] of defaultOwners) {
+    const [ok] = await tx.query(
+      `SELECT u.display_name AS name, EXISTS (SELECT 1 FROM chain_access(u.id, $2::date) a WHERE a.chain_id = $3 AND a.editable) AS serves
+       FROM app_user u WHERE u.id = $1 AND u.active`,
+      [owner, today, chain],
+    );
+    if (!ok?.serves) wrong.push(`默认负责人“${ok?.name ?? owner}”不是${chainNames.get(chain)}责任单位的专班工作人员`);
+  }
+  if (wrong.length) {
+    const zh = `${wrong.join('；')}，请选择该产业链的专班人员`;
+    throw new UnprocessableEntityException({
+      statusCode: 422,
+      message: `${zh} / A default owner must be staff of a unit serving the chain`,
+      missing: [{ field: 'defaultOwners', zh, en: 'A default owner must be staff of a unit serving the chain' }],
+      errors: { defaultOwners: [zh] },
+    });
+  }
+  const [{ chains }] = await tx.query(
+    `SELECT coalesce(array_agg(chain_id), '{}') AS chains FROM chain_access($1::uuid, $2::date) WHERE editable`,
+    [user.id, today],
+  );
+  const missing = new Map<number, number[]>();
+  for (const row of rows) {
+    const d = row.data as unknown as ProjectRowData;
+    if (row.action !== 'create' || d.ownerId) continue;
+    const owner = defaultOwners.get(d.chainId) ?? ((chains as number[]).includes(d.chainId) ? user.id : undefined);
+    if (owner) owners.set(d.chainId, owner);
+    else missing.set(d.chainId, [...(missing.get(d.chainId) ?? []), row.row]);
+  }
+  if (missing.size) {
+    const list = [...missing].map(([chain, rowNumbers]) => `${chainNames.get(chain)}（第${rowNumbers.slice(0, 10).join('、')}行${rowNumbers.length > 10 ? '等' : ''}）`);
+    const zh = `以下新项目没有项目负责人：${list.join('；')}。请在表中填写“项目负责人”，或确认导入时为该产业链选择默认负责人（该链责任单位的专班人员）`;
+    throw new UnprocessableEntityException({
+      statusCode: 422,
+      message: `${zh} / New projects without an owner: name one per row, or choose a default owner for the chain when committing`,
+      missing: [...missing.keys()].map((chain) => ({ field: 'defaultOwners', chainId: chain, zh, en: 'Choose a default owner' })),
+      errors: { defaultOwners: [zh] },
+    });
+  }
+  return owners;
+}
+
+/**
+ * Writes the create and update rows of a project batch (inside the caller's transaction) through
+ * the pipeline's project writer: a new project is created as 项目线索 and moved to its row's stage,
+ * a matched one changed and moved, with the same gates, history, audit rows and triggers as the
+ * pipeline's own routes (the reason 台账导入 recorded). A refusal names its row; nothing is written.
+ * A row to create whose project now exists (another import or an edit since the preview), or a
+ * matched project changed since, refuses the whole commit (409), so committing two previews of the
+ * same file cannot make duplicates.
  */
 export async function writeProjectRows(
   tx: EntityManager,
   store: ImportBatchStore,
-  audit: AuditService,
+  writer: ProjectWriter,
   user: CommitUser,
   batchId: string,
   rows: ImportRowView[],
+  defaultOwners: Map<number, string>,
   progress: (done: number) => Promise<void> = async () => undefined,
 ): Promise<void> {
+  const actor: ProjectActor = user;
+  const note = { reason: IMPORT_REASON };
+  const chainRows: { id: number; code: ChainCode; name: string }[] = await tx.query(`SELECT id, code, name_zh AS name FROM chain`);
+  const codeOf = new Map(chainRows.map((c) => [c.id, c.code]));
+  const owners = await ownersOfNewRows(tx, user, rows, defaultOwners, writer.today(), new Map(chainRows.map((c) => [c.id, c.name])));
   const existing = new Set<string>();
   if (rows.some((r) => r.action === 'create')) {
     const all: { chainId: number; name: string }[] = await tx.query(`SELECT chain_id AS "chainId", name FROM project`);
@@ -89,74 +150,65 @@ export async function writeProjectRows(
   const created: { row: number; targetId: string }[] = [];
   for (const row of rows) {
     const d = row.data as unknown as ProjectRowData;
-    if (row.action === 'create') {
-      if (existing.has(projectKey(d.chainId, d.name))) throw stale(row.row);
-      const [{ id }] = await tx.query(
-        `INSERT INTO project (name, chain_id, enterprise_id, investor_name, source_channel, responsible_unit_id, owner_id,
-           planned_investment, location, industry, major, stage, land_parcel, land_area_mu, land_approval_ref,
-           land_approved_on, construction_started_on, construction_permit_ref, completed_on, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $7) RETURNING id`,
-        [
-          d.name,
-          d.chainId,
-          d.enterpriseId,
-          d.investorName,
-          d.sourceChannel ?? 'other',
-          d.responsibleUnitId,
-          user.id,
-          d.plannedInvestment ?? null,
-          d.location ?? null,
-          d.industry ?? null,
-          d.major ?? false,
-          d.stage,
-          d.landParcel ?? null,
-          d.landAreaMu ?? null,
-          d.landApprovalRef ?? null,
-          d.landApprovedOn ?? null,
-          d.constructionStartedOn ?? null,
-          d.constructionPermitRef ?? null,
-          d.completedOn ?? null,
-        ],
-      );
-      await tx.query(
-        `INSERT INTO project_stage_move (project_id, from_stage, to_stage, reason, moved_by) VALUES ($1, NULL, $2, $3, $4)`,
-        [id, d.stage, IMPORT_REASON, user.id],
-      );
-      if (isSignedStage(d.stage)) await recordSigning(tx, audit, user, id, d);
-      created.push({ row: row.row, targetId: id });
-      await audit.record(tx, user, { action: 'create', entityType: 'project', entityId: id, projectId: id, after: { ...d, reason: IMPORT_REASON } });
-    } else if (row.action === 'update' && row.targetId && row.changes) {
-      const [current] = await tx.query(`SELECT version, stage FROM project WHERE id = $1 FOR UPDATE`, [row.targetId]);
-      if (!current || current.version !== d.version) throw stale(row.row);
-      const after = row.changes.after;
-      const set = ['version = version + 1', 'updated_at = now()'];
-      const params: unknown[] = [row.targetId];
-      for (const [field, value] of Object.entries(after)) {
-        const column = COLUMNS[field];
-        if (!column) continue;
-        params.push(value);
-        set.push(`${column} = $${params.length}`);
-      }
-      if (after['stage']) set.push('stage_entered_at = now()');
-      await tx.query(`UPDATE project SET ${set.join(', ')} WHERE id = $1`, params);
-      if (after['stage']) {
-        await tx.query(
-          `INSERT INTO project_stage_move (project_id, from_stage, to_stage, reason, moved_by) VALUES ($1, $2, $3, $4, $5)`,
-          [row.targetId, current.stage, after['stage'], IMPORT_REASON, user.id],
+    try {
+      if (row.action === 'create') {
+        if (existing.has(projectKey(d.chainId, d.name))) throw stale(row.row);
+        const project = await writer.create(
+          tx,
+          actor,
+          {
+            name: d.name,
+            chain: codeOf.get(d.chainId) as ChainCode,
+            enterpriseId: d.enterpriseId,
+            investorName: d.enterpriseId ? null : d.investorName,
+            sourceChannel: d.sourceChannel ?? 'other',
+            responsibleUnitId: d.responsibleUnitId,
+            ownerId: d.ownerId ?? (owners.get(d.chainId) as string),
+            plannedInvestment: d.plannedInvestment ?? null,
+            location: d.location ?? null,
+            industry: d.industry ?? null,
+            major: d.major ?? false,
+          },
+          note,
         );
-        if (isSignedStage(d.stage) && !isSignedStage(current.stage)) await recordSigning(tx, audit, user, row.targetId, d);
+        if (d.stage !== 'lead') await writer.move(tx, actor, project, { to: d.stage, ...stageFacts(d, 'lead') }, note);
+        created.push({ row: row.row, targetId: project.id });
+      } else if (row.action === 'update' && row.targetId && row.changes) {
+        let project = await writer.lock(tx, row.targetId);
+        if (project.version !== d.version) throw stale(row.row);
+        const after = row.changes.after;
+        const changes: ProjectChanges = {};
+        for (const f of OWN_FIELDS) if (after[f] !== undefined) (changes as Record<string, unknown>)[f] = after[f];
+        if (after['enterpriseId'] !== undefined || after['investorName'] !== undefined) {
+          changes.enterpriseId = d.enterpriseId;
+          changes.investorName = d.enterpriseId ? null : d.investorName;
+        }
+        // Facts of stages already reached are corrections (a PATCH); later ones travel with the move.
+        for (const f of FACT_FIELDS) {
+          if (after[f] !== undefined && stageIndex(STAGE_FACT_STAGE[f]) <= stageIndex(project.stage)) {
+            (changes as Record<string, unknown>)[f] = after[f];
+          }
+        }
+        if (Object.keys(changes).length) project = await writer.update(tx, actor, project, changes, note);
+        if (after['stage'] !== undefined && d.stage !== project.stage) {
+          await writer.move(tx, actor, project, { to: d.stage, ...stageFacts(d, project.stage) }, note);
+        }
       }
-      await audit.record(tx, user, {
-        action: 'update',
-        entityType: 'project',
-        entityId: row.targetId,
-        projectId: row.targetId,
-        before: row.changes.before,
-        after: { ...after, reason: IMPORT_REASON },
-      });
+    } catch (error) {
+      throw atRow(row.row, error);
     }
     await progress(++done);
   }
   await store.setTargets(batchId, created);
+}
+
+/** The row's stage facts that travel with a move from `from` (their stage lies after it). */
+function stageFacts(d: ProjectRowData, from: ProjectRowData['stage']): Partial<Record<keyof StageFacts, string>> {
+  const facts: Partial<Record<keyof StageFacts, string>> = {};
+  for (const f of FACT_FIELDS) {
+    const value = d[f];
+    if (typeof value === 'string' && stageIndex(STAGE_FACT_STAGE[f]) > stageIndex(from)) facts[f] = value;
+  }
+  return facts;
 }
 
