@@ -9,13 +9,11 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { CHAIN_KINDS, type ChainView } from '@crm/domain';
 import { I18nService, TranslatePipe } from '@crm/web/core';
-import { WanPipe } from '@crm/web/ui';
+import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { cityTargets, latestTargetYear } from '../data-access/chain-targets';
 import { ChainsApi } from '../data-access/chains.api';
 import { LoadState } from '../data-access/load-state';
@@ -25,13 +23,12 @@ import { ChainCard } from './chain-card';
 @Component({
   selector: 'crm-chain-overview-page',
   imports: [
+    LoadStateView,
     ChainCard,
     NzButtonModule,
     NzCardModule,
     NzEmptyModule,
     NzIconModule,
-    NzResultModule,
-    NzSkeletonModule,
     TranslatePipe,
     WanPipe,
   ],

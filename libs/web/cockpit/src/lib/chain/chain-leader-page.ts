@@ -6,7 +6,6 @@ import {
   signal,
 } from '@angular/core';
 import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { HttpErrorResponse } from '@angular/common/http';
 import { RouterLink } from '@angular/router';
 import type {
   ChainCockpitView,
@@ -21,13 +20,11 @@ import {
   TranslatePipe,
   apiErrorText,
 } from '@crm/web/core';
-import { WanPipe } from '@crm/web/ui';
+import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
-import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
@@ -52,6 +49,7 @@ import { InstructionForm, type ProjectChoice } from './instruction-form';
 @Component({
   selector: 'crm-chain-leader-page',
   imports: [
+    LoadStateView,
     Chart,
     InstructionForm,
     KeyTaskProgressList,
@@ -61,8 +59,6 @@ import { InstructionForm, type ProjectChoice } from './instruction-form';
     NzCardModule,
     NzIconModule,
     NzProgressModule,
-    NzResultModule,
-    NzSkeletonModule,
     NzTableModule,
     NzTagModule,
     PlanMissingNotice,
@@ -94,15 +90,6 @@ export class ChainLeaderPage {
   protected readonly view = computed(() => {
     const state = this.state();
     return state.status === 'ready' ? state.value : null;
-  });
-  /** 403: a leader opened a chain they do not lead. */
-  protected readonly forbidden = computed(() => {
-    const state = this.state();
-    return (
-      state.status === 'error' &&
-      state.error instanceof HttpErrorResponse &&
-      (state.error.status === 403 || state.error.status === 404)
-    );
   });
   protected readonly errorText = computed(() => {
     const state = this.state();

@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -22,13 +21,11 @@ import {
   TranslatePipe,
   apiErrorText,
 } from '@crm/web/core';
-import { WanPipe } from '@crm/web/ui';
+import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
@@ -51,6 +48,7 @@ import { AlertSettingsDrawer } from '../settings/alert-settings-drawer';
 @Component({
   selector: 'crm-city-cockpit-page',
   imports: [
+    LoadStateView,
     AlertSettingsDrawer,
     Chart,
     FormsModule,
@@ -59,9 +57,7 @@ import { AlertSettingsDrawer } from '../settings/alert-settings-drawer';
     NzButtonModule,
     NzCardModule,
     NzIconModule,
-    NzResultModule,
     NzSelectModule,
-    NzSkeletonModule,
     NzTableModule,
     NzTagModule,
     PlanMissingNotice,
@@ -99,15 +95,6 @@ export class CityCockpitPage {
   protected readonly view = computed(() => {
     const state = this.state();
     return state.status === 'ready' ? state.value : null;
-  });
-  /** 403: the cockpit is for leaders and the office; a task-force member is told so. */
-  protected readonly forbidden = computed(() => {
-    const state = this.state();
-    return (
-      state.status === 'error' &&
-      state.error instanceof HttpErrorResponse &&
-      state.error.status === 403
-    );
   });
   protected readonly errorText = computed(() => {
     const state = this.state();

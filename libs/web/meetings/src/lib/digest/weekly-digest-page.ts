@@ -5,12 +5,11 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { LeftOutline, ReloadOutline, RightOutline } from '@ant-design/icons-angular/icons';
 import { addDays, type WeeklyDigestChainSection, type WeeklyDigestView } from '@crm/domain';
 import { I18nService, TranslatePipe } from '@crm/web/core';
-import { DateInput, WanPipe } from '@crm/web/ui';
+import { DateInput, LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api';
@@ -24,13 +23,13 @@ import { isDateText, meetingKindKey, mondayOf, problemText, stageKey } from '../
 @Component({
   selector: 'crm-weekly-digest-page',
   imports: [
+    LoadStateView,
     DateInput,
     FormsModule,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
     NzResultModule,
-    NzSkeletonModule,
     NzTagModule,
     RouterLink,
     TranslatePipe,

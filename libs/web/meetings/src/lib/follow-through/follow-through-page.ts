@@ -9,13 +9,11 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api';
 import { completionText, isDateText, problemText } from '../data-access/pack-format';
-import { DateInput } from '@crm/web/ui';
+import { DateInput, LoadStateView } from '@crm/web/ui';
 
 type SummaryBy = 'chain' | 'unit';
 
@@ -37,14 +35,13 @@ function queryFrom(params: ParamMap): SummaryQuery {
 @Component({
   selector: 'crm-follow-through-page',
   imports: [
+    LoadStateView,
     DateInput,
     FormsModule,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
     NzRadioModule,
-    NzResultModule,
-    NzSkeletonModule,
     NzTableModule,
     RouterLink,
     TranslatePipe,

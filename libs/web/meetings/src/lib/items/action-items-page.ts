@@ -23,9 +23,7 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription } from 'rxjs';
 import type { LoadState } from '../data-access/load-state';
@@ -33,6 +31,7 @@ import { filterKey } from '../data-access/meeting-labels';
 import { MeetingRights } from '../data-access/meeting-rights';
 import { MeetingsApi } from '../data-access/meetings.api';
 import { ActionItemList } from './action-item-list';
+import { LoadStateView } from '@crm/web/ui';
 
 /** Whose items: the own unit's (staff's default) or every item the user may see. */
 type Scope = 'unit' | 'all';
@@ -44,6 +43,7 @@ type Scope = 'unit' | 'all';
 @Component({
   selector: 'crm-action-items-page',
   imports: [
+    LoadStateView,
     ActionItemList,
     FormsModule,
     NzButtonModule,
@@ -52,9 +52,7 @@ type Scope = 'unit' | 'all';
     NzEmptyModule,
     NzIconModule,
     NzRadioModule,
-    NzResultModule,
     NzSelectModule,
-    NzSkeletonModule,
     RouterLink,
     TranslatePipe,
   ],

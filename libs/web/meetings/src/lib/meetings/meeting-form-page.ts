@@ -20,7 +20,7 @@ import {
   type PersonView,
   type UnitView,
 } from '@crm/domain';
-import { I18nService, MessageKey, TranslatePipe, apiErrorText, apiFieldErrors, httpStatus } from '@crm/web/core';
+import { I18nService, MessageKey, TranslatePipe, apiErrorText, apiFieldErrors } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -30,12 +30,11 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import type { LoadState } from '../data-access/load-state';
 import { kindKey } from '../data-access/meeting-labels';
 import { MeetingRights } from '../data-access/meeting-rights';
 import { MeetingsApi } from '../data-access/meetings.api';
-import { DateInput, HasUnsavedChanges, warnBeforeUnload } from '@crm/web/ui';
+import { DateInput, HasUnsavedChanges, LoadStateView, warnBeforeUnload } from '@crm/web/ui';
 
 /** The longest texts the API takes. */
 export const MEETING_LIMITS = { chairName: 100, agenda: 10_000, minutes: 50_000 } as const;
@@ -64,6 +63,7 @@ interface Draft {
 @Component({
   selector: 'crm-meeting-form-page',
   imports: [
+    LoadStateView,
     DateInput,
     FormsModule,
     NzAlertModule,
@@ -74,7 +74,6 @@ interface Draft {
     NzInputModule,
     NzResultModule,
     NzSelectModule,
-    NzSkeletonModule,
     RouterLink,
     TranslatePipe,
   ],
@@ -120,10 +119,6 @@ export class MeetingFormPage implements HasUnsavedChanges {
   protected readonly loadErrorText = computed(() => {
     const state = this.state();
     return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
-  });
-  protected readonly notFound = computed(() => {
-    const state = this.state();
-    return state.status === 'error' && [400, 404].includes(httpStatus(state.error));
   });
 
   private readonly allChains = signal<ChainView[]>([]);

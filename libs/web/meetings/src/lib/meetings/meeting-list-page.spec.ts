@@ -105,11 +105,19 @@ describe('MeetingListPage', () => {
     expect(text(element.querySelector('.empty'))).toContain('您可查看的产业链暂无会议记录');
   });
 
-  it('shows the API’s words when the list fails, and tries again', async () => {
+  it('says 无权查看 in the API’s words with a way back on a 403, and offers a retry for other failures', async () => {
     const { fixture, element } = await render(['staff']);
     meetings().flush({ message: '您无权查看产业链 盐湖化工 / You may not read the chain' }, { status: 403, statusText: 'Forbidden' });
     await fixture.whenStable();
+    expect(text(element.querySelector('.ant-result-title'))).toBe('无权查看');
     expect(text(element.querySelector('.ant-result-subtitle'))).toBe('您无权查看产业链 盐湖化工');
+    expect(element.querySelector('a.back')).not.toBeNull();
+    expect(element.querySelector('button.retry')).toBeNull();
+
+    (fixture.componentInstance as unknown as { load(): void }).load();
+    meetings().flush({ message: '服务暂时不可用 / Service unavailable' }, { status: 503, statusText: 'Unavailable' });
+    await fixture.whenStable();
+    expect(text(element.querySelector('.ant-result-subtitle'))).toBe('服务暂时不可用');
     element.querySelector<HTMLButtonElement>('button.retry')?.click();
     await fixture.whenStable();
     meetings().flush([]);

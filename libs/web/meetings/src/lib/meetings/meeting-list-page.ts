@@ -15,9 +15,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription } from 'rxjs';
@@ -25,6 +23,7 @@ import type { LoadState } from '../data-access/load-state';
 import { chainNames, kindKey } from '../data-access/meeting-labels';
 import { MeetingRights } from '../data-access/meeting-rights';
 import { MeetingsApi } from '../data-access/meetings.api';
+import { LoadStateView } from '@crm/web/ui';
 
 /**
  * /meetings — 调度会议: the meetings of the chains the user reads, latest first, with their open
@@ -33,14 +32,13 @@ import { MeetingsApi } from '../data-access/meetings.api';
 @Component({
   selector: 'crm-meeting-list-page',
   imports: [
+    LoadStateView,
     FormsModule,
     NzButtonModule,
     NzCardModule,
     NzEmptyModule,
     NzIconModule,
-    NzResultModule,
     NzSelectModule,
-    NzSkeletonModule,
     NzTableModule,
     NzTagModule,
     RouterLink,

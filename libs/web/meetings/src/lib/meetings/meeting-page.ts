@@ -10,15 +10,13 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { ActionItemView, ChainView, MeetingView, UnitView } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText, httpStatus } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ActionItemList } from '../items/action-item-list';
 import type { LoadState } from '../data-access/load-state';
@@ -26,6 +24,7 @@ import { SHANGHAI, chainNames, kindKey } from '../data-access/meeting-labels';
 import { MeetingRights } from '../data-access/meeting-rights';
 import { MeetingsApi } from '../data-access/meetings.api';
 import { ActionItemForm } from './action-item-form';
+import { LoadStateView } from '@crm/web/ui';
 
 /**
  * /meetings/:id — a meeting: who chaired and attended, agenda and minutes, and the action items it
@@ -34,6 +33,7 @@ import { ActionItemForm } from './action-item-form';
 @Component({
   selector: 'crm-meeting-page',
   imports: [
+    LoadStateView,
     ActionItemForm,
     ActionItemList,
     DatePipe,
@@ -42,8 +42,6 @@ import { ActionItemForm } from './action-item-form';
     NzDescriptionsModule,
     NzEmptyModule,
     NzIconModule,
-    NzResultModule,
-    NzSkeletonModule,
     NzTagModule,
     RouterLink,
     TranslatePipe,
@@ -74,10 +72,6 @@ export class MeetingPage {
     return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
   });
   /** 404 (or a malformed id): none, or of chains the user may not read. */
-  protected readonly notFound = computed(() => {
-    const state = this.state();
-    return state.status === 'error' && [400, 404].includes(httpStatus(state.error));
-  });
   protected readonly mayRecord = computed(() => {
     const meeting = this.meeting();
     return !!meeting && this.rights.mayRecordFor(meeting.chains.map((c) => c.code));

@@ -24,15 +24,13 @@ import {
   type MeetingPackView,
   type Stage,
 } from '@crm/domain';
-import { I18nService, PlanMissingNotice, TranslatePipe, httpStatus, type MessageKey, saveBlob } from '@crm/web/core';
-import { WanPipe } from '@crm/web/ui';
+import { I18nService, PlanMissingNotice, TranslatePipe, type MessageKey, saveBlob } from '@crm/web/core';
+import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
-import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription, catchError, map, of, startWith, switchMap } from 'rxjs';
@@ -65,13 +63,12 @@ interface FigureRow {
 @Component({
   selector: 'crm-meeting-pack-page',
   imports: [
+    LoadStateView,
     DatePipe,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
     NzProgressModule,
-    NzResultModule,
-    NzSkeletonModule,
     NzTableModule,
     NzTagModule,
     PlanMissingNotice,
@@ -109,13 +106,6 @@ export class MeetingPackPage {
   protected readonly pack = computed(() => {
     const state = this.state();
     return state.status === 'ready' ? state.value : null;
-  });
-  /** 403 or 404: a meeting of chains the user may not read, or none at all. */
-  protected readonly refused = computed(() => {
-    const state = this.state();
-    if (state.status !== 'error') return null;
-    const status = httpStatus(state.error);
-    return status === 403 || status === 404 ? status : null;
   });
   protected readonly errorText = computed(() => {
     const state = this.state();

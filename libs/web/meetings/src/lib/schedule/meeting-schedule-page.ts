@@ -23,14 +23,12 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api';
 import { problemText, scheduleStatusKey } from '../data-access/pack-format';
-import { DateInput } from '@crm/web/ui';
+import { DateInput, LoadStateView } from '@crm/web/ui';
 
 /** The month in the URL (?year=&month=); null lets the API choose this month (Shanghai). */
 interface ScheduleMonth {
@@ -66,14 +64,13 @@ const STATUS_COLORS: Record<MeetingScheduleStatus, string> = {
 @Component({
   selector: 'crm-meeting-schedule-page',
   imports: [
+    LoadStateView,
     DateInput,
     FormsModule,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
     NzInputNumberModule,
-    NzResultModule,
-    NzSkeletonModule,
     NzTableModule,
     NzTagModule,
     RouterLink,

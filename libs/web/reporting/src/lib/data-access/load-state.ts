@@ -1,8 +1,5 @@
-/** What a page knows about data it asked the API for. */
-export type LoadState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; value: T };
+/** What a page knows about data it asked the API for: the one type of web-ui, which shows it. */
+export type { LoadState } from '@crm/web/ui';
 
 /** Instants are shown in the plan's time zone (Asia/Shanghai), whatever the browser's. */
 export const SHANGHAI = '+0800';

@@ -58,7 +58,7 @@ type Shown = 'loading' | 'forbidden' | 'not-found' | 'error' | 'empty' | 'ready'
             class="load-forbidden"
             nzStatus="403"
             [nzTitle]="forbiddenTitle() || text.t('loadState.forbiddenTitle')"
-            [nzSubTitle]="forbiddenHint() || text.t('loadState.forbiddenHint')"
+            [nzSubTitle]="forbiddenHint() || errorText() || text.t('loadState.forbiddenHint')"
           >
             <div nz-result-extra>
               <a nz-button nzType="primary" class="back" [routerLink]="backLink()">{{ backLabel() || text.t('loadState.back') }}</a>
@@ -114,7 +114,7 @@ export class LoadStateView {
   readonly state = input.required<LoadState<unknown>>();
   /** The failure's title; 未能加载 when not given. */
   readonly errorTitle = input('');
-  /** The failure's reason; the API's message (or a plain description) when not given. */
+  /** The failure's reason (also said under 无权查看); the API's message when not given. */
   readonly errorText = input('');
   readonly retryLabel = input('');
   readonly forbiddenTitle = input('');
