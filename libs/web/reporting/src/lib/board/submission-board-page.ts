@@ -26,9 +26,7 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription, combineLatest } from 'rxjs';
 import { CELL_COLORS, cellStateKey } from '../data-access/labels';
@@ -36,6 +34,7 @@ import { SHANGHAI, type LoadState } from '../data-access/load-state';
 import { currentPeriod, monthLabel, periodChoices, periodLabel } from '../data-access/periods';
 import { ReportingApi } from '../data-access/reporting.api';
 import { UnitMonthDrawer, type UnitMonth } from './unit-month-drawer';
+import { LoadStateView } from '@crm/web/ui';
 
 /** Months on the board: half a year, ending with the month chosen. */
 export const BOARD_MONTHS = 6;
@@ -51,15 +50,14 @@ const IN: readonly SubmissionCellState[] = ['on-time', 'late', 'returned', 'acce
 @Component({
   selector: 'crm-submission-board-page',
   imports: [
+    LoadStateView,
     DatePipe,
     FormsModule,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
     NzPopconfirmModule,
-    NzResultModule,
     NzSelectModule,
-    NzSkeletonModule,
     NzTagModule,
     TranslatePipe,
     UnitMonthDrawer,

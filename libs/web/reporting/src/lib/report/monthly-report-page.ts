@@ -29,7 +29,6 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable, Subscription, map, switchMap, tap } from 'rxjs';
 import { staleCurrent } from '../data-access/api-problems';
@@ -44,7 +43,7 @@ import {
 } from '../data-access/periods';
 import { ReportingApi } from '../data-access/reporting.api';
 import { ReportFigures } from './report-figures';
-import { HasUnsavedChanges, warnBeforeUnload } from '@crm/web/ui';
+import { HasUnsavedChanges, LoadStateView, warnBeforeUnload } from '@crm/web/ui';
 
 /** The longest narrative the API takes, per field. */
 export const NARRATIVE_MAX = 10_000;
@@ -59,6 +58,7 @@ type NarrativeField = (typeof FIELDS)[number];
 @Component({
   selector: 'crm-monthly-report-page',
   imports: [
+    LoadStateView,
     DatePipe,
     FormsModule,
     NzAlertModule,
@@ -70,7 +70,6 @@ type NarrativeField = (typeof FIELDS)[number];
     NzPopconfirmModule,
     NzResultModule,
     NzSelectModule,
-    NzSkeletonModule,
     NzTagModule,
     ReportFigures,
     TranslatePipe,

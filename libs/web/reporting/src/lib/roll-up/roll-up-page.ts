@@ -13,7 +13,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { addPeriods, isPeriod, type RollUpView } from '@crm/domain';
 import { SectorGrowthTable } from '@crm/web/cockpit';
 import { AuthService, I18nService, PlanMissingNotice, TranslatePipe, apiErrorText, httpStatus } from '@crm/web/core';
-import { WanPipe } from '@crm/web/ui';
+import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -23,7 +23,6 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable, Subscription } from 'rxjs';
 import { staleCurrent } from '../data-access/api-problems';
@@ -46,6 +45,7 @@ export const ROLL_UP_NARRATIVE_MAX = 20_000;
 @Component({
   selector: 'crm-roll-up-page',
   imports: [
+    LoadStateView,
     DatePipe,
     FormsModule,
     NzAlertModule,
@@ -56,7 +56,6 @@ export const ROLL_UP_NARRATIVE_MAX = 20_000;
     NzPopconfirmModule,
     NzResultModule,
     NzSelectModule,
-    NzSkeletonModule,
     NzTagModule,
     PlanMissingNotice,
     RollUpChains,
