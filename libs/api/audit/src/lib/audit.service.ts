@@ -1,6 +1,6 @@
-import type { AuthUser } from '@crm/api/core';
+import { CLOCK, type AuthUser, type Clock } from '@crm/api/core';
 import type { AuditAction, AuditEntryView } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -30,12 +30,15 @@ export interface AuditFilter {
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async record(manager: EntityManager, user: Pick<AuthUser, 'id' | 'username'> | null, entry: AuditEntry): Promise<void> {
     await manager.query(
-      `INSERT INTO audit_log (user_id, username, action, entity_type, entity_id, project_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO audit_log (user_id, username, action, entity_type, entity_id, project_id, before, after, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         user?.id ?? null,
         user?.username ?? null,
@@ -45,6 +48,7 @@ export class AuditService {
         entry.projectId ?? null,
         entry.before ? JSON.stringify(entry.before) : null,
         entry.after ? JSON.stringify(entry.after) : null,
+        this.clock.now(),
       ],
     );
   }

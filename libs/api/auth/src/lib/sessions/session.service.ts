@@ -46,9 +46,9 @@ export class SessionService {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('hex');
     await this.dataSource.query(
-      `INSERT INTO user_session (id, user_id, csrf_token, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
-      [sessionId(token), userId, csrfToken, this.config.sessionIdleMinutes],
+      `INSERT INTO user_session (id, user_id, csrf_token, created_at, last_seen_at, expires_at)
+       VALUES ($1, $2, $3, $5::timestamptz, $5::timestamptz, $5::timestamptz + make_interval(mins => $4))`,
+      [sessionId(token), userId, csrfToken, this.config.sessionIdleMinutes, this.clock.now()],
     );
     return { token, csrfToken };
   }
@@ -60,8 +60,9 @@ export class SessionService {
    * SESSION_MAX_HOURS after sign-in.
    */
   async resolve(token: string): Promise<(AuthUser & { csrfToken: string }) | null> {
+    const now = this.clock.now();
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at < now() - interval '1 minute' AS stale,
+      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at < $4::timestamptz - interval '1 minute' AS stale,
               u.id, u.username, u.display_name, u.roles, u.unit_id, u.person_id,
               u.roles && ARRAY['office', 'admin'] AS all_chains, a.chain_ids, a.editable_chain_ids
        FROM user_session s JOIN app_user u ON u.id = s.user_id
@@ -70,18 +71,18 @@ export class SessionService {
                 coalesce(array_agg(ca.chain_id ORDER BY ca.chain_id) FILTER (WHERE ca.editable), '{}') AS editable_chain_ids
          FROM chain_access(u.id, $3::date) ca
        ) a
-       WHERE s.id = $1 AND s.expires_at > now() AND s.created_at + make_interval(hours => $2) > now() AND u.active`,
-      [sessionId(token), this.config.sessionMaxHours, shanghaiToday(this.clock.now())],
+       WHERE s.id = $1 AND s.expires_at > $4::timestamptz AND s.created_at + make_interval(hours => $2) > $4::timestamptz AND u.active`,
+      [sessionId(token), this.config.sessionMaxHours, shanghaiToday(now), now],
     );
     const row = rows[0];
     if (!row) return null;
     // Sliding expiry, written at most once a minute per session rather than on every request.
     if (row.stale) {
       await this.dataSource.query(
-        `UPDATE user_session SET last_seen_at = now(),
-           expires_at = LEAST(now() + make_interval(mins => $2), created_at + make_interval(hours => $3))
+        `UPDATE user_session SET last_seen_at = $4::timestamptz,
+           expires_at = LEAST($4::timestamptz + make_interval(mins => $2), created_at + make_interval(hours => $3))
          WHERE id = $1`,
-        [row.session_id, this.config.sessionIdleMinutes, this.config.sessionMaxHours],
+        [row.session_id, this.config.sessionIdleMinutes, this.config.sessionMaxHours, now],
       );
     }
     return {

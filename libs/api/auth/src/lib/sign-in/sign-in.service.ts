@@ -1,4 +1,4 @@
-import { authConfig, type AuthConfig } from '@crm/api/core';
+import { authConfig, CLOCK, type AuthConfig, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,13 +32,14 @@ export class SignInService {
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async signIn(username: string, password: string): Promise<NewSession & { userId: string }> {
     const [user]: Candidate[] = await this.dataSource.query(
-      `SELECT id, username, password_hash, failed_attempts, locked_until, locked_until > now() AS locked_now
+      `SELECT id, username, password_hash, failed_attempts, locked_until, locked_until > $2::timestamptz AS locked_now
        FROM app_user WHERE lower(username) = lower($1) AND active`,
-      [username],
+      [username, this.clock.now()],
     );
     if (!user) {
       await verifyPassword(await decoyHash(), password);
@@ -68,9 +69,9 @@ export class SignInService {
       `UPDATE app_user SET
          failed_attempts = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END,
          locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END) >= $2
-                             THEN now() + make_interval(mins => $3) ELSE NULL END
+                             THEN $4::timestamptz + make_interval(mins => $3) ELSE NULL END
        WHERE id = $1 RETURNING failed_attempts, locked_until`,
-      [user.id, this.config.maxFailures, this.config.lockMinutes],
+      [user.id, this.config.maxFailures, this.config.lockMinutes, this.clock.now()],
     );
     if (row.locked_until) {
       this.logger.warn(

@@ -1,4 +1,4 @@
-import { authConfig, type AuthConfig } from '@crm/api/core';
+import { authConfig, CLOCK, type AuthConfig, type Clock } from '@crm/api/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -17,6 +17,7 @@ export class FirstAdmin {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async ensure(): Promise<void> {
@@ -27,10 +28,10 @@ export class FirstAdmin {
     const generated = this.config.adminPassword === null;
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
     const inserted = await this.dataSource.query(
-      `INSERT INTO app_user (username, display_name, password_hash, roles, must_change_password)
-       VALUES ($1, '系统管理员', $2, ARRAY['admin'], $3)
+      `INSERT INTO app_user (username, display_name, password_hash, roles, must_change_password, created_at, updated_at)
+       VALUES ($1, '系统管理员', $2, ARRAY['admin'], $3, $4, $4)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [this.config.adminUsername, await hashPassword(password), generated],
+      [this.config.adminUsername, await hashPassword(password), generated, this.clock.now()],
     );
     if (!inserted.length) return;
     this.logger.warn(`created the first admin account "${this.config.adminUsername}"`);

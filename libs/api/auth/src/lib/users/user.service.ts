@@ -92,9 +92,9 @@ export class UserService {
     }
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
-        `UPDATE app_user SET password_hash = $2, must_change_password = false, updated_at = now(), version = version + 1
+        `UPDATE app_user SET password_hash = $2, must_change_password = false, updated_at = $3, version = version + 1
          WHERE id = $1`,
-        [user.id, await hashPassword(newPassword)],
+        [user.id, await hashPassword(newPassword), this.clock.now()],
       );
       await this.audit.record(tx, user, { action: 'update', entityType: 'user', entityId: user.id, after: { password: 'changed' } });
     });
@@ -130,6 +130,8 @@ export class UserService {
           failedAttempts: 0,
           lockedUntil: null,
           passwordHash: await hashPassword(input.password ?? (initialPassword as string)),
+          createdAt: this.clock.now(),
+          updatedAt: this.clock.now(),
         }),
       );
       await this.audit.record(tx, actor, { action: 'create', entityType: 'user', entityId: user.id, after: auditedUser(user) });
@@ -167,13 +169,14 @@ export class UserService {
         personId,
         active: input.active ?? user.active,
       });
+      if (changedFields(before, auditedUser(user))) user.updatedAt = this.clock.now();
       let saved = await repo.save(user);
       if (input.password) {
         // A reset password is the admin's, not the user's: they choose their own at next sign-in.
         await tx.query(
-          `UPDATE app_user SET password_hash = $2, must_change_password = true, version = version + 1, updated_at = now()
+          `UPDATE app_user SET password_hash = $2, must_change_password = true, version = version + 1, updated_at = $3
            WHERE id = $1`,
-          [id, await hashPassword(input.password)],
+          [id, await hashPassword(input.password), this.clock.now()],
         );
         saved = await repo.findOneByOrFail({ id });
       }

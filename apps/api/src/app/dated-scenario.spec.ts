@@ -1,0 +1,92 @@
+import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
+import { ManualClock } from '@crm/domain';
+import { AppModule } from './app.module';
+
+/**
+ * A month lived at a set clock, years away from the real calendar: the figures the product shows
+ * are the ones a person computes by hand for that month, and no row written along the way carries
+ * the database's own now() (every timestamp comes from the one injected clock). The year is the
+ * seeded published plan's, whatever it is.
+ */
+describe('a dated scenario at a set clock', () => {
+  let t: TestApp;
+  let clock: ManualClock;
+  let year: number;
+  let energy: SignedInAgent;
+  let office: SignedInAgent;
+  let realStart: Date;
+  const at = (monthDay: string, time = '10:00') => `${year}-${monthDay}T${time}:00+08:00`;
+
+  beforeAll(async () => {
+    clock = new ManualClock('2000-01-01T00:00:00Z');
+    t = await createTestApp([AppModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
+    [{ year }] = await t.dataSource.query(`SELECT max(year)::int AS year FROM annual_plan WHERE state = 'published'`);
+    clock.set(at('09-08'));
+    energy = await signInAs(t, { roles: ['staff'], unit: '市能源局' });
+    office = await signInAs(t, { roles: ['office'] });
+    realStart = new Date();
+  });
+  afterAll(() => t.close());
+
+  it('counts the month’s new leads, shows a late report’s days from its deadline, and writes no database now()', async () => {
+    const [{ id: energyUnit }] = await t.dataSource.query(`SELECT id FROM unit WHERE name = '市能源局'`);
+    const period = `${year}-09`;
+
+    // Two leads logged in September, one contact each.
+    for (const [day, name] of [['09-08', '定日光伏制氢'], ['09-15', '储能电站扩建']] as const) {
+      clock.set(at(day));
+      const created = await energy
+        .post('/api/projects')
+        .send({ name, chain: 'clean-energy', investorName: '某能源公司', sourceChannel: 'through-firms', responsibleUnitId: energyUnit })
+        .expect(201);
+      await energy
+        .post(`/api/projects/${created.body.id}/activities`)
+        .send({ kind: 'visit', occurredOn: `${year}-${day}`, summary: '上门对接' })
+        .expect(201);
+    }
+
+    // The office opens September's period on the 10th; it is due by the 25th.
+    clock.set(at('09-10'));
+    await office.post('/api/reporting-periods').send({ period }).expect(201);
+
+    // On the 20th 市能源局's draft counts the two leads of the month.
+    clock.set(at('09-20'));
+    const draft = await energy.get(`/api/monthly-reports/mine/${period}`).expect(200);
+    const section = draft.body.figures.chains.find((c: { chainCode: string }) => c.chainCode === 'clean-energy');
+    expect(section.newLeads).toBe(2);
+    expect(section.activitiesByKind.visit).toBe(2);
+
+    // On 2 October nothing has been submitted: the late alert says 7 days (26 Sep … 2 Oct).
+    clock.set(at('10-02'));
+    const alerts = await office.get('/api/cockpit/alerts').expect(200);
+    const late = alerts.body.items.filter((i: { kind: string }) => i.kind === 'report-late');
+    expect(late.length).toBeGreaterThan(0);
+    for (const item of late) {
+      expect(item.period).toBe(period);
+      expect(item.days).toBe(7);
+    }
+
+    // The roll-up built on the 2nd counts the same two leads for the chain.
+    const built = await office.post(`/api/roll-ups/${period}/build`).expect(201);
+    const rollUp = built.body.report ?? built.body;
+    const chainRow = JSON.stringify(rollUp);
+    expect(chainRow).toContain('"newLeads":2');
+
+    // No timestamp written during the scenario is the real time of day: all came from the clock.
+    const realEnd = new Date(Date.now() + 1000);
+    const columns: { table_name: string; column_name: string }[] = await t.dataSource.query(
+      `SELECT c.table_name, c.column_name FROM information_schema.columns c
+       JOIN information_schema.tables tb ON tb.table_name = c.table_name AND tb.table_schema = c.table_schema
+       WHERE c.table_schema = 'public' AND c.data_type = 'timestamp with time zone' AND tb.table_type = 'BASE TABLE'`,
+    );
+    const leaks: string[] = [];
+    for (const { table_name, column_name } of columns) {
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}" BETWEEN $1 AND $2`,
+        [realStart, realEnd],
+      );
+      if (n > 0) leaks.push(`${table_name}.${column_name} (${n})`);
+    }
+    expect(leaks).toEqual([]);
+  });
+});
