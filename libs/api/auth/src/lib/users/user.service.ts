@@ -17,7 +17,7 @@ import { hashPassword, verifyPassword } from '../sign-in/password-hasher';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
 import { User } from './user.entity';
 
-export function toUserView(user: User): UserView {
+export function toUserView(user: User, now: Date): UserView {
   return {
     id: user.id,
     username: user.username,
@@ -26,7 +26,7 @@ export function toUserView(user: User): UserView {
     unitId: user.unitId,
     personId: user.personId,
     active: user.active,
-    lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
+    lockedUntil: user.lockedUntil && user.lockedUntil > now ? user.lockedUntil.toISOString() : null,
     version: user.version,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
@@ -102,7 +102,7 @@ export class UserService {
 
   async list(): Promise<UserView[]> {
     const users = await this.dataSource.getRepository(User).find({ order: { username: 'ASC' } });
-    return users.map(toUserView);
+    return users.map((u) => toUserView(u, this.clock.now()));
   }
 
   /** Creates a user; when no password is given one is generated and returned this once. */
@@ -135,7 +135,7 @@ export class UserService {
         }),
       );
       await this.audit.record(tx, actor, { action: 'create', entityType: 'user', entityId: user.id, after: auditedUser(user) });
-      return { user: toUserView(user), ...(initialPassword ? { initialPassword } : {}) };
+      return { user: toUserView(user, this.clock.now()), ...(initialPassword ? { initialPassword } : {}) };
     });
   }
 
@@ -148,7 +148,7 @@ export class UserService {
         throw new ConflictException({
           statusCode: 409,
           message: '该用户已被他人修改，请刷新后再改 / Someone else changed this user; reload and try again',
-          current: toUserView(user),
+          current: toUserView(user, this.clock.now()),
         });
       }
       const before = auditedUser(user);
@@ -191,7 +191,7 @@ export class UserService {
           after: { ...(diff?.after ?? {}), ...(input.password ? { password: 'reset' } : {}) },
         });
       }
-      return toUserView(saved);
+      return toUserView(saved, this.clock.now());
     });
   }
 
@@ -209,7 +209,7 @@ export class UserService {
         before: { lockedUntil: user.lockedUntil?.toISOString() ?? null },
         after: { lockedUntil: null },
       });
-      return toUserView({ ...user, lockedUntil: null, failedAttempts: 0 });
+      return toUserView({ ...user, lockedUntil: null, failedAttempts: 0 }, this.clock.now());
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Stage } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@crm/api/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { STAGE_HISTORY } from './chain-page.queries';
@@ -26,7 +27,10 @@ interface StoredRow {
  */
 @Injectable()
 export class ChainStageHistory {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async stats(chainId: number): Promise<ChainStageHistoryStats> {
     const [stored]: StoredRow[] = await this.dataSource.query(
@@ -42,9 +46,9 @@ export class ChainStageHistory {
     if (fresh?.version) {
       await this.dataSource.query(
         `UPDATE chain_stage_history
-         SET reached = $2, completed = $3, computed_version = $4::bigint, computed_at = now()
+         SET reached = $2, completed = $3, computed_version = $4::bigint, computed_at = $5
          WHERE chain_id = $1 AND version = $4::bigint`,
-        [chainId, JSON.stringify(stats.reached), JSON.stringify(stats.completed), fresh.version],
+        [chainId, JSON.stringify(stats.reached), JSON.stringify(stats.completed), fresh.version, this.clock.now()],
       );
     }
     return stats;
