@@ -137,6 +137,16 @@ export class BasicLayout {
       ? []
       : MENU.filter((item) => !item.roles || this.auth.hasRole(...item.roles)),
   );
+  /** The path shown, for the menu's highlight. */
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => this.router.url),
+    ),
+    { initialValue: this.router.url },
+  );
+  /** The menu entry of the page shown: a chain's board (/chains/:code/board) is 项目看板's. */
+  protected readonly activeLink = computed(() => activeMenuLink(this.url(), this.menu()));
   protected readonly roleNames = computed(() =>
     (this.user()?.roles ?? [])
       .map((role) => this.i18n.t(roleLabelKey(role)))
@@ -195,4 +205,14 @@ export class BasicLayout {
     };
     this.auth.signOut().subscribe({ next: done, error: done });
   }
+}
+
+/** The menu link a URL belongs to: the longest matching prefix, a chain's board under 项目看板. */
+export function activeMenuLink(url: string, menu: readonly { link: string }[]): string | null {
+  const path = url.split(/[?#]/)[0];
+  const owner = /^\/chains\/[^/]+\/board(\/|$)/.test(path) ? '/board' : path;
+  const matches = menu
+    .map((item) => item.link)
+    .filter((link) => owner === link || owner.startsWith(`${link}/`));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? null;
 }

@@ -21,14 +21,13 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription } from 'rxjs';
 import { AuditApi, AuditQuery } from '../data-access/audit.api';
 import { AuditDiffTable } from '../diff/audit-diff-table';
-import { DateInput } from '@crm/web/ui';
+import { DateInput, LoadStateView } from '@crm/web/ui';
 
 /** Entries per page; a full page means there may be more. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -59,6 +58,7 @@ type LoadState =
 @Component({
   selector: 'crm-audit-log-page',
   imports: [
+    LoadStateView,
     DateInput,
     AuditDiffTable,
     DatePipe,
@@ -67,7 +67,6 @@ type LoadState =
     NzCardModule,
     NzInputModule,
     NzIconModule,
-    NzResultModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,

@@ -14,23 +14,23 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { map } from 'rxjs';
 import { latestTargetYear } from '../data-access/chain-targets';
 import { ChainsApi } from '../data-access/chains.api';
 import { LoadState } from '../data-access/load-state';
 import { ChainCard } from '../overview/chain-card';
+import { LoadStateView } from '@crm/web/ui';
 
 /** /chains/:code — one chain with its 招商方向 open. */
 @Component({
   selector: 'crm-chain-detail-page',
   imports: [
+    LoadStateView,
     ChainCard,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
     NzResultModule,
-    NzSkeletonModule,
     RouterLink,
     TranslatePipe,
   ],
@@ -39,28 +39,18 @@ import { ChainCard } from '../overview/chain-card';
       <nz-icon nzType="arrow-left" />
       {{ 'chains.backToOverview' | t }}
     </a>
+    <crm-load-state
+      [state]="state()"
+      [framed]="true"
+      [rows]="8"
+      [errorTitle]="'chains.error.title' | t"
+      [errorText]="'chains.error.hint' | t"
+      [retryLabel]="'chains.retry' | t"
+      backLink="/chains"
+      [backLabel]="'chains.backToOverview' | t"
+      (retry)="load()"
+    />
     @switch (state().status) {
-      @case ('loading') {
-        <nz-card role="status" [attr.aria-label]="'chains.loading' | t">
-          <nz-skeleton nzActive [nzParagraph]="{ rows: 8 }" />
-        </nz-card>
-      }
-      @case ('error') {
-        <nz-card>
-          <nz-result
-            nzStatus="error"
-            [nzTitle]="'chains.error.title' | t"
-            [nzSubTitle]="'chains.error.hint' | t"
-          >
-            <div nz-result-extra>
-              <button nz-button nzType="primary" (click)="load()">
-                <nz-icon nzType="reload" />
-                {{ 'chains.retry' | t }}
-              </button>
-            </div>
-          </nz-result>
-        </nz-card>
-      }
       @case ('ready') {
         @if (chain(); as chain) {
           <crm-chain-card [chain]="chain" [year]="year()" directionOpen />

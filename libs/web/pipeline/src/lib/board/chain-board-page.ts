@@ -14,7 +14,7 @@ import {
   type Stage,
 } from '@crm/domain';
 import { AuthService, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
-import { WanPipe } from '@crm/web/ui';
+import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -88,6 +88,7 @@ function reloadable<K, T>(
 @Component({
   selector: 'crm-chain-board-page',
   imports: [
+    LoadStateView,
     BoardCard,
     CdkDrag,
     CdkDropList,

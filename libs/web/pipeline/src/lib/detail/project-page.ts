@@ -9,7 +9,7 @@ import {
   type Stage,
 } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText, sectorKey } from '@crm/web/core';
-import { HasUnsavedChanges, WanPipe, warnBeforeUnload } from '@crm/web/ui';
+import { HasUnsavedChanges, LoadStateView, WanPipe, warnBeforeUnload } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -18,12 +18,9 @@ import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subject, catchError, distinctUntilChanged, firstValueFrom, map, of, startWith, switchMap } from 'rxjs';
-import { isNotFound } from '../data-access/api-problems';
 import { EditRights } from '../data-access/edit-rights';
 import { STATUS_COLORS, channelKey, stageKey, statusKey } from '../data-access/labels';
 import type { LoadState } from '../data-access/load-state';
@@ -46,6 +43,7 @@ type Dialog = { kind: 'move'; to: Stage | null } | { kind: 'status' } | { kind: 
 @Component({
   selector: 'crm-project-page',
   imports: [
+    LoadStateView,
     ActivityForm,
     EvaluationPanel,
     FactsPanel,
@@ -57,8 +55,6 @@ type Dialog = { kind: 'move'; to: Stage | null } | { kind: 'status' } | { kind: 
     NzDrawerModule,
     NzIconModule,
     NzModalModule,
-    NzResultModule,
-    NzSkeletonModule,
     NzTabsModule,
     NzTagModule,
     ProjectForm,
@@ -97,10 +93,6 @@ export class ProjectPage implements HasUnsavedChanges {
     const state = this.state();
     return state.status === 'ready' ? state.value : null;
   });
-  protected readonly notFound = computed(() => {
-    const state = this.state();
-    return state.status === 'error' && isNotFound(state.error);
-  });
   protected readonly errorText = computed(() => {
     const state = this.state();
     return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
@@ -138,15 +130,15 @@ export class ProjectPage implements HasUnsavedChanges {
   };
 
   /** The page's forms (the edit drawer, 登记跟进, evaluation and ledger entries) while shown. */
-  private readonly forms = {
-    project: viewChildren(ProjectForm),
-    activity: viewChildren(ActivityForm),
-    evaluation: viewChildren(EvaluationPanel),
-    ledger: viewChildren(LedgerPanel),
-  };
+  private readonly projectForms = viewChildren(ProjectForm);
+  private readonly activityForms = viewChildren(ActivityForm);
+  private readonly evaluationPanels = viewChildren(EvaluationPanel);
+  private readonly ledgerPanels = viewChildren(LedgerPanel);
 
   hasUnsavedChanges(): boolean {
-    return Object.values(this.forms).some((found) => found().some((form) => form.hasUnsavedChanges()));
+    return [this.projectForms(), this.activityForms(), this.evaluationPanels(), this.ledgerPanels()].some((found) =>
+      found.some((form) => form.hasUnsavedChanges()),
+    );
   }
 
   constructor() {

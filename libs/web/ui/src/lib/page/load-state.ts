@@ -19,6 +19,9 @@ export function readyValue<T>(state: LoadState<T>): T | null {
   return state.status === 'ready' ? state.value : null;
 }
 
+/** Any page's state, whatever its ready half carries. */
+export type LoadStatus = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
+
 type Shown = 'loading' | 'forbidden' | 'not-found' | 'error' | 'empty' | 'ready';
 
 /**
@@ -111,7 +114,7 @@ type Shown = 'loading' | 'forbidden' | 'not-found' | 'error' | 'empty' | 'ready'
 export class LoadStateView {
   protected readonly text = inject(UI_TEXT);
 
-  readonly state = input.required<LoadState<unknown>>();
+  readonly state = input.required<LoadStatus>();
   /** The failure's title; 未能加载 when not given. */
   readonly errorTitle = input('');
   /** The failure's reason (also said under 无权查看); the API's message when not given. */

@@ -34,7 +34,6 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { map } from 'rxjs';
@@ -42,6 +41,7 @@ import { copyText } from '../data-access/clipboard';
 import { generatePassword } from '../data-access/generate-password';
 import { CreatedUser, UsersApi } from '../data-access/users.api';
 import { UserForm } from '../form/user-form';
+import { LoadStateView } from '@crm/web/ui';
 
 type LoadState =
   | { status: 'loading' }
@@ -62,6 +62,7 @@ interface PasswordReset {
 @Component({
   selector: 'crm-users-page',
   imports: [
+    LoadStateView,
     DatePipe,
     FormsModule,
     NzAlertModule,
@@ -73,7 +74,6 @@ interface PasswordReset {
     NzInputModule,
     NzModalModule,
     NzPopconfirmModule,
-    NzResultModule,
     NzTableModule,
     NzTagModule,
     TranslatePipe,
