@@ -120,4 +120,38 @@ describe('StageMoveForm', () => {
     );
     expect(moved).toEqual([]);
   });
+
+  it('sends the estimate with the move in one request, and nothing else first', async () => {
+    const { fixture, element, moved } = await render('negotiation', detail('lead', { plannedInvestment: null }));
+    type(element, 'move-plannedInvestment', '150000');
+    submit(element);
+    await fixture.whenStable();
+    const request = backend.expectOne(`/api/projects/${ID}/stage-moves`);
+    expect(request.request.body).toEqual({ to: 'negotiation', version: 3, plannedInvestment: '150000' });
+    request.flush({ ...detail('negotiation').project });
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(moved.map((p) => p.stage)).toEqual(['negotiation']);
+  });
+
+  it('asks the move itself to open the evaluation: one request, nothing saved when refused', async () => {
+    const { fixture, element, moved } = await render('evaluation', detail('negotiation'));
+    submit(element);
+    await fixture.whenStable();
+    const request = backend.expectOne(`/api/projects/${ID}/stage-moves`);
+    expect(request.request.body).toEqual({ to: 'evaluation', version: 3, openEvaluation: true });
+    request.flush(
+      {
+        statusCode: 422,
+        message: '不能进入“项目评估”阶段 / Cannot move',
+        missing: [{ stage: 'negotiation', field: 'activities', zh: '请至少登记一次对接', en: 'Log a contact' }],
+        errors: {},
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(moved).toEqual([]);
+    expect(element.textContent).toContain('请至少登记一次对接');
+  });
 });

@@ -54,8 +54,9 @@ const TEXT_LIMITS: Partial<Record<MoveField, number>> = {
 /**
  * 调整阶段: moves one project, asking for exactly what the target stage's gate still needs (from
  * the gates in libs/domain): the facts that travel with the move, the estimated investment, an
- * evaluation record to open; what it cannot supply is listed, and the move stays disabled. A
- * refusal from the API shows next to the fields it names. Cancelling writes nothing.
+ * evaluation record to open — all sent in the one move request (one transaction: refused, nothing
+ * is saved); what it cannot supply is listed, and the move stays disabled. A refusal from the API
+ * shows next to the fields it names. Cancelling writes nothing.
  */
 @Component({
   selector: 'crm-stage-move-form',
@@ -230,19 +231,12 @@ export class StageMoveForm implements OnInit {
     const value = this.form.getRawValue();
     this.submitting.set(true);
     try {
-      let version = detail.project.version;
-      // The estimated investment is a field of the project, not of the move: saved first.
-      if (plan.fields.includes('plannedInvestment')) {
-        version = (await firstValueFrom(this.api.update(id, { version, plannedInvestment: value.plannedInvestment.trim() }))).version;
-      }
-      if (plan.opensEvaluation) {
-        await firstValueFrom(this.api.openEvaluation(id));
-      }
-      const input: StageMoveInput = { to: target, version };
+      // One request: the estimated investment, the evaluation to open and the stage's facts travel
+      // with the move, saved in one transaction; refused, nothing of it is saved.
+      const input: StageMoveInput = { to: target, version: detail.project.version };
       if (plan.needsReason) input.reason = value.reason.trim();
-      for (const field of plan.fields) {
-        if (field !== 'plannedInvestment') input[field] = value[field].trim();
-      }
+      for (const field of plan.fields) input[field] = value[field].trim();
+      if (plan.opensEvaluation) input.openEvaluation = true;
       this.moved.emit(await firstValueFrom(this.api.move(id, input)));
     } catch (error) {
       if (isStale(error)) {
