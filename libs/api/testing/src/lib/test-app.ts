@@ -1,7 +1,7 @@
 import { AuditModule } from '@crm/api/audit';
 import { AuthModule } from '@crm/api/auth';
 import { CLOCK, configureHttpApp, CoreModule } from '@crm/api/core';
-import type { Clock } from '@crm/domain';
+import { systemClock, type Clock } from '@crm/domain';
 import { prepareDatabase } from '@crm/migrations';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +15,8 @@ export interface TestApp {
   dataSource: DataSource;
   database: TestDatabase;
   redisPrefix: string;
+  /** The clock the app reads (createTestApp's `clock` option, or the system's). */
+  clock: Clock;
   /** Closes the app, drops its database and deletes its Redis keys. */
   close(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export async function createTestApp(
     dataSource,
     database,
     redisPrefix,
+    clock: options.clock ?? systemClock,
     close: async () => {
       await app.close();
       await database.drop();

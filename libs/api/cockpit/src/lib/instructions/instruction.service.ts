@@ -59,8 +59,8 @@ export class InstructionService {
         );
       }
       const [{ id }] = await tx.query(
-        `INSERT INTO project_instruction (project_id, author_id, person_id, text) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [projectId, user.id, user.personId, text],
+        `INSERT INTO project_instruction (project_id, author_id, person_id, text, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [projectId, user.id, user.personId, text, this.clock.now()],
       );
       const [row]: InstructionRow[] = await tx.query(`${SELECT} WHERE i.id = $1`, [id]);
       const view = toView(row);

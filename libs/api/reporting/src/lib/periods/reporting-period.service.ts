@@ -49,8 +49,8 @@ export class ReportingPeriodService {
   ): Promise<PeriodRow | null> {
     if (this.clock.now() >= defaultOpensAt(period)) {
       await manager.query(
-        `INSERT INTO reporting_period (period, opens_at, due_at) VALUES ($1, $2, $3) ON CONFLICT (period) DO NOTHING`,
-        [period, defaultOpensAt(period), dueInstant(period)],
+        `INSERT INTO reporting_period (period, opens_at, due_at, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (period) DO NOTHING`,
+        [period, defaultOpensAt(period), dueInstant(period), this.clock.now()],
       );
     }
     const [row] = await manager.query(
@@ -105,9 +105,9 @@ export class ReportingPeriodService {
         throw refuse.rule('该报告期已锁定', 'The period is locked');
       if (before && before.opens_at <= opensAt) return;
       await tx.query(
-        `INSERT INTO reporting_period (period, opens_at, due_at) VALUES ($1, $2, $3)
+        `INSERT INTO reporting_period (period, opens_at, due_at, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (period) DO UPDATE SET opens_at = EXCLUDED.opens_at`,
-        [period, opensAt, dueInstant(period)],
+        [period, opensAt, dueInstant(period), this.clock.now()],
       );
       await this.audit.record(tx, user, {
         action: before ? 'update' : 'create',

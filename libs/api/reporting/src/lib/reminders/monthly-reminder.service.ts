@@ -82,8 +82,8 @@ export class MonthlyReminderService {
   private async periodOpen(period: string, now: Date): Promise<boolean> {
     if (now >= defaultOpensAt(period)) {
       await this.dataSource.query(
-        `INSERT INTO reporting_period (period, opens_at, due_at) VALUES ($1, $2, $3) ON CONFLICT (period) DO NOTHING`,
-        [period, defaultOpensAt(period), dueInstant(period)],
+        `INSERT INTO reporting_period (period, opens_at, due_at, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (period) DO NOTHING`,
+        [period, defaultOpensAt(period), dueInstant(period), now],
       );
     }
     const [row] = await this.dataSource.query(
