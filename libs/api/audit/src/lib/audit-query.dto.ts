@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsNumberString, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IntRange, IsCalendarDate, IsText } from '@crm/api/core';
+import { IsNumberString, IsOptional, IsUUID, MaxLength } from 'class-validator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional()
@@ -15,31 +16,29 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ example: 'project' })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @IsText({ zh: '记录类型', en: 'entityType' }, { max: 40 })
   entityType?: string;
 
   @ApiPropertyOptional({ description: 'from this instant (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({}, { message: 'from 应为日期时间 / from must be an ISO 8601 date-time' })
+  @IsCalendarDate({ zh: '起始时间 from', en: 'from' }, { time: 'allowed' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'before this instant (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({}, { message: 'to 应为日期时间 / to must be an ISO 8601 date-time' })
+  @IsCalendarDate({ zh: '截止时间 to', en: 'to' }, { time: 'allowed' })
   to?: string;
 
   /** Next page: entries older than this id. */
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumberString({}, { message: 'beforeId 应为数字 / beforeId must be a number' })
+  @IsNumberString({ no_symbols: true }, { message: 'beforeId 应为数字 / beforeId must be a number' })
+  @MaxLength(18, { message: 'beforeId 过大 / beforeId is too large' })
   beforeId?: string;
 
   @ApiPropertyOptional({ default: 100, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IntRange({ zh: '条数 limit', en: 'limit' }, 1, 500)
   limit = 100;
 }

@@ -8,8 +8,9 @@ import {
   type InstructionInput,
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { RequiredText } from '@crm/api/core';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 const YEAR = '年份应在2000至2100之间 / year must be between 2000 and 2100';
 const MONTH = '月份应为1至12 / month must be 1 to 12';
@@ -75,11 +76,6 @@ export class AlertSettingsDto implements AlertSettingsInput {
 /** POST /api/projects/:id/instructions */
 export class InstructionDto implements InstructionInput {
   @ApiProperty({ maxLength: INSTRUCTION_MAX_LENGTH, example: '请发改委牵头，本月内协调解决用地指标问题。' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString({ message: '请填写批示内容 / Write the instruction' })
-  @MinLength(1, { message: '请填写批示内容 / Write the instruction' })
-  @MaxLength(INSTRUCTION_MAX_LENGTH, {
-    message: `批示内容最多${INSTRUCTION_MAX_LENGTH}字 / The instruction is at most ${INSTRUCTION_MAX_LENGTH} characters`,
-  })
+  @RequiredText({ zh: '批示内容', en: 'The instruction' }, INSTRUCTION_MAX_LENGTH)
   text!: string;
 }

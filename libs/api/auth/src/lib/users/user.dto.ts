@@ -1,4 +1,5 @@
 import { PASSWORD_MIN_LENGTH, ROLES, type Role, type UserInput } from '@crm/domain';
+import { IsId, IsText, IsVersion } from '@crm/api/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -7,12 +8,10 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  MaxLength,
   MinLength,
   ValidateIf,
 } from 'class-validator';
@@ -31,7 +30,7 @@ export class CreateUserDto implements UserInput {
   @Transform(trim)
   @IsString({ message: '请填写姓名 / The display name is required' })
   @IsNotEmpty({ message: '请填写姓名 / The display name is required' })
-  @MaxLength(60, { message: '姓名不能超过60个字 / The display name must be at most 60 characters' })
+  @IsText({ zh: '姓名', en: 'The display name' }, { max: 60 })
   displayName!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -43,14 +42,14 @@ export class CreateUserDto implements UserInput {
 
   /** Required for staff: the unit whose chains they work on. */
   @ApiPropertyOptional({ nullable: true })
-  @ValidateIf((o: CreateUserDto) => o.roles?.includes('staff') || (o.unitId !== undefined && o.unitId !== null))
-  @IsInt({ message: '专班工作人员须选择所属单位 / Staff need a unit' })
+  @ValidateIf((o: CreateUserDto) => (Array.isArray(o.roles) && o.roles.includes('staff')) || (o.unitId !== undefined && o.unitId !== null))
+  @IsId({ zh: '所属单位（专班工作人员须选择）', en: 'The unit (staff need one)' })
   unitId?: number | null;
 
   /** Required for leaders: the person of the reference data they are. */
   @ApiPropertyOptional({ nullable: true })
-  @ValidateIf((o: CreateUserDto) => o.roles?.includes('leader') || (o.personId !== undefined && o.personId !== null))
-  @IsInt({ message: '领导须关联到人员名单中的本人 / Leaders need to be linked to their person record' })
+  @ValidateIf((o: CreateUserDto) => (Array.isArray(o.roles) && o.roles.includes('leader')) || (o.personId !== undefined && o.personId !== null))
+  @IsId({ zh: '关联人员（领导须关联到人员名单中的本人）', en: 'The person record (leaders need one)' })
   personId?: number | null;
 
   /** When absent a password is generated and returned once. */
@@ -60,7 +59,7 @@ export class CreateUserDto implements UserInput {
   @MinLength(PASSWORD_MIN_LENGTH, {
     message: `密码至少${PASSWORD_MIN_LENGTH}位 / The password needs at least ${PASSWORD_MIN_LENGTH} characters`,
   })
-  @MaxLength(200)
+  @IsText({ zh: '密码', en: 'The password' }, { max: 200 })
   password?: string;
 
   @ApiPropertyOptional()
@@ -72,6 +71,6 @@ export class CreateUserDto implements UserInput {
 export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['username'] as const)) {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt({ message: '版本号应为整数 / The version must be a whole number' })
+  @IsVersion({ zh: '用户', en: 'the user' }, 1)
   version?: number;
 }

@@ -10,7 +10,10 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig, AuthConfig } from '../config/app.config';
+import { CLOCK, type Clock } from '../clock/clock';
+import { DatabaseInputErrorFilter } from './database-error.filter';
 import { createValidationPipe } from './validation';
+import { useClockForValidation } from './validators';
 
 export const API_PREFIX = 'api';
 
@@ -24,7 +27,9 @@ export function configureHttpApp(app: NestExpressApplication): void {
   if (!config) throw new Error('app config missing');
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
+  useClockForValidation(app.get<Clock>(CLOCK));
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DatabaseInputErrorFilter(app.getHttpAdapter()));
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.set('trust proxy', 'loopback');

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsCalendarDate } from '@crm/api/core';
+import { IsIn, IsOptional } from 'class-validator';
 
 export const ACTION_ITEM_SUMMARY_BY = ['chain', 'unit'] as const;
 
@@ -12,7 +13,6 @@ export class ActionItemSummaryQueryDto {
 
   @ApiPropertyOptional({ example: '2025-03-31', description: 'Default: today (Asia/Shanghai)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '截至日期应为 YYYY-MM-DD / asOf must be written YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '截至日期不是有效日期 / asOf is not a valid date' })
+  @IsCalendarDate({ zh: '截至日期', en: 'asOf' })
   asOf?: string;
 }

@@ -1,8 +1,8 @@
 import { ACTIVITY_KINDS, PROJECT_TEXT_LIMITS as L, type ActivityInput, type ActivityKind } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate, OptionalText, RequiredText } from '@crm/api/core';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateIf } from 'class-validator';
+import { IsCalendarDate, IsText, OptionalText, RequiredText } from '@crm/api/core';
 
 const trimEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
@@ -14,18 +14,10 @@ const participants = (zh: string, en: string) => (target: object, propertyName: 
   ArrayMaxSize(L.participants, {
     message: `${zh}最多${L.participants}人 / At most ${L.participants} ${en.toLowerCase()}`,
   })(target, propertyName);
-  IsString({ each: true, message: `${zh}应为姓名文字 / Each of ${en.toLowerCase()} must be a name` })(
+  IsText({ zh: `${zh}姓名`, en: `Each name of ${en.toLowerCase()}` }, { max: L.participant, required: true, each: true })(
     target,
     propertyName,
   );
-  IsNotEmpty({ each: true, message: `${zh}中不能有空白姓名 / ${en} must not contain blank names` })(
-    target,
-    propertyName,
-  );
-  MaxLength(L.participant, {
-    each: true,
-    message: `${zh}每人不超过${L.participant}个字 / Each name must be at most ${L.participant} characters`,
-  })(target, propertyName);
 };
 
 /** POST /api/projects/:id/activities: see ActivityInput. */
@@ -35,7 +27,7 @@ export class CreateActivityDto implements ActivityInput {
   kind!: ActivityKind;
 
   @ApiProperty({ example: '2025-03-12' })
-  @IsCalendarDate({ zh: '跟进日期', en: 'The date' })
+  @IsCalendarDate({ zh: '跟进日期', en: 'The date' }, { plausible: true })
   occurredOn!: string;
 
   @ApiPropertyOptional({ type: [String], description: '我方参加人员' })
@@ -56,7 +48,7 @@ export class CreateActivityDto implements ActivityInput {
 
   @ApiPropertyOptional({ nullable: true, example: '2025-03-26' })
   @ValidateIf((_, v) => v !== undefined && v !== null)
-  @IsCalendarDate({ zh: '下次跟进日期', en: 'The next follow-up date' })
+  @IsCalendarDate({ zh: '下次跟进日期', en: 'The next follow-up date' }, { plausible: true })
   nextFollowUpOn?: string | null;
 
   @ApiPropertyOptional({ description: '重大事项: notifies the office at once' })

@@ -17,13 +17,12 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsUUID,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, OptionalText } from '@crm/api/core';
+import { IsCalendarDate, IsVersion, OptionalText } from '@crm/api/core';
 
 export class EvaluationDimensionDto {
   @ApiProperty({ enum: EVALUATION_DIMENSIONS })
@@ -72,7 +71,7 @@ export class OpenEvaluationDto implements EvaluationInput {
 /** PATCH /api/projects/:id/evaluations/:evaluationId while it is open. */
 export class UpdateEvaluationDto extends OpenEvaluationDto implements EvaluationUpdateInput {
   @ApiProperty()
-  @IsInt({ message: '请提供版本号 / The version the editor loaded is required' })
+  @IsVersion({ zh: '评估', en: 'the evaluation' }, 1)
   version!: number;
 }
 
@@ -94,10 +93,10 @@ export class ConcludeEvaluationDto implements EvaluationConclusionInput {
   concludedById?: string;
 
   @ApiProperty({ example: '2025-03-20' })
-  @IsCalendarDate({ zh: '评估日期', en: 'The conclusion date' })
+  @IsCalendarDate({ zh: '评估日期', en: 'The conclusion date' }, { plausible: true })
   concludedOn!: string;
 
   @ApiProperty()
-  @IsInt({ message: '请提供版本号 / The version the editor loaded is required' })
+  @IsVersion({ zh: '评估', en: 'the evaluation' }, 1)
   version!: number;
 }

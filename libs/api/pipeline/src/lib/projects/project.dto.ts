@@ -31,7 +31,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, IsWan, IsYearMonth, OptionalText, RequiredText, TextIfGiven } from '@crm/api/core';
+import { IsCalendarDate, IsVersion, IsWan, IsYearMonth, OptionalText, PG_INT_MAX, RequiredText, TextIfGiven } from '@crm/api/core';
 
 const NAME = { zh: '项目名称', en: 'The project name' };
 const INVESTOR = { zh: '投资方名称', en: 'The investor name' };
@@ -78,6 +78,7 @@ export class CreateProjectDto implements ProjectInput {
   @ApiProperty()
   @IsInt(positiveId('责任单位', 'The responsible unit'))
   @Min(1, positiveId('责任单位', 'The responsible unit'))
+  @Max(PG_INT_MAX, positiveId('责任单位', 'The responsible unit'))
   responsibleUnitId!: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the creator' })
@@ -107,6 +108,7 @@ export class CreateProjectDto implements ProjectInput {
   @ValidateIf((_, v) => v !== undefined && v !== null)
   @IsInt(positiveId('重点任务', 'The key task'))
   @Min(1, positiveId('重点任务', 'The key task'))
+  @Max(PG_INT_MAX, positiveId('重点任务', 'The key task'))
   keyTaskId?: number | null;
 
   @ApiPropertyOptional({ description: '重大项目' })
@@ -121,7 +123,7 @@ export class UpdateProjectDto
   implements ProjectUpdateInput
 {
   @ApiProperty({ description: 'The version the editor loaded' })
-  @IsInt({ message: '请提供版本号 / The version the editor loaded is required' })
+  @IsVersion({ zh: '项目', en: 'the project' }, 1)
   version!: number;
 
   /** Optional, but never blank or null when given. */
@@ -172,7 +174,7 @@ export class ProjectStatusDto implements ProjectStatusInput {
   reason?: string | null;
 
   @ApiProperty()
-  @IsInt({ message: '请提供版本号 / The version the editor loaded is required' })
+  @IsVersion({ zh: '项目', en: 'the project' }, 1)
   version!: number;
 }
 
@@ -218,6 +220,7 @@ export class ListProjectsDto {
   @Type(() => Number)
   @IsInt(positiveId('责任单位', 'unitId'))
   @Min(1, positiveId('责任单位', 'unitId'))
+  @Max(PG_INT_MAX, positiveId('责任单位', 'unitId'))
   unitId?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -266,6 +269,7 @@ export class ListProjectsDto {
   @Type(() => Number)
   @IsInt(positiveId('重点任务', 'keyTaskId'))
   @Min(1, positiveId('重点任务', 'keyTaskId'))
+  @Max(PG_INT_MAX, positiveId('重点任务', 'keyTaskId'))
   keyTaskId?: number;
 
   @ApiPropertyOptional({ description: 'Has an agreement dated on or after (YYYY-MM-DD)' })

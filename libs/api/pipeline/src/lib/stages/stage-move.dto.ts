@@ -1,7 +1,7 @@
 import { PROJECT_TEXT_LIMITS as L, STAGES, type Stage, type StageMoveInput } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, ValidateIf } from 'class-validator';
-import { IsCalendarDate, IsWan, OptionalText, TextIfGiven } from '@crm/api/core';
+import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
+import { IsCalendarDate, IsVersion, IsWan, OptionalText, TextIfGiven } from '@crm/api/core';
 
 const given = (_: object, value: unknown) => value !== undefined;
 
@@ -12,7 +12,7 @@ export class StageMoveDto implements StageMoveInput {
   to!: Stage;
 
   @ApiProperty({ description: 'The version the editor loaded' })
-  @IsInt({ message: '请提供版本号 / The version the editor loaded is required' })
+  @IsVersion({ zh: '项目', en: 'the project' }, 1)
   version!: number;
 
   @ApiPropertyOptional({ nullable: true, maxLength: L.reason, description: 'Required when moving back' })

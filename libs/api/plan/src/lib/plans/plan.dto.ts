@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsWan, OptionalText, RequiredText } from '@crm/api/core';
+import { IsCalendarDate, IsId, IsVersion, IsWan, OptionalText, RequiredText } from '@crm/api/core';
 import {
   SECTORS,
   STAGES,
@@ -43,8 +43,7 @@ const bool = (zh: string, en: string) => IsBoolean({ message: `${zh}应为是或
 /** PUT /api/plans/:year */
 export class AnnualPlanDto implements AnnualPlanInput {
   @ApiProperty()
-  @IsInt({ message: '版本号应为整数 / version must be an integer' })
-  @Min(1, { message: '版本号应为正整数 / version must be positive' })
+  @IsVersion({ zh: '年度计划', en: 'the plan' }, 1)
   version!: number;
 
   @ApiProperty({ nullable: true, example: '2200000', description: '万元' })
@@ -182,8 +181,7 @@ export class PlanKeyTaskDto implements PlanKeyTaskInput {
   @ApiProperty({ type: [Number] })
   @IsArray({ message: '责任单位应为单位编号列表 / unitIds must be a list of unit ids' })
   @ArrayMaxSize(50, { message: '责任单位过多 / Too many units' })
-  @IsInt({ each: true, message: '责任单位应为单位编号 / unitIds must be unit ids' })
-  @Min(1, { each: true, message: '责任单位应为单位编号 / unitIds must be unit ids' })
+  @IsId({ zh: '责任单位', en: 'unitIds' }, { each: true })
   unitIds!: number[];
 
   @ApiProperty({ type: [KeyTaskMilestoneDto] })
@@ -229,8 +227,7 @@ export class PlanDraftDto implements Partial<PlanDraftInput> {
 /** POST /api/plans/:year/publish */
 export class PlanPublishDto implements PlanPublishInput {
   @ApiProperty()
-  @IsInt({ message: '版本号应为整数 / version must be an integer' })
-  @Min(1, { message: '版本号应为正整数 / version must be positive' })
+  @IsVersion({ zh: '年度计划', en: 'the plan' }, 1)
   version!: number;
 }
 

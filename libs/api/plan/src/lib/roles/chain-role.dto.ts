@@ -1,4 +1,4 @@
-import { IsCalendarDate, RequiredText } from '@crm/api/core';
+import { IsCalendarDate, IsId, RequiredText } from '@crm/api/core';
 import {
   CHAIN_CODES,
   type ChainCode,
@@ -9,7 +9,7 @@ import {
   type UnitRenameInput,
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, ValidateIf } from 'class-validator';
 
 const ROLES = ['liaison', 'responsible', 'cooperating'] as const;
 
@@ -34,14 +34,12 @@ export class ChainRoleDto implements ChainRoleInput {
 
   @ApiPropertyOptional()
   @ValidateIf((o) => o.kind === 'leader')
-  @IsInt({ message: '请选择领导 / Choose the person' })
-  @Min(1, { message: '请选择领导 / Choose the person' })
+  @IsId({ zh: '领导（请选择）', en: 'The person' })
   personId?: number;
 
   @ApiPropertyOptional()
   @ValidateIf((o) => o.kind === 'unit')
-  @IsInt({ message: '请选择单位 / Choose the unit' })
-  @Min(1, { message: '请选择单位 / Choose the unit' })
+  @IsId({ zh: '单位（请选择）', en: 'The unit' })
   unitId?: number;
 
   @ApiProperty({ example: '2026-07-01' })

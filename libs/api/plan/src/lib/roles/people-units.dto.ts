@@ -1,7 +1,6 @@
-import { IsCalendarDate, RequiredText } from '@crm/api/core';
+import { IsCalendarDate, IsId, RequiredText } from '@crm/api/core';
 import type { PersonPostInput, UnitMergeInput } from '@crm/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
 
 /** POST /api/plans/people/:id/posts */
 export class PersonPostDto implements PersonPostInput {
@@ -17,8 +16,7 @@ export class PersonPostDto implements PersonPostInput {
 /** POST /api/plans/units/:id/merge */
 export class UnitMergeDto implements UnitMergeInput {
   @ApiProperty()
-  @IsInt({ message: '请选择并入的单位 / Choose the unit it merges into' })
-  @Min(1, { message: '请选择并入的单位 / Choose the unit it merges into' })
+  @IsId({ zh: '并入的单位（请选择）', en: 'The unit it merges into' })
   intoUnitId!: number;
 
   @ApiProperty({ example: '2026-03-01' })

@@ -6,23 +6,10 @@ import {
   type EnterpriseOwnership,
   type EnterpriseTag,
 } from '@crm/domain';
+import { IntRange, IsText, IsVersion, TextIfGiven } from '@crm/api/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  registerDecorator,
-  ValidateIf,
-  type ValidationOptions,
-} from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, registerDecorator, type ValidationOptions } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimToNull = ({ value }: { value: unknown }) =>
@@ -56,9 +43,7 @@ function IsCreditCode(options?: ValidationOptions) {
 export class CreateEnterpriseDto implements EnterpriseInput {
   @ApiProperty({ example: '青海盐湖工业股份有限公司', maxLength: 200 })
   @Transform(trim)
-  @IsString({ message: '企业名称应为文字 / The name must be text' })
-  @IsNotEmpty({ message: '请填写企业名称 / The name is required' })
-  @MaxLength(200, { message: '企业名称不能超过200个字 / The name must be at most 200 characters' })
+  @IsText({ zh: '企业名称', en: 'The name' }, { max: 200, required: true })
   name!: string;
 
   @ApiPropertyOptional({ example: '91632800226581004W', nullable: true })
@@ -87,25 +72,20 @@ export class CreateEnterpriseDto implements EnterpriseInput {
   @ApiPropertyOptional({ example: '青海省格尔木市', nullable: true, maxLength: 100 })
   @Transform(trimToNull)
   @IsOptional()
-  @IsString({ message: '所在地区应为文字 / The region must be text' })
-  @MaxLength(100, { message: '所在地区不能超过100个字 / The region must be at most 100 characters' })
+  @IsText({ zh: '所在地区', en: 'The region' }, { max: 100 })
   region?: string | null;
 }
 
 export class UpdateEnterpriseDto extends PartialType(OmitType(CreateEnterpriseDto, ['name'] as const)) {
   /** Optional here, but when given it may not be blank or null. */
   @ApiPropertyOptional({ maxLength: 200 })
-  @Transform(trim)
-  @ValidateIf((_, value) => value !== undefined)
-  @IsString({ message: '企业名称应为文字 / The name must be text' })
-  @IsNotEmpty({ message: '企业名称不能为空 / The name must not be blank' })
-  @MaxLength(200, { message: '企业名称不能超过200个字 / The name must be at most 200 characters' })
+  @TextIfGiven({ zh: '企业名称', en: 'The name' }, 200)
   name?: string;
 
   /** The version the editor loaded; a stale one gets 409 instead of overwriting. */
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt({ message: '版本号应为整数 / The version must be a whole number' })
+  @IsVersion({ zh: '企业', en: 'the enterprise' }, 1)
   version?: number;
 }
 
@@ -114,22 +94,18 @@ export class SearchEnterprisesDto {
   @ApiPropertyOptional()
   @Transform(trim)
   @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: '搜索词不能超过100个字 / The search text must be at most 100 characters' })
+  @IsText({ zh: '搜索词', en: 'The search text' }, { max: 100 })
   q?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'limit 应为整数 / limit must be a whole number' })
-  @Min(1, { message: 'limit 至少为1 / limit must be at least 1' })
-  @Max(200, { message: 'limit 最大为200 / limit must be at most 200' })
+  @IntRange({ zh: '条数 limit', en: 'limit' }, 1, 200)
   limit = 50;
 
   @ApiPropertyOptional({ default: 0 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'offset 应为整数 / offset must be a whole number' })
-  @Min(0, { message: 'offset 不能为负 / offset must not be negative' })
+  @IntRange({ zh: '偏移量 offset', en: 'offset' }, 0)
   offset = 0;
 }

@@ -3,9 +3,9 @@ import type {
   MonthlyReportReturnInput,
   MonthlyReportVersionInput,
 } from '@crm/domain';
+import { IsText, IsVersion, RequiredText } from '@crm/api/core';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 
 const trim = () =>
   Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -14,25 +14,12 @@ const NARRATIVE_MAX = 10_000;
 function Narrative(label: { zh: string; en: string }) {
   return (target: object, key: string) => {
     trim()(target, key);
-    IsString({ message: `${label.zh}应为文字 / ${label.en} must be text` })(
-      target,
-      key,
-    );
-    MaxLength(NARRATIVE_MAX, {
-      message: `${label.zh}不超过${NARRATIVE_MAX}字 / ${label.en} is at most ${NARRATIVE_MAX} characters`,
-    })(target, key);
+    IsText(label, { max: NARRATIVE_MAX })(target, key);
   };
 }
 
 function Version() {
-  return (target: object, key: string) => {
-    IsInt({
-      message: '请附上月报的版本号 / Send the version of the report you edited',
-    })(target, key);
-    Min(0, {
-      message: '请附上月报的版本号 / Send the version of the report you edited',
-    })(target, key);
-  };
+  return IsVersion({ zh: '月报', en: 'the report' }, 0);
 }
 
 export class MonthlyReportVersionDto implements MonthlyReportVersionInput {
@@ -70,11 +57,6 @@ export class MonthlyReportReturnDto
   implements MonthlyReportReturnInput
 {
   @ApiProperty({ maxLength: 2000, description: '退回意见' })
-  @trim()
-  @IsString({ message: '请填写退回意见 / Say what needs revising' })
-  @IsNotEmpty({ message: '请填写退回意见 / Say what needs revising' })
-  @MaxLength(2000, {
-    message: '退回意见不超过2000字 / The comment is at most 2000 characters',
-  })
+  @RequiredText({ zh: '退回意见', en: 'The comment' }, 2000)
   comment!: string;
 }

@@ -6,15 +6,8 @@ import {
   type RollUpNarrativeInput,
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsText, IsVersion } from '@crm/api/core';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 export const ROLL_UP_NARRATIVE_MAX = 20_000;
 
@@ -34,21 +27,11 @@ export class RollUpBuildDto implements RollUpBuildInput {
 /** PUT /api/roll-ups/:period/narrative */
 export class RollUpNarrativeDto implements RollUpNarrativeInput {
   @ApiProperty({ description: '通报正文' })
-  @IsString({ message: '通报正文应为文字 / The narrative must be text' })
-  @MaxLength(ROLL_UP_NARRATIVE_MAX, {
-    message: `通报正文不超过${ROLL_UP_NARRATIVE_MAX}字 / The narrative is at most ${ROLL_UP_NARRATIVE_MAX} characters`,
-  })
+  @IsText({ zh: '通报正文', en: 'The narrative' }, { max: ROLL_UP_NARRATIVE_MAX })
   narrative!: string;
 
   @ApiProperty({ description: 'The version read' })
-  @IsInt({
-    message:
-      '请附上汇总报告的版本号 / Send the version of the roll-up you edited',
-  })
-  @Min(1, {
-    message:
-      '请附上汇总报告的版本号 / Send the version of the roll-up you edited',
-  })
+  @IsVersion({ zh: '汇总报告', en: 'the roll-up' }, 1)
   version!: number;
 }
 
