@@ -111,16 +111,16 @@ test('a lead goes from 信息收集 to 项目签约 through the gates, and the b
   await drag(page, card(page, 'lead'), column(page, 'negotiation'));
   const modal = page.locator('.ant-modal-content');
   await expect(modal).toContainText('推进到“对接洽谈”');
-  await expect(modal.locator('nz-form-label')).toHaveText(['预计投资额']);
+  await expect(modal.locator('nz-form-label')).toHaveText(['计划总投资']);
   await modal.getByRole('button', { name: '取消' }).click();
   await expect(modal).toBeHidden();
   await expect(card(page, 'lead')).toBeVisible();
 
   await drag(page, card(page, 'lead'), column(page, 'negotiation'));
-  await expect(modal.locator('nz-form-label')).toHaveText(['预计投资额']);
+  await expect(modal.locator('nz-form-label')).toHaveText(['计划总投资']);
   await modal.getByRole('button', { name: '确认推进' }).click();
-  await expect(modal).toContainText('请填写预计投资额');
-  await modal.getByLabel('预计投资额').fill('150000');
+  await expect(modal).toContainText('请填写计划总投资');
+  await modal.getByLabel('计划总投资').fill('150000');
   await expect(modal).toContainText('15亿元');
   await modal.getByRole('button', { name: '确认推进' }).click();
   await expect(modal).toBeHidden();

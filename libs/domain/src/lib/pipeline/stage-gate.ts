@@ -131,8 +131,8 @@ const GATES: Record<Stage, GateRule[]> = {
     },
     {
       field: 'plannedInvestment',
-      zh: '请填写预计投资额（万元）',
-      en: 'Enter the estimated investment (万元)',
+      zh: '请填写计划总投资（万元）',
+      en: 'Enter the planned investment (万元)',
       met: (f) => isPositiveWan(f.plannedInvestment),
     },
   ],

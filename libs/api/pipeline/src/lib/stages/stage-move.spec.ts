@@ -30,8 +30,8 @@ describe('stage gates through POST /api/projects/:id/stage-moves', () => {
     expect(fields(res.body)).toEqual(['activities', 'plannedInvestment']);
     expect(res.body.message).toContain('不能进入“对接洽谈”阶段');
     expect(res.body.message).toContain('请至少登记一次对接');
-    expect(res.body.message).toContain('Enter the estimated investment');
-    expect(res.body.errors.plannedInvestment[0]).toContain('预计投资额');
+    expect(res.body.message).toContain('Enter the planned investment');
+    expect(res.body.errors.plannedInvestment[0]).toContain('计划总投资');
     expect(await stageOf(id)).toBe('lead');
     expect(await count(w.t, 'project_stage_move')).toBe(moves);
 

@@ -47,7 +47,7 @@ export const en: Messages = {
   'loadState.back': 'Back to the start page',
   'loadState.empty': 'No data',
   'unsaved.confirm': 'You have changes that are not saved and will be lost. Leave anyway?',
-  'text.counter': '{count} / {max} characters',
+  'text.tooLong': 'At most {max} characters; this has {count}. Please shorten it.'
   'auth.sessionExpired': 'Your session has expired. Please sign in again.',
   'forbidden.title': 'Access denied',
   'forbidden.hint':
@@ -296,7 +296,7 @@ export const en: Messages = {
   'pipeline.field.sourceChannel': 'Source channel',
   'pipeline.field.responsibleUnit': 'Responsible unit',
   'pipeline.field.owner': 'Owner',
-  'pipeline.field.plannedInvestment': 'Estimated investment',
+  'pipeline.field.plannedInvestment': 'Planned investment',
   'pipeline.field.location': 'Location / park',
   'pipeline.field.industry': 'Industry',
   'pipeline.field.sector': 'Sector',
@@ -366,7 +366,7 @@ export const en: Messages = {
   'pipeline.sort.createdAt': 'Registered',
   'pipeline.sort.name': 'Name',
   'pipeline.sort.amount': 'Amount',
-  'pipeline.sort.plannedInvestment': 'Estimated investment',
+  'pipeline.sort.plannedInvestment': 'Planned investment',
   'pipeline.sort.signedAmount': 'Signed amount',
   'pipeline.sort.stageEnteredAt': 'Time in stage',
   'pipeline.sort.lastActivityOn': 'Last contact',
@@ -385,11 +385,11 @@ export const en: Messages = {
   'pipeline.board.switchChain': 'Switch chain',
   'pipeline.board.toList': 'As a list',
   'pipeline.board.totals':
-    '{count} projects · reserve (not signed) estimated at {reserve} · signed {signed}',
+    '{count} projects · reserve (not signed) planned investment {reserve} · signed {signed}',
   'pipeline.board.totalsLabel': 'Board totals',
   'pipeline.board.dragHint':
     'Drag a card to another stage to move it forward or back',
-  'pipeline.board.plannedAmount': 'Estimated {amount}',
+  'pipeline.board.plannedAmount': 'Planned {amount}',
   'pipeline.board.signedAmount': 'Signed {amount}',
   'pipeline.board.emptyColumn': 'No projects',
   'pipeline.board.more': 'All {count} projects of this stage',
@@ -555,6 +555,9 @@ export const en: Messages = {
   'pipeline.evaluation.concludedOn': 'Date',
   'pipeline.evaluation.concludeHint':
     'A concluded evaluation no longer changes; open a new one to evaluate again. Only a project that passed (with or without conditions) can be signed.',
+  'pipeline.evaluation.confirmConclude':
+    'Once given, the conclusion cannot be changed. Submit “{conclusion}”?',
+  'pipeline.evaluation.confirmConcludeOk': 'Submit',
   'pipeline.evaluation.conclude': 'Conclude the evaluation',
   'pipeline.evaluation.fixFirst':
     'The evaluation is not complete: fill in what is marked, then conclude.',

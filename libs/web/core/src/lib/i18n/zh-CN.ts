@@ -51,7 +51,7 @@ export const zhCN = {
   'loadState.back': '返回首页',
   'loadState.empty': '暂无数据',
   'unsaved.confirm': '有尚未保存的修改，离开后将丢失。确定离开吗？',
-  'text.counter': '{count} / {max} 字',
+  'text.tooLong': '最多 {max} 字，现为 {count} 字，请删减',
   'auth.sessionExpired': '登录已过期，请重新登录',
   'forbidden.title': '无权访问',
   'forbidden.hint':
@@ -290,7 +290,7 @@ export const zhCN = {
   'pipeline.field.sourceChannel': '招商渠道',
   'pipeline.field.responsibleUnit': '责任单位',
   'pipeline.field.owner': '项目负责人',
-  'pipeline.field.plannedInvestment': '预计投资额',
+  'pipeline.field.plannedInvestment': '计划总投资',
   'pipeline.field.location': '建设地点/园区',
   'pipeline.field.industry': '所属行业',
   'pipeline.field.sector': '行业类别',
@@ -357,7 +357,7 @@ export const zhCN = {
   'pipeline.sort.createdAt': '登记时间',
   'pipeline.sort.name': '项目名称',
   'pipeline.sort.amount': '项目金额',
-  'pipeline.sort.plannedInvestment': '预计投资额',
+  'pipeline.sort.plannedInvestment': '计划总投资',
   'pipeline.sort.signedAmount': '签约金额',
   'pipeline.sort.stageEnteredAt': '进入当前阶段时间',
   'pipeline.sort.lastActivityOn': '最近跟进日期',
@@ -376,10 +376,10 @@ export const zhCN = {
   'pipeline.board.switchChain': '切换产业链',
   'pipeline.board.toList': '列表查看',
   'pipeline.board.totals':
-    '在库 {count} 个项目 · 储备项目预计投资 {reserve} · 已签约 {signed}',
+    '在库 {count} 个项目 · 储备项目计划总投资 {reserve} · 已签约 {signed}',
   'pipeline.board.totalsLabel': '看板合计',
   'pipeline.board.dragHint': '将卡片拖到其他阶段即可推进或退回',
-  'pipeline.board.plannedAmount': '预计投资 {amount}',
+  'pipeline.board.plannedAmount': '计划总投资 {amount}',
   'pipeline.board.signedAmount': '签约 {amount}',
   'pipeline.board.emptyColumn': '暂无项目',
   'pipeline.board.more': '查看本阶段全部 {count} 个项目',
@@ -535,6 +535,9 @@ export const zhCN = {
   'pipeline.evaluation.concludedOn': '评估日期',
   'pipeline.evaluation.concludeHint':
     '提交结论后评估内容不能再修改；如需重新评估，可另行发起。结论为“通过”或“有条件通过”的项目方可签约。',
+  'pipeline.evaluation.confirmConclude':
+    '评估结论提交后不能更改。确定提交结论“{conclusion}”吗？',
+  'pipeline.evaluation.confirmConcludeOk': '确定提交',
   'pipeline.evaluation.conclude': '提交评估结论',
   'pipeline.evaluation.fixFirst':
     '评估内容尚不完整，请按提示补充后再提交结论。',
@@ -972,7 +975,7 @@ export const zhCN = {
   'cockpit.funnel.conversion': '由上一阶段转化',
   'cockpit.funnel.median': '停留中位数（已完成/在办）',
   'cockpit.funnel.note':
-    '项目数与金额为当前处于该阶段的项目（推进中和暂缓）；签约前按预计投资、签约后按签约额计。转化率按历史上到达各阶段的项目计算。',
+    '项目数与金额为当前处于该阶段的项目（推进中和暂缓）；签约前按计划总投资、签约后按签约额计。转化率按历史上到达各阶段的项目计算。',
   'cockpit.stage': '阶段',
   'cockpit.days': '{days} 天',
   'cockpit.stuck': '停滞最久的项目',
@@ -1237,7 +1240,7 @@ export const zhCN = {
   'meetingPack.funnel': '项目分布（按阶段）',
   'meetingPack.funnel.count': '项目数',
   'meetingPack.funnel.amount': '金额',
-  'meetingPack.funnel.note': '签约前各阶段按计划投资额统计，签约及以后按签约额统计；含推进中和暂缓的项目。',
+  'meetingPack.funnel.note': '签约前各阶段按计划总投资统计，签约及以后按签约额统计；含推进中和暂缓的项目。',
   'meetingPack.moved': '{since} 以来阶段变化',
   'meetingPack.moved.change': '阶段变化',
   'meetingPack.moved.on': '日期',

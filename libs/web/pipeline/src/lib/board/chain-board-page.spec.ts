@@ -68,9 +68,9 @@ describe('ChainBoardPage', () => {
       text(column.querySelector('.column-amount')),
     ]);
     expect(heads).toEqual([
-      ['lead', '信息收集 3', '预计投资 15亿元'],
-      ['negotiation', '对接洽谈 2', '预计投资 25.01亿元'],
-      ['evaluation', '项目评估 1', '预计投资 0.1万元'],
+      ['lead', '信息收集 3', '计划总投资 15亿元'],
+      ['negotiation', '对接洽谈 2', '计划总投资 25.01亿元'],
+      ['evaluation', '项目评估 1', '计划总投资 0.1万元'],
       ['signed', '项目签约 2', '签约 6000.25万元'],
       ['land', '项目供地 0', '签约 0万元'],
       ['construction', '项目开工 1', '签约 4049.75万元'],
@@ -82,7 +82,7 @@ describe('ChainBoardPage', () => {
     const { element } = await render();
     // 6000.25 + 4049.75 = 10050 万元 = 1.005亿元: half-up 1.01 (a float's 1.005 rounds to 1.00).
     expect(text(element.querySelector('.board-totals'))).toContain(
-      '在库 9 个项目 · 储备项目预计投资 40.01亿元 · 已签约 1.01亿元',
+      '在库 9 个项目 · 储备项目计划总投资 40.01亿元 · 已签约 1.01亿元',
     );
   });
 

@@ -20,6 +20,7 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -57,6 +58,7 @@ const CONCLUSION_COLORS: Record<EvaluationConclusion, string> = {
     NzButtonModule,
     NzFormModule,
     NzInputModule,
+    NzPopconfirmModule,
     NzRadioModule,
     NzSwitchModule,
     NzTagModule,
@@ -213,7 +215,19 @@ export class EvaluationPanel {
     return saved;
   }
 
-  protected async conclude(): Promise<void> {
+  /** The conclusion cannot be changed once given: it is confirmed first, when there is nothing to fix. */
+  protected concludeBlocked(): boolean {
+    return Object.keys(this.conclusionProblems()).length > 0;
+  }
+
+  protected concludeQuestion(): string {
+    const conclusion = this.form.getRawValue().conclusion;
+    return this.i18n.t('pipeline.evaluation.confirmConclude', {
+      conclusion: conclusion ? this.i18n.t(conclusionKey(conclusion)) : '',
+    });
+  }
+
+  private conclusionProblems(): Record<string, string> {
     const v = this.form.getRawValue();
     const lang = this.lang();
     const errors: Record<string, string> = {};
@@ -228,6 +242,12 @@ export class EvaluationPanel {
     }
     if (!validDate(v.concludedOn)) errors['concludedOn'] = this.i18n.t('pipeline.form.badDate');
     else if (v.concludedOn > shanghaiToday()) errors['concludedOn'] = this.i18n.t('pipeline.evaluation.future');
+    return errors;
+  }
+
+  protected async conclude(): Promise<void> {
+    const v = this.form.getRawValue();
+    const errors = this.conclusionProblems();
     this.errors.set(errors);
     if (Object.keys(errors).length) {
       this.failure.set(this.i18n.t('pipeline.evaluation.fixFirst'));

@@ -217,6 +217,11 @@ export class ProjectForm implements OnInit {
     if (v.investorKind === 'named' && !v.investorName.trim()) errors['investorName'] = t('pipeline.form.investorRequired');
     if (!v.sourceChannel) errors['sourceChannel'] = t('pipeline.form.channelRequired');
     if (v.responsibleUnitId === null) errors['responsibleUnitId'] = t('pipeline.form.unitRequired');
+    // Too long is said, not cut: the counter beside the field shows the limit as one types.
+    for (const field of ['name', 'investorName', 'location', 'industry'] as const) {
+      const count = v[field].trim().length;
+      if (count > L[field] && !errors[field]) errors[field] = this.i18n.t('text.tooLong', { max: L[field], count });
+    }
     if (v.plannedInvestment.trim()) {
       const problem = decimalError(v.plannedInvestment, this.lang());
       if (problem) errors['plannedInvestment'] = problem;

@@ -75,7 +75,7 @@ describe('StageMoveForm', () => {
     const answer = detail('lead', { plannedInvestment: null });
     answer.timeline = [];
     const { element, labels } = await render('negotiation', answer);
-    expect(labels()).toEqual(['预计投资额']);
+    expect(labels()).toEqual(['计划总投资']);
     expect(element.querySelector('.blockers [data-field="activities"]')?.textContent).toContain('请至少登记一次对接');
     expect((element.querySelector('button.confirm-move') as HTMLButtonElement).disabled).toBe(true);
   });
