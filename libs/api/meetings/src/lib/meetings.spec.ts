@@ -1,5 +1,5 @@
 import { createTestApp, createTestUser, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
-import { ManualClock, type ActionItemView, type MeetingView } from '@crm/domain';
+import { ManualClock, shanghaiToday, type ActionItemView, type MeetingView } from '@crm/domain';
 import { MeetingsModule } from './meetings.module';
 
 /**
@@ -24,14 +24,18 @@ describe('meetings and action items', () => {
 
   const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
 
-  /** A unit serving the first chain and not the second. */
+  /**
+   * A unit serving the first chain and neither serving nor reading the second on the clock's day
+   * (a key-task duty in the year's plan lets a unit read a chain: reporting_units_on says so).
+   */
   async function unitServing(chain: string, notChain: string): Promise<{ id: number; name: string }> {
     const [row] = await q(
       `SELECT u.id, u.name FROM unit u
        WHERE EXISTS (SELECT 1 FROM chain_unit cu JOIN chain c ON c.id = cu.chain_id WHERE cu.unit_id = u.id AND c.code = $1)
          AND NOT EXISTS (SELECT 1 FROM chain_unit cu JOIN chain c ON c.id = cu.chain_id WHERE cu.unit_id = u.id AND c.code = $2)
+         AND NOT EXISTS (SELECT 1 FROM reporting_units_on($3::date) r JOIN chain c ON c.id = r.chain_id WHERE r.unit_id = u.id AND c.code = $2)
        ORDER BY u.id LIMIT 1`,
-      [chain, notChain],
+      [chain, notChain, shanghaiToday(clock.now())],
     );
     return row;
   }
