@@ -47,7 +47,7 @@ export const en: Messages = {
   'loadState.back': 'Back to the start page',
   'loadState.empty': 'No data',
   'unsaved.confirm': 'You have changes that are not saved and will be lost. Leave anyway?',
-  'text.tooLong': 'At most {max} characters; this has {count}. Please shorten it.'
+  'text.tooLong': 'At most {max} characters; this has {count}. Please shorten it.',
   'auth.sessionExpired': 'Your session has expired. Please sign in again.',
   'forbidden.title': 'Access denied',
   'forbidden.hint':
