@@ -1,7 +1,7 @@
 import { AuditService } from '@crm/api/audit';
 import { QueueModule, QueueName } from '@crm/api/core';
 import { ProjectListService, ProjectWriterModule } from '@crm/api/pipeline';
-import { ReferenceModule } from '@crm/api/reference';
+import { EnterpriseWriter, ReferenceModule } from '@crm/api/reference';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LedgerExportController } from './export/ledger-export.controller';
@@ -28,10 +28,11 @@ export class LedgerIoModule {}
 
 /**
  * The ledger import jobs (reading large sheets, committing large batches), run by the worker. The
- * worker has no HTTP areas, so the audit writer is provided here.
+ * worker has no HTTP areas, so the audit and enterprise writers are provided here (projects through
+ * ProjectWriterModule).
  */
 @Module({
   imports: [ProjectWriterModule, BullModule.registerQueue({ name: QueueName.LedgerImport })],
-  providers: [AuditService, LedgerPreviewService, LedgerCommitService, LedgerImportJob],
+  providers: [AuditService, EnterpriseWriter, LedgerPreviewService, LedgerCommitService, LedgerImportJob],
 })
 export class LedgerIoJobsModule {}

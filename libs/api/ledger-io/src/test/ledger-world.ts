@@ -53,12 +53,20 @@ export async function downloadSheet(test: request.Test) {
 
 /**
  * A multipart POST as the agent (SignedInAgent.post always sends a JSON body, which cannot be
- * mixed with attachments): the agent's cookie and CSRF header on a fresh request.
+ * mixed with attachments): the agent's cookie and CSRF header on a fresh request. The agent sets
+ * them as a request is sent (signing in again when the test clock outran its session), so a probe
+ * request is sent first and its headers copied.
  */
 export function postAs(w: LedgerWorld, agent: SignedInAgent, path: string): request.Test {
-  const probe = agent.get('/');
-  return request(w.t.app.getHttpServer())
-    .post(path)
-    .set('Cookie', probe.get('Cookie'))
-    .set('X-XSRF-TOKEN', probe.get('X-XSRF-TOKEN'));
+  const test = request(w.t.app.getHttpServer()).post(path);
+  const end = test.end.bind(test);
+  test.end = ((callback?: Parameters<request.Test['end']>[0]) => {
+    const probe = agent.get('/api/auth/me');
+    probe.end(() => {
+      test.set('Cookie', probe.get('Cookie')).set('X-XSRF-TOKEN', probe.get('X-XSRF-TOKEN'));
+      end(callback);
+    });
+    return test;
+  }) as request.Test['end'];
+  return test;
 }

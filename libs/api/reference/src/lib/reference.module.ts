@@ -11,6 +11,7 @@ import { KeyTask, KeyTaskUnit } from './chains/key-task.entity';
 import { EnterpriseController } from './enterprises/enterprise.controller';
 import { Enterprise } from './enterprises/enterprise.entity';
 import { EnterpriseService } from './enterprises/enterprise.service';
+import { EnterpriseWriter } from './enterprises/enterprise.writer';
 import { PersonController } from './people/person.controller';
 import { Person } from './people/person.entity';
 import { UnitAlias } from './units/unit-alias.entity';
@@ -36,8 +37,8 @@ import { UnitService } from './units/unit.service';
     ]),
   ],
   controllers: [ChainController, PersonController, UnitController, EnterpriseController],
-  providers: [ChainService, UnitService, EnterpriseService],
-  exports: [ChainService, UnitService, EnterpriseService],
+  providers: [ChainService, UnitService, EnterpriseService, EnterpriseWriter],
+  exports: [ChainService, UnitService, EnterpriseService, EnterpriseWriter],
 })
 export class ReferenceModule {
   /** The same module reading "today" from the given clock (tests). */

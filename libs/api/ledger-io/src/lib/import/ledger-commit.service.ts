@@ -1,7 +1,6 @@
-import { AuditService } from '@crm/api/audit';
 import { CLOCK, type Clock } from '@crm/api/core';
 import { ProjectWriter } from '@crm/api/pipeline';
-import { normaliseEnterpriseName } from '@crm/domain';
+import { EnterpriseWriter, type EnterpriseFields } from '@crm/api/reference';
 import { ConflictException, HttpException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -33,8 +32,8 @@ const stale = (row: number) =>
 export class LedgerCommitService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     private readonly projects: ProjectWriter,
+    private readonly enterprises: EnterpriseWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -102,17 +101,22 @@ export class LedgerCommitService {
     const created: { row: number; targetId: string }[] = [];
     for (const row of rows) {
       const data = row.data as EnterpriseRowData;
+      // A firm that changed or appeared since the preview refuses the whole commit (409, nothing written).
+      const orStale = <T>(work: Promise<T>): Promise<T> =>
+        work.catch((error: unknown) => {
+          throw error instanceof ConflictException ? stale(row.row) : error;
+        });
       if (row.action === 'create') {
-        const name = data.name as string;
-        const inserted = await tx.query(
-          `INSERT INTO enterprise (name, normalised_name, credit_code, ownership, tags, region)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
-           RETURNING id, name, credit_code AS "creditCode", ownership, tags, region, created_at AS "createdAt", updated_at AS "updatedAt"`,
-          [name, normaliseEnterpriseName(name), data.creditCode ?? null, data.ownership ?? null, data.tags ?? [], data.region ?? null],
+        const firm = await orStale(
+          this.enterprises.create(tx, user, {
+            name: data.name as string,
+            creditCode: data.creditCode ?? null,
+            ownership: data.ownership ?? null,
+            tags: data.tags ?? [],
+            region: data.region ?? null,
+          }),
         );
-        if (!inserted.length) throw stale(row.row);
-        created.push({ row: row.row, targetId: inserted[0].id });
-        await this.audit.record(tx, user, { action: 'create', entityType: 'enterprise', entityId: inserted[0].id, after: inserted[0] });
+        created.push({ row: row.row, targetId: firm.id });
       } else if (row.action === 'update' && row.changes && row.targetId) {
         const [current] = await tx.query(
           `SELECT name, credit_code AS "creditCode", ownership, tags, region FROM enterprise WHERE id = $1 FOR UPDATE`,
@@ -122,17 +126,7 @@ export class LedgerCommitService {
           !current ||
           Object.entries(row.changes.before).some(([k, v]) => JSON.stringify(current[k]?.trim?.() ?? current[k]) !== JSON.stringify(v));
         if (changed) throw stale(row.row);
-        const next = { ...current, ...row.changes.after };
-        try {
-          await tx.query(
-            `UPDATE enterprise SET name = $2, normalised_name = $3, credit_code = $4, ownership = $5, tags = $6, region = $7,
-               version = version + 1, updated_at = now() WHERE id = $1`,
-            [row.targetId, next.name, normaliseEnterpriseName(next.name), next.creditCode, next.ownership, next.tags, next.region],
-          );
-        } catch {
-          throw stale(row.row);
-        }
-        await this.audit.record(tx, user, { action: 'update', entityType: 'enterprise', entityId: row.targetId, ...row.changes });
+        await orStale(this.enterprises.update(tx, user, row.targetId, row.changes.after as Partial<EnterpriseFields>));
       }
       await report(++done);
     }
