@@ -293,6 +293,11 @@ export interface WeeklyDigestChainSection {
   itemsDue: ActionItemView[];
   /** Projects whose planned follow-up date is before the digest's Monday. */
   overdueFollowUps: { project: CockpitProjectRef; dueOn: string }[];
+  /**
+   * The chain's headline figures for the year through the month of the week's Sunday, against
+   * the published plan: the same figures as the cockpit, the leader page and the meeting pack.
+   */
+  figures?: CockpitChainFigures;
 }
 
 /**

@@ -118,13 +118,16 @@ describe('weekly digest of the week spanning the new year', () => {
     await move('第2天', 'lead', 'negotiation', at(`${Y + 1}-01-01`, '00:30:00'));
     await move('上周日', 'lead', 'negotiation', at(monday, '00:00:00'));
 
-    const agreement = (name: string, amount: string, signedOn: string) =>
-      q(`INSERT INTO project_agreement (project_id, kind, amount, signed_on, agreement_ref) VALUES ($1, 'initial', $2, $3, $4)`, [
+    // A signing counts in 签约额 for a project at 项目签约 or later (the headline figures' rule).
+    const agreement = async (name: string, amount: string, signedOn: string) => {
+      await q(`UPDATE project SET stage = 'signed' WHERE id = $1 AND stage < 'signed'`, [idOf(name)]);
+      await q(`INSERT INTO project_agreement (project_id, kind, amount, signed_on, agreement_ref) VALUES ($1, 'initial', $2, $3, $4)`, [
         idOf(name),
         amount,
         signedOn,
         `REF-${name}`,
       ]);
+    };
     await agreement('除夕末秒', '8000', `${Y}-12-31`);
     await agreement('元旦零点', '2000.5', `${Y + 1}-01-01`);
     await agreement('上周日', '100', addDays(from, -1));

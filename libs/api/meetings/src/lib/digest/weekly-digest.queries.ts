@@ -79,19 +79,25 @@ export const STAGE_MOVES = `
   WHERE p.chain_id = ANY ($1::int[]) AND m.from_stage IS NOT NULL AND m.moved_at >= ${START} AND m.moved_at < ${END}
   ORDER BY p.chain_id, m.moved_at DESC, m.id DESC`;
 
-export interface AmountRow extends ProjectRow {
+export interface SigningRow extends ProjectRow {
   amount: string;
   on_date: string;
+}
+
+export interface AmountRow extends SigningRow {
   /** The chain's sum over the week, the same on each of its rows. */
   chain_total: string;
 }
 
-/** Agreements (initial and supplementary) dated in the week, with each chain's sum. */
+/**
+ * Agreements (initial and supplementary) dated in the week that count in 签约额: of projects now at
+ * 项目签约 or later, as the headline figures (@crm/api/pipeline) count them. Their sum is
+ * signedBetween's, not summed here.
+ */
 export const SIGNINGS = `
-  SELECT ${PROJECT}, a.amount::text AS amount, a.signed_on::text AS on_date,
-         sum(a.amount) OVER (PARTITION BY p.chain_id)::text AS chain_total
+  SELECT ${PROJECT}, a.amount::text AS amount, a.signed_on::text AS on_date
   FROM project_agreement a JOIN project p ON p.id = a.project_id ${PROJECT_JOINS}
-  WHERE p.chain_id = ANY ($1::int[]) AND a.signed_on >= $2::date AND a.signed_on < $3::date
+  WHERE p.chain_id = ANY ($1::int[]) AND p.stage >= 'signed' AND a.signed_on >= $2::date AND a.signed_on < $3::date
   ORDER BY p.chain_id, a.signed_on, a.created_at, a.id`;
 
 /** Fund entries recorded in the week, with each chain's sum. */

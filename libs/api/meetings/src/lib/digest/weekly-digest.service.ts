@@ -1,8 +1,9 @@
+import { chainFigures, cockpitPeriod, type CockpitChain } from '@crm/api/cockpit';
 import { canReadChain, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
+import { headlineFigures, headlineTargets, signedBetween } from '@crm/api/pipeline';
 import {
   shanghaiToday,
   type ChainCode,
-  type CockpitChainRef,
   type Role,
   type WeeklyDigestChainSection,
   type WeeklyDigestView,
@@ -24,6 +25,7 @@ import {
   STAGE_MOVES,
   type AmountRow,
   type FollowUpRow,
+  type SigningRow,
   type ItemNoteRow,
   type ItemRow,
   type ProjectRow,
@@ -38,9 +40,7 @@ export interface WeeklyDigestSent {
   chains: ChainCode[];
 }
 
-interface DigestChain extends CockpitChainRef {
-  id: number;
-}
+type DigestChain = CockpitChain;
 
 interface RecipientRow {
   id: string;
@@ -154,16 +154,21 @@ export class WeeklyDigestService {
   /** The chains' sections: seven queries for all of them together. */
   private async sections(chains: DigestChain[], monday: string): Promise<WeeklyDigestChainSection[]> {
     if (!chains.length) return [];
-    const { from, aheadTo } = digestWeek(monday);
+    const { from, to, aheadTo } = digestWeek(monday);
     const ids = chains.map((c) => c.id);
+    // The year to date through the month of the week's Sunday, as every other screen counts it.
+    const period = cockpitPeriod(Number(to.slice(0, 4)), Number(to.slice(5, 7)));
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
-    const [leads, moves, signings, funds, followUps, items] = await Promise.all([
+    const [leads, moves, signings, signed, funds, followUps, items, rows, targets] = await Promise.all([
       q<ProjectRow>(NEW_LEADS, [ids, from, monday]),
       q<StageMoveRow>(STAGE_MOVES, [ids, from, monday]),
-      q<AmountRow>(SIGNINGS, [ids, from, monday]),
+      q<SigningRow>(SIGNINGS, [ids, from, monday]),
+      signedBetween(this.dataSource.manager, ids, from, monday),
       q<AmountRow>(FUNDS, [ids, from, monday]),
       q<FollowUpRow>(OVERDUE_FOLLOW_UPS, [ids, monday]),
       q<ItemRow>(ITEMS_DUE, [ids, aheadTo]),
+      headlineFigures(this.dataSource.manager, ids, { year: period.year, month: period.month }),
+      headlineTargets(this.dataSource.manager, ids, period.year),
     ]);
     const itemIds = [...new Set(items.map((i) => i.id))];
     const notes = itemIds.length ? await q<ItemNoteRow>(ITEM_NOTES, [itemIds]) : [];
@@ -182,7 +187,8 @@ export class WeeklyDigestService {
           movedOn: m.moved_on,
         })),
         signings: chainSignings.map((s) => ({ project: projectRef(s), amount: s.amount, signedOn: s.on_date })),
-        signedTotal: chainSignings[0]?.chain_total ?? '0',
+        // 签约额 of the week by the headline figures' rule; "0" when none, as the contract says.
+        signedTotal: chainSignings.length ? (signed.get(chain.id)?.amount ?? '0') : '0',
         funds: chainFunds.map((f) => ({ project: projectRef(f), amount: f.amount, recordedOn: f.on_date })),
         fundsTotal: chainFunds[0]?.chain_total ?? '0',
         itemsDue: of(items, chain).map((i) =>
@@ -193,6 +199,12 @@ export class WeeklyDigestService {
           ),
         ),
         overdueFollowUps: of(followUps, chain).map((f) => ({ project: projectRef(f), dueOn: f.due_on })),
+        figures: chainFigures(
+          chain,
+          rows.filter((r) => r.chainId === chain.id),
+          targets.get(chain.id) ?? null,
+          period,
+        ),
       };
     });
   }

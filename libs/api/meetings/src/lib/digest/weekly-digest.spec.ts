@@ -65,11 +65,14 @@ describe('weekly digest (周跟踪)', () => {
       to,
       at,
     ]);
-  const agreement = (name: string, amount: string, signedOn: string) =>
-    q(
+  // A signing counts in 签约额 for a project at 项目签约 or later (the headline figures' rule).
+  const agreement = async (name: string, amount: string, signedOn: string) => {
+    await q(`UPDATE project SET stage = 'signed' WHERE id = $1 AND stage < 'signed'`, [projects[name]]);
+    await q(
       `INSERT INTO project_agreement (project_id, kind, amount, signed_on, agreement_ref) VALUES ($1, 'initial', $2, $3, $4)`,
       [projects[name], amount, signedOn, `REF-${name}`],
     );
+  };
   const fund = (name: string, amount: string, createdAt: string) =>
     q(`INSERT INTO fund_arrival (project_id, month, amount, created_at) VALUES ($1, '2025-03', $2, $3)`, [
       projects[name],

@@ -1,7 +1,6 @@
 import {
   AlertService,
   AlertSettingsService,
-  CHAIN_FUNNEL_SQL,
   CHAIN_STUCK_SQL,
   ChainFiguresService,
   chainFigures,
@@ -14,8 +13,6 @@ import { actionItemCompletionByChain, canReadChain, completionOf, type AuthUser,
 import { planMissing, readPlanState } from '@crm/api/plan';
 import {
   ALERT_KINDS,
-  STAGE_LABELS,
-  STAGES,
   shanghaiToday,
   type AlertSettingsView,
   type AlertView,
@@ -102,13 +99,14 @@ export class MeetingPackService {
     const [rows, targets, funnel, moves, stuck, problems, [completion], alerts, openItems] = await Promise.all([
       this.figures.monthRows([chain.id], period, true),
       this.figures.targets([chain.id], period.year),
-      q<{ stage: Stage; count: number; planned: string; signed: string }>(CHAIN_FUNNEL_SQL, [chain.id]),
+      this.figures.funnel(chain),
       q<ProjectRefRow & { from_stage: Stage | null; to_stage: Stage; moved_on: string }>(STAGE_MOVES, [
         chain.id,
         since,
         meeting.heldOn,
       ]),
-      q<ProjectRefRow & { stage_entered_at: Date; days: number }>(CHAIN_STUCK_SQL, [chain.id]),
+      // Days in the stage from its business date (the leader page's list), counted to today.
+      q<ProjectRefRow & { since: string; days: number }>(CHAIN_STUCK_SQL, [chain.id, today]),
       q<{ unit_id: number; unit_name: string; period: string; problems: string }>(PROBLEMS, [chain.id, period.asOf, meeting.heldOn]),
       actionItemCompletionByChain(this.dataSource.manager, meeting.heldOn, [chain.id]),
       this.alerts.alerts([chain], settings, today),
@@ -123,19 +121,9 @@ export class MeetingPackService {
     return {
       chain: { code: chain.code, nameZh: chain.nameZh },
       figures: chainFigures(chain, rows, targets.get(chain.id) ?? null, period),
-      funnel: STAGES.map((stage) => {
-        const row = funnel.find((f) => f.stage === stage);
-        return {
-          stage,
-          label: STAGE_LABELS[stage],
-          count: row?.count ?? 0,
-          plannedInvestment: row?.planned ?? '0',
-          signedAmount: row?.signed ?? '0',
-          query: { chain: chain.code, stage: [stage], status: ['active', 'paused'] },
-        };
-      }),
+      funnel,
       moved: moves.map((m) => ({ project: toProjectRef(m), from: m.from_stage, to: m.to_stage, movedOn: m.moved_on })),
-      stuck: stuck.map((r) => ({ project: toProjectRef(r), since: r.stage_entered_at.toISOString(), days: r.days })),
+      stuck: stuck.map((r) => ({ project: toProjectRef(r), since: r.since, days: r.days })),
       alerts: listed,
       alertCounts: Object.fromEntries(ALERT_KINDS.map((k) => [k, alerts.counts[k] ?? 0])) as MeetingPackChainSection['alertCounts'],
       problems: problems.map((p) => ({ unit: { id: p.unit_id, name: p.unit_name }, period: p.period, text: p.problems.trim() })),

@@ -5,10 +5,8 @@ import {
   RANKING_FORMULA,
   shanghaiToday,
   RANKING_WEIGHTS,
-  STAGES,
   type ChainCode,
   type MonthlyReportState,
-  type PipelineStageTotal,
   type RollUpActionItems,
   type RollUpChainFigures,
   type RollUpCityTotals,
@@ -19,177 +17,56 @@ import {
   type RollUpProblem,
   type RollUpUnitRow,
   type RollUpUnitStatus,
-  type Stage,
   type TargetMeasure,
 } from '@crm/domain';
+import {
+  HEADLINE_ZERO,
+  headlineCityTargets,
+  headlineFigures,
+  stageTotalsByChain,
+  type HeadlineAmount,
+  type HeadlineFigures,
+} from '@crm/api/pipeline';
 import { keyTaskProgress, planMissing, readPlanState, sectorFundsGrowth } from '@crm/api/plan';
 import type { EntityManager } from 'typeorm';
 
 /*
- * The roll-up's figures, every sum made by PostgreSQL. The definitions are the chain progress's
- * (ChainPipelineService.progress): signed amount = agreements dated in the window, of projects now
- * at 项目签约 or later; signed projects = projects whose initial agreement is dated in the window;
- * big projects = projects first signed in the year to date whose agreements by the period's end
- * reach the chain's threshold; funds in place = entries of the window's months. New leads and
- * stage moves are instants taken against Asia/Shanghai month bounds, as in the unit's report.
+ * The roll-up's figures. 签约额, 签约项目, 到位资金, 亿元以上项目 with their targets and
+ * completion, and the projects in each stage are the headline figures of @crm/api/pipeline (the
+ * one definition, also read by chain progress, the cockpit, the leader page, the meeting pack and
+ * the weekly digest): the month, the quarter to the month and the year to the month, per chain
+ * and for the city against the plan's city totals (big projects: the sum of the chains' counts).
+ * New leads and stage moves are the roll-up's own: instants taken against Asia/Shanghai month
+ * bounds, as in the unit's report. Every sum is made by PostgreSQL.
  *
- * $1 is the period (YYYY-MM). The windows are: the month, the quarter to the month, the year to
- * the month. The city is the sum of the chains. Targets (and the big-project threshold) are read
- * only from the year's published plan: the chains' own, and for the city the plan's city totals
- * (annual_plan) for signing and funds, the sum of the chains' required counts for big projects.
+ * $1 is the period (YYYY-MM).
  */
-const WINDOWS = `
-  t AS (
-    SELECT to_date($1, 'YYYY-MM') AS month_first,
-           date_trunc('quarter', to_date($1, 'YYYY-MM'))::date AS quarter_first,
-           date_trunc('year', to_date($1, 'YYYY-MM'))::date AS year_first,
-           (to_date($1, 'YYYY-MM') + interval '1 month')::date AS next_first,
-           date_trunc('year', to_date($1, 'YYYY-MM'))::timestamp AT TIME ZONE 'Asia/Shanghai' AS year_at,
-           (to_date($1, 'YYYY-MM') + interval '1 month')::timestamp AT TIME ZONE 'Asia/Shanghai' AS end_at,
-           extract(year FROM to_date($1, 'YYYY-MM'))::int AS year
-  ),
-  ev AS (
-    SELECT p.chain_id, date_trunc('month', a.signed_on)::date AS month, 'signed' AS kind, 0 AS n, a.amount
-    FROM project_agreement a JOIN project p ON p.id = a.project_id, t
-    WHERE p.stage >= 'signed' AND a.signed_on >= t.year_first AND a.signed_on < t.next_first
-    UNION ALL
-    SELECT p.chain_id, date_trunc('month', p.signed_on)::date, 'first-signed', 1, 0
-    FROM project p, t
-    WHERE p.stage >= 'signed' AND p.signed_on >= t.year_first AND p.signed_on < t.next_first
-    UNION ALL
-    SELECT p.chain_id, to_date(f.month, 'YYYY-MM'), 'funds', 0, f.amount
-    FROM fund_arrival f JOIN project p ON p.id = f.project_id, t
-    WHERE f.month >= to_char(t.year_first, 'YYYY-MM') AND f.month <= $1
-    UNION ALL
-    SELECT p.chain_id, date_trunc('month', p.created_at AT TIME ZONE 'Asia/Shanghai')::date, 'lead', 1, 0
+const ACTIVITY_SQL = `
+  WITH t AS (
+    SELECT date_trunc('year', to_date($1, 'YYYY-MM'))::timestamp AT TIME ZONE 'Asia/Shanghai' AS year_at,
+           (to_date($1, 'YYYY-MM') + interval '1 month')::timestamp AT TIME ZONE 'Asia/Shanghai' AS end_at
+  ), ev AS (
+    SELECT p.chain_id, to_char(p.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, 'lead' AS kind
     FROM project p, t
     WHERE p.created_at >= t.year_at AND p.created_at < t.end_at
     UNION ALL
-    SELECT p.chain_id, date_trunc('month', m.moved_at AT TIME ZONE 'Asia/Shanghai')::date, 'move', 1, 0
+    SELECT p.chain_id, to_char(m.moved_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), 'move'
     FROM project_stage_move m JOIN project p ON p.id = m.project_id, t
     WHERE m.from_stage IS NOT NULL AND m.moved_at >= t.year_at AND m.moved_at < t.end_at
-  )`;
-
-/** A measure over a window: count or sum, never null. */
-const count = (kind: string, window: string) =>
-  `coalesce(sum(ev.n) FILTER (WHERE ev.kind = '${kind}'${window}), 0)::int`;
-const amount = (kind: string, window: string) =>
-  `coalesce(sum(ev.amount) FILTER (WHERE ev.kind = '${kind}'${window}), 0)`;
-const MONTH = ` AND ev.month = t.month_first`;
-const QUARTER = ` AND ev.month >= t.quarter_first`;
-const YEAR = '';
-
-const MONEY = (column: string) => `${column}::numeric(24, 6)::text`;
-const RATE = (actual: string, target: string) =>
-  `round(${actual} * 100.0 / nullif(${target}, 0), 2)::text`;
-
-interface WindowRow {
-  chain_id: number | null;
-  signed_n_m: number;
-  signed_m: string;
-  signed_n_q: number;
-  signed_q: string;
-  signed_n_y: number;
-  signed_y: string;
-  funds_m: string;
-  funds_q: string;
-  funds_y: string;
-  leads_m: number;
-  moves_m: number;
-  big_n: number;
-  major_n: number;
-  target_signed: string | null;
-  target_funds: string | null;
-  target_big: number | null;
-  threshold: string | null;
-  signed_rate: string | null;
-  funds_rate: string | null;
-  big_rate: string | null;
-}
-
-const WINDOW_SQL = `
-  WITH ${WINDOWS},
-  agg AS (
-    SELECT ev.chain_id,
-      ${count('first-signed', MONTH)} AS signed_n_m, ${amount('signed', MONTH)} AS signed_m,
-      ${count('first-signed', QUARTER)} AS signed_n_q, ${amount('signed', QUARTER)} AS signed_q,
-      ${count('first-signed', YEAR)} AS signed_n_y, ${amount('signed', YEAR)} AS signed_y,
-      ${amount('funds', MONTH)} AS funds_m, ${amount('funds', QUARTER)} AS funds_q, ${amount('funds', YEAR)} AS funds_y,
-      ${count('lead', MONTH)} AS leads_m, ${count('move', MONTH)} AS moves_m
-    FROM ev, t GROUP BY ev.chain_id
-  ),
-  big AS (
-    SELECT p.chain_id, count(*)::int AS n
-    FROM project p, t, chain_target ct JOIN annual_plan ap ON ap.year = ct.year AND ap.status = 'published'
-    WHERE ct.chain_id = p.chain_id AND ct.year = t.year
-      AND p.stage >= 'signed' AND p.signed_on >= t.year_first AND p.signed_on < t.next_first
-      AND (SELECT sum(a.amount) FROM project_agreement a WHERE a.project_id = p.id AND a.signed_on < t.next_first)
-          >= ct.big_project_threshold
-    GROUP BY p.chain_id
-  ),
-  major AS (
-    SELECT chain_id, count(*)::int AS n FROM project WHERE major AND status <> 'dropped' GROUP BY chain_id
-  ),
-  per_chain AS (
-    SELECT c.id AS chain_id, c.sort_order,
-      coalesce(agg.signed_n_m, 0) AS signed_n_m, coalesce(agg.signed_m, 0) AS signed_m,
-      coalesce(agg.signed_n_q, 0) AS signed_n_q, coalesce(agg.signed_q, 0) AS signed_q,
-      coalesce(agg.signed_n_y, 0) AS signed_n_y, coalesce(agg.signed_y, 0) AS signed_y,
-      coalesce(agg.funds_m, 0) AS funds_m, coalesce(agg.funds_q, 0) AS funds_q, coalesce(agg.funds_y, 0) AS funds_y,
-      coalesce(agg.leads_m, 0) AS leads_m, coalesce(agg.moves_m, 0) AS moves_m,
-      coalesce(big.n, 0) AS big_n, coalesce(major.n, 0) AS major_n,
-      ct.signed_amount AS target_signed, ct.funds_in_place AS target_funds,
-      ct.big_project_min_count::int AS target_big, ct.big_project_threshold AS threshold
-    FROM chain c
-    LEFT JOIN agg ON agg.chain_id = c.id
-    LEFT JOIN big ON big.chain_id = c.id
-    LEFT JOIN major ON major.chain_id = c.id
-    LEFT JOIN chain_target ct ON ct.chain_id = c.id AND ct.year = (SELECT year FROM t)
-      AND EXISTS (SELECT 1 FROM annual_plan ap WHERE ap.year = ct.year AND ap.status = 'published')
-  ),
-  city_plan AS (
-    SELECT city_signed_amount, city_funds_in_place FROM annual_plan
-    WHERE year = (SELECT year FROM t) AND status = 'published'
-  ),
-  all_rows AS (
-    SELECT * FROM per_chain
-    UNION ALL
-    SELECT NULL, NULL, sum(signed_n_m)::int, sum(signed_m), sum(signed_n_q)::int, sum(signed_q),
-      sum(signed_n_y)::int, sum(signed_y), sum(funds_m), sum(funds_q), sum(funds_y),
-      sum(leads_m)::int, sum(moves_m)::int, sum(big_n)::int, sum(major_n)::int,
-      (SELECT city_signed_amount FROM city_plan), (SELECT city_funds_in_place FROM city_plan), sum(target_big)::int, NULL
-    FROM per_chain
   )
-  SELECT chain_id, signed_n_m, ${MONEY('signed_m')} AS signed_m, signed_n_q, ${MONEY('signed_q')} AS signed_q,
-    signed_n_y, ${MONEY('signed_y')} AS signed_y,
-    ${MONEY('funds_m')} AS funds_m, ${MONEY('funds_q')} AS funds_q, ${MONEY('funds_y')} AS funds_y,
-    leads_m, moves_m, big_n, major_n,
-    ${MONEY('target_signed')} AS target_signed, ${MONEY('target_funds')} AS target_funds, target_big,
-    ${MONEY('threshold')} AS threshold,
-    ${RATE('signed_y', 'target_signed')} AS signed_rate, ${RATE('funds_y', 'target_funds')} AS funds_rate,
-    ${RATE('big_n', 'target_big')} AS big_rate
-  FROM all_rows ORDER BY chain_id IS NULL, sort_order, chain_id`;
+  SELECT CASE WHEN GROUPING(ev.chain_id) = 1 THEN NULL ELSE ev.chain_id END AS chain_id, ev.month,
+         (count(*) FILTER (WHERE ev.kind = 'lead'))::int AS leads, (count(*) FILTER (WHERE ev.kind = 'move'))::int AS moves
+  FROM ev GROUP BY GROUPING SETS ((ev.chain_id, ev.month), (ev.month))`;
 
-interface SeriesRow {
+interface ActivityRow {
   chain_id: number | null;
   month: string;
-  signed_n: number;
-  signed: string;
-  funds: string;
   leads: number;
   moves: number;
 }
 
-/** Month by month, per chain and for the city (grouping sets: the sums stay in SQL). */
-const SERIES_SQL = `
-  WITH ${WINDOWS}
-  SELECT CASE WHEN GROUPING(ev.chain_id) = 1 THEN NULL ELSE ev.chain_id END AS chain_id,
-    to_char(ev.month, 'YYYY-MM') AS month,
-    ${count('first-signed', YEAR)} AS signed_n, ${MONEY(amount('signed', YEAR))} AS signed,
-    ${MONEY(amount('funds', YEAR))} AS funds, ${count('lead', YEAR)} AS leads, ${count('move', YEAR)} AS moves
-  FROM ev, t GROUP BY GROUPING SETS ((ev.chain_id, ev.month), (ev.month))`;
-
-const ZERO = '0.000000';
+const ZERO = HEADLINE_ZERO;
+const MONEY = (column: string) => `${column}::numeric(24, 6)::text`;
 
 interface ChainRow {
   id: number;
@@ -205,13 +82,19 @@ export async function rollUpFigures(
 ): Promise<RollUpFigures> {
   const year = Number(period.slice(0, 4));
   const month = Number(period.slice(5, 7));
+  const window = { year, month };
   const chains: ChainRow[] = await manager.query(
     `SELECT id, code, name_zh AS name FROM chain ORDER BY sort_order, id`,
   );
+  const ids = chains.map((c) => c.id);
   // One after another: inside a transaction the queries share one connection.
-  const windows: WindowRow[] = await manager.query(WINDOW_SQL, [period]);
-  const series: SeriesRow[] = await manager.query(SERIES_SQL, [period]);
-  const pipeline = await pipelineByChain(manager);
+  const perChain = await headlineFigures(manager, ids, window, 'per-chain');
+  const cityRows = await headlineFigures(manager, ids, window, 'city');
+  const activity: ActivityRow[] = await manager.query(ACTIVITY_SQL, [period]);
+  const majorCounts: { chain_id: number; n: number }[] = await manager.query(
+    `SELECT chain_id, count(*)::int AS n FROM project WHERE major AND status <> 'dropped' GROUP BY chain_id`,
+  );
+  const pipeline = await stageTotalsByChain(manager, ids, ['active', 'paused']);
   const majors = await majorProjects(manager);
   const tasks = await keyTasks(manager, year, month);
   const units = await unitRows(manager, period);
@@ -224,57 +107,71 @@ export async function rollUpFigures(
   const state = await readPlanState(manager, year);
   const plan = state === 'published' ? null : planMissing(year, state);
   const sectorGrowth = await sectorFundsGrowth(manager, { year, month });
-  const [marks]: { signed_at_least: boolean; funds_at_least: boolean }[] =
-    await manager.query(
-      `SELECT city_signed_at_least AS signed_at_least, city_funds_at_least AS funds_at_least
-       FROM annual_plan WHERE year = $1 AND status = 'published'`,
-      [year],
-    );
+  const marks = await headlineCityTargets(manager, year);
 
   const months = Array.from(
     { length: month },
     (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
   );
-  const seriesOf = (chainId: number | null): RollUpMonthPoint[] =>
-    months.map((m) => {
-      const r = series.find((s) => s.chain_id === chainId && s.month === m);
+  const activityOf = (chainId: number | null, m: string) =>
+    activity.find((a) => a.chain_id === chainId && a.month === m);
+  const seriesOf = (chainId: number | null): RollUpMonthPoint[] => {
+    const rows = chainId === null ? cityRows : perChain.filter((r) => r.chainId === chainId);
+    return months.map((m, i) => {
+      const f = rows.find((r) => r.m === i + 1);
+      const a = activityOf(chainId, m);
       return {
         period: m,
-        signed: { count: r?.signed_n ?? 0, amount: r?.signed ?? ZERO },
-        fundsInPlace: r?.funds ?? ZERO,
-        newLeads: r?.leads ?? 0,
-        stageMoves: r?.moves ?? 0,
+        signed: { count: f?.signedProjects.month ?? 0, amount: f?.signedAmount.month ?? ZERO },
+        fundsInPlace: f?.fundsInPlace.month ?? ZERO,
+        newLeads: a?.leads ?? 0,
+        stageMoves: a?.moves ?? 0,
       };
     });
+  };
+  const atPeriod = (chainId: number | null): HeadlineFigures => {
+    const rows = chainId === null ? cityRows : perChain.filter((r) => r.chainId === chainId);
+    return rows[rows.length - 1];
+  };
 
-  const cityRow = windows.find((w) => w.chain_id === null) as WindowRow;
+  const cityFigures = atPeriod(null);
+  const cityActivity = activityOf(null, period);
   const city: RollUpCityTotals = {
-    ...cityTotals(cityRow),
-    signedAtLeast: marks?.signed_at_least ?? false,
-    fundsAtLeast: marks?.funds_at_least ?? false,
+    signedMonth: { count: cityFigures.signedProjects.month, amount: cityFigures.signedAmount.month },
+    signedYearToDate: { count: cityFigures.signedProjects.yearToDate, ...measure(cityFigures.signedAmount) },
+    fundsMonth: cityFigures.fundsInPlace.month,
+    fundsYearToDate: measure(cityFigures.fundsInPlace),
+    bigProjects: {
+      count: cityFigures.bigProjects.yearToDate,
+      target: cityFigures.bigProjects.target,
+      rate: cityFigures.bigProjects.rate,
+    },
+    newLeads: cityActivity?.leads ?? 0,
+    stageMoves: cityActivity?.moves ?? 0,
+    majorProjectCount: majorCounts.reduce((n, r) => n + r.n, 0),
+    signedAtLeast: marks.signedAtLeast,
+    fundsAtLeast: marks.fundsAtLeast,
   };
   const chainFigures: RollUpChainFigures[] = chains.map((c) => {
-    const w = windows.find((r) => r.chain_id === c.id) as WindowRow;
+    const f = atPeriod(c.id);
+    const a = activityOf(c.id, period);
     return {
       chainId: c.id,
       chainCode: c.code,
       chainName: c.name,
-      signedMonth: { count: w.signed_n_m, amount: w.signed_m },
-      signedYearToDate: {
-        count: w.signed_n_y,
-        ...measure(w.signed_y, w.target_signed, w.signed_rate),
-      },
-      fundsMonth: w.funds_m,
-      fundsYearToDate: measure(w.funds_y, w.target_funds, w.funds_rate),
+      signedMonth: { count: f.signedProjects.month, amount: f.signedAmount.month },
+      signedYearToDate: { count: f.signedProjects.yearToDate, ...measure(f.signedAmount) },
+      fundsMonth: f.fundsInPlace.month,
+      fundsYearToDate: measure(f.fundsInPlace),
       bigProjects: {
-        count: w.big_n,
-        threshold: w.threshold,
-        target: w.target_big,
-        rate: w.big_rate,
+        count: f.bigProjects.yearToDate,
+        threshold: f.bigProjects.threshold,
+        target: f.bigProjects.target,
+        rate: f.bigProjects.rate,
       },
-      pipeline: pipeline.get(c.id) ?? emptyPipeline(),
-      newLeads: w.leads_m,
-      stageMoves: w.moves_m,
+      pipeline: pipeline.get(c.id) ?? [],
+      newLeads: a?.leads ?? 0,
+      stageMoves: a?.moves ?? 0,
       majorProjects: majors.get(c.id) ?? [],
       keyTasks: tasks.get(c.id) ?? [],
       actionItems: actionItems(completion.find((r) => r.id === c.id)),
@@ -314,12 +211,12 @@ export async function rollUpFigures(
         const c = chainFigures.find(
           (x) => x.chainCode === r.chainCode,
         ) as RollUpChainFigures;
-        const w = windows.find((x) => x.chain_id === c.chainId) as WindowRow;
+        const f = atPeriod(c.chainId);
         return {
           ...r,
           chainName: c.chainName,
-          quarterSigned: { count: w.signed_n_q, amount: w.signed_q },
-          quarterFunds: w.funds_q,
+          quarterSigned: { count: f.signedProjects.quarterToDate, amount: f.signedAmount.quarterToDate },
+          quarterFunds: f.fundsInPlace.quarterToDate,
           actionItemRate: c.actionItems?.rate ?? null,
         };
       }),
@@ -360,70 +257,9 @@ function actionItems(row: ActionItemCompletionRow | undefined): RollUpActionItem
   return { ...completionOf(row), open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
 }
 
-function measure(
-  actual: string,
-  target: string | null,
-  rate: string | null,
-): TargetMeasure {
-  return { actual, target, rate };
-}
-
-function cityTotals(w: WindowRow): RollUpCityTotals {
-  return {
-    signedMonth: { count: w.signed_n_m, amount: w.signed_m },
-    signedYearToDate: {
-      count: w.signed_n_y,
-      ...measure(w.signed_y, w.target_signed, w.signed_rate),
-    },
-    fundsMonth: w.funds_m,
-    fundsYearToDate: measure(w.funds_y, w.target_funds, w.funds_rate),
-    bigProjects: { count: w.big_n, target: w.target_big, rate: w.big_rate },
-    newLeads: w.leads_m,
-    stageMoves: w.moves_m,
-    majorProjectCount: w.major_n,
-  };
-}
-
-function emptyPipeline(): PipelineStageTotal[] {
-  return STAGES.map((stage) => ({
-    stage,
-    count: 0,
-    plannedInvestment: ZERO,
-    signedAmount: ZERO,
-  }));
-}
-
-/** Projects now in each stage, active and paused, from pipeline_stage_total (kept by trigger). */
-async function pipelineByChain(
-  manager: EntityManager,
-): Promise<Map<number, PipelineStageTotal[]>> {
-  const rows: {
-    chain_id: number;
-    stage: Stage;
-    count: number;
-    planned: string;
-    signed: string;
-  }[] = await manager.query(
-    `SELECT chain_id, stage, sum(project_count)::int AS count,
-              ${MONEY('sum(planned_investment)')} AS planned, ${MONEY('sum(signed_amount)')} AS signed
-       FROM pipeline_stage_total WHERE status IN ('active', 'paused') GROUP BY chain_id, stage`,
-  );
-  const byChain = new Map<number, PipelineStageTotal[]>();
-  for (const chainId of new Set(rows.map((r) => r.chain_id))) {
-    byChain.set(
-      chainId,
-      STAGES.map((stage) => {
-        const r = rows.find((x) => x.chain_id === chainId && x.stage === stage);
-        return {
-          stage,
-          count: r?.count ?? 0,
-          plannedInvestment: r?.planned ?? ZERO,
-          signedAmount: r?.signed ?? ZERO,
-        };
-      }),
-    );
-  }
-  return byChain;
+/** The year to date against the annual target. */
+function measure(a: HeadlineAmount): TargetMeasure {
+  return { actual: a.yearToDate, target: a.target, rate: a.rate };
 }
 
 /** 重大项目 not dropped, largest first. */
