@@ -16,6 +16,7 @@ import { AnnualPlan1764880000000 } from './1764880000000-annual-plan';
 import { UnitNameOn1764890000000 } from './1764890000000-unit-name-on';
 import { PlanImport1764893000000 } from './1764893000000-plan-import';
 import { StageSince1764910000000 } from './1764910000000-stage-since';
+import { RecordVersions1764920000000 } from './1764920000000-record-versions';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   UnitNameOn1764890000000,
   PlanImport1764893000000,
   StageSince1764910000000,
+  RecordVersions1764920000000,
 ];

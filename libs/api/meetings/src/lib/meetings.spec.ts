@@ -124,21 +124,46 @@ describe('meetings and action items', () => {
       await xu.get(`/api/meetings/${meeting.id}`).expect(404);
       expect(ids(await xu.get('/api/meetings').expect(200))).toEqual([joint.id]);
       expect(ids(await xu.get('/api/meetings?chain=metallurgy').expect(200))).toEqual([joint.id]);
-      await xu.patch(`/api/meetings/${meeting.id}`, { minutes: 'x' }).expect(403);
-      await otherStaff.patch(`/api/meetings/${meeting.id}`, { minutes: 'x' }).expect(404);
+      await xu.patch(`/api/meetings/${meeting.id}`, { minutes: 'x', version: 1 }).expect(403);
+      await otherStaff.patch(`/api/meetings/${meeting.id}`, { minutes: 'x', version: 1 }).expect(404);
       await xiao.get('/api/meetings?chain=no-such-chain').expect(404);
     });
 
     it('edits a meeting, keeping the other fields, audited with before and after', async () => {
-      const res = await energyStaff.patch(`/api/meetings/${meeting.id}`, { minutes: '纪要（修订）' }).expect(200);
+      const res = await energyStaff.patch(`/api/meetings/${meeting.id}`, { minutes: '纪要（修订）', version: meeting.version }).expect(200);
+      expect(res.body.version).toBe(meeting.version + 1);
       expect(res.body).toMatchObject({ minutes: '纪要（修订）', agenda: meeting.agenda, chair: meeting.chair });
       const [audit] = await q(
         `SELECT before, after FROM audit_log WHERE entity_type = 'meeting' AND entity_id = $1 AND action = 'update'`,
         [meeting.id],
       );
       expect([audit.before.minutes, audit.after.minutes]).toEqual([meeting.minutes, '纪要（修订）']);
-      await energyStaff.patch(`/api/meetings/${meeting.id}`, { chains: ['clean-energy', 'metallurgy'] }).expect(403);
-      await office.patch(`/api/meetings/${meeting.id}`, { chains: ['clean-energy', 'metallurgy'] }).expect(422);
+      await energyStaff.patch(`/api/meetings/${meeting.id}`, { chains: ['clean-energy', 'metallurgy'], version: res.body.version }).expect(403);
+      await office.patch(`/api/meetings/${meeting.id}`, { chains: ['clean-energy', 'metallurgy'], version: res.body.version }).expect(422);
+    });
+
+    it('refuses a save made on a version someone else has changed, with the current meeting (409)', async () => {
+      const current = (await office.get(`/api/meetings/${meeting.id}`).expect(200)).body as MeetingView;
+      const saved = await office.patch(`/api/meetings/${meeting.id}`, { agenda: '议程甲', version: current.version }).expect(200);
+      const stale = await energyStaff.patch(`/api/meetings/${meeting.id}`, { minutes: '另一人的修改', version: current.version }).expect(409);
+      expect(stale.body.message).toContain('已被他人修改，请刷新后再试');
+      expect(stale.body.current).toMatchObject({ agenda: '议程甲', version: saved.body.version, minutes: current.minutes });
+      const after = (await office.get(`/api/meetings/${meeting.id}`).expect(200)).body as MeetingView;
+      expect(after).toMatchObject({ minutes: current.minutes, version: saved.body.version });
+      await office.patch(`/api/meetings/${meeting.id}`, { minutes: 'x' }).expect(400);
+    });
+
+    it('refuses impossible and implausible dates with a field message, storing nothing', async () => {
+      const count = async () => (await q(`SELECT count(*)::int AS n FROM meeting`))[0].n;
+      const n = await count();
+      const year = Number(shanghaiToday(clock.now()).slice(0, 4));
+      for (const heldOn of [`${year}-02-30`, `${year + 3}-01-01`, '1999-12-31', `${year}-13-01`]) {
+        const res = await office.post('/api/meetings', monthly({ heldOn })).expect(400);
+        expect(res.body.errors.heldOn[0]).toContain('会议日期');
+      }
+      const patched = await office.patch(`/api/meetings/${meeting.id}`, { heldOn: `${year}-02-30`, version: 1 }).expect(400);
+      expect(Object.keys(patched.body.errors)).toEqual(['heldOn']);
+      expect(await count()).toBe(n);
     });
   });
 
@@ -221,22 +246,27 @@ describe('meetings and action items', () => {
     });
 
     it('moves open → in-progress → done, closing only with a note, by the owner or the office', async () => {
-      await xiao.post(`/api/action-items/${item.id}/status`, { status: 'in-progress' }).expect(403);
-      await xu.post(`/api/action-items/${item.id}/status`, { status: 'in-progress' }).expect(404);
+      await xiao.post(`/api/action-items/${item.id}/status`, { status: 'in-progress', version: 1 }).expect(403);
+      await xu.post(`/api/action-items/${item.id}/status`, { status: 'in-progress', version: 1 }).expect(404);
       await energyStaff.post(`/api/action-items/${item.id}/notes`, { text: '已与自然资源局对接' }).expect(201);
-      await energyStaff.post(`/api/action-items/${item.id}/status`, { status: 'in-progress' }).expect(201);
-      await energyStaff.post(`/api/action-items/${item.id}/status`, { status: 'done' }).expect(422);
-      await energyStaff.post(`/api/action-items/${item.id}/status`, { status: 'done', note: '  ' }).expect(422);
+      await energyStaff.post(`/api/action-items/${item.id}/status`, { status: 'in-progress', version: 1 }).expect(201);
+      // A second person acting on the version they read gets the current item back.
+      const stale = await office.post(`/api/action-items/${item.id}/status`, { status: 'done', note: '已办结', version: 1 }).expect(409);
+      expect(stale.body.message).toContain('已被他人修改，请刷新后再试');
+      expect(stale.body.current).toMatchObject({ status: 'in-progress', version: 2 });
+      await energyStaff.post(`/api/action-items/${item.id}/status`, { status: 'done', version: 2 }).expect(422);
+      await energyStaff.post(`/api/action-items/${item.id}/status`, { status: 'done', note: '  ', version: 2 }).expect(422);
       const done = (
-        await energyStaff.post(`/api/action-items/${item.id}/status`, { status: 'done', note: '用地指标已落实' }).expect(201)
+        await energyStaff.post(`/api/action-items/${item.id}/status`, { status: 'done', note: '用地指标已落实', version: 2 }).expect(201)
       ).body as ActionItemView;
+      expect(done.version).toBe(3);
       expect(done).toMatchObject({ status: 'done', doneNote: '用地指标已落实', overdue: false });
       expect(done.notes.map((n) => [n.status, n.text])).toEqual([
         [null, '已与自然资源局对接'],
         ['in-progress', '状态改为 in-progress / Status set to in-progress'],
         ['done', '用地指标已落实'],
       ]);
-      await office.post(`/api/action-items/${item.id}/status`, { status: 'open' }).expect(422);
+      await office.post(`/api/action-items/${item.id}/status`, { status: 'open', version: 3 }).expect(422);
       const audits = await q(
         `SELECT after->>'status' AS status FROM audit_log WHERE entity_type = 'action_item' AND entity_id = $1 AND action = 'update' ORDER BY id`,
         [item.id],
@@ -257,6 +287,25 @@ describe('meetings and action items', () => {
       expect([m.openItems, m.overdueItems]).toEqual([1, 1]);
       const all = (await office.get(`/api/action-items?chain=clean-energy&filter=all`).expect(200)).body as ActionItemView[];
       expect(all).toHaveLength(2);
+    });
+
+    it('says whether anyone was told: a unit with no user accounts is notified of nothing', async () => {
+      const [unit] = await q(
+        `SELECT u.id FROM unit u WHERE NOT EXISTS (SELECT 1 FROM app_user x WHERE x.unit_id = u.id) ORDER BY u.id LIMIT 1`,
+      );
+      const notifications = async () => (await q(`SELECT count(*)::int AS n FROM notification`))[0].n;
+      const before = await notifications();
+      const res = await office
+        .post(`/api/meetings/${meeting.id}/action-items`, { text: '无账号单位的事项', ownerUnitId: unit.id, dueOn: '2025-05-10' })
+        .expect(201);
+      expect(res.body).toMatchObject({ notified: 0, ownerAccounts: 0 });
+      expect(await notifications()).toBe(before);
+      const told = await office
+        .post(`/api/meetings/${meeting.id}/action-items`, { text: '有账号单位的事项', ownerUnitId: energyUnitId, dueOn: '2025-05-10' })
+        .expect(201);
+      expect(told.body.notified).toBe(told.body.ownerAccounts);
+      expect(told.body.notified).toBeGreaterThan(0);
+      expect(await notifications()).toBe(before + told.body.notified);
     });
   });
 });

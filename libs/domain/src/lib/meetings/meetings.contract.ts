@@ -45,7 +45,8 @@ export interface MeetingInput {
   minutes: string;
 }
 
-export type MeetingPatch = Partial<MeetingInput>;
+/** Any of the fields, with the version of the meeting read (a stale one answers 409). */
+export type MeetingPatch = Partial<MeetingInput> & { version: number };
 
 export interface MeetingView {
   id: string;
@@ -60,6 +61,8 @@ export interface MeetingView {
   createdBy: UserRef;
   createdAt: string;
   updatedAt: string;
+  /** Optimistic version: an edit names the one it read. */
+  version: number;
   /** Open (not done) action items of the meeting, and how many of them are overdue. */
   openItems: number;
   overdueItems: number;
@@ -99,6 +102,8 @@ export interface ActionItemInput {
 export interface ActionItemStatusInput {
   status: ActionItemStatus;
   note?: string | null;
+  /** The version of the item read (a stale one answers 409 with the current item). */
+  version: number;
 }
 
 /** POST /api/action-items/:id/notes */
@@ -133,6 +138,12 @@ export interface ActionItemView {
   doneAt: string | null;
   notes: ActionItemNoteView[];
   createdAt: string;
+  /** Optimistic version: a status change names the one it read. */
+  version: number;
+  /** Active user accounts that hear about the item (its owner user, else its unit's staff): 0 means nobody is told. */
+  ownerAccounts: number;
+  /** In the answer of POST /api/meetings/:id/action-items only: how many users were notified. */
+  notified?: number;
 }
 
 /** GET /api/action-items: by chain, meeting or unit, all open items or only the overdue ones. */

@@ -2,6 +2,7 @@ import { Allow, CurrentUser, SignedIn, type AuthUser } from '@crm/api/core';
 import type { ActionItemView } from '@crm/domain';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -56,12 +57,13 @@ export class ActionItemController {
   @ApiCreatedResponse({ description: 'ActionItemView' })
   @ApiForbiddenResponse({ description: 'Not the owner, the owner unit’s staff nor the office' })
   @ApiUnprocessableEntityResponse({ description: 'A move not allowed, or closing without a note' })
+  @ApiConflictResponse({ description: 'A stale version: the body carries the current item' })
   move(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
     @Body() body: ActionItemStatusDto,
   ): Promise<ActionItemView> {
-    return this.items.move(user, id, body.status, body.note);
+    return this.items.move(user, id, body.status, body.note, body.version);
   }
 
   /** A progress note (进展情况). Owner or office. */

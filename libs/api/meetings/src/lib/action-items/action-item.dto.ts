@@ -7,19 +7,15 @@ import {
   type ActionItemStatus,
   type ActionItemStatusInput,
 } from '@crm/domain';
+import { IsCalendarDate, IsId, IsText, IsVersion, OptionalText, RequiredText } from '@crm/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
 /** POST /api/meetings/:id/action-items */
 export class ActionItemDto implements ActionItemInput {
   @ApiProperty({ maxLength: 2000 })
-  @trim()
-  @IsString({ message: '请填写交办事项内容 / Give the action item’s text' })
-  @IsNotEmpty({ message: '请填写交办事项内容 / Give the action item’s text' })
-  @MaxLength(2000, { message: '交办事项内容不超过2000字 / The text is at most 2000 characters' })
+  @RequiredText({ zh: '交办事项内容', en: 'The action item’s text' }, 2000)
   text!: string;
 
   @ApiPropertyOptional({ nullable: true, format: 'uuid' })
@@ -28,8 +24,7 @@ export class ActionItemDto implements ActionItemInput {
   projectId?: string | null;
 
   @ApiProperty()
-  @IsInt({ message: '责任单位应为单位编号 / ownerUnitId must be a unit id' })
-  @Min(1, { message: '责任单位应为单位编号 / ownerUnitId must be a unit id' })
+  @IsId({ zh: '责任单位', en: 'ownerUnitId' })
   ownerUnitId!: number;
 
   @ApiPropertyOptional({ nullable: true, format: 'uuid' })
@@ -38,7 +33,7 @@ export class ActionItemDto implements ActionItemInput {
   ownerUserId?: string | null;
 
   @ApiProperty({ example: '2025-04-30' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '办结期限应为 YYYY-MM-DD / dueOn must be written YYYY-MM-DD' })
+  @IsCalendarDate({ zh: '办结期限', en: 'dueOn' }, { plausible: true })
   dueOn!: string;
 }
 
@@ -49,20 +44,18 @@ export class ActionItemStatusDto implements ActionItemStatusInput {
   status!: ActionItemStatus;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 2000, description: 'Required to close (done)' })
-  @IsOptional()
-  @trim()
-  @IsString({ message: '说明应为文字 / note must be text' })
-  @MaxLength(2000, { message: '说明不超过2000字 / The note is at most 2000 characters' })
+  @OptionalText({ zh: '说明', en: 'The note' }, 2000)
   note?: string | null;
+
+  @ApiProperty({ description: 'The version of the action item read; a stale one answers 409 with the current item' })
+  @IsVersion({ zh: '交办事项', en: 'the action item' }, 1)
+  version!: number;
 }
 
 /** POST /api/action-items/:id/notes */
 export class ActionItemNoteDto implements ActionItemNoteInput {
   @ApiProperty({ maxLength: 2000 })
-  @trim()
-  @IsString({ message: '请填写进展情况 / Give the progress note' })
-  @IsNotEmpty({ message: '请填写进展情况 / Give the progress note' })
-  @MaxLength(2000, { message: '进展情况不超过2000字 / The note is at most 2000 characters' })
+  @RequiredText({ zh: '进展情况', en: 'The progress note' }, 2000)
   text!: string;
 }
 
@@ -70,7 +63,7 @@ export class ActionItemNoteDto implements ActionItemNoteInput {
 export class ActionItemListQueryDto {
   @ApiPropertyOptional({ description: 'chain code' })
   @IsOptional()
-  @IsString({ message: '产业链代码应为文字 / chain must be a chain code' })
+  @IsText({ zh: '产业链代码', en: 'chain' }, { max: 40 })
   chain?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -81,8 +74,7 @@ export class ActionItemListQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: '单位应为单位编号 / unitId must be a unit id' })
-  @Min(1, { message: '单位应为单位编号 / unitId must be a unit id' })
+  @IsId({ zh: '单位', en: 'unitId' })
   unitId?: number;
 
   @ApiPropertyOptional({ enum: ACTION_ITEM_FILTERS, default: 'open' })

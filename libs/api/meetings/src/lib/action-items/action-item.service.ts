@@ -16,12 +16,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canReadMeeting, canRecordMeeting, mayNotRecord, readableChain, refuse } from '../common/meeting-access';
+import { staleRecord } from '../common/stale-record';
 
 const SELECT = `
   SELECT a.id, a.meeting_id, m.kind AS meeting_kind, m.held_on::text AS held_on, a.text,
          a.project_id, p.name AS project_name, a.owner_unit_id, u.name AS owner_unit_name,
          a.owner_user_id, ou.display_name AS owner_user_name, a.due_on::text AS due_on, a.status,
-         a.overdue_marked_at, a.done_note, a.done_at, a.created_at,
+         a.overdue_marked_at, a.done_note, a.done_at, a.created_at, a.version,
+         (SELECT count(*)::int FROM app_user x WHERE x.active AND CASE WHEN a.owner_user_id IS NOT NULL
+             THEN x.id = a.owner_user_id ELSE x.unit_id = a.owner_unit_id AND 'staff' = ANY (x.roles) END) AS owner_accounts,
          (SELECT coalesce(json_agg(json_build_object('id', c.id, 'code', c.code, 'nameZh', c.name_zh) ORDER BY c.sort_order, c.id), '[]')
             FROM meeting_chain mc JOIN chain c ON c.id = mc.chain_id WHERE mc.meeting_id = a.meeting_id) AS chains
   FROM action_item a
@@ -52,6 +55,8 @@ interface ItemRow {
   done_note: string | null;
   done_at: Date | null;
   created_at: Date;
+  version: number;
+  owner_accounts: number;
   chains: { id: number; code: ChainCode; nameZh: string }[];
 }
 
@@ -130,7 +135,8 @@ export class ActionItemService {
         projectId: view.project?.id ?? null,
         after: { meetingId, ...auditShape(view), notified: recipients },
       });
-      return view;
+      // The answer says whether anyone was told: a unit with no user accounts hears nothing.
+      return { ...view, notified: recipients.length };
     });
   }
 
@@ -175,11 +181,18 @@ export class ActionItemService {
     return this.views(this.dataSource.manager, rows);
   }
 
-  async move(user: AuthUser, id: string, status: ActionItemStatus, note: string | null | undefined): Promise<ActionItemView> {
+  async move(
+    user: AuthUser,
+    id: string,
+    status: ActionItemStatus,
+    note: string | null | undefined,
+    version?: number,
+  ): Promise<ActionItemView> {
     return this.dataSource.transaction(async (tx) => {
       await tx.query(`SELECT id FROM action_item WHERE id = $1 FOR UPDATE`, [id]);
       const before = await this.readable(tx, user, id);
       this.mayFollowUp(user, before);
+      if (version !== undefined && version !== before.version) throw staleRecord('该交办事项', before);
       if (!canMoveActionItem(before.status, status)) {
         throw refuse.rule(
           `交办事项不能从“${before.status}”改为“${status}”`,
@@ -194,7 +207,8 @@ export class ActionItemService {
       await tx.query(
         `UPDATE action_item SET status = $2::action_item_status,
                 done_note = CASE WHEN $2::text = 'done' THEN $3::text ELSE done_note END,
-                done_at = CASE WHEN $2::text = 'done' THEN $4::timestamptz ELSE done_at END, updated_at = $4 WHERE id = $1`,
+                done_at = CASE WHEN $2::text = 'done' THEN $4::timestamptz ELSE done_at END, updated_at = $4,
+                version = version + 1 WHERE id = $1`,
         [id, status, text, now],
       );
       await tx.query(
@@ -332,6 +346,8 @@ function toView(r: ItemRow, notes: ActionItemNoteView[], today: string): ActionI
     doneAt: r.done_at ? r.done_at.toISOString() : null,
     notes,
     createdAt: r.created_at.toISOString(),
+    version: r.version,
+    ownerAccounts: r.owner_accounts,
   };
 }
 

@@ -138,6 +138,8 @@ export interface ItemRow {
   done_note: string | null;
   done_at: Date | null;
   created_at: Date;
+  version: number;
+  owner_accounts: number;
   chains: { code: ChainCode; nameZh: string }[];
 }
 
@@ -149,7 +151,9 @@ export const ITEMS_DUE = `
   SELECT mc.chain_id, a.id, a.meeting_id, m.kind AS meeting_kind, m.held_on::text AS held_on, a.text,
          a.project_id, p.name AS project_name, a.owner_unit_id, u.name AS owner_unit_name,
          a.owner_user_id, ou.display_name AS owner_user_name, a.due_on::text AS due_on, a.status,
-         a.overdue_marked_at, a.done_note, a.done_at, a.created_at,
+         a.overdue_marked_at, a.done_note, a.done_at, a.created_at, a.version,
+         (SELECT count(*)::int FROM app_user x WHERE x.active AND CASE WHEN a.owner_user_id IS NOT NULL
+             THEN x.id = a.owner_user_id ELSE x.unit_id = a.owner_unit_id AND 'staff' = ANY (x.roles) END) AS owner_accounts,
          (SELECT coalesce(json_agg(json_build_object('code', c.code, 'nameZh', c.name_zh) ORDER BY c.sort_order, c.id), '[]')
             FROM meeting_chain mc2 JOIN chain c ON c.id = mc2.chain_id WHERE mc2.meeting_id = a.meeting_id) AS chains
   FROM action_item a
@@ -201,6 +205,8 @@ export function itemView(r: ItemRow, notes: ItemNoteRow[], today: string): Actio
       createdAt: n.created_at.toISOString(),
     })),
     createdAt: r.created_at.toISOString(),
+    version: r.version,
+    ownerAccounts: r.owner_accounts,
   };
 }
 

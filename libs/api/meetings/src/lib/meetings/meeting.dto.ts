@@ -1,21 +1,15 @@
 import { CHAIN_CODES, MEETING_KINDS, type ChainCode, type MeetingInput, type MeetingKind, type MeetingPatch } from '@crm/domain';
+import { IsCalendarDate, IsId, IsText, IsVersion, OptionalText } from '@crm/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, ValidateIf } from 'class-validator';
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HELD_ON = { zh: '会议日期', en: 'heldOn' };
+const CHAIR = { zh: '主持人', en: 'chairPersonId' };
+const CHAIR_NAME = { zh: '主持人姓名', en: 'chairName' };
+const UNIT = { zh: '参会单位', en: 'attendingUnitIds' };
+const ATTENDEE = { zh: '参会人员姓名', en: 'An attendee’s name' };
+const AGENDA = { zh: '议程', en: 'The agenda' };
+const MINUTES = { zh: '会议纪要', en: 'The minutes' };
 
 /** POST /api/meetings */
 export class MeetingDto implements MeetingInput {
@@ -26,7 +20,7 @@ export class MeetingDto implements MeetingInput {
   kind!: MeetingKind;
 
   @ApiProperty({ example: '2025-03-10' })
-  @Matches(DATE, { message: '会议日期应为 YYYY-MM-DD / heldOn must be written YYYY-MM-DD' })
+  @IsCalendarDate(HELD_ON, { plausible: true })
   heldOn!: string;
 
   @ApiProperty({ enum: CHAIN_CODES, isArray: true })
@@ -38,57 +32,50 @@ export class MeetingDto implements MeetingInput {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt({ message: '主持人应为人员编号 / chairPersonId must be a person id' })
-  @Min(1, { message: '主持人应为人员编号 / chairPersonId must be a person id' })
+  @IsId(CHAIR)
   chairPersonId?: number | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 100 })
-  @IsOptional()
-  @trim()
-  @IsString({ message: '主持人姓名应为文字 / chairName must be text' })
-  @MaxLength(100, { message: '主持人姓名不超过100字 / chairName is at most 100 characters' })
+  @OptionalText(CHAIR_NAME, 100)
   chairName?: string | null;
 
   @ApiProperty({ type: [Number] })
   @IsArray({ message: '参会单位应为单位编号列表 / attendingUnitIds must be a list of unit ids' })
   @ArrayMaxSize(200, { message: '参会单位过多 / Too many attending units' })
-  @IsInt({ each: true, message: '参会单位应为单位编号 / attendingUnitIds must be unit ids' })
+  @IsId(UNIT, { each: true })
   attendingUnitIds!: number[];
 
   @ApiProperty({ type: [String] })
   @IsArray({ message: '参会人员应为姓名列表 / attendees must be a list of names' })
   @ArrayMaxSize(200, { message: '参会人员过多 / Too many attendees' })
-  @IsString({ each: true, message: '参会人员应为姓名 / attendees must be names' })
-  @MaxLength(100, { each: true, message: '姓名不超过100字 / A name is at most 100 characters' })
+  @IsText(ATTENDEE, { max: 100, each: true })
   attendees!: string[];
 
   @ApiProperty({ maxLength: 10000 })
-  @IsString({ message: '议程应为文字 / agenda must be text' })
-  @MaxLength(10000, { message: '议程不超过10000字 / The agenda is at most 10000 characters' })
+  @IsText(AGENDA, { max: 10000 })
   agenda!: string;
 
   @ApiProperty({ maxLength: 50000 })
-  @IsString({ message: '会议纪要应为文字 / minutes must be text' })
-  @MaxLength(50000, { message: '会议纪要不超过50000字 / The minutes are at most 50000 characters' })
+  @IsText(MINUTES, { max: 50000 })
   minutes!: string;
 }
 
-/** PATCH /api/meetings/:id: any of the fields. */
+/** PATCH /api/meetings/:id: any of the fields, with the version read. */
 export class MeetingPatchDto implements MeetingPatch {
   @ApiPropertyOptional({ enum: MEETING_KINDS })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsIn(MEETING_KINDS, {
     message: '会议类型应为月调度会、季度推进会、年度总结或联席会议 / kind must be monthly-dispatch, quarterly-review, annual-summary or joint',
   })
   kind?: MeetingKind;
 
   @ApiPropertyOptional({ example: '2025-03-10' })
-  @IsOptional()
-  @Matches(DATE, { message: '会议日期应为 YYYY-MM-DD / heldOn must be written YYYY-MM-DD' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsCalendarDate(HELD_ON, { plausible: true })
   heldOn?: string;
 
   @ApiPropertyOptional({ enum: CHAIN_CODES, isArray: true })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray({ message: '请选择会议所属产业链 / Choose the meeting’s chain' })
   @ArrayMinSize(1, { message: '请选择会议所属产业链 / Choose the meeting’s chain' })
   @ArrayMaxSize(CHAIN_CODES.length, { message: '产业链过多 / Too many chains' })
@@ -97,41 +84,38 @@ export class MeetingPatchDto implements MeetingPatch {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt({ message: '主持人应为人员编号 / chairPersonId must be a person id' })
-  @Min(1, { message: '主持人应为人员编号 / chairPersonId must be a person id' })
+  @IsId(CHAIR)
   chairPersonId?: number | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 100 })
-  @IsOptional()
-  @trim()
-  @IsString({ message: '主持人姓名应为文字 / chairName must be text' })
-  @MaxLength(100, { message: '主持人姓名不超过100字 / chairName is at most 100 characters' })
+  @OptionalText(CHAIR_NAME, 100)
   chairName?: string | null;
 
   @ApiPropertyOptional({ type: [Number] })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray({ message: '参会单位应为单位编号列表 / attendingUnitIds must be a list of unit ids' })
   @ArrayMaxSize(200, { message: '参会单位过多 / Too many attending units' })
-  @IsInt({ each: true, message: '参会单位应为单位编号 / attendingUnitIds must be unit ids' })
+  @IsId(UNIT, { each: true })
   attendingUnitIds?: number[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray({ message: '参会人员应为姓名列表 / attendees must be a list of names' })
   @ArrayMaxSize(200, { message: '参会人员过多 / Too many attendees' })
-  @IsString({ each: true, message: '参会人员应为姓名 / attendees must be names' })
-  @MaxLength(100, { each: true, message: '姓名不超过100字 / A name is at most 100 characters' })
+  @IsText(ATTENDEE, { max: 100, each: true })
   attendees?: string[];
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
-  @IsString({ message: '议程应为文字 / agenda must be text' })
-  @MaxLength(10000, { message: '议程不超过10000字 / The agenda is at most 10000 characters' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsText(AGENDA, { max: 10000 })
   agenda?: string;
 
   @ApiPropertyOptional({ maxLength: 50000 })
-  @IsOptional()
-  @IsString({ message: '会议纪要应为文字 / minutes must be text' })
-  @MaxLength(50000, { message: '会议纪要不超过50000字 / The minutes are at most 50000 characters' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsText(MINUTES, { max: 50000 })
   minutes?: string;
+
+  @ApiProperty({ description: 'The version of the meeting the editor read; a stale one answers 409 with the current meeting' })
+  @IsVersion({ zh: '会议', en: 'the meeting' }, 1)
+  version!: number;
 }

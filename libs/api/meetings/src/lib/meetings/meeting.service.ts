@@ -13,11 +13,12 @@ import {
   readableChain,
   refuse,
 } from '../common/meeting-access';
+import { staleRecord } from '../common/stale-record';
 
 const SELECT = `
   SELECT m.id, m.kind, m.held_on::text AS held_on, m.chair_person_id, coalesce(pe.name, m.chair_name) AS chair_name,
          m.attending_unit_ids, m.attendees, m.agenda, m.minutes, m.created_by, cu.display_name AS created_by_name,
-         m.created_at, m.updated_at,
+         m.created_at, m.updated_at, m.version,
          (SELECT coalesce(json_agg(json_build_object('id', c.id, 'code', c.code, 'nameZh', c.name_zh) ORDER BY c.sort_order, c.id), '[]')
             FROM meeting_chain mc JOIN chain c ON c.id = mc.chain_id WHERE mc.meeting_id = m.id) AS chains,
          (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name), '[]')
@@ -42,6 +43,7 @@ interface MeetingRow {
   created_by_name: string;
   created_at: Date;
   updated_at: Date;
+  version: number;
   chains: { id: number; code: ChainCode; nameZh: string }[];
   units: { id: number; name: string }[];
   open_items: number;
@@ -121,6 +123,7 @@ export class MeetingService {
     return this.dataSource.transaction(async (tx) => {
       const before = await this.readable(tx, user, id, true);
       if (!canRecordMeeting(user, before.chains.map((c) => c.id))) throw mayNotRecord();
+      if (patch.version !== before.version) throw staleRecord('该会议', toView(before));
       const chains = patch.chains ? await chainsByCode(tx, patch.chains) : before.chains;
       if (!canRecordMeeting(user, chains.map((c) => c.id))) throw mayNotRecord();
       const merged: MeetingInput = {
@@ -157,7 +160,7 @@ export class MeetingService {
       }
       await tx.query(
         `UPDATE meeting SET kind = $2, held_on = $3, chair_person_id = $4, chair_name = $5, attending_unit_ids = $6,
-                attendees = $7, agenda = $8, minutes = $9, updated_at = $10 WHERE id = $1`,
+                attendees = $7, agenda = $8, minutes = $9, updated_at = $10, version = version + 1 WHERE id = $1`,
         [
           id,
           merged.kind,
@@ -239,6 +242,7 @@ function toView(r: MeetingRow): MeetingView {
     createdBy: { id: r.created_by, displayName: r.created_by_name },
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
+    version: r.version,
     openItems: r.open_items,
     overdueItems: r.overdue_items,
   };
