@@ -70,7 +70,7 @@ export const CURRENT_STAYS = `
   FROM n`;
 
 /**
- * The active projects longest in their stage (not yet 竣工投产), by the stage's business date
+ * The active projects longest in their stage (not yet 竣工投产), as ?sort=stageEnteredAt&order=asc lists them: by the stage's business date
  * (stage_since, as the alerts count), days to today ($2); the entry time stays for the audit.
  */
 export const STUCK = `
@@ -78,7 +78,7 @@ export const STUCK = `
          $2::date - p.stage_since AS days
   FROM project p ${PROJECT_REF_JOINS}
   WHERE p.chain_id = $1 AND p.status = 'active' AND p.stage <> 'production'
-  ORDER BY p.stage_since, p.stage_entered_at, p.id
+  ORDER BY p.stage_since, p.id
   LIMIT 10`;
 
 /** 重大项目 not dropped: the furthest stage first, then the largest. */

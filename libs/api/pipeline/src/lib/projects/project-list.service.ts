@@ -19,7 +19,8 @@ const SORTS: Record<ProjectSort, { expr: string; type: string }> = {
   amount: { expr: 'coalesce(p.amount, 0)', type: 'numeric' },
   plannedInvestment: { expr: 'coalesce(p.planned_investment, 0)', type: 'numeric' },
   signedAmount: { expr: 'p.signed_amount', type: 'numeric' },
-  stageEnteredAt: { expr: 'p.stage_entered_at', type: 'timestamptz' },
+  // Time in stage: by the stage's business date (as the leader page's 停滞最久的项目 and the alerts).
+  stageEnteredAt: { expr: 'p.stage_since', type: 'date' },
   lastActivityOn: { expr: "coalesce(p.last_activity_on, '-infinity'::date)", type: 'date' },
   nextFollowUpOn: { expr: "coalesce(p.next_follow_up_on, 'infinity'::date)", type: 'date' },
 };

@@ -37,7 +37,7 @@ describe('project list GET /api/projects', () => {
     ['amount', 'desc', 'coalesce(p.amount, 0) DESC, p.id DESC'],
     ['lastActivityOn', 'asc', "coalesce(p.last_activity_on, '-infinity'::date) ASC, p.id ASC"],
     ['nextFollowUpOn', 'asc', "coalesce(p.next_follow_up_on, 'infinity'::date) ASC, p.id ASC"],
-    ['stageEnteredAt', 'asc', 'p.stage_entered_at ASC, p.id ASC'],
+    ['stageEnteredAt', 'asc', 'p.stage_since ASC, p.id ASC'],
   ])('pages through every project sorted by %s %s, each once, in order', async (sort, order, orderBy) => {
     const expected = ids(await w.t.dataSource.query(`SELECT p.id FROM project p ORDER BY ${orderBy}`));
     expect(await listed({ sort, order })).toEqual(expected);
