@@ -1,8 +1,9 @@
-import { attachment, type AuthUser, CurrentUser, newWorkbook, SignedIn, XLSX_MIME } from '@crm/api/core';
+import { attachment, type AuthUser, CurrentUser, SignedIn, XLSX_MIME } from '@crm/api/core';
 import { ListProjectsDto } from '@crm/api/pipeline';
-import { ENTERPRISE_LEDGER_COLUMNS, PROJECT_LEDGER_COLUMNS, shanghaiToday, templateHeaders } from '@crm/domain';
+import { shanghaiToday } from '@crm/domain';
 import { Controller, Get, Header, ParseIntPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { enterpriseTemplate, projectTemplate } from './import-template';
 import { ProjectExportService } from './project-export.service';
 import { ReferenceExportService } from './reference-export.service';
 
@@ -65,26 +66,20 @@ export class LedgerExportController {
     return file(await this.reference.responsibilities(user), '招商责任清单.xlsx', 'responsibilities.xlsx');
   }
 
-  /** The import templates: the header row the import reads, amounts in 万元. */
+  /**
+   * The import templates: the header row the import reads (amounts in 万元), an example row the
+   * import skips, and drop-down lists (chains, stages, units, channels) from today's reference data.
+   */
   @SignedIn()
   @Get('templates/projects')
   @Header('Cache-Control', 'no-store')
   async projectTemplate(): Promise<StreamableFile> {
-    return file(await template('招商项目', templateHeaders(PROJECT_LEDGER_COLUMNS)), '招商项目导入模板.xlsx', 'project-template.xlsx');
+    return file(await projectTemplate(await this.reference.templateChoices()), '招商项目导入模板.xlsx', 'project-template.xlsx');
   }
 
   @SignedIn()
   @Get('templates/enterprises')
   async enterpriseTemplate(): Promise<StreamableFile> {
-    return file(await template('企业库', templateHeaders(ENTERPRISE_LEDGER_COLUMNS)), '企业导入模板.xlsx', 'enterprise-template.xlsx');
+    return file(await enterpriseTemplate(), '企业导入模板.xlsx', 'enterprise-template.xlsx');
   }
-}
-
-async function template(name: string, headers: string[]): Promise<Buffer> {
-  const workbook = newWorkbook();
-  const sheet = workbook.addWorksheet(name);
-  sheet.addRow(headers).font = { bold: true };
-  headers.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(12, h.length * 2 + 2)));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -46,6 +46,15 @@ export class ReferenceExportService {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
+  /** The import template's drop-downs: the chains in their order, the units not merged into another. */
+  async templateChoices(): Promise<{ chains: string[]; units: string[] }> {
+    const chains: { name_zh: string }[] = await this.dataSource.query(`SELECT name_zh FROM chain ORDER BY sort_order, id`);
+    const units: { name: string }[] = await this.dataSource.query(
+      `SELECT name FROM unit WHERE merged_into_id IS NULL ORDER BY kind, name`,
+    );
+    return { chains: chains.map((c) => c.name_zh), units: units.map((u) => u.name) };
+  }
+
   /** The chains the user may read, as on a date (that day's leaders and units, that year's key tasks). */
   async readableChains(user: AuthUser, on: string): Promise<ChainView[]> {
     const ids: { id: number; code: string }[] = await this.dataSource.query(`SELECT id, code FROM chain`);

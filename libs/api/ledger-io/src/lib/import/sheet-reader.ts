@@ -2,6 +2,11 @@ import { BadRequestException } from '@nestjs/common';
 import { ValueType, type Cell, type Worksheet } from 'exceljs';
 import { checkXlsxBytes, FILE_PROBLEMS, loadWorkbook, refuseFile } from '@crm/api/core';
 
+/**
+ * What the import templates write in 备注 of their example row: a row holding it is not read.
+ */
+export const LEDGER_EXAMPLE_MARK = '示例行（导入时自动跳过，可删除）';
+
 /** A cell as the import reads it: text, a number, a date cell, or nothing. */
 export type RawCell = string | number | Date | boolean | null;
 
@@ -123,6 +128,7 @@ export async function readLedgerSheet(bytes: Buffer, isHeader: (headers: string[
     if (!row.hasValues) continue;
     const cells = Array.from({ length: width }, (_, i) => rawValue(row.getCell(i + 1), formulaCells, uncalculated));
     if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+    if (cells.some((c) => typeof c === 'string' && c.trim() === LEDGER_EXAMPLE_MARK)) continue;
     rows.push({ number: r, cells });
   }
   if (uncalculated.length) {
