@@ -4,7 +4,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { ImportBatchStore, type ImportBatchView, type ImportKind, type ImportRowView } from './import-batch.store';
+import { ImportBatchStore, type ImportBatchView, type ImportKind } from './import-batch.store';
 import { LEDGER_SYNC_COMMIT_MAX_ROWS, LedgerCommitService } from './ledger-commit.service';
 import { LEDGER_COMMIT_JOB, LEDGER_IMPORT_JOB, type LedgerCommitJobData, type LedgerImportJobData } from './ledger-import.job';
 import { LEDGER_SYNC_MAX_BYTES, LedgerPreviewService, type ColumnOverrides, type UploadedLedger } from './ledger-preview.service';

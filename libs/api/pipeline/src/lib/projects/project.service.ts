@@ -9,7 +9,7 @@ import { inTransaction } from '../common/transaction';
 import type { CreateProjectDto, ProjectStatusDto, UpdateProjectDto } from './project.dto';
 import { toProjectView, type ProjectRow } from './project.rows';
 import { ProjectStore } from './project.store';
-import { ProjectWriter } from './project.writer';
+import { ProjectWriter, withoutVersion } from './project.writer';
 
 const notEditable = () =>
   new ForbiddenException(
@@ -39,8 +39,7 @@ export class ProjectService {
       const row = await this.store.lockForEdit(tx, user, id, input.version);
       const chain = input.chain ?? row.chain_code;
       if (row.status !== 'dropped' && chain !== row.chain_code) await this.refuseUneditableChain(tx, user, chain);
-      const { version: _version, ...changes } = input;
-      return toProjectView(await this.writer.update(tx, user, row, changes));
+      return toProjectView(await this.writer.update(tx, user, row, withoutVersion(input)));
     });
   }
 

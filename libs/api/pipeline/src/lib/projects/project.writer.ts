@@ -446,3 +446,10 @@ export class ProjectWriter {
     return [...problems, ...changedDates];
   }
 }
+
+/** A route's input without the version the editor loaded (the route checks it; the writer takes the rest). */
+export function withoutVersion<T extends { version?: number }>(input: T): Omit<T, 'version'> {
+  const rest: Partial<T> = { ...input };
+  delete rest.version;
+  return rest as Omit<T, 'version'>;
+}

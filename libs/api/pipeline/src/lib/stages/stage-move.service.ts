@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../common/transaction';
 import { toProjectView } from '../projects/project.rows';
 import { ProjectStore } from '../projects/project.store';
-import { ProjectWriter } from '../projects/project.writer';
+import { ProjectWriter, withoutVersion } from '../projects/project.writer';
 import type { StageMoveDto } from './stage-move.dto';
 
 /**
@@ -26,8 +26,7 @@ export class StageMoveService {
   async move(user: AuthUser, id: string, input: StageMoveDto): Promise<ProjectView> {
     return inTransaction(this.dataSource, async (tx) => {
       const row = await this.store.lockForEdit(tx, user, id, input.version);
-      const { version: _version, ...request } = input;
-      return toProjectView(await this.writer.move(tx, user, row, request));
+      return toProjectView(await this.writer.move(tx, user, row, withoutVersion(input)));
     });
   }
 }
