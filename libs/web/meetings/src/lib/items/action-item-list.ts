@@ -26,6 +26,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable } from 'rxjs';
 import { SHANGHAI, STATUS_COLORS, chainNames, kindKey, statusKey } from '../data-access/meeting-labels';
 import { MeetingRights } from '../data-access/meeting-rights';
+import { staleCurrent } from '../data-access/stale-current';
 import { MeetingsApi } from '../data-access/meetings.api';
 
 /** The longest note the API takes. */
@@ -118,7 +119,7 @@ export class ActionItemList {
     if (this.starting()) return;
     this.starting.set(item.id);
     this.api
-      .moveActionItem(item.id, { status: 'in-progress' })
+      .moveActionItem(item.id, { status: 'in-progress', version: item.version })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (moved) => {
@@ -129,6 +130,9 @@ export class ActionItemList {
         error: (error: unknown) => {
           this.starting.set(null);
           this.message.error(apiErrorText(error, this.i18n));
+          // Someone else moved it first (409): the row shows the item as it is now.
+          const current = staleCurrent<ActionItemView>(error);
+          if (current) this.changed.emit(current);
         },
       });
   }
@@ -157,7 +161,7 @@ export class ActionItemList {
     this.dialog.set({ ...d, saving: true, error: '' });
     const call$: Observable<ActionItemView> =
       d.kind === 'done'
-        ? this.api.moveActionItem(d.item.id, { status: 'done', note: text })
+        ? this.api.moveActionItem(d.item.id, { status: 'done', note: text, version: d.item.version })
         : this.api.addActionItemNote(d.item.id, text);
     call$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (item) => {
@@ -166,8 +170,14 @@ export class ActionItemList {
         this.changed.emit(item);
       },
       // What was written stays in the dialog.
-      error: (error: unknown) =>
-        this.dialog.update((cur) => (cur ? { ...cur, saving: false, error: apiErrorText(error, this.i18n) } : cur)),
+      error: (error: unknown) => {
+        // Someone else moved it first (409): the row shows it as it is now, the note stays here.
+        const current = staleCurrent<ActionItemView>(error);
+        if (current) this.changed.emit(current);
+        this.dialog.update((cur) =>
+          cur ? { ...cur, item: current ?? cur.item, saving: false, error: apiErrorText(error, this.i18n) } : cur,
+        );
+      },
     });
   }
 }

@@ -138,7 +138,7 @@ describe('ActionItemsPage', () => {
     click('button.start', element);
     const move = backend.expectOne(`/api/action-items/${ITEM_ID}/status`);
     expect(move.request.method).toBe('POST');
-    expect(move.request.body).toEqual({ status: 'in-progress' });
+    expect(move.request.body).toEqual({ status: 'in-progress', version: 1 });
     move.flush(item({ status: 'in-progress' }));
     await fixture.whenStable();
     expect(text(element.querySelector('tr.item .status-tag'))).toBe('办理中');
@@ -165,7 +165,7 @@ describe('ActionItemsPage', () => {
     await settle();
     click('button.confirm-dialog');
     const move = backend.expectOne(`/api/action-items/${ITEM_ID}/status`);
-    expect(move.request.body).toEqual({ status: 'done', note: '已协调市自然资源局落实用地指标' });
+    expect(move.request.body).toEqual({ status: 'done', note: '已协调市自然资源局落实用地指标', version: 1 });
     move.flush(
       item({
         status: 'done',
@@ -207,6 +207,33 @@ describe('ActionItemsPage', () => {
     await settle();
     expect(text(document.querySelector('.dialog-error'))).toContain('只有责任单位、责任人或市招商办可以更新交办事项');
     expect(document.querySelector<HTMLTextAreaElement>('textarea.dialog-text')?.value).toBe('已办理');
+  });
+
+  it('shows the item as someone else left it when closing meets a newer version (409), keeping the note', async () => {
+    const { element, settle } = await render(['staff']);
+    list().flush([item()]);
+    await settle();
+    click('button.close-item', element);
+    await settle();
+    typeInto(document, 'textarea.dialog-text', '已办理');
+    await settle();
+    click('button.confirm-dialog');
+    backend.expectOne(`/api/action-items/${ITEM_ID}/status`).flush(
+      {
+        statusCode: 409,
+        message: '该交办事项已被他人修改，请刷新后再试 / Someone else changed this record; reload it and try again',
+        current: item({ status: 'in-progress', version: 2 }),
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(text(document.querySelector('.dialog-error'))).toContain('该交办事项已被他人修改，请刷新后再试');
+    expect(text(element.querySelector('tr.item .status-tag'))).toBe('办理中');
+    expect(document.querySelector<HTMLTextAreaElement>('textarea.dialog-text')?.value).toBe('已办理');
+    // Confirming again sends the version now shown.
+    click('button.confirm-dialog');
+    const retry = backend.expectOne(`/api/action-items/${ITEM_ID}/status`);
+    expect(retry.request.body).toEqual({ status: 'done', note: '已办理', version: 2 });
   });
 
   it('adds a progress note and shows the history', async () => {

@@ -106,6 +106,21 @@ export class ActionItemForm implements OnInit {
     return listed;
   });
 
+  /**
+   * Units nobody would hear from (no active staff account): marked 无账号 in the picker, once the
+   * office's user list is known, so nobody believes the unit was told.
+   */
+  protected readonly unitsWithoutAccounts = computed(() => {
+    const users = this.users();
+    if (!users.length) return new Set<number>();
+    const served = new Set(users.filter((u) => u.active && u.roles.includes('staff') && u.unitId).map((u) => u.unitId));
+    return new Set(this.units().filter((u) => !served.has(u.id)).map((u) => u.id));
+  });
+  protected readonly chosenUnitHasNoAccounts = computed(() => {
+    const unitId = this.ownerUnitId();
+    return !!unitId && !this.ownerUserId() && this.unitsWithoutAccounts().has(unitId);
+  });
+
   protected readonly errors = signal<Partial<Record<Field, string>>>({});
   protected readonly failure = signal('');
   protected readonly saving = signal(false);

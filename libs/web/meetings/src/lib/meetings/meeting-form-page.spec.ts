@@ -157,6 +157,29 @@ describe('MeetingFormPage', () => {
     patch.flush(meeting());
   });
 
+  it('sends the version it read; on 409 shows the message and offers to load the meeting as saved', async () => {
+    setup(MEETING_ID);
+    const { fixture, element } = await render(['staff']);
+    backend.expectOne(`/api/meetings/${MEETING_ID}`).flush(meeting({ version: 4 }));
+    await fixture.whenStable();
+    submit(element);
+    const patch = backend.expectOne(`/api/meetings/${MEETING_ID}`);
+    expect(patch.request.body.version).toBe(4);
+    patch.flush(
+      { statusCode: 409, message: '该会议已被他人修改，请刷新后再试 / Someone else changed this record', current: meeting({ version: 5 }) },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(text(element.querySelector('.failure'))).toContain('该会议已被他人修改，请刷新后再试');
+    element.querySelector<HTMLButtonElement>('button.reload-stale')?.click();
+    const reload = backend.expectOne(`/api/meetings/${MEETING_ID}`);
+    expect(reload.request.method).toBe('GET');
+    reload.flush(meeting({ version: 5, minutes: '他人修改后的纪要' }));
+    await fixture.whenStable();
+    expect(element.querySelector<HTMLTextAreaElement>('#meeting-minutes')?.value).toBe('他人修改后的纪要');
+    expect(element.querySelector('button.reload-stale')).toBeNull();
+  });
+
   it('tells a leader that meetings are recorded by staff or the office', async () => {
     setup(null);
     const { element } = await render(['leader']);

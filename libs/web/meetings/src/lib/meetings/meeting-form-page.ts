@@ -20,7 +20,7 @@ import {
   type PersonView,
   type UnitView,
 } from '@crm/domain';
-import { I18nService, MessageKey, TranslatePipe, apiErrorText, apiFieldErrors } from '@crm/web/core';
+import { I18nService, MessageKey, TranslatePipe, apiErrorText, apiFieldErrors, httpStatus } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -163,6 +163,8 @@ export class MeetingFormPage implements HasUnsavedChanges {
   protected readonly errors = signal<Partial<Record<Field, string>>>({});
   protected readonly failure = signal('');
   protected readonly saving = signal(false);
+  /** Someone else saved the meeting first (409): the form offers to load it as it is now. */
+  protected readonly stale = signal(false);
 
   constructor() {
     this.api
@@ -240,6 +242,13 @@ export class MeetingFormPage implements HasUnsavedChanges {
     if (this.id) this.load(this.id);
   }
 
+  /** After a 409: the meeting as saved by the other person; what this user typed is given up. */
+  protected reloadStale(): void {
+    this.stale.set(false);
+    this.failure.set('');
+    this.retry();
+  }
+
   protected set<K extends keyof Draft>(key: K, value: Draft[K]): void {
     this.draft.update((d) => ({ ...d, [key]: value }));
     const field: Field = key === 'chairPersonId' || key === 'chairName' ? 'chair' : (key as Field);
@@ -267,7 +276,10 @@ export class MeetingFormPage implements HasUnsavedChanges {
     if (Object.keys(errors).length) return;
     const body = this.body();
     this.saving.set(true);
-    const call$ = this.id ? this.api.updateMeeting(this.id, body) : this.api.createMeeting(body);
+    const loaded = this.state();
+    const version = loaded.status === 'ready' ? (loaded.value?.version ?? 0) : 0;
+    const call$ = this.id ? this.api.updateMeeting(this.id, { ...body, version }) : this.api.createMeeting(body);
+    this.stale.set(false);
     call$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (meeting) => {
         this.saving.set(false);
@@ -286,6 +298,7 @@ export class MeetingFormPage implements HasUnsavedChanges {
         this.errors.set(mapped);
         // The API's own words, always: a field message may name a field the form does not show.
         this.failure.set(apiErrorText(error, this.i18n));
+        this.stale.set(httpStatus(error) === 409);
       },
     });
   }

@@ -12,6 +12,7 @@ import { MeetingPage } from './meeting-page';
 interface ItemFormApi {
   projectId: { set(v: string | null): void };
   dueOn: { set(v: string): void };
+  ownerUnitId: { set(v: number | null): void };
 }
 
 describe('MeetingPage', () => {
@@ -103,6 +104,42 @@ describe('MeetingPage', () => {
     await fixture.whenStable();
     expect(element.querySelectorAll('tr.item')).toHaveLength(3);
     expect(element.querySelector('crm-action-item-form')).toBeNull();
+  });
+
+  it('marks a unit without user accounts up front, and says nobody was told after adding', async () => {
+    const { fixture, element } = await render(['office']);
+    element.querySelector<HTMLButtonElement>('button.new-item')?.click();
+    await fixture.whenStable();
+    backend.expectOne('/api/units').flush([
+      { id: 5, name: '市能源局', kind: 'bureau', aliases: [] },
+      { id: 9, name: '市文旅局', kind: 'bureau', aliases: [] },
+    ]);
+    backend.expectOne((r) => r.url === '/api/projects').flush({ items: [], total: 0, nextCursor: null });
+    backend.expectOne('/api/users').flush([
+      { id: 'u5', username: 'ny', displayName: '能源局专班', roles: ['staff'], unitId: 5, personId: null, active: true, lockedUntil: null, version: 1, createdAt: '', updatedAt: '' },
+    ]);
+    await fixture.whenStable();
+    const form = fixture.debugElement.query((d) => d.name === 'crm-action-item-form').componentInstance as ItemFormApi & {
+      unitsWithoutAccounts(): Set<number>;
+    };
+    expect([...form.unitsWithoutAccounts()]).toEqual([9]);
+    form.ownerUnitId.set(5);
+    await fixture.whenStable();
+    expect(element.querySelector('.no-accounts')).toBeNull();
+    form.ownerUnitId.set(9);
+    await fixture.whenStable();
+    expect(text(element.querySelector('.no-accounts'))).toContain('该单位尚无用户账号：添加后不会通知任何人');
+
+    typeInto(element, '#item-text', '编制文旅项目清单');
+    form.dueOn.set('2025-03-31');
+    await fixture.whenStable();
+    element.querySelector<HTMLButtonElement>('button.add-item')?.click();
+    backend
+      .expectOne(`/api/meetings/${MEETING_ID}/action-items`)
+      .flush(item({ id: 'b4', ownerUnit: { id: 9, name: '市文旅局' }, ownerAccounts: 0, notified: 0 }));
+    await fixture.whenStable();
+    expect(text(document.querySelector('.ant-message'))).toContain('未通知任何人');
+    expect(text(document.querySelector('.ant-message'))).not.toContain('已通知责任单位');
   });
 
   it('shows the API’s refusal of a new item and keeps the form', async () => {

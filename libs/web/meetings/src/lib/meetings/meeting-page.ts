@@ -146,7 +146,9 @@ export class MeetingPage {
 
   protected added(item: ActionItemView): void {
     this.adding.set(false);
-    this.message.success(this.i18n.t('meetings.itemForm.created'));
+    // Say what happened: a unit without user accounts was told nothing.
+    if (item.notified === 0) this.message.warning(this.i18n.t('meetings.itemForm.createdNobody'), { nzDuration: 8000 });
+    else this.message.success(this.i18n.t('meetings.itemForm.created'));
     this.items.update((state) =>
       state.status === 'ready' ? { status: 'ready', value: [...state.value, item] } : state,
     );

@@ -91,6 +91,8 @@ export function actionItem(overrides: Partial<ActionItemView> = {}): ActionItemV
     doneAt: null,
     notes: [],
     createdAt: '2025-05-27T08:00:00Z',
+    version: 1,
+    ownerAccounts: 1,
     ...overrides,
   };
 }
@@ -159,6 +161,7 @@ export function packView(overrides: Partial<MeetingPackView> = {}): MeetingPackV
       createdAt: '2025-06-28T02:00:00Z',
       updatedAt: '2025-06-28T02:00:00Z',
       openItems: 1,
+      version: 1,
       overdueItems: 1,
     },
     generatedAt: '2025-06-28T02:30:00Z',

@@ -78,6 +78,7 @@ export function meeting(overrides: Partial<MeetingView> = {}): MeetingView {
     createdBy: { id: 'c0000000-0000-4000-8000-000000000001', displayName: '李明' },
     createdAt: '2025-03-10T08:00:00.000Z',
     updatedAt: '2025-03-10T08:00:00.000Z',
+    version: 1,
     openItems: 2,
     overdueItems: 1,
     ...overrides,
@@ -101,6 +102,8 @@ export function item(overrides: Partial<ActionItemView> = {}): ActionItemView {
     doneAt: null,
     notes: [],
     createdAt: '2025-03-10T08:30:00.000Z',
+    version: 1,
+    ownerAccounts: 1,
     ...overrides,
   };
 }
