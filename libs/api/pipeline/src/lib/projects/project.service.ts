@@ -1,13 +1,11 @@
-import { AuditService } from '@crm/api/audit';
-import { canEditChain, CLOCK, type AuthUser, type Clock } from '@crm/api/core';
-import { statusChangeProblems, type ProjectView } from '@crm/domain';
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { canEditChain, type AuthUser } from '@crm/api/core';
+import type { ProjectView } from '@crm/domain';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { refused } from '../common/problems';
 import { inTransaction } from '../common/transaction';
 import type { CreateProjectDto, ProjectStatusDto, UpdateProjectDto } from './project.dto';
-import { toProjectView, type ProjectRow } from './project.rows';
+import { toProjectView } from './project.rows';
 import { ProjectStore } from './project.store';
 import { ProjectWriter, withoutVersion } from './project.writer';
 
@@ -22,9 +20,7 @@ export class ProjectService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ProjectStore,
-    private readonly audit: AuditService,
     private readonly writer: ProjectWriter,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(user: AuthUser, input: CreateProjectDto): Promise<ProjectView> {
@@ -47,27 +43,7 @@ export class ProjectService {
   async changeStatus(user: AuthUser, id: string, input: ProjectStatusDto): Promise<ProjectView> {
     return inTransaction(this.dataSource, async (tx) => {
       const row = await this.store.lockForEdit(tx, user, id, input.version);
-      const problems = statusChangeProblems(row.status, input.status, input.reason);
-      if (problems.length) throw refused('不能这样更改项目状态 / The status cannot be changed so', problems);
-      const reason = input.reason ?? null;
-      await tx.query(
-        `UPDATE project SET status = $2, status_reason = $3, version = version + 1, updated_at = $4 WHERE id = $1`,
-        [id, input.status, input.status === 'active' ? null : reason, this.clock.now()],
-      );
-      await tx.query(
-        `INSERT INTO project_status_change (project_id, from_status, to_status, reason, changed_by, changed_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, row.status, input.status, reason, user.id, this.clock.now()],
-      );
-      const after = (await this.store.find(tx, id)) as ProjectRow;
-      await this.audit.record(tx, user, {
-        action: 'update',
-        entityType: 'project',
-        entityId: id,
-        projectId: id,
-        before: { status: row.status, statusReason: row.status_reason },
-        after: { status: after.status, statusReason: after.status_reason, reason },
-      });
+      const after = await this.writer.changeStatus(tx, user, row, input.status, input.reason ?? null);
       return toProjectView(after);
     });
   }

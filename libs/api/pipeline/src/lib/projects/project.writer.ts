@@ -6,7 +6,9 @@ import {
   stageFactProblems,
   stageIndex,
   STAGE_LABELS,
+  statusChangeProblems,
   type ChainCode,
+  type ProjectStatus,
   type RuleProblem,
   type Sector,
   type SourceChannel,
@@ -90,7 +92,7 @@ const SERVE_MESSAGE =
   '项目负责人和责任单位须为负责该产业链的单位及其专班人员 / The owner and the responsible unit must serve the project’s chain';
 
 /**
- * The one writer of projects (issue 15 §1): create, change, stage moves with their facts (the
+ * The one writer of projects (issue 15 §1): create, change, status, stage moves with their facts (the
  * signing's initial agreement, an estimated investment and an evaluation opened with the move),
  * supplementary agreements and fund arrivals. The pipeline's routes, the web form (through them)
  * and the ledger import all write through it, inside the caller's transaction, so the same rules
@@ -269,6 +271,38 @@ export class ProjectWriter {
       ...(note.reason ? { after: { ...diff.after, reason: note.reason } } : {}),
     });
     return (await this.store.find(tx, row.id)) as ProjectRow;
+  }
+
+  /** 暂缓 / 终止 with a reason, or back to 推进中 (the caller locked the row and checked its version). */
+  async changeStatus(
+    tx: EntityManager,
+    actor: ProjectActor,
+    row: ProjectRow,
+    status: ProjectStatus,
+    reason: string | null,
+  ): Promise<ProjectRow> {
+    const problems = statusChangeProblems(row.status, status, reason);
+    if (problems.length) throw refused('不能这样更改项目状态 / The status cannot be changed so', problems);
+    const now = this.clock.now();
+    await tx.query(
+      `UPDATE project SET status = $2, status_reason = $3, version = version + 1, updated_at = $4 WHERE id = $1`,
+      [row.id, status, status === 'active' ? null : reason, now],
+    );
+    await tx.query(
+      `INSERT INTO project_status_change (project_id, from_status, to_status, reason, changed_by, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [row.id, row.status, status, reason, actor.id, now],
+    );
+    const after = (await this.store.find(tx, row.id)) as ProjectRow;
+    await this.audit.record(tx, actor, {
+      action: 'update',
+      entityType: 'project',
+      entityId: row.id,
+      projectId: row.id,
+      before: { status: row.status, statusReason: row.status_reason },
+      after: { status: after.status, statusReason: after.status_reason, reason },
+    });
+    return after;
   }
 
   /** What a move would meet, judged on the project's recorded facts and records, writing nothing. */
