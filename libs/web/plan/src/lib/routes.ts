@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { DeleteOutline, DownloadOutline, EditOutline, PlusOutline, UploadOutline } from '@ant-design/icons-angular/icons';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { unsavedChangesGuard } from '@crm/web/ui';
 
 /**
  * Lazy-loaded at /plan by the shell: 年度工作方案 (the years, one year's editor), 人员与单位 and
@@ -26,6 +27,7 @@ export const planRoutes: Route[] = [
       },
       {
         path: ':year',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./editor/plan-editor-page').then((m) => m.PlanEditorPage),
       },
     ],

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { AnnualPlanView, ChainView, UnitView } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText, httpStatus, pickLanguage, saveBlob } from '@crm/web/core';
-import { LoadState, LoadStateView, PageHeader } from '@crm/web/ui';
+import { HasUnsavedChanges, LoadState, LoadStateView, PageHeader, warnBeforeUnload } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -61,7 +61,7 @@ type EditorState =
   styleUrl: './plan-editor-page.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class PlanEditorPage {
+export class PlanEditorPage implements HasUnsavedChanges {
   private readonly api = inject(PlanApi);
   private readonly i18n = inject(I18nService);
   private readonly message = inject(NzMessageService);
@@ -119,7 +119,16 @@ export class PlanEditorPage {
   protected readonly exporting = signal(false);
   protected readonly importOpen = signal(false);
 
+  private readonly targetsSection = viewChild(PlanTargetsSection);
+  private readonly keyTasksSection = viewChild(PlanKeyTasksSection);
+
+  /** A target, sector or key-task dialog is open with what it holds not saved. */
+  hasUnsavedChanges(): boolean {
+    return !!(this.targetsSection()?.hasOpenForm() || this.keyTasksSection()?.hasOpenForm());
+  }
+
   constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
     this.api
       .chains()
       .pipe(takeUntilDestroyed())

@@ -142,6 +142,11 @@ export class PlanKeyTasksSection {
   });
 
   protected readonly form = signal<TaskForm | null>(null);
+
+  /** The key-task dialog is open: what it holds is not saved yet. */
+  hasOpenForm(): boolean {
+    return !!this.form();
+  }
   protected readonly formErrors = computed(() => {
     const form = this.form();
     const errors: { chain?: MessageKey; text?: MessageKey; units?: MessageKey; milestones: (MessageKey | null)[]; goals: (MessageKey | null)[] } = {

@@ -154,6 +154,11 @@ export class PlanTargetsSection {
   );
 
   // 全市目标
+  /** A dialog of this section is open: what it holds is not saved yet. */
+  hasOpenForm(): boolean {
+    return !!(this.head() || this.target() || this.sector());
+  }
+
   protected readonly head = signal<HeadForm | null>(null);
   protected readonly headErrors = computed(() => {
     const form = this.head();
