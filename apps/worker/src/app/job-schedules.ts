@@ -1,14 +1,7 @@
-import { QueueName, quietQueueErrors } from '@crm/api/core';
+import { QUEUE_JOB_OPTIONS, QueueName, quietQueueErrors } from '@crm/api/core';
 import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
 import { ACTION_ITEM_REMINDER_JOB, MEETING_SCHEDULE_REMINDER_JOB } from '@crm/api/meetings';
-import {
-  DAILY_REMINDER_JOB,
-  MONTHLY_REMINDER_JOB,
-  NOTIFICATION_DELIVERY_JOB,
-  REPORTING_JOB_OPTIONS,
-  ROLL_UP_BUILD_JOB,
-  type MonthlyReminderJobData,
-} from '@crm/api/reporting';
+import { DAILY_REMINDER_JOB, MONTHLY_REMINDER_JOB, NOTIFICATION_DELIVERY_JOB, ROLL_UP_BUILD_JOB } from '@crm/api/reporting';
 // weekly-digest: start
 import { WEEKLY_DIGEST_JOB } from '@crm/api/meetings';
 // weekly-digest: end
@@ -41,6 +34,14 @@ export const SCHEDULES = {
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
+/** Schedules of the meetings area that ran on the reporting queue before it had a queue of its own. */
+export const MOVED_TO_MEETINGS_QUEUE = ['action-item-reminder', 'meeting-schedule-reminder', 'weekly-digest'] as const;
+
+/** Data of every scheduled job: who asked for it. */
+interface ScheduledJobData {
+  requestedAt: string;
+}
+
 /**
  * Registers every job scheduler when the worker starts. upsertJobScheduler is idempotent, so two
  * workers registering the same schedule keep one.
@@ -51,12 +52,14 @@ export class JobSchedules implements OnApplicationBootstrap {
 
   constructor(
     @InjectQueue(QueueName.Health) private readonly health: Queue<HealthCheckJobData>,
-    @InjectQueue(QueueName.Reporting) private readonly reporting: Queue<MonthlyReminderJobData>,
+    @InjectQueue(QueueName.Reporting) private readonly reporting: Queue<ScheduledJobData>,
+    @InjectQueue(QueueName.Meetings) private readonly meetings: Queue<ScheduledJobData>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     quietQueueErrors(this.health, QueueName.Health);
     quietQueueErrors(this.reporting, QueueName.Reporting);
+    quietQueueErrors(this.meetings, QueueName.Meetings);
     // Without Redis this would wait; registering in the background lets the worker start and
     // say so, and BullMQ picks the schedule up once Redis answers.
     void this.register().catch((error: Error) => this.logger.error(`could not register schedules: ${error.message}`));
@@ -71,42 +74,44 @@ export class JobSchedules implements OnApplicationBootstrap {
     await this.reporting.upsertJobScheduler('monthly-reminder', SCHEDULES.monthlyReminder, {
       name: MONTHLY_REMINDER_JOB,
       data: { requestedAt: 'schedule' },
-      opts: REPORTING_JOB_OPTIONS,
+      opts: QUEUE_JOB_OPTIONS[QueueName.Reporting],
     });
     await this.reporting.upsertJobScheduler('daily-reminder', SCHEDULES.dailyReminder, {
       name: DAILY_REMINDER_JOB,
       data: { requestedAt: 'schedule' },
-      opts: REPORTING_JOB_OPTIONS,
+      opts: QUEUE_JOB_OPTIONS[QueueName.Reporting],
     });
     await this.reporting.upsertJobScheduler('notification-delivery', SCHEDULES.notificationDelivery, {
       name: NOTIFICATION_DELIVERY_JOB,
       data: { requestedAt: 'schedule' },
-      opts: REPORTING_JOB_OPTIONS,
+      opts: QUEUE_JOB_OPTIONS[QueueName.Reporting],
     });
     await this.reporting.upsertJobScheduler('roll-up-build', SCHEDULES.rollUpBuild, {
       name: ROLL_UP_BUILD_JOB,
       data: { requestedAt: 'schedule' },
-      opts: REPORTING_JOB_OPTIONS,
+      opts: QUEUE_JOB_OPTIONS[QueueName.Reporting],
     });
-    await this.reporting.upsertJobScheduler('action-item-reminder', SCHEDULES.actionItemReminder, {
+    await this.meetings.upsertJobScheduler('action-item-reminder', SCHEDULES.actionItemReminder, {
       name: ACTION_ITEM_REMINDER_JOB,
       data: { requestedAt: 'schedule' },
-      opts: REPORTING_JOB_OPTIONS,
+      opts: QUEUE_JOB_OPTIONS[QueueName.Meetings],
     });
     // meeting-schedule: start
-    await this.reporting.upsertJobScheduler('meeting-schedule-reminder', SCHEDULES.meetingScheduleReminder, {
+    await this.meetings.upsertJobScheduler('meeting-schedule-reminder', SCHEDULES.meetingScheduleReminder, {
       name: MEETING_SCHEDULE_REMINDER_JOB,
       data: { requestedAt: 'schedule' },
-      opts: REPORTING_JOB_OPTIONS,
+      opts: QUEUE_JOB_OPTIONS[QueueName.Meetings],
     });
     // meeting-schedule: end
     // weekly-digest: start
-    await this.reporting.upsertJobScheduler('weekly-digest', SCHEDULES.weeklyDigest, {
+    await this.meetings.upsertJobScheduler('weekly-digest', SCHEDULES.weeklyDigest, {
       name: WEEKLY_DIGEST_JOB,
       data: { requestedAt: 'schedule' },
-      opts: REPORTING_JOB_OPTIONS,
+      opts: QUEUE_JOB_OPTIONS[QueueName.Meetings],
     });
     // weekly-digest: end
+    // A worker of an earlier version registered these on the reporting queue, where nobody runs them now.
+    for (const key of MOVED_TO_MEETINGS_QUEUE) await this.reporting.removeJobScheduler(key);
     this.logger.log(`job schedules registered (${TIME_ZONE})`);
   }
 }

@@ -1,5 +1,6 @@
 import { REDIS, WORKER_HEARTBEAT_KEY, QueueName } from '@crm/api/core';
 import { HEALTH_CHECK_JOB } from '@crm/api/health';
+import { ACTION_ITEM_REMINDER_JOB, MEETING_SCHEDULE_REMINDER_JOB } from '@crm/api/meetings';
 import { DAILY_REMINDER_JOB, NOTIFICATION_DELIVERY_JOB } from '@crm/api/reporting';
 import { createTestDatabase, deleteRedisKeys, testRedisPrefix, type TestDatabase } from '@crm/api/testing';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -9,6 +10,7 @@ import { prepareDatabase } from '@crm/migrations';
 import { DataSource } from 'typeorm';
 import { QueueEvents, type Queue } from 'bullmq';
 import type Redis from 'ioredis';
+import { JobSchedules, MOVED_TO_MEETINGS_QUEUE } from './job-schedules';
 import { WorkerModule } from './worker.module';
 
 describe('worker', () => {
@@ -98,6 +100,38 @@ describe('worker', () => {
       expect(daily.opts).toMatchObject({ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } });
       expect(await daily.waitUntilFinished(events, 15_000)).toEqual({ sent: [], emails: 0, webhooks: 0 });
       expect(await delivery.waitUntilFinished(events, 15_000)).toEqual({ emails: 0, webhooks: 0 });
+    } finally {
+      await events.close();
+    }
+  });
+
+  it('runs the meetings jobs on a queue of their own, and moves their schedules off the reporting queue', async () => {
+    const meetings = context.get<Queue>(getQueueToken(QueueName.Meetings));
+    const reporting = context.get<Queue>(getQueueToken(QueueName.Reporting));
+    for (let i = 0; i < 50 && (await meetings.getJobSchedulersCount()) < 3; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // A worker of the earlier version left one on the reporting queue: the next start removes it.
+    await reporting.upsertJobScheduler('action-item-reminder', { pattern: '0 30 8-20 * * *', tz: 'Asia/Shanghai' }, {
+      name: ACTION_ITEM_REMINDER_JOB,
+      data: { requestedAt: 'schedule' },
+    });
+    await (context.get(JobSchedules) as unknown as { register(): Promise<void> }).register();
+    expect((await meetings.getJobSchedulers()).map((s) => s.key).sort()).toEqual([...MOVED_TO_MEETINGS_QUEUE].sort());
+    expect((await reporting.getJobSchedulers()).map((s) => s.key).filter((k) => MOVED_TO_MEETINGS_QUEUE.includes(k as never))).toEqual([]);
+
+    const events = new QueueEvents(QueueName.Meetings, { connection: { host: '127.0.0.1', port: 6379 }, prefix: `${prefix}:bull` });
+    await events.waitUntilReady();
+    try {
+      const reminder = await meetings.add(ACTION_ITEM_REMINDER_JOB, { requestedAt: 'test' });
+      expect(reminder.opts).toMatchObject({ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } });
+      expect(await reminder.waitUntilFinished(events, 15_000)).toEqual({ sent: [] });
+      const schedule = await meetings.add(MEETING_SCHEDULE_REMINDER_JOB, { requestedAt: 'test' });
+      await expect(schedule.waitUntilFinished(events, 15_000)).resolves.toBeDefined();
+      // A job nobody runs on this queue (a reporting job) fails at once, without retries.
+      const stray = await meetings.add(DAILY_REMINDER_JOB, { requestedAt: 'test' });
+      await expect(stray.waitUntilFinished(events, 15_000)).rejects.toThrow(`no runner for job "${DAILY_REMINDER_JOB}" on the meetings queue`);
+      expect((await meetings.getJob(stray.id as string))?.attemptsMade).toBe(1);
     } finally {
       await events.close();
     }

@@ -12,11 +12,6 @@ export {
   type NotificationDeliveryJobData,
 } from './lib/notifications/notification-delivery.job';
 export {
-  REPORTING_JOB_OPTIONS,
-  ReportingJobHandler,
-  type ReportingJobRunner,
-} from './lib/reminders/reporting-job.processor';
-export {
   MonthlyReminderService,
   REMINDER_SCHEDULE,
   type ReminderSent,

@@ -1,3 +1,4 @@
+import { JobsModule, QueueName } from '@crm/api/core';
 import { Module } from '@nestjs/common';
 import { ActionItemController } from './action-items/action-item.controller';
 import { ActionItemService } from './action-items/action-item.service';
@@ -49,10 +50,11 @@ export class MeetingsModule {
 }
 
 /**
- * The action-item reminders, run by the worker: a runner on the reporting queue, found by the
- * reporting area's processor (ReportingJobsModule) by its job name.
+ * The action-item and meeting reminders and the weekly digest, run by the worker: runners on the
+ * meetings queue, run by its dispatcher (JobsModule of @crm/api/core) by job name.
  */
 @Module({
+  imports: [JobsModule.forQueue(QueueName.Meetings)],
   providers: [
     ActionItemReminderService,
     ActionItemReminderJob,
@@ -61,7 +63,7 @@ export class MeetingsModule {
     WeeklyDigestService,
     WeeklyDigestJob,
   ],
-  exports: [ActionItemReminderService],
+  exports: [JobsModule, ActionItemReminderService],
 })
 export class MeetingsJobsModule {
 }

@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import { QueueModule, QueueName } from '@crm/api/core';
+import { JobsModule, QueueModule, QueueName } from '@crm/api/core';
 import {
   DEFAULT_REMINDER_SCHEDULE,
   parseReminderSchedule,
@@ -7,7 +7,6 @@ import {
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DiscoveryModule } from '@nestjs/core';
 import { NotificationDeliveryService } from './notifications/notification-delivery.service';
 import { NotificationController } from './notifications/notification.controller';
 import { NotificationService } from './notifications/notification.service';
@@ -19,10 +18,6 @@ import { DailyReminderService } from './reminders/daily-reminder.service';
 import { MonthlyReminderJob } from './reminders/monthly-reminder.job';
 import { OfficeSettingController } from './reminders/office-setting.controller';
 import { OfficeSettingService } from './reminders/office-setting.service';
-import {
-  REPORTING_JOB_OPTIONS,
-  ReportingJobProcessor,
-} from './reminders/reporting-job.processor';
 import {
   MonthlyReminderService,
   REMINDER_SCHEDULE,
@@ -67,15 +62,12 @@ import { RollUpService } from './roll-up/roll-up.service';
 export class ReportingModule {
 }
 
-/** The reminder and delivery jobs, run by the worker. */
+/**
+ * The reminder, delivery and roll-up jobs, run by the worker: runners on the reporting queue, run
+ * by its dispatcher (JobsModule of @crm/api/core) by job name.
+ */
 @Module({
-  imports: [
-    DiscoveryModule,
-    BullModule.registerQueue({
-      name: QueueName.Reporting,
-      defaultJobOptions: REPORTING_JOB_OPTIONS,
-    }),
-  ],
+  imports: [JobsModule.forQueue(QueueName.Reporting)],
   providers: [
     {
       provide: REMINDER_SCHEDULE,
@@ -94,7 +86,6 @@ export class ReportingModule {
     DailyReminderService,
     DailyReminderJob,
     NotificationDeliveryJob,
-    ReportingJobProcessor,
     // The roll-up's scheduled build and exports (the worker has no global AuditModule).
     AuditService,
     ReportingPeriodService,
@@ -104,7 +95,7 @@ export class ReportingModule {
     RollUpExportJob,
     RollUpBuildJob,
   ],
-  exports: [BullModule, MonthlyReminderService, NotificationDeliveryService],
+  exports: [JobsModule, MonthlyReminderService, NotificationDeliveryService],
 })
 export class ReportingJobsModule {
 }

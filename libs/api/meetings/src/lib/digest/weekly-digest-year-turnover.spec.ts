@@ -1,5 +1,4 @@
 import { PlanModule } from '@crm/api/plan';
-import { ReportingJobsModule } from '@crm/api/reporting';
 import { QueueModule } from '@crm/api/core';
 import { createTestApp, createTestUser, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import { addDays, ManualClock, type AnnualPlanView, type WeeklyDigestChainSection, type WeeklyDigestView } from '@crm/domain';
@@ -57,7 +56,7 @@ describe('weekly digest of the week spanning the new year', () => {
 
   beforeAll(async () => {
     t = await createTestApp(
-      [QueueModule, ReportingJobsModule, MeetingsModule, MeetingsJobsModule, PlanModule],
+      [QueueModule, MeetingsModule, MeetingsJobsModule, PlanModule],
       { SIGN_IN_RATE_PER_MINUTE: '1000' },
       { clock },
     );

@@ -1,5 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
-import { ReportingJobHandler, type ReportingJobRunner } from '@crm/api/reporting';
+import { CLOCK, type Clock, JobHandler, type JobRunner, QueueName } from '@crm/api/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { WeeklyDigestService, type WeeklyDigestSent } from './weekly-digest.service';
@@ -14,13 +13,13 @@ export interface WeeklyDigestJobData {
 }
 
 /**
- * 周跟踪, on the reporting queue. Scheduled hourly on Monday mornings, so a missed run is made up
+ * 周跟踪, on the meetings queue. Scheduled hourly on Monday mornings, so a missed run is made up
  * the same morning; a run on another day sends nothing unless given a week. Idempotent by
  * weekly_digest_sent's key; the e-mail copies go out with the reporting area's delivery job.
  */
-@ReportingJobHandler(WEEKLY_DIGEST_JOB)
+@JobHandler(QueueName.Meetings, WEEKLY_DIGEST_JOB)
 @Injectable()
-export class WeeklyDigestJob implements ReportingJobRunner<WeeklyDigestJobData> {
+export class WeeklyDigestJob implements JobRunner<WeeklyDigestJobData> {
   private readonly logger = new Logger(WeeklyDigestJob.name);
 
   constructor(

@@ -1,5 +1,4 @@
 import { QueueModule, QueueName } from '@crm/api/core';
-import { ReportingJobsModule } from '@crm/api/reporting';
 import { createTestApp, createTestUser, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import { ManualClock, type WeeklyDigestChainSection, type WeeklyDigestView } from '@crm/domain';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -132,7 +131,6 @@ describe('weekly digest (周跟踪)', () => {
   beforeAll(async () => {
     t = await createTestApp([
       QueueModule,
-      ReportingJobsModule,
       MeetingsModule,
       MeetingsJobsModule,
     ], {}, { clock });
@@ -332,8 +330,8 @@ describe('weekly digest (周跟踪)', () => {
     });
 
     it('sends a given week on another day, once, through the queue, even when queued twice at once', async () => {
-      const queue = t.app.get<Queue>(getQueueToken(QueueName.Reporting));
-      const events = new QueueEvents(QueueName.Reporting, {
+      const queue = t.app.get<Queue>(getQueueToken(QueueName.Meetings));
+      const events = new QueueEvents(QueueName.Meetings, {
         connection: { host: '127.0.0.1', port: 6379 },
         prefix: `${t.redisPrefix}:bull`,
       });

@@ -1,5 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
-import { ReportingJobHandler, type ReportingJobRunner } from '@crm/api/reporting';
+import { CLOCK, type Clock, JobHandler, type JobRunner, QueueName } from '@crm/api/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ActionItemReminderService, type ActionItemReminderSent } from './action-item-reminder.service';
@@ -11,14 +10,14 @@ export interface ActionItemReminderJobData {
 }
 
 /**
- * 交办事项 due and overdue reminders, on the reporting queue (whose worker runs every job of that
- * queue by name). Scheduled hourly from the morning on, so a missed run is made up; idempotent by
+ * 交办事项 due and overdue reminders, on the meetings queue (whose dispatcher runs every job of
+ * that queue by name). Scheduled hourly from the morning on, so a missed run is made up; idempotent by
  * action_item_reminder_sent's key. E-mail and robot copies go out with the reporting area's
  * delivery job, which reads the notification table.
  */
-@ReportingJobHandler(ACTION_ITEM_REMINDER_JOB)
+@JobHandler(QueueName.Meetings, ACTION_ITEM_REMINDER_JOB)
 @Injectable()
-export class ActionItemReminderJob implements ReportingJobRunner<ActionItemReminderJobData> {
+export class ActionItemReminderJob implements JobRunner<ActionItemReminderJobData> {
   private readonly logger = new Logger(ActionItemReminderJob.name);
 
   constructor(

@@ -1,5 +1,4 @@
 import { QueueModule, QueueName } from '@crm/api/core';
-import { ReportingJobsModule } from '@crm/api/reporting';
 import { createTestApp, createTestUser, type TestApp } from '@crm/api/testing';
 import { ManualClock } from '@crm/domain';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -47,7 +46,7 @@ describe('ActionItemReminderJob', () => {
     q(`SELECT kind, title, link FROM notification WHERE user_id = $1 ORDER BY created_at, title`, [users[user]]);
 
   beforeAll(async () => {
-    t = await createTestApp([QueueModule, ReportingJobsModule, MeetingsJobsModule], {}, { clock });
+    t = await createTestApp([QueueModule, MeetingsJobsModule], {}, { clock });
     reminders = t.app.get(ActionItemReminderService);
     [{ id: unitId }] = await q(`SELECT id FROM unit WHERE name = '市能源局'`);
     users['office'] = (await createTestUser(t, { roles: ['office'] })).id;
@@ -103,8 +102,8 @@ describe('ActionItemReminderJob', () => {
   });
 
   it('catches up once, through the queue, on what fell due while the worker was down', async () => {
-    const queue = t.app.get<Queue>(getQueueToken(QueueName.Reporting));
-    const events = new QueueEvents(QueueName.Reporting, {
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.Meetings));
+    const events = new QueueEvents(QueueName.Meetings, {
       connection: { host: '127.0.0.1', port: 6379 },
       prefix: `${t.redisPrefix}:bull`,
     });

@@ -1,5 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
-import { ReportingJobHandler, type ReportingJobRunner } from '@crm/api/reporting';
+import { CLOCK, type Clock, JobHandler, type JobRunner, QueueName } from '@crm/api/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { MeetingScheduleReminderService, type MeetingScheduleNoticeSent } from './meeting-schedule-reminder.service';
@@ -11,13 +10,13 @@ export interface MeetingScheduleReminderJobData {
 }
 
 /**
- * 月调度会 reminders and missed-meeting notices, on the reporting queue (whose worker runs every
- * job of that queue by name). Scheduled hourly through the day, so a missed run is made up;
+ * 月调度会 reminders and missed-meeting notices, on the meetings queue (whose dispatcher runs
+ * every job of that queue by name). Scheduled hourly through the day, so a missed run is made up;
  * idempotent by meeting_schedule_notice_sent's key.
  */
-@ReportingJobHandler(MEETING_SCHEDULE_REMINDER_JOB)
+@JobHandler(QueueName.Meetings, MEETING_SCHEDULE_REMINDER_JOB)
 @Injectable()
-export class MeetingScheduleReminderJob implements ReportingJobRunner<MeetingScheduleReminderJobData> {
+export class MeetingScheduleReminderJob implements JobRunner<MeetingScheduleReminderJobData> {
   private readonly logger = new Logger(MeetingScheduleReminderJob.name);
 
   constructor(

@@ -1,9 +1,5 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, type Clock, JobHandler, type JobRunner, QueueName } from '@crm/api/core';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ReportingJobHandler,
-  type ReportingJobRunner,
-} from '../reminders/reporting-job.processor';
 import { NotificationDeliveryService } from './notification-delivery.service';
 
 export const NOTIFICATION_DELIVERY_JOB = 'notification-delivery';
@@ -18,9 +14,9 @@ export interface NotificationDeliveryJobData {
  * every minute, so "at once" is within a minute; each copy is claimed and stamped, so runs never
  * overlap in what they send.
  */
-@ReportingJobHandler(NOTIFICATION_DELIVERY_JOB)
+@JobHandler(QueueName.Reporting, NOTIFICATION_DELIVERY_JOB)
 @Injectable()
-export class NotificationDeliveryJob implements ReportingJobRunner<NotificationDeliveryJobData> {
+export class NotificationDeliveryJob implements JobRunner<NotificationDeliveryJobData> {
   constructor(
     private readonly delivery: NotificationDeliveryService,
     @Inject(CLOCK) private readonly clock: Clock,

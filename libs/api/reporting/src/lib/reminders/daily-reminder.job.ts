@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, type Clock, JobHandler, type JobRunner, QueueName } from '@crm/api/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { NotificationDeliveryService } from '../notifications/notification-delivery.service';
@@ -6,10 +6,6 @@ import {
   DailyReminderService,
   type DailyReminderSent,
 } from './daily-reminder.service';
-import {
-  ReportingJobHandler,
-  type ReportingJobRunner,
-} from './reporting-job.processor';
 
 export const DAILY_REMINDER_JOB = 'daily-reminder';
 
@@ -21,9 +17,9 @@ export interface DailyReminderJobData {
  * 跟进提醒 and 久未跟进提醒 to project owners. Scheduled from the morning on, hourly, so that a run
  * missed at 08:00 is made up the same day; idempotent by daily_reminder_sent's key.
  */
-@ReportingJobHandler(DAILY_REMINDER_JOB)
+@JobHandler(QueueName.Reporting, DAILY_REMINDER_JOB)
 @Injectable()
-export class DailyReminderJob implements ReportingJobRunner<DailyReminderJobData> {
+export class DailyReminderJob implements JobRunner<DailyReminderJobData> {
   private readonly logger = new Logger(DailyReminderJob.name);
 
   constructor(

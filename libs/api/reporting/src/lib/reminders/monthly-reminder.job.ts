@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, type Clock, JobHandler, type JobRunner, QueueName } from '@crm/api/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { NotificationDeliveryService } from '../notifications/notification-delivery.service';
@@ -6,10 +6,6 @@ import {
   MonthlyReminderService,
   type ReminderSent,
 } from './monthly-reminder.service';
-import {
-  ReportingJobHandler,
-  type ReportingJobRunner,
-} from './reporting-job.processor';
 
 export const MONTHLY_REMINDER_JOB = 'monthly-reminder';
 
@@ -22,9 +18,9 @@ export interface MonthlyReminderJobData {
  * ReminderJob: sends the 催报 and 逾期提醒 that have fallen due by the clock's now. Scheduled hourly;
  * idempotent by reminder_sent's key, so a double firing or a second worker sends nothing twice.
  */
-@ReportingJobHandler(MONTHLY_REMINDER_JOB)
+@JobHandler(QueueName.Reporting, MONTHLY_REMINDER_JOB)
 @Injectable()
-export class MonthlyReminderJob implements ReportingJobRunner<MonthlyReminderJobData> {
+export class MonthlyReminderJob implements JobRunner<MonthlyReminderJobData> {
   private readonly logger = new Logger(MonthlyReminderJob.name);
 
   constructor(

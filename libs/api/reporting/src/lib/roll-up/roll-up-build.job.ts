@@ -1,10 +1,6 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, type Clock, JobHandler, type JobRunner, QueueName } from '@crm/api/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import {
-  ReportingJobHandler,
-  type ReportingJobRunner,
-} from '../reminders/reporting-job.processor';
 import { RollUpService } from './roll-up.service';
 
 export const ROLL_UP_BUILD_JOB = 'roll-up-build';
@@ -19,9 +15,9 @@ export interface RollUpBuildJobData {
  * passed. Idempotent: a roll-up already built is left alone, except that one built before its
  * period was locked is rebuilt once from the month-end snapshot.
  */
-@ReportingJobHandler(ROLL_UP_BUILD_JOB)
+@JobHandler(QueueName.Reporting, ROLL_UP_BUILD_JOB)
 @Injectable()
-export class RollUpBuildJob implements ReportingJobRunner<RollUpBuildJobData> {
+export class RollUpBuildJob implements JobRunner<RollUpBuildJobData> {
   private readonly logger = new Logger(RollUpBuildJob.name);
 
   constructor(

@@ -1,9 +1,6 @@
+import { JobHandler, type JobRunner, QueueName } from '@crm/api/core';
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import {
-  ReportingJobHandler,
-  type ReportingJobRunner,
-} from '../reminders/reporting-job.processor';
 import { RollUpExportRunner } from './roll-up-export.runner';
 
 export const ROLL_UP_EXPORT_JOB = 'roll-up-export';
@@ -17,9 +14,9 @@ export interface RollUpExportJobData {
  * RollUpExportJob: builds one Word or Excel file of the roll-up, retried with backoff. Idempotent:
  * an export already built (or failed for good) is left alone.
  */
-@ReportingJobHandler(ROLL_UP_EXPORT_JOB)
+@JobHandler(QueueName.Reporting, ROLL_UP_EXPORT_JOB)
 @Injectable()
-export class RollUpExportJob implements ReportingJobRunner<RollUpExportJobData> {
+export class RollUpExportJob implements JobRunner<RollUpExportJobData> {
   constructor(private readonly runner: RollUpExportRunner) {}
 
   run(job: Job<RollUpExportJobData>): Promise<'done' | 'skipped'> {
