@@ -136,7 +136,10 @@ export class LedgerPreviewService {
       servingUnits,
       owners,
     });
-    return { meta: sheetMeta(sheet, mapping), rows };
+    const meta = sheetMeta(sheet, mapping);
+    const ownerless = ownerlessNotice(rows, chains);
+    if (ownerless) meta.notices.push(ownerless);
+    return { meta, rows };
   }
 
   private async library(): Promise<LibraryFirm[]> {
@@ -145,6 +148,27 @@ export class LedgerPreviewService {
     );
     return rows.map((f) => ({ ...f, creditCode: f.creditCode?.trim() ?? null }));
   }
+}
+
+/**
+ * New projects whose row names no 项目负责人: on commit they take the default owner the office
+ * chooses for their chain, or whoever commits when they serve it. Said up front, by chain.
+ */
+function ownerlessNotice(rows: PlannedRow<unknown>[], chains: { id: number; nameZh: string }[]): { zh: string; en: string } | null {
+  const byChain = new Map<number, number[]>();
+  for (const row of rows) {
+    const data = row.data as { chainId?: number; ownerId?: string };
+    if (row.action !== 'create' || data.ownerId || data.chainId === undefined) continue;
+    byChain.set(data.chainId, [...(byChain.get(data.chainId) ?? []), row.number]);
+  }
+  if (!byChain.size) return null;
+  const list = [...byChain]
+    .map(([id, numbers]) => `${chains.find((c) => c.id === id)?.nameZh ?? id}（第${numbers.slice(0, 10).join('、')}行${numbers.length > 10 ? `等${numbers.length}行` : ''}）`)
+    .join('；');
+  return {
+    zh: `以下新项目未填写项目负责人：${list}。确认导入时请为其产业链选择默认负责人（该链责任单位的专班人员）；不选时由确认导入的人负责，须为该链的专班人员`,
+    en: `${[...byChain.values()].flat().length} new project(s) name no owner: choose a default owner for their chain (staff of a unit serving it) when committing, or the person committing owns them (who must be such staff)`,
+  };
 }
 
 /** Staff import for the chains their unit serves; the office and admins for every chain. */

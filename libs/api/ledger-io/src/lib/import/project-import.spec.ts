@@ -86,6 +86,7 @@ describe('project import', () => {
     expect(await snapshot()).toEqual(before);
 
     // The office serves no chain: it names a default owner among the chain's staff, and never becomes one.
+    expect(res.body.batch.notices.map((n: { zh: string }) => n.zh)).toEqual([expect.stringContaining('未填写项目负责人：清洁能源产业链（第2行）')]);
     const audits = await count('audit_log');
     const ownerless = await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(422);
     expect(ownerless.body.message).toContain('清洁能源产业链（第2行）');
