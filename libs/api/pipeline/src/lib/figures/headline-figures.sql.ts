@@ -6,7 +6,8 @@
 /** Money leaves PostgreSQL as numeric text with the ledgers' six decimals. */
 export const MONEY = (sql: string) => `(${sql})::numeric(24, 6)::text`;
 /** actual / of × 100, two decimals, rounded half up in numeric; null without a target. */
-export const RATE = (actual: string, of: string) => `round((${actual}) * 100.0 / nullif(${of}, 0), 2)::text`;
+export const RATE = (actual: string, of: string) =>
+  `round((${actual}) * 100.0 / nullif(${of}, 0), 2)::text`;
 
 /**
  * Month by month from January to month $3 of year $2, per chain ($4 true) or summed over the

@@ -8,7 +8,13 @@ import {
   type Wan,
 } from '@crm/domain';
 import type { EntityManager } from 'typeorm';
-import { CHAIN_TARGETS, CITY_TARGETS, MONTH_ROWS, SIGNED_BETWEEN, STAGE_TOTALS } from './headline-figures.sql';
+import {
+  CHAIN_TARGETS,
+  CITY_TARGETS,
+  MONTH_ROWS,
+  SIGNED_BETWEEN,
+  STAGE_TOTALS,
+} from './headline-figures.sql';
 
 /*
  * The headline figures, defined once (issue 15): 签约额, 签约项目, 到位资金 (all and verified),
@@ -144,7 +150,11 @@ export async function headlineFiguresByChain(
   window: HeadlineWindow,
 ): Promise<Map<number, HeadlineFigures>> {
   const rows = await headlineFigures(manager, chainIds, window, 'per-chain');
-  return new Map(rows.filter((r) => r.m === window.month).map((r) => [r.chainId as number, r]));
+  return new Map(
+    rows
+      .filter((r) => r.m === window.month)
+      .map((r) => [r.chainId as number, r]),
+  );
 }
 
 /** The chains' targets of the year, from its published plan only (none for a draft or no plan). */
@@ -190,11 +200,26 @@ export interface HeadlineCityTargets {
 }
 
 /** The city's targets as the year's published plan writes them; nulls without one. */
-export async function headlineCityTargets(manager: EntityManager, year: number): Promise<HeadlineCityTargets> {
+export async function headlineCityTargets(
+  manager: EntityManager,
+  year: number,
+): Promise<HeadlineCityTargets> {
   const [r] = await manager.query(CITY_TARGETS, [year]);
   return r
-    ? { signedAmount: r.signed, signedAtLeast: r.signed_at_least, fundsInPlace: r.funds, fundsAtLeast: r.funds_at_least, bigProjects: r.big }
-    : { signedAmount: null, signedAtLeast: false, fundsInPlace: null, fundsAtLeast: false, bigProjects: null };
+    ? {
+        signedAmount: r.signed,
+        signedAtLeast: r.signed_at_least,
+        fundsInPlace: r.funds,
+        fundsAtLeast: r.funds_at_least,
+        bigProjects: r.big,
+      }
+    : {
+        signedAmount: null,
+        signedAtLeast: false,
+        fundsInPlace: null,
+        fundsAtLeast: false,
+        bigProjects: null,
+      };
 }
 
 /**
@@ -206,10 +231,13 @@ export async function stageTotalsByChain(
   chainIds: number[],
   statuses: ProjectStatus[] = ['active', 'paused'],
 ): Promise<Map<number, PipelineStageTotal[]>> {
-  const rows: { chain_id: number; stage: Stage; count: number; planned: string; signed: string }[] = await manager.query(
-    STAGE_TOTALS,
-    [chainIds, statuses],
-  );
+  const rows: {
+    chain_id: number;
+    stage: Stage;
+    count: number;
+    planned: string;
+    signed: string;
+  }[] = await manager.query(STAGE_TOTALS, [chainIds, statuses]);
   return new Map(
     chainIds.map((id) => [
       id,
@@ -232,7 +260,9 @@ export async function stageTotals(
   chainId: number,
   statuses: ProjectStatus[] = ['active', 'paused'],
 ): Promise<PipelineStageTotal[]> {
-  return (await stageTotalsByChain(manager, [chainId], statuses)).get(chainId) as PipelineStageTotal[];
+  return (await stageTotalsByChain(manager, [chainId], statuses)).get(
+    chainId,
+  ) as PipelineStageTotal[];
 }
 
 /**
@@ -244,15 +274,26 @@ export async function signedBetween(
   chainIds: number[],
   from: string,
   to: string,
-): Promise<Map<number, { amount: Wan; agreements: number; firstSigned: number }>> {
-  const rows: { chain_id: number; amount: string; agreements: number; first_signed: number }[] = await manager.query(
-    SIGNED_BETWEEN,
-    [chainIds, from, to],
-  );
+): Promise<
+  Map<number, { amount: Wan; agreements: number; firstSigned: number }>
+> {
+  const rows: {
+    chain_id: number;
+    amount: string;
+    agreements: number;
+    first_signed: number;
+  }[] = await manager.query(SIGNED_BETWEEN, [chainIds, from, to]);
   return new Map(
     chainIds.map((id) => {
       const r = rows.find((x) => x.chain_id === id);
-      return [id, { amount: r?.amount ?? ZERO, agreements: r?.agreements ?? 0, firstSigned: r?.first_signed ?? 0 }];
+      return [
+        id,
+        {
+          amount: r?.amount ?? ZERO,
+          agreements: r?.agreements ?? 0,
+          firstSigned: r?.first_signed ?? 0,
+        },
+      ];
     }),
   );
 }
@@ -275,7 +316,11 @@ function toFigures(r: MonthRow): HeadlineFigures {
       gap: r.t_signed === null ? null : r.signed_gap,
       paceRate: r.signed_pace_rate,
     },
-    signedProjects: { month: r.signed_n, quarterToDate: r.signed_n_q, yearToDate: r.signed_n_cum },
+    signedProjects: {
+      month: r.signed_n,
+      quarterToDate: r.signed_n_q,
+      yearToDate: r.signed_n_cum,
+    },
     fundsInPlace: {
       month: r.funds,
       quarterToDate: r.funds_q,
@@ -317,7 +362,15 @@ function zeroFigures(m: number): HeadlineFigures {
     signedProjects: { month: 0, quarterToDate: 0, yearToDate: 0 },
     fundsInPlace: amount,
     fundsInPlaceVerified: { yearToDate: ZERO, rate: null },
-    bigProjects: { yearToDate: 0, threshold: null, target: null, rate: null, pace: null, gap: null, paceRate: null },
+    bigProjects: {
+      yearToDate: 0,
+      threshold: null,
+      target: null,
+      rate: null,
+      pace: null,
+      gap: null,
+      paceRate: null,
+    },
   };
 }
 
@@ -326,9 +379,15 @@ function zeroFigures(m: number): HeadlineFigures {
  * injected clock): the running year through the as-of month, any other year through December
  * (its months to come hold nothing: no ledger entry may be dated in the future).
  */
-export function headlineWindow(now: Date, year?: number, month?: number): HeadlineWindow {
+export function headlineWindow(
+  now: Date,
+  year?: number,
+  month?: number,
+): HeadlineWindow {
   const current = shanghaiMonth(now);
   const y = year ?? Number(current.slice(0, 4));
-  const m = month ?? (y === Number(current.slice(0, 4)) ? Number(current.slice(5, 7)) : 12);
+  const m =
+    month ??
+    (y === Number(current.slice(0, 4)) ? Number(current.slice(5, 7)) : 12);
   return { year: y, month: m };
 }

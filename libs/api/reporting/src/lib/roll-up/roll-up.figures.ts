@@ -1,4 +1,8 @@
-import { actionItemCompletionByChain, completionOf, type ActionItemCompletionRow } from '@crm/api/core';
+import {
+  actionItemCompletionByChain,
+  completionOf,
+  type ActionItemCompletionRow,
+} from '@crm/api/core';
 import {
   dueInstant,
   rankChains,
@@ -27,7 +31,12 @@ import {
   type HeadlineAmount,
   type HeadlineFigures,
 } from '@crm/api/pipeline';
-import { keyTaskProgress, planMissing, readPlanState, sectorFundsGrowth } from '@crm/api/plan';
+import {
+  keyTaskProgress,
+  planMissing,
+  readPlanState,
+  sectorFundsGrowth,
+} from '@crm/api/plan';
 import type { EntityManager } from 'typeorm';
 
 /*
@@ -116,13 +125,19 @@ export async function rollUpFigures(
   const activityOf = (chainId: number | null, m: string) =>
     activity.find((a) => a.chain_id === chainId && a.month === m);
   const seriesOf = (chainId: number | null): RollUpMonthPoint[] => {
-    const rows = chainId === null ? cityRows : perChain.filter((r) => r.chainId === chainId);
+    const rows =
+      chainId === null
+        ? cityRows
+        : perChain.filter((r) => r.chainId === chainId);
     return months.map((m, i) => {
       const f = rows.find((r) => r.m === i + 1);
       const a = activityOf(chainId, m);
       return {
         period: m,
-        signed: { count: f?.signedProjects.month ?? 0, amount: f?.signedAmount.month ?? ZERO },
+        signed: {
+          count: f?.signedProjects.month ?? 0,
+          amount: f?.signedAmount.month ?? ZERO,
+        },
         fundsInPlace: f?.fundsInPlace.month ?? ZERO,
         newLeads: a?.leads ?? 0,
         stageMoves: a?.moves ?? 0,
@@ -130,15 +145,24 @@ export async function rollUpFigures(
     });
   };
   const atPeriod = (chainId: number | null): HeadlineFigures => {
-    const rows = chainId === null ? cityRows : perChain.filter((r) => r.chainId === chainId);
+    const rows =
+      chainId === null
+        ? cityRows
+        : perChain.filter((r) => r.chainId === chainId);
     return rows[rows.length - 1];
   };
 
   const cityFigures = atPeriod(null);
   const cityActivity = activityOf(null, period);
   const city: RollUpCityTotals = {
-    signedMonth: { count: cityFigures.signedProjects.month, amount: cityFigures.signedAmount.month },
-    signedYearToDate: { count: cityFigures.signedProjects.yearToDate, ...measure(cityFigures.signedAmount) },
+    signedMonth: {
+      count: cityFigures.signedProjects.month,
+      amount: cityFigures.signedAmount.month,
+    },
+    signedYearToDate: {
+      count: cityFigures.signedProjects.yearToDate,
+      ...measure(cityFigures.signedAmount),
+    },
     fundsMonth: cityFigures.fundsInPlace.month,
     fundsYearToDate: measure(cityFigures.fundsInPlace),
     bigProjects: {
@@ -159,8 +183,14 @@ export async function rollUpFigures(
       chainId: c.id,
       chainCode: c.code,
       chainName: c.name,
-      signedMonth: { count: f.signedProjects.month, amount: f.signedAmount.month },
-      signedYearToDate: { count: f.signedProjects.yearToDate, ...measure(f.signedAmount) },
+      signedMonth: {
+        count: f.signedProjects.month,
+        amount: f.signedAmount.month,
+      },
+      signedYearToDate: {
+        count: f.signedProjects.yearToDate,
+        ...measure(f.signedAmount),
+      },
       fundsMonth: f.fundsInPlace.month,
       fundsYearToDate: measure(f.fundsInPlace),
       bigProjects: {
@@ -215,7 +245,10 @@ export async function rollUpFigures(
         return {
           ...r,
           chainName: c.chainName,
-          quarterSigned: { count: f.signedProjects.quarterToDate, amount: f.signedAmount.quarterToDate },
+          quarterSigned: {
+            count: f.signedProjects.quarterToDate,
+            amount: f.signedAmount.quarterToDate,
+          },
           quarterFunds: f.fundsInPlace.quarterToDate,
           actionItemRate: c.actionItems?.rate ?? null,
         };
@@ -253,8 +286,14 @@ export function actionItemsAsOf(period: string, takenAt: Date): string {
   return today < monthEnd ? today : monthEnd;
 }
 
-function actionItems(row: ActionItemCompletionRow | undefined): RollUpActionItems {
-  return { ...completionOf(row), open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+function actionItems(
+  row: ActionItemCompletionRow | undefined,
+): RollUpActionItems {
+  return {
+    ...completionOf(row),
+    open: row?.open ?? 0,
+    overdue: row?.overdue ?? 0,
+  };
 }
 
 /** The year to date against the annual target. */
