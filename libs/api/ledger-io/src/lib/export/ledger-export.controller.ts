@@ -1,6 +1,5 @@
 import { attachment, type AuthUser, CurrentUser, SignedIn, XLSX_MIME } from '@crm/api/core';
 import { ListProjectsDto } from '@crm/api/pipeline';
-import { shanghaiToday } from '@crm/domain';
 import { Controller, Get, Header, ParseIntPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { enterpriseTemplate, projectTemplate } from './import-template';
@@ -10,7 +9,6 @@ import { ReferenceExportService } from './reference-export.service';
 const file = (buffer: Buffer, name: string, ascii: string) =>
   new StreamableFile(buffer, { type: XLSX_MIME, disposition: attachment(name, ascii) });
 
-const thisYear = () => Number(shanghaiToday().slice(0, 4));
 const year = new ParseIntPipe({ optional: true });
 
 /**
@@ -47,7 +45,7 @@ export class LedgerExportController {
   @SignedIn()
   @Get('exports/key-projects')
   async keyProjects(@CurrentUser() user: AuthUser, @Query('year', year) y?: number): Promise<StreamableFile> {
-    const at = y ?? thisYear();
+    const at = y ?? Number(this.reference.today().slice(0, 4));
     return file(await this.projects.keyProjects(user, at), `${at}年招商引资重点项目动态管理表.xlsx`, 'key-projects.xlsx');
   }
 
@@ -55,7 +53,7 @@ export class LedgerExportController {
   @SignedIn()
   @Get('exports/target-directions')
   async targetDirections(@CurrentUser() user: AuthUser, @Query('year', year) y?: number): Promise<StreamableFile> {
-    const at = y ?? thisYear();
+    const at = y ?? Number(this.reference.today().slice(0, 4));
     return file(await this.reference.targetDirections(user, at), `${at}年招商方向清单.xlsx`, 'target-directions.xlsx');
   }
 

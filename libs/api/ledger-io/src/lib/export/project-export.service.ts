@@ -1,7 +1,7 @@
-import { addTableSheet, type AuthUser, newWorkbook } from '@crm/api/core';
+import { addTableSheet, type AuthUser, CLOCK, type Clock, newWorkbook } from '@crm/api/core';
 import { ListProjectsDto, ProjectListService } from '@crm/api/pipeline';
 import { shanghaiToday, type ProjectSummaryView } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PROJECT_EXPORT_COLUMNS, type ProjectLedgerRow } from './project-ledger-columns';
@@ -36,12 +36,13 @@ export class ProjectExportService {
   constructor(
     private readonly list: ProjectListService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Every project the list shows for these filters, with the facts the ledger adds. */
   async rows(user: AuthUser, query: ListProjectsDto): Promise<ProjectLedgerRow[]> {
     const page: ListProjectsDto = Object.assign(new ListProjectsDto(), query, { limit: PAGE, cursor: undefined });
-    const today = shanghaiToday();
+    const today = shanghaiToday(this.clock.now());
     const summaries: ProjectSummaryView[] = [];
     for (;;) {
       const result = await this.list.list(user, page, today);

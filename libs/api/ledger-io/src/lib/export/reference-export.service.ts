@@ -1,7 +1,7 @@
-import { addTableSheet, type AuthUser, type ExportColumn, newWorkbook } from '@crm/api/core';
+import { addTableSheet, type AuthUser, CLOCK, type Clock, type ExportColumn, newWorkbook } from '@crm/api/core';
 import { ChainService, EnterpriseService } from '@crm/api/reference';
 import { ENTERPRISE_TAG_LABELS, OWNERSHIP_LABELS, shanghaiToday, type ChainView, type EnterpriseView, type PersonView } from '@crm/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -28,7 +28,13 @@ export class ReferenceExportService {
     private readonly chains: ChainService,
     private readonly enterprises: EnterpriseService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The clock's Shanghai day. */
+  today(): string {
+    return shanghaiToday(this.clock.now());
+  }
 
   /** The library as GET /api/enterprises?q= finds it, every page. */
   async enterpriseRows(q?: string): Promise<EnterpriseView[]> {
@@ -65,7 +71,7 @@ export class ReferenceExportService {
   /** 招商方向清单: per chain, its direction, the year's targets and its key tasks with their units. */
   async targetDirections(user: AuthUser, year: number): Promise<Buffer> {
     // The year's key tasks, with the roles held at its end (or today, in the current year).
-    const today = shanghaiToday();
+    const today = this.today();
     const chains = await this.readableChains(user, today.startsWith(`${year}-`) ? today : `${year}-12-31`);
     const target = (c: ChainView) => c.targets.find((t) => t.year === year) ?? null;
     const tasks = (c: ChainView) => c.keyTasks;
@@ -95,7 +101,7 @@ export class ReferenceExportService {
 
   /** 责任清单: chain × 包联领导 × 责任领导 × 责任单位 × 配合单位 × 链主企业. */
   async responsibilities(user: AuthUser): Promise<Buffer> {
-    const chains = await this.readableChains(user, shanghaiToday());
+    const chains = await this.readableChains(user, this.today());
     const columns: ExportColumn<ChainView>[] = [
       { header: '序号', kind: 'integer', width: 6, value: (_, i) => i + 1 },
       { header: '产业链', kind: 'text', width: 16, value: (c) => c.nameZh },
