@@ -89,6 +89,8 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/monthly-reports/reminders': ['/api/monthly-reports/reminders', ['office']],
   'GET /api/office-settings': ['/api/office-settings', ['office', 'admin']],
   'PUT /api/office-settings/:key': ['/api/office-settings/project-idle-days', ['office']],
+  'GET /api/document-settings': ['/api/document-settings', ['leader', 'office', 'admin']],
+  'PUT /api/document-settings/:key': ['/api/document-settings/issuer', ['office']],
   'GET /api/admin/queues': ['/api/admin/queues', ['admin']],
   'GET /api/admin/queues/*path': ['/api/admin/queues/api/queues', ['admin']],
   'PUT /api/admin/queues/*path': ['/api/admin/queues/api/queues/no-such-queue/pause', ['admin']],

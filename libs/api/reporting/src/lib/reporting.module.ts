@@ -16,6 +16,8 @@ import { NotificationDeliveryJob } from './notifications/notification-delivery.j
 import { DailyReminderJob } from './reminders/daily-reminder.job';
 import { DailyReminderService } from './reminders/daily-reminder.service';
 import { MonthlyReminderJob } from './reminders/monthly-reminder.job';
+import { DocumentSettingController } from './documents/document-setting.controller';
+import { DocumentSettingService } from './documents/document-setting.service';
 import { OfficeSettingController } from './reminders/office-setting.controller';
 import { OfficeSettingService } from './reminders/office-setting.service';
 import {
@@ -47,6 +49,7 @@ import { RollUpService } from './roll-up/roll-up.service';
     MonthlyReportController,
     NotificationController,
     OfficeSettingController,
+    DocumentSettingController,
     RollUpController,
   ],
   providers: [
@@ -55,6 +58,7 @@ import { RollUpService } from './roll-up/roll-up.service';
     NotificationService,
     SubmissionBoardService,
     OfficeSettingService,
+    DocumentSettingService,
     RollUpService,
     RollUpExportService,
   ],

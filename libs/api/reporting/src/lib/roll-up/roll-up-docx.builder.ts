@@ -1,162 +1,62 @@
-import { trimDecimal } from '@crm/domain';
+import { documentDate } from '@crm/domain';
+import { Document, Packer, type Paragraph, type Table } from 'docx';
 import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+  annexList,
+  annexSection,
+  annexTables,
+  bodyParagraph,
+  bodySection,
+  documentTitle,
+  emptyNote,
+  letterhead,
+  partLabel,
+  signature,
+  subtitle,
+  tableNote,
+} from './official-docx';
 import type { RollUpDocument } from './roll-up-export.runner';
 import { planMissingText } from './roll-up.narrative';
-import {
-  rollUpTables,
-  shanghaiTime,
-  type ReportCell,
-} from './roll-up-report.tables';
+import { rollUpTables } from './roll-up-report.tables';
 
-const FONT = {
-  eastAsia: '仿宋',
-  ascii: 'Times New Roman',
-  hAnsi: 'Times New Roman',
-};
-const TITLE_FONT = {
-  eastAsia: '方正小标宋简体',
-  ascii: 'Times New Roman',
-  hAnsi: 'Times New Roman',
-};
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** A cell as the Word file prints it: amounts exact in 万元, rates with two decimals. */
-export function cellText(cell: ReportCell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'number') return String(cell);
-  if (typeof cell === 'string') return cell;
-  if ('wan' in cell) return cell.wan === null ? '' : trimDecimal(cell.wan);
-  return cell.rate ?? '—';
-}
-
-function text(
-  value: string,
-  options: { bold?: boolean; size?: number } = {},
-): TextRun {
-  return new TextRun({
-    text: value,
-    font: FONT,
-    size: options.size ?? 24,
-    bold: options.bold,
-  });
-}
-
-function table(headers: string[], rows: ReportCell[][]): Table {
-  const line = (cells: string[], bold: boolean) =>
-    new TableRow({
-      tableHeader: bold,
-      children: cells.map(
-        (c) =>
-          new TableCell({
-            children: [
-              new Paragraph({ children: [text(c, { bold, size: 18 })] }),
-            ],
-          }),
-      ),
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      line(headers, true),
-      ...rows.map((r) => line(r.map(cellText), false)),
-    ],
-  });
-}
-
-/** The roll-up as a Word document: title, the narrative (通报), then every table. */
+/**
+ * The roll-up as an official document (GB/T 9704-2012): the letterhead with the office's name and
+ * the month's document number, the title, the narrative (通报) in the body, the list of annexes,
+ * the signature and date; then each table as an annex on landscape pages, amounts in 亿元.
+ */
 export async function buildRollUpDocx(doc: RollUpDocument): Promise<Buffer> {
   const f = doc.figures;
   const month = Number(f.period.slice(5, 7));
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      heading: HeadingLevel.TITLE,
-      alignment: AlignmentType.CENTER,
-      children: [
-        new TextRun({
-          text: `${f.year}年${month}月全市招商引资工作情况汇总报告`,
-          font: TITLE_FONT,
-          size: 36,
-          bold: true,
-        }),
-      ],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [
-        text(
-          `（数据截至${shanghaiTime(f.takenAt)}${doc.fromSnapshot ? '，据月末锁定数据' : ''}；生成于${shanghaiTime(doc.builtAt.toISOString())}）`,
-          { size: 20 },
-        ),
-      ],
-    }),
+  const tables = rollUpTables(f);
+  const annexTitle = (t: { title: string }) => `${f.year}年${month}月${t.title}`;
+  const body: (Paragraph | Table)[] = [
+    ...letterhead(doc.settings.issuer, doc.number),
+    documentTitle(`${f.year}年${month}月全市招商引资工作情况通报`),
+    subtitle(`（数据统计截至${documentDate(new Date(f.takenAt))}${doc.fromSnapshot ? '，据月末锁定数据' : ''}；第${doc.version}稿）`),
     // Without a published plan the report says so above everything, whatever the narrative says.
-    ...(f.plan
-      ? [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 120 },
-            children: [text(`【${planMissingText(f.plan)}】`, { bold: true })],
-          }),
-        ]
-      : []),
+    ...(f.plan ? [bodyParagraph(`【${planMissingText(f.plan)}】`)] : []),
     ...doc.narrative
       .split(/\n+/)
-      .filter((p) => p.trim())
-      .map(
-        (p) =>
-          new Paragraph({
-            indent: { firstLine: 480 },
-            spacing: { after: 120 },
-            children: [text(p.trim())],
-          }),
-      ),
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map(bodyParagraph),
+    ...annexList(tables.map(annexTitle)),
+    ...signature(doc.settings.signer, documentDate(doc.issuedOn)),
   ];
-  rollUpTables(f).forEach((t, i) => {
-    children.push(
-      new Paragraph({
-        heading: HeadingLevel.HEADING_2,
-        spacing: { before: 240, after: 120 },
-        children: [
-          text(`${NUMERALS[i] ?? i + 1}、${t.title}`, { bold: true, size: 28 }),
-        ],
-      }),
-    );
-    children.push(
-      t.rows.length
-        ? table(t.headers, t.rows)
-        : new Paragraph({ children: [text('（无）')] }),
-    );
-    if (t.note)
-      children.push(
-        new Paragraph({
-          spacing: { before: 120 },
-          children: [text(t.note, { size: 20 })],
-        }),
-      );
+  const annexes = tables.map((t, i) => {
+    const parts = t.rows.length ? annexTables(t) : [];
+    const children: (Paragraph | Table)[] = parts.length
+      ? parts.flatMap((table, k) => (parts.length > 1 ? [partLabel(`（${NUMERALS[k] ?? k + 1}）`), table] : [table]))
+      : [emptyNote()];
+    children.push(tableNote(`注：金额单位为亿元，保留两位小数。${t.note ?? ''}`));
+    return annexSection(i + 1, annexTitle(t), children);
   });
   const document = new Document({
-    creator: '产业链招商管理平台',
-    title: `${f.year}年${month}月招商引资工作汇总报告`,
-    sections: [
-      {
-        properties: {
-          page: { size: { orientation: PageOrientation.LANDSCAPE } },
-        },
-        children,
-      },
-    ],
+    creator: doc.settings.issuer,
+    title: `${doc.number} ${f.year}年${month}月全市招商引资工作情况通报（第${doc.version}稿）`,
+    evenAndOddHeaderAndFooters: true,
+    sections: [bodySection(body), ...annexes],
   });
   return Packer.toBuffer(document);
 }

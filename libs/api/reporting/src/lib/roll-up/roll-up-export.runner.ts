@@ -1,9 +1,10 @@
 import { CLOCK, type Clock } from '@crm/api/core';
-import type { RollUpExportFormat, RollUpFigures } from '@crm/domain';
+import { documentNumber, type DocumentSettings, type RollUpExportFormat, type RollUpFigures } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { updatedRows } from '../common/errors';
+import { documentSettings, rollUpNumber } from '../documents/document-setting.service';
 import { buildRollUpDocx } from './roll-up-docx.builder';
 import { buildRollUpXlsx } from './roll-up-xlsx.builder';
 import { withActionItemDefaults } from './roll-up.snapshot';
@@ -16,6 +17,12 @@ export interface RollUpDocument {
   version: number;
   builtAt: Date;
   fromSnapshot: boolean;
+  /** The office's document settings in force when the file was made. */
+  settings: DocumentSettings;
+  /** 发文字号, e.g. 格招商办〔2025〕9号: given at the month's first export, kept after. */
+  number: string;
+  /** 成文日期: when the file was made (the clock). */
+  issuedOn: Date;
 }
 
 /**
@@ -52,7 +59,13 @@ export class RollUpExportRunner {
         `SELECT period, figures, narrative, version, built_at, from_snapshot FROM roll_up WHERE period = $1`,
         [claimed.period],
       );
+      const issuedOn = this.clock.now();
+      const settings = await documentSettings(this.dataSource.manager);
+      const { year, seq } = await rollUpNumber(this.dataSource.manager, r.period, issuedOn);
       const doc: RollUpDocument = {
+        settings,
+        number: documentNumber(settings['number-prefix'], year, seq),
+        issuedOn,
         period: r.period,
         figures: withActionItemDefaults(r.figures),
         narrative: r.narrative,

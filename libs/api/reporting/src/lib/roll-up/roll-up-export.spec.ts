@@ -1,11 +1,13 @@
 import { QueueModule } from '@crm/api/core';
 import {
   createTestApp,
+  renderToPdf,
   signInAs,
   type SignedInAgent,
   type TestApp,
 } from '@crm/api/testing';
-import { ManualClock, trimDecimal, type RollUpExportView } from '@crm/domain';
+import { ManualClock, type RollUpExportView } from '@crm/domain';
+import { writeFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
@@ -151,35 +153,43 @@ describe('roll-up exports through the worker', () => {
     const firstParagraph = narrative.split('\n')[0];
     expect(xml).toContain(firstParagraph);
     const rows = docxRows(xml);
-    // 二、分产业链完成情况: the clean-energy row, in the table's column order.
-    const row = rows.find(
-      (r) => r[0] === '清洁能源产业链' && r.length === 22,
-    ) as string[];
-    // 交办事项: none in these fixtures, so nothing due and no rate.
-    expect(row.slice(17)).toEqual(['0', '0', '—', '0', '0']);
-    expect(row.slice(1, 12)).toEqual([
-      String(clean.signedMonth.count),
-      trimDecimal(clean.signedMonth.amount.toFixed(6)),
-      String(clean.signedYear.count),
-      trimDecimal(clean.signedYear.amount.toFixed(6)),
-      '1400000',
-      clean.signedYear.amount
-        .times(100)
-        .div(1400000)
-        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
-        .toFixed(2),
-      trimDecimal(clean.fundsMonth.toFixed(6)),
-      trimDecimal(clean.fundsYear.toFixed(6)),
-      '650000',
-      clean.fundsYear
-        .times(100)
-        .div(650000)
-        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
-        .toFixed(2),
-      String(clean.big),
-    ]);
+    // 附件3 分产业链完成情况, cut into parts that each repeat the chain; amounts in 亿元, two decimals.
+    const yi = (wan: Decimal) => wan.div(10000).toFixed(2);
+    const cleanRows = rows.filter((r) => r[0] === '清洁能源产业链');
+    const cells = cleanRows.flat();
+    for (const expected of [
+      yi(clean.signedMonth.amount),
+      yi(clean.signedYear.amount),
+      '140.00',
+      yi(clean.fundsMonth),
+      yi(clean.fundsYear),
+      '65.00',
+      clean.signedYear.amount.times(100).div(1400000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+    ]) {
+      expect(cells).toContain(expected);
+    }
+    // The 22-column table is cut into parts, each repeating the chain.
+    expect(cleanRows.length).toBeGreaterThan(1);
     expect(rows.some((r) => r[0] === '市能源局')).toBe(true);
-  }, 60_000);
+    // The letterhead, the document number (the year's first), the signature and the date.
+    expect(xml).toContain('格尔木市招商引资工作领导小组办公室');
+    expect(xml).toContain('格招商办〔2025〕1号');
+    expect(xml).toContain('2025年3月27日');
+
+    // Printed: A4 portrait body, landscape annexes, "— n —" page numbers, every amount whole on one line.
+    const rendered = await renderToPdf(bytes, 'docx');
+    if (process.env['KEEP_RENDER']) writeFileSync(process.env['KEEP_RENDER'], rendered.pdf);
+    expect(rendered.pages[0]).toEqual({ widthMm: 210, heightMm: 297 });
+    expect(rendered.pages.some((p) => p.widthMm === 297 && p.heightMm === 210)).toBe(true);
+    expect(rendered.pages.length).toBeGreaterThanOrEqual(5);
+    expect(rendered.pages.length).toBeLessThanOrEqual(30);
+    rendered.pageTexts.forEach((page, i) => expect(page).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
+    const pdfText = rendered.text.replace(/[ \t]+/g, ' ');
+    for (const amount of [yi(clean.signedYear.amount), yi(clean.fundsYear), '140.00', '65.00']) {
+      expect(pdfText).toMatch(new RegExp(`(^|\\s)${amount.replace('.', '\\.')}(\\s|$)`, 'm'));
+    }
+    expect(pdfText).toMatch(/附件\s*1/);
+  }, 120_000);
 
   it('builds an Excel file in the worker whose cells hold the figures as numbers', async () => {
     const { res, bytes } = await exportFile('xlsx', leader);
