@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IntRange, IsCalendarDate, IsText } from '@crm/api/core';
+import { IntRange, IsCalendarDate, IsId, IsText } from '@crm/api/core';
 import { IsNumberString, IsOptional, IsUUID, MaxLength } from 'class-validator';
 
 export class AuditQueryDto {
@@ -9,10 +9,16 @@ export class AuditQueryDto {
   @IsUUID('all', { message: 'projectId 应为项目编号 / projectId must be a project id' })
   projectId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'who made the change' })
   @IsOptional()
   @IsUUID('all', { message: 'userId 应为用户编号 / userId must be a user id' })
   userId?: string;
+
+  @ApiPropertyOptional({ description: 'changes made by the users of this unit' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsId({ zh: '单位 unitId', en: 'unitId' })
+  unitId?: number;
 
   @ApiPropertyOptional({ example: 'project' })
   @IsOptional()
@@ -29,6 +35,16 @@ export class AuditQueryDto {
   @IsCalendarDate({ zh: '截止时间 to', en: 'to' }, { time: 'allowed' })
   to?: string;
 
+  @ApiPropertyOptional({ description: 'from this day (YYYY-MM-DD, Asia/Shanghai), inclusive' })
+  @IsOptional()
+  @IsCalendarDate({ zh: '起始日期', en: 'fromDay' })
+  fromDay?: string;
+
+  @ApiPropertyOptional({ description: 'up to this day (YYYY-MM-DD, Asia/Shanghai), inclusive' })
+  @IsOptional()
+  @IsCalendarDate({ zh: '截止日期', en: 'toDay' })
+  toDay?: string;
+
   /** Next page: entries older than this id. */
   @ApiPropertyOptional()
   @IsOptional()
@@ -41,4 +57,11 @@ export class AuditQueryDto {
   @Type(() => Number)
   @IntRange({ zh: '条数 limit', en: 'limit' }, 1, 500)
   limit = 100;
+}
+
+export class AuditProjectQueryDto {
+  @ApiPropertyOptional({ description: 'words of the project name' })
+  @IsOptional()
+  @IsText({ zh: '项目名称', en: 'q' }, { max: 100 })
+  q?: string;
 }
