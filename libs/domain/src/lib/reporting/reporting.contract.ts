@@ -15,6 +15,8 @@ export interface ReportingPeriodView {
   dueAt: string;
   locked: boolean;
   extensions: UnitDeadlineExtensionView[];
+  /** Optimistic version: an extension or the lock names the one it read (a stale one answers 409). */
+  version: number;
 }
 
 /** POST /api/reporting-periods: open a period (early, if opensAt is before its 1st). */
@@ -35,6 +37,14 @@ export interface ExtendDeadlineInput {
   unitId: number;
   extendedTo: string;
   reason: string;
+  /** The version of the period read; a stale one answers 409 with the current period. */
+  version?: number;
+}
+
+/** POST /api/reporting-periods/:period/lock */
+export interface LockPeriodInput {
+  /** The version of the period read; a stale one answers 409 with the current period. */
+  version?: number;
 }
 
 export const MONTHLY_REPORT_STATES = [
@@ -157,6 +167,11 @@ export interface SubmissionBoardCell {
 export interface SubmissionBoardRow {
   unitId: number;
   unitName: string;
+  /**
+   * The unit's active staff accounts: 0 means nobody can fill in its report nor hear a reminder
+   * (the board says 无账号 and offers no 催报; an administrator creates its accounts first).
+   */
+  staffAccounts: number;
   /** One per month of the board, in the order of `periods`. */
   cells: SubmissionBoardCell[];
 }

@@ -65,8 +65,10 @@ const PRIMITIVES: unknown[] = [String, Boolean, Number, Array, Object, Buffer, D
 class FieldValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return value;
-    const characters = textProblems(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
     const isDto = typeof metadata.metatype === 'function' && !PRIMITIVES.includes(metadata.metatype);
+    // No body at all (a POST without content): the DTO's own rules say what is missing.
+    if (isDto && metadata.type === 'body' && !metadata.data && value === undefined) value = {};
+    const characters = textProblems(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
     if (isDto && metadata.type === 'body' && !metadata.data && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw invalidInput({ body: ['提交的内容应为一个对象（JSON object），不能是列表或单个值 / The request body must be a JSON object'] });
     }

@@ -3,7 +3,7 @@ import type { ReportingPeriodView } from '@crm/domain';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ParsePeriodPipe } from '../common/errors';
-import { ExtendDeadlineDto, OpenPeriodDto } from './reporting-period.dto';
+import { ExtendDeadlineDto, LockPeriodDto, OpenPeriodDto } from './reporting-period.dto';
 import { ReportingPeriodService } from './reporting-period.service';
 
 const period = new ParsePeriodPipe();
@@ -55,7 +55,8 @@ export class ReportingPeriodController {
   lock(
     @CurrentUser() user: AuthUser,
     @Param('period', period) p: string,
+    @Body() input: LockPeriodDto,
   ): Promise<ReportingPeriodView> {
-    return this.periods.lock(user, p);
+    return this.periods.lock(user, p, input.version);
   }
 }

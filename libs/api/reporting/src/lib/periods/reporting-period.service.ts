@@ -10,7 +10,7 @@ import {
   type OpenPeriodInput,
   type ReportingPeriodView,
 } from '@crm/domain';
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../common/errors';
@@ -21,6 +21,7 @@ export interface PeriodRow {
   opens_at: Date;
   due_at: Date;
   locked: boolean;
+  version: number;
 }
 
 /**
@@ -37,7 +38,7 @@ export class ReportingPeriodService {
 
   async list(): Promise<ReportingPeriodView[]> {
     const rows: PeriodRow[] = await this.dataSource.query(
-      `SELECT period, opens_at, due_at, locked FROM reporting_period ORDER BY period DESC LIMIT 36`,
+      `SELECT period, opens_at, due_at, locked, version FROM reporting_period ORDER BY period DESC LIMIT 36`,
     );
     return Promise.all(rows.map((r) => this.view(r)));
   }
@@ -54,7 +55,7 @@ export class ReportingPeriodService {
       );
     }
     const [row] = await manager.query(
-      `SELECT period, opens_at, due_at, locked FROM reporting_period WHERE period = $1`,
+      `SELECT period, opens_at, due_at, locked, version FROM reporting_period WHERE period = $1`,
       [period],
     );
     return row ?? null;
@@ -106,7 +107,7 @@ export class ReportingPeriodService {
       if (before && before.opens_at <= opensAt) return;
       await tx.query(
         `INSERT INTO reporting_period (period, opens_at, due_at, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (period) DO UPDATE SET opens_at = EXCLUDED.opens_at`,
+         ON CONFLICT (period) DO UPDATE SET opens_at = EXCLUDED.opens_at, version = reporting_period.version + 1`,
         [period, opensAt, dueInstant(period), this.clock.now()],
       );
       await this.audit.record(tx, user, {
@@ -136,6 +137,8 @@ export class ReportingPeriodService {
     }
     await this.dataSource.transaction(async (tx) => {
       const row = await this.lockedRow(tx, period);
+      if (input.version !== undefined && input.version !== row.version)
+        throw stalePeriod(await this.view(row, tx));
       if (row.locked)
         throw refuse.rule('该报告期已锁定', 'The period is locked');
       const [unit] = await tx.query(`SELECT id FROM unit WHERE id = $1`, [
@@ -168,6 +171,7 @@ export class ReportingPeriodService {
         before: before ?? null,
         after: { extendedTo: input.extendedTo, reason: input.reason },
       });
+      await tx.query(`UPDATE reporting_period SET version = version + 1 WHERE period = $1`, [period]);
     });
     return this.get(period);
   }
@@ -176,12 +180,14 @@ export class ReportingPeriodService {
    * Locks the period: reports can no longer be saved, submitted or returned, and the roll-up's
    * figures are frozen as the month-end snapshot.
    */
-  async lock(user: AuthUser, period: string): Promise<ReportingPeriodView> {
+  async lock(user: AuthUser, period: string, version?: number): Promise<ReportingPeriodView> {
     await this.dataSource.transaction(async (tx) => {
       const row = await this.lockedRow(tx, period);
+      if (version !== undefined && version !== row.version)
+        throw stalePeriod(await this.view(row, tx));
       if (row.locked) return;
       await tx.query(
-        `UPDATE reporting_period SET locked = true, locked_at = $2 WHERE period = $1`,
+        `UPDATE reporting_period SET locked = true, locked_at = $2, version = version + 1 WHERE period = $1`,
         [period, this.clock.now()],
       );
       // The roll-up's month-end snapshot, in the lock's transaction: what every later build reads.
@@ -203,7 +209,7 @@ export class ReportingPeriodService {
   ): Promise<PeriodRow> {
     await this.find(period, tx);
     const [row] = await tx.query(
-      `SELECT period, opens_at, due_at, locked FROM reporting_period WHERE period = $1 FOR UPDATE`,
+      `SELECT period, opens_at, due_at, locked, version FROM reporting_period WHERE period = $1 FOR UPDATE`,
       [period],
     );
     if (!row)
@@ -214,8 +220,11 @@ export class ReportingPeriodService {
     return row;
   }
 
-  private async view(r: PeriodRow): Promise<ReportingPeriodView> {
-    const extensions = await this.dataSource.query(
+  private async view(
+    r: PeriodRow,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReportingPeriodView> {
+    const extensions = await manager.query(
       `SELECT e.unit_id AS "unitId", u.name AS "unitName", to_char(e.extended_to, 'YYYY-MM-DD') AS "extendedTo", e.reason
        FROM unit_deadline_extension e JOIN unit u ON u.id = e.unit_id WHERE e.period = $1 ORDER BY u.name`,
       [r.period],
@@ -226,6 +235,17 @@ export class ReportingPeriodService {
       dueAt: r.due_at.toISOString(),
       locked: r.locked,
       extensions,
+      version: r.version,
     };
   }
+}
+
+/** 409 for an extension or a lock on a version someone else has since changed, with the period as it is. */
+function stalePeriod(current: ReportingPeriodView): ConflictException {
+  return new ConflictException({
+    statusCode: 409,
+    message:
+      '该报告期已被他人修改，请刷新后再试 / Someone else changed this reporting period; reload it and try again',
+    current,
+  });
 }

@@ -325,10 +325,29 @@ describe('monthly reports /api/monthly-reports', () => {
       dueAt: '2025-04-25T16:00:00.000Z',
     });
 
+    // An impossible opening day is refused, not stored as another day.
+    const impossible = await office
+      .post('/api/reporting-periods', { period: '2025-05', opensAt: '2025-02-30' })
+      .expect(400);
+    expect(Object.keys(impossible.body.errors)).toEqual(['opensAt']);
+    await office
+      .post('/api/reporting-periods', { period: '2025-05', opensAt: '2025-02-30T00:00:00+08:00' })
+      .expect(400);
+    expect(
+      await t.dataSource.query(`SELECT 1 FROM reporting_period WHERE period = '2025-05'`),
+    ).toEqual([]);
+
+    // Extensions and the lock name the version read: a stale one gets the period as it is now.
+    const march = (await office.get('/api/reporting-periods/2025-03').expect(200)).body;
+    const stale = await office
+      .post('/api/reporting-periods/2025-03/lock', { version: march.version + 5 })
+      .expect(409);
+    expect(stale.body.message).toContain('该报告期已被他人修改，请刷新后再试');
+    expect(stale.body.current).toMatchObject({ period: '2025-03', locked: false, version: march.version });
     const locked = await office
-      .post('/api/reporting-periods/2025-03/lock')
+      .post('/api/reporting-periods/2025-03/lock', { version: march.version })
       .expect(200);
-    expect(locked.body.locked).toBe(true);
+    expect(locked.body).toMatchObject({ locked: true, version: march.version + 1 });
     await office
       .post(`/api/reporting-periods/2025-03/extensions`, {
         unitId: 1,

@@ -87,7 +87,7 @@ export class SubmissionBoardService {
       ],
     );
     const unitIds = units.map((u) => u.id);
-    const [reports, extensions, periodRows, reminded] = await Promise.all([
+    const [reports, extensions, periodRows, reminded, accounts] = await Promise.all([
       this.dataSource.query(
         `SELECT id, unit_id, period, state, submitted_at, late FROM monthly_report
          WHERE period BETWEEN $1 AND $2 AND unit_id = ANY($3::int[])`,
@@ -108,7 +108,14 @@ export class SubmissionBoardService {
          GROUP BY unit_id, period`,
         [from, to, unitIds],
       ) as Promise<{ unit_id: number; period: string; at: Date }[]>,
+      // Who could hear a reminder: the same accounts 一键催报 notifies (unitStaff).
+      this.dataSource.query(
+        `SELECT unit_id, count(*)::int AS n FROM app_user
+         WHERE unit_id = ANY($1::int[]) AND active AND 'staff' = ANY(roles) GROUP BY unit_id`,
+        [unitIds],
+      ) as Promise<{ unit_id: number; n: number }[]>,
     ]);
+    const staffAccounts = new Map(accounts.map((a) => [a.unit_id, a.n]));
     const key = (unitId: number, period: string) => `${unitId}|${period}`;
     const reportOf = new Map(reports.map((r) => [key(r.unit_id, r.period), r]));
     const extensionOf = new Map(
@@ -135,6 +142,7 @@ export class SubmissionBoardService {
       rows: units.map((u) => ({
         unitId: u.id,
         unitName: u.name,
+        staffAccounts: staffAccounts.get(u.id) ?? 0,
         cells: periods.map((p): SubmissionBoardCell => {
           const report = reportOf.get(key(u.id, p.period)) ?? null;
           const extendedTo = extensionOf.get(key(u.id, p.period)) ?? null;
@@ -152,7 +160,11 @@ export class SubmissionBoardService {
             extendedTo,
             lastRemindedAt: last ? last.toISOString() : null,
             canRemind:
-              mayRemind && p.opened && !p.locked && REMINDABLE.includes(state),
+              mayRemind &&
+              p.opened &&
+              !p.locked &&
+              REMINDABLE.includes(state) &&
+              (staffAccounts.get(u.id) ?? 0) > 0,
           };
         }),
       })),

@@ -181,10 +181,11 @@ describe('submission board and reminders by hand /api/monthly-reports/board, /re
       late: true,
       canRemind: false,
     });
+    // Extended; and with no staff account here, no reminder is offered (nobody would hear it).
     expect(cell(b, '昆仑经济技术开发区管委会', '2025-02')).toMatchObject({
       extendedTo: '2025-03-22',
       dueAt: '2025-03-22T16:00:00.000Z',
-      canRemind: true,
+      canRemind: false,
     });
     expect(cell(b, '市文体旅游广电局', '2025-02')).toMatchObject({
       late: false,
@@ -205,6 +206,11 @@ describe('submission board and reminders by hand /api/monthly-reports/board, /re
     });
     expect(mine?.reportId).toMatch(/^[0-9a-f-]{36}$/);
     expect(cell(b, '市数据局', '2025-03')?.reportId).toMatch(/^[0-9a-f-]{36}$/);
+    // A unit without staff accounts: nobody could hear a reminder, so none is offered.
+    const noAccounts = b.rows.find((r) => r.unitName === '市发展和改革委员会');
+    expect(noAccounts?.staffAccounts).toBe(0);
+    expect(cell(b, '市发展和改革委员会', '2025-02')).toMatchObject({ state: 'missing', canRemind: false });
+    expect(b.rows.find((r) => r.unitName === '市能源局')?.staffAccounts).toBeGreaterThan(0);
     // A month not yet open: nothing to remind of.
     expect(cell(b, '市能源局', '2025-04')).toMatchObject({
       state: 'not-due',
