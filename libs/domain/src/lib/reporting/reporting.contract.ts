@@ -183,6 +183,8 @@ export interface SubmissionBoardPeriod {
   /** Whether the office has opened the period (a reporting_period row exists). */
   opened: boolean;
   locked: boolean;
+  /** The period's version, for an extension or the lock (null before its row exists). */
+  version: number | null;
 }
 
 /** GET /api/monthly-reports/board?from=YYYY-MM&to=YYYY-MM: units × months. */

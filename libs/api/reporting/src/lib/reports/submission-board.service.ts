@@ -99,9 +99,9 @@ export class SubmissionBoardService {
         [from, to, unitIds],
       ) as Promise<{ unit_id: number; period: string; extended_to: string }[]>,
       this.dataSource.query(
-        `SELECT period, opens_at, locked FROM reporting_period WHERE period BETWEEN $1 AND $2`,
+        `SELECT period, opens_at, locked, version FROM reporting_period WHERE period BETWEEN $1 AND $2`,
         [from, to],
-      ) as Promise<{ period: string; opens_at: Date; locked: boolean }[]>,
+      ) as Promise<{ period: string; opens_at: Date; locked: boolean; version: number }[]>,
       this.dataSource.query(
         `SELECT unit_id, period, max(sent_at) AS at FROM reminder_sent
          WHERE period BETWEEN $1 AND $2 AND unit_id = ANY($3::int[]) AND recipients > 0
@@ -131,6 +131,7 @@ export class SubmissionBoardService {
         dueAt: dueInstant(period).toISOString(),
         opened: row ? row.opens_at <= now : now >= defaultOpensAt(period),
         locked: row?.locked ?? false,
+        version: row?.version ?? null,
       };
     });
     const mayRemind = hasRole(user, 'office');

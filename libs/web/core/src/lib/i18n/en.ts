@@ -775,6 +775,11 @@ export const en: Messages = {
   'reporting.board.reminded': 'Reminder sent to {unit} ({count} people)',
   'reporting.board.remindedNobody':
     '{unit} has no task-force staff account: nobody was reminded',
+  'reporting.board.noAccounts':
+    'These {count} units have no staff accounts, so they can neither file a monthly report nor receive a reminder: {units}. Ask the system administrator to create their accounts under Users.',
+  'reporting.board.noAccountsTag': 'No accounts',
+  'reporting.board.noAccountsTitle': 'This unit has no staff accounts: it cannot file a report nor receive a reminder',
+  'reporting.board.toUsers': 'Create accounts',
   'reporting.board.noUnits': 'No responsible units',
   'reporting.board.asOf': 'As of {at}',
   'reporting.review.extendedTo': 'Extended to {day}',

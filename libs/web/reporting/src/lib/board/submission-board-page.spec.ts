@@ -31,13 +31,14 @@ const BOARD: SubmissionBoardView = {
   to: '2025-03',
   asOf: '2025-03-28T02:00:00.000Z',
   periods: [
-    { period: '2025-02', dueAt: '2025-02-25T16:00:00.000Z', opened: true, locked: true },
-    { period: '2025-03', dueAt: '2025-03-25T16:00:00.000Z', opened: true, locked: false },
+    { period: '2025-02', dueAt: '2025-02-25T16:00:00.000Z', opened: true, locked: true, version: 3 },
+    { period: '2025-03', dueAt: '2025-03-25T16:00:00.000Z', opened: true, locked: false, version: 2 },
   ],
   rows: [
     {
       unitId: 5,
       unitName: '市能源局',
+      staffAccounts: 2,
       cells: [
         cell('2025-02', { state: 'accepted', submittedAt: '2025-02-20T02:00:00.000Z', late: false, canRemind: false, reportId: 'r0' }),
         cell('2025-03', { state: 'late', submittedAt: '2025-03-27T02:00:00.000Z', late: true, canRemind: false, reportId: 'a0000000-0000-4000-8000-000000000001' }),
@@ -46,6 +47,7 @@ const BOARD: SubmissionBoardView = {
     {
       unitId: 7,
       unitName: '市工信局',
+      staffAccounts: 1,
       cells: [cell('2025-02', { canRemind: false }), cell('2025-03')],
     },
   ],
@@ -100,6 +102,44 @@ describe('SubmissionBoardPage', () => {
     ]);
     expect(page.querySelector('th[data-period="2025-02"] .locked-tag')).not.toBeNull();
     expect(page.querySelectorAll('button.remind')).toHaveLength(1);
+  });
+
+  it('marks a unit without staff accounts 无账号, offers it no reminder and says so up front', async () => {
+    const harness = await RouterTestingHarness.create();
+    const navigation = harness.navigateByUrl('/reports?until=2025-03');
+    await new Promise((resolve) => setTimeout(resolve));
+    backend.expectOne((r) => r.url === '/api/monthly-reports/board').flush({
+      ...BOARD,
+      rows: [
+        BOARD.rows[0],
+        { ...BOARD.rows[1], staffAccounts: 0, cells: BOARD.rows[1].cells.map((c) => ({ ...c, canRemind: false })) },
+      ],
+    });
+    await navigation;
+    await harness.fixture.whenStable();
+    const page = harness.fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('tr[data-unit="市工信局"] .no-accounts')?.textContent?.trim()).toBe('无账号');
+    expect(page.querySelector('tr[data-unit="市能源局"] .no-accounts')).toBeNull();
+    expect(page.querySelectorAll('button.remind')).toHaveLength(0);
+    expect(page.querySelector('.no-accounts-notice')?.textContent).toContain('以下1个单位尚无专班工作人员账号，既无法填报月报，也收不到催报：市工信局');
+    // The office is pointed to the administrator; the users page is not theirs.
+    expect(page.querySelector('.no-accounts-notice a.to-users')).toBeNull();
+  });
+
+  it('locks a period with the version read', async () => {
+    const { harness } = await open();
+    const board = harness.routeDebugElement?.componentInstance as { lock(period: unknown): void };
+    board.lock(BOARD.periods[1]);
+    const lock = backend.expectOne('/api/reporting-periods/2025-03/lock');
+    expect(lock.request.body).toEqual({ version: 2 });
+    lock.flush(
+      { statusCode: 409, message: '该报告期已被他人修改，请刷新后再试 / Someone else changed this reporting period', current: {} },
+      { status: 409, statusText: 'Conflict' },
+    );
+    // The board reads the period again.
+    backend.expectOne((r) => r.url === '/api/monthly-reports/board').flush(BOARD);
+    await harness.fixture.whenStable();
+    expect(document.body.textContent).toContain('该报告期已被他人修改，请刷新后再试');
   });
 
   it('reminds a unit with one click', async () => {

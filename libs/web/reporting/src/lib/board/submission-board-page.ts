@@ -9,7 +9,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   SUBMISSION_CELL_STATES,
   addPeriods,
@@ -20,7 +20,8 @@ import {
   type SubmissionBoardView,
   type SubmissionCellState,
 } from '@crm/domain';
-import { AuthService, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AuthService, I18nService, TranslatePipe, apiErrorText, httpStatus } from '@crm/web/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -50,6 +51,8 @@ const IN: readonly SubmissionCellState[] = ['on-time', 'late', 'returned', 'acce
 @Component({
   selector: 'crm-submission-board-page',
   imports: [
+    NzAlertModule,
+    RouterLink,
     LoadStateView,
     DatePipe,
     FormsModule,
@@ -80,6 +83,8 @@ export class SubmissionBoardPage {
   protected readonly canAct = inject(AuthService).hasRole('office');
   /** Leaders see the states of their chains' units, not the reports themselves. */
   protected readonly canRead = inject(AuthService).hasRole('office', 'admin');
+  /** Accounts are created on the users page, which is the administrator's. */
+  protected readonly isAdmin = inject(AuthService).hasRole('admin');
   protected readonly legend = SUBMISSION_CELL_STATES.map((state) => ({
     state,
     key: cellStateKey(state),
@@ -94,6 +99,10 @@ export class SubmissionBoardPage {
     const state = this.state();
     return state.status === 'ready' ? state.value : null;
   });
+  /** Units nobody can report for nor remind: no active staff account. */
+  protected readonly unitsWithoutAccounts = computed(() =>
+    (this.board()?.rows ?? []).filter((r) => r.staffAccounts === 0).map((r) => r.unitName),
+  );
   protected readonly tallies = computed(() => {
     const board = this.board();
     if (!board) return [];
@@ -189,7 +198,7 @@ export class SubmissionBoardPage {
     if (this.locking()) return;
     this.locking.set(period.period);
     this.api
-      .lock(period.period)
+      .lock(period.period, period.version)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: () => {
@@ -200,6 +209,8 @@ export class SubmissionBoardPage {
         error: (error: unknown) => {
           this.locking.set(null);
           this.message.error(apiErrorText(error, this.i18n));
+          // Someone else changed the period meanwhile (409): the board shows it as it is now.
+          if (httpStatus(error) === 409) this.load();
         },
       });
   }

@@ -20,7 +20,7 @@ import {
   type SubmissionBoardCell,
   type SubmissionBoardPeriod,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText, pickLanguage } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText, pickLanguage, httpStatus } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
@@ -190,6 +190,7 @@ export class UnitMonthDrawer {
         unitId: target.unitId,
         extendedTo: this.extendTo(),
         reason: this.extendReason().trim(),
+        version: target.period.version ?? undefined,
       })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
@@ -204,6 +205,8 @@ export class UnitMonthDrawer {
         error: (error: unknown) => {
           this.busy.set(null);
           this.extendError.set(apiErrorText(error, this.i18n));
+          // Someone else changed the period meanwhile (409): the board reads it again; what was typed stays.
+          if (httpStatus(error) === 409) this.changed.emit();
         },
       });
   }

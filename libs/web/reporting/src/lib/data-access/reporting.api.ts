@@ -41,8 +41,9 @@ export class ReportingApi {
   }
 
   /** POST …/:period/lock (office). */
-  lock(period: string): Observable<ReportingPeriodView> {
-    return this.http.post<ReportingPeriodView>(`${this.periodUrl(period)}/lock`, null);
+  lock(period: string, version?: number | null): Observable<ReportingPeriodView> {
+    // With the version read: someone else's extension or lock meanwhile answers 409.
+    return this.http.post<ReportingPeriodView>(`${this.periodUrl(period)}/lock`, version != null ? { version } : {});
   }
 
   /** The own unit's report (staff); 422 while the period is not open, 403 without a unit. */
