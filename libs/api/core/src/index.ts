@@ -46,7 +46,8 @@ export {
   type TextProblem,
   type TextRule,
 } from './lib/http/validators';
-export { addTableSheet, attachment, loadWorkbook, newWorkbook, XLSX_MIME, type ExportColumn, type ExportKind } from './lib/xlsx/sheet-writer';
+export { addTableSheet, attachment, displayWidth, loadWorkbook, newWorkbook, preparePrint, XLSX_MIME, type ExportColumn, type ExportKind } from './lib/xlsx/sheet-writer';
+export { readDocumentSettings } from './lib/documents/document-settings';
 export {
   checkXlsxBytes,
   FILE_PROBLEMS,

@@ -12,12 +12,38 @@ export interface ExportColumn<R> {
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A workbook whose sheets open in WPS and Excel with frozen, bold Chinese headers. */
-export function newWorkbook(): Workbook {
+/** A workbook whose sheets open in WPS and Excel with frozen, bold Chinese headers; `created` from the clock. */
+export function newWorkbook(created: Date = new Date()): Workbook {
   const workbook = new Workbook();
   workbook.creator = '产业链招商管理平台';
-  workbook.created = new Date();
+  workbook.created = created;
   return workbook;
+}
+
+/**
+ * Makes a sheet print as the office files it: A4 landscape, one page wide (as many pages tall as it
+ * needs), the header rows repeated on every page, centred, with "第 n 页 共 m 页" at the foot.
+ */
+export function preparePrint(sheet: Worksheet, headerRows: { from: number; to: number }): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${headerRows.from}:${headerRows.to}`,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: '&C第 &P 页 共 &N 页' };
+}
+
+/** Display width of a text in Excel character units (a CJK character counts two). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u0000-\u00ff]/.test(ch) ? 1 : 2;
+  return width;
 }
 
 function cellValue(kind: ExportKind, value: string | number | null | undefined): string | number | Date | null {
@@ -45,26 +71,40 @@ const NUMBER_FORMATS: Partial<Record<ExportKind, string>> = {
   integer: '0',
 };
 
-/** Adds a sheet: an optional title row, the header row, then one row per record. */
+/**
+ * Adds a sheet: an optional title row (and a line under it, e.g. the issuing body and the date),
+ * the header row, then one row per record; ready to print (preparePrint).
+ */
 export function addTableSheet<R>(
   workbook: Workbook,
   name: string,
   columns: readonly ExportColumn<R>[],
   rows: Iterable<R>,
   title?: string,
+  subtitle?: string,
 ): Worksheet {
   const sheet = workbook.addWorksheet(name);
   let headerRow = 1;
   if (title) {
-    sheet.addRow([title]).font = { bold: true, size: 14 };
-    headerRow = 2;
+    const titleRow = sheet.addRow([title]);
+    titleRow.font = { bold: true, size: 16 };
+    titleRow.alignment = { horizontal: 'center', vertical: 'middle' };
+    titleRow.height = 28;
+    sheet.mergeCells(titleRow.number, 1, titleRow.number, Math.max(1, columns.length));
+    headerRow++;
+    if (subtitle) {
+      const line = sheet.addRow([subtitle]);
+      line.alignment = { horizontal: 'right' };
+      sheet.mergeCells(line.number, 1, line.number, Math.max(1, columns.length));
+      headerRow++;
+    }
   }
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
-    column.width = c.width ?? (c.kind === 'text' ? 24 : 14);
+    column.width = Math.max(c.width ?? (c.kind === 'text' ? 24 : 14), Math.min(40, displayWidth(c.header) + 2));
     const format = NUMBER_FORMATS[c.kind];
     if (format) column.numFmt = format;
   });
@@ -74,6 +114,7 @@ export function addTableSheet<R>(
     sheet.addRow(columns.map((c) => cellValue(c.kind, c.value(row, i))));
   }
   sheet.views = [{ state: 'frozen', ySplit: headerRow }];
+  preparePrint(sheet, { from: headerRow, to: headerRow });
   return sheet;
 }
 

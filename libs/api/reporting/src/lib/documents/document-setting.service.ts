@@ -4,7 +4,6 @@ import {
   DOCUMENT_SETTING_KEYS,
   DOCUMENT_SETTINGS,
   type DocumentSettingKey,
-  type DocumentSettings,
   type DocumentSettingView,
 } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
@@ -60,15 +59,6 @@ export class DocumentSettingService {
     });
     return (await this.list()).find((s) => s.key === key) as DocumentSettingView;
   }
-}
-
-/** The settings in force (stored, else the defaults), as a document is printed with them. */
-export async function documentSettings(manager: EntityManager): Promise<DocumentSettings> {
-  const rows: { key: string; value: string }[] = await manager.query(`SELECT key, value FROM document_setting`);
-  const stored = new Map(rows.map((r) => [r.key, r.value]));
-  return Object.fromEntries(
-    DOCUMENT_SETTING_KEYS.map((key) => [key, stored.get(key) ?? DOCUMENT_SETTINGS[key].default]),
-  ) as DocumentSettings;
 }
 
 /**

@@ -1,10 +1,10 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, readDocumentSettings, type Clock } from '@crm/api/core';
 import { documentNumber, type DocumentSettings, type RollUpExportFormat, type RollUpFigures } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { updatedRows } from '../common/errors';
-import { documentSettings, rollUpNumber } from '../documents/document-setting.service';
+import { rollUpNumber } from '../documents/document-setting.service';
 import { buildRollUpDocx } from './roll-up-docx.builder';
 import { buildRollUpXlsx } from './roll-up-xlsx.builder';
 import { withActionItemDefaults } from './roll-up.snapshot';
@@ -60,7 +60,7 @@ export class RollUpExportRunner {
         [claimed.period],
       );
       const issuedOn = this.clock.now();
-      const settings = await documentSettings(this.dataSource.manager);
+      const settings = await readDocumentSettings(this.dataSource.manager);
       const { year, seq } = await rollUpNumber(this.dataSource.manager, r.period, issuedOn);
       const doc: RollUpDocument = {
         settings,

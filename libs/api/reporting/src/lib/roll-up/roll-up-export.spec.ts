@@ -233,6 +233,25 @@ describe('roll-up exports through the worker', () => {
       ]);
     });
     expect(found).toBe(1);
+    expect(sheet?.getCell('A1').value).toBe('2025年3月分产业链完成情况');
+    expect(String(sheet?.getCell('A2').value)).toContain('格招商办〔2025〕');
+    expect(sheet?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
+
+    // Printed: A4, the tables landscape and one page wide, amounts whole, labels not cut.
+    const rendered = await renderToPdf(bytes, 'xlsx');
+    if (process.env['KEEP_RENDER_XLSX']) writeFileSync(process.env['KEEP_RENDER_XLSX'], rendered.pdf);
+    expect(rendered.pages.every((p) => [p.widthMm, p.heightMm].sort().join() === '210,297')).toBe(true);
+    expect(rendered.pages.filter((p) => p.widthMm === 297).length).toBeGreaterThanOrEqual(10);
+    expect(rendered.pages.length).toBeLessThanOrEqual(25);
+    const asShown = (d: Decimal) => {
+      const [int, frac = ''] = d.toFixed(6).replace(/0+$/, '').split('.');
+      return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
+    };
+    const pdfText = rendered.text.replace(/[ \t]+/g, ' ');
+    for (const amount of [clean.signedYear.amount, clean.fundsYear]) expect(pdfText).toContain(asShown(amount));
+    for (const label of ['油气能源化工产业链', '格尔木农垦（集团）有限公司', '评分办法']) expect(pdfText).toContain(label);
+    // A column too narrow for its number prints ###.
+    expect(pdfText).not.toContain('##');
     const ranking = workbook.getWorksheet('第1季度评比');
     expect(String(ranking?.getCell(ranking.rowCount, 1).value)).toContain(
       '得分 = 签约额完成率 × 40%',
