@@ -180,6 +180,7 @@ export interface TextRule {
 }
 /** Why a text breaks the rule, in words for the user, or null. */
 function textRuleMessage(label: Label, rule: TextRule, value: unknown): string | null {
+  if (rule.required && (value === undefined || value === null)) return `请填写${label.zh} / ${label.en} is required`;
   if (typeof value !== 'string') return `${label.zh}应为文字 / ${label.en} must be text`;
   const problem = textProblem(value);
   if (problem) return textProblemMessage(label, problem);

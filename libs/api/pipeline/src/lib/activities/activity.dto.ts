@@ -27,7 +27,7 @@ export class CreateActivityDto implements ActivityInput {
   kind!: ActivityKind;
 
   @ApiProperty({ example: '2025-03-12' })
-  @IsCalendarDate({ zh: '跟进日期', en: 'The date' }, { plausible: true })
+  @IsCalendarDate({ zh: '跟进日期', en: 'The date' })
   occurredOn!: string;
 
   @ApiPropertyOptional({ type: [String], description: '我方参加人员' })

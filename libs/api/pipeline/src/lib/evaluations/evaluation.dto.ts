@@ -93,7 +93,7 @@ export class ConcludeEvaluationDto implements EvaluationConclusionInput {
   concludedById?: string;
 
   @ApiProperty({ example: '2025-03-20' })
-  @IsCalendarDate({ zh: '评估日期', en: 'The conclusion date' }, { plausible: true })
+  @IsCalendarDate({ zh: '评估日期', en: 'The conclusion date' })
   concludedOn!: string;
 
   @ApiProperty()
