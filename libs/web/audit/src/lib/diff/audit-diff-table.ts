@@ -1,57 +1,38 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
-import type { AuditEntryView } from '@crm/domain';
-import { TranslatePipe } from '@crm/web/core';
-import { auditDiff } from './audit-diff';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { AuditLogEntryView } from '@crm/domain';
+import { I18nService, TranslatePipe } from '@crm/web/core';
+import { sides } from './audit-diff';
 
-/** An entry's before and after, field by field; changed values are marked. */
+/** Every change of an entry in words: the field's name, before → after. */
 @Component({
   selector: 'crm-audit-diff-table',
   imports: [TranslatePipe],
   template: `
-    @if (rows().length) {
+    @if (entry().changes.length) {
       <table class="diff">
         <thead>
           <tr>
             <th scope="col">{{ 'audit.diff.field' | t }}</th>
-            @if (hasBefore()) {
+            @if (has().before) {
               <th scope="col">{{ 'audit.diff.before' | t }}</th>
             }
-            @if (hasAfter()) {
+            @if (has().after) {
               <th scope="col">{{ 'audit.diff.after' | t }}</th>
             }
           </tr>
         </thead>
         <tbody>
-          @for (row of rows(); track row.field) {
+          @for (change of entry().changes; track change.field) {
             <tr>
-              <th scope="row">{{ row.field }}</th>
-              @if (hasBefore()) {
-                <td
-                  class="before"
-                  [class.old]="row.changed && row.before !== null"
-                >
-                  @if (row.before !== null) {
-                    <pre>{{ row.before }}</pre>
-                  } @else {
-                    <span class="absent">—</span>
-                  }
+              <th scope="row">{{ english() ? change.labelEn : change.label }}</th>
+              @if (has().before) {
+                <td class="before" [class.old]="change.before !== null && change.after !== null">
+                  {{ change.before ?? '—' }}
                 </td>
               }
-              @if (hasAfter()) {
-                <td
-                  class="after"
-                  [class.new]="row.changed && row.after !== null"
-                >
-                  @if (row.after !== null) {
-                    <pre>{{ row.after }}</pre>
-                  } @else {
-                    <span class="absent">—</span>
-                  }
+              @if (has().after) {
+                <td class="after" [class.new]="change.before !== null && change.after !== null">
+                  {{ change.after ?? '—' }}
                 </td>
               }
             </tr>
@@ -70,33 +51,25 @@ import { auditDiff } from './audit-diff';
     .diff {
       width: 100%;
       border-collapse: collapse;
-      table-layout: fixed;
       font-size: 13px;
     }
     th,
     td {
-      padding: 6px 10px;
-      border: 1px solid #f0f0f0;
+      padding: 6px 8px;
+      border-bottom: 1px solid #f0f0f0;
       text-align: left;
       vertical-align: top;
+      white-space: pre-wrap;
+      word-break: break-word;
     }
     thead th {
-      background: #fafafa;
+      color: rgba(0, 0, 0, 0.55);
       font-weight: 500;
     }
-    thead th:first-child {
-      width: 160px;
-    }
     tbody th {
-      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-      font-weight: 400;
-      word-break: break-all;
-    }
-    pre {
-      margin: 0;
-      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-      white-space: pre-wrap;
-      word-break: break-all;
+      width: 28%;
+      font-weight: 500;
+      color: rgba(0, 0, 0, 0.75);
     }
     .old {
       background: #fff1f0;
@@ -104,27 +77,16 @@ import { auditDiff } from './audit-diff';
     .new {
       background: #f6ffed;
     }
-    .absent,
-    .none {
-      color: rgba(0, 0, 0, 0.45);
-    }
     .none {
       margin: 0;
-    }
-    @media (max-width: 767.98px) {
-      thead th:first-child {
-        width: 96px;
-      }
+      color: rgba(0, 0, 0, 0.45);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditDiffTable {
-  readonly entry = input.required<AuditEntryView>();
-  protected readonly rows = computed(() =>
-    auditDiff(this.entry().before, this.entry().after),
-  );
-  /** A creation has no before and a deletion no after: no empty column for them. */
-  protected readonly hasBefore = computed(() => this.entry().before !== null);
-  protected readonly hasAfter = computed(() => this.entry().after !== null);
+  private readonly i18n = inject(I18nService);
+  readonly entry = input.required<AuditLogEntryView>();
+  protected readonly has = computed(() => sides(this.entry().changes));
+  protected readonly english = computed(() => this.i18n.lang() === 'en');
 }

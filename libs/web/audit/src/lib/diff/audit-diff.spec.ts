@@ -1,42 +1,18 @@
-import { auditDiff } from './audit-diff';
+import { changeLine, sides } from './audit-diff';
 
-describe('auditDiff', () => {
-  it('puts the changed fields of an update side by side', () => {
-    expect(
-      auditDiff(
-        { displayName: '张三', roles: ['staff'] },
-        { displayName: '张三丰', roles: ['staff', 'leader'] },
-      ),
-    ).toEqual([
-      { field: 'displayName', before: '"张三"', after: '"张三丰"', changed: true },
-      {
-        field: 'roles',
-        before: '["staff"]',
-        after: '["staff","leader"]',
-        changed: true,
-      },
-    ]);
+describe('audit changes in words', () => {
+  it('reads a change as before → after, a creation or deletion as its one value', () => {
+    expect(changeLine({ field: 'stage', label: '阶段', labelEn: 'Stage', before: '信息收集', after: '对接洽谈' }, '阶段')).toBe(
+      '阶段：信息收集 → 对接洽谈',
+    );
+    expect(changeLine({ field: 'name', label: '名称', labelEn: 'Name', before: null, after: '某公司' }, '名称')).toBe('名称：某公司');
+    expect(changeLine({ field: 'amount', label: '金额', labelEn: 'Amount', before: '500万元', after: null }, 'Amount')).toBe(
+      'Amount：500万元',
+    );
   });
 
-  it('shows a creation as fields with no before, and keeps unchanged ones unmarked', () => {
-    const rows = auditDiff({ active: true }, { username: 'lisi', active: true });
-    expect(rows).toEqual([
-      { field: 'username', before: null, after: '"lisi"', changed: true },
-      { field: 'active', before: 'true', after: 'true', changed: false },
-    ]);
-  });
-
-  it('lists fields only the before has, and copes with no record at all', () => {
-    expect(auditDiff({ lockedUntil: null }, {})).toEqual([
-      { field: 'lockedUntil', before: 'null', after: null, changed: true },
-    ]);
-    expect(auditDiff(null, null)).toEqual([]);
-  });
-
-  it('breaks long objects over lines', () => {
-    const [row] = auditDiff(null, {
-      address: { city: '格尔木市', district: '昆仑经济技术开发区', street: '黄河路', postcode: '816000' },
-    });
-    expect(row.after).toContain('\n');
+  it('knows which sides an entry has', () => {
+    expect(sides([{ field: 'a', label: 'a', labelEn: 'a', before: null, after: 'x' }])).toEqual({ before: false, after: true });
+    expect(sides([])).toEqual({ before: false, after: false });
   });
 });

@@ -9,31 +9,32 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import type { AuditAction, AuditEntryView } from '@crm/domain';
-import {
-  AuthService,
-  I18nService,
-  MessageKey,
-  TranslatePipe,
-  apiErrorText,
-} from '@crm/web/core';
+import { RouterLink } from '@angular/router';
+import type {
+  AuditAction,
+  AuditChangeView,
+  AuditFilterOptions,
+  AuditLogEntryView,
+  AuditProjectOption,
+} from '@crm/domain';
+import { I18nService, MessageKey, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { DateInput, LoadStateView } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Subscription } from 'rxjs';
+import { Subject, Subscription, debounceTime, distinctUntilChanged, switchMap } from 'rxjs';
 import { AuditApi, AuditQuery } from '../data-access/audit.api';
 import { AuditDiffTable } from '../diff/audit-diff-table';
-import { DateInput, LoadStateView } from '@crm/web/ui';
+import { SUMMARY_CHANGES, changeLine } from '../diff/audit-diff';
 
 /** Entries per page; a full page means there may be more. */
 export const AUDIT_PAGE_SIZE = 50;
 
-/** The record types the API writes today; others show under their own name. */
-const KNOWN_ENTITY_TYPES = ['user', 'enterprise', 'project'] as const;
+/** Below this width the table's rows stack as cards (the phone layout). */
+const NARROW = '(max-width: 767.98px)';
 
 const ACTION_COLORS: Record<AuditAction, string> = {
   create: 'green',
@@ -44,17 +45,16 @@ const ACTION_COLORS: Record<AuditAction, string> = {
   lock: 'volcano',
 };
 
-interface UserOption {
-  id: string;
-  label: string;
-}
-
 type LoadState =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
   | { status: 'ready'; hasMore: boolean };
 
-/** 审计日志 (office and admin): who changed what, when; newest first, a page at a time. */
+/**
+ * 审计日志 (office and admin): who changed what, when, in words — the person by name and unit,
+ * the record by its name with a link, each change before → after — newest first, a page at a
+ * time, filtered by project, person, unit, record type and days (Beijing time).
+ */
 @Component({
   selector: 'crm-audit-log-page',
   imports: [
@@ -63,9 +63,9 @@ type LoadState =
     AuditDiffTable,
     DatePipe,
     FormsModule,
+    RouterLink,
     NzButtonModule,
     NzCardModule,
-    NzInputModule,
     NzIconModule,
     NzSelectModule,
     NzTableModule,
@@ -81,42 +81,49 @@ export class AuditLogPage {
   private readonly i18n = inject(I18nService);
   private readonly destroyRef = inject(DestroyRef);
   private request: Subscription | null = null;
+  private readonly projectSearch = new Subject<string>();
 
+  protected readonly projectId = signal<string | null>(null);
   protected readonly userId = signal<string | null>(null);
+  protected readonly unitId = signal<number | null>(null);
   protected readonly entityType = signal<string | null>(null);
-  /** Calendar days as the date inputs give them (YYYY-MM-DD), in the user's time zone. */
+  /** Calendar days (YYYY-MM-DD) in Beijing time, as the API takes them. */
   protected readonly fromDay = signal('');
   protected readonly toDay = signal('');
   protected readonly badRange = computed(
     () => !!this.fromDay() && !!this.toDay() && this.toDay() < this.fromDay(),
   );
 
-  protected readonly entries = signal<AuditEntryView[]>([]);
+  protected readonly entries = signal<AuditLogEntryView[]>([]);
   protected readonly state = signal<LoadState>({ status: 'loading' });
   protected readonly loadingMore = signal(false);
   protected readonly moreError = signal<unknown>(null);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
+  protected readonly narrow = signal(
+    typeof window !== 'undefined' && !!window.matchMedia && window.matchMedia(NARROW).matches,
+  );
 
-  /** Admins may list every user; the office knows the users it has seen in the log. */
-  private readonly listedUsers = signal<UserOption[]>([]);
-  private readonly seenUsers = signal<ReadonlyMap<string, string>>(new Map());
-  protected readonly userOptions = computed<UserOption[]>(() => {
-    const options = new Map(
-      this.listedUsers().map((option) => [option.id, option.label]),
-    );
-    for (const [id, username] of this.seenUsers()) {
-      if (!options.has(id)) {
-        options.set(id, username);
-      }
-    }
-    return [...options]
-      .map(([id, label]) => ({ id, label }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+  protected readonly options = signal<AuditFilterOptions>({ users: [], units: [], entityTypes: [] });
+  protected readonly projects = signal<AuditProjectOption[]>([]);
+  protected readonly searchingProjects = signal(false);
+  /** The project chosen, kept among the options while another search runs. */
+  private readonly chosenProject = signal<AuditProjectOption | null>(null);
+  protected readonly projectOptions = computed(() => {
+    const chosen = this.chosenProject();
+    const found = this.projects();
+    return chosen && !found.some((p) => p.id === chosen.id) ? [chosen, ...found] : found;
   });
-  private readonly seenTypes = signal<ReadonlySet<string>>(new Set());
-  protected readonly entityTypes = computed(() => [
-    ...new Set<string>([...KNOWN_ENTITY_TYPES, ...this.seenTypes()]),
-  ]);
+  protected readonly english = computed(() => this.i18n.lang() === 'en');
+  protected readonly entityTypeOptions = computed(() =>
+    this.options().entityTypes.map((t) => ({ value: t.type, label: this.english() ? t.en : t.zh })),
+  );
+  protected readonly userOptions = computed(() =>
+    this.options().users.map((u) => ({
+      value: u.id,
+      label: u.unitName ? `${u.displayName}（${u.unitName}）` : u.displayName,
+    })),
+  );
+
   protected readonly errorText = computed(() => {
     const state = this.state();
     return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
@@ -127,7 +134,9 @@ export class AuditLogPage {
   });
   protected readonly filtered = computed(
     () =>
+      this.projectId() !== null ||
       this.userId() !== null ||
+      this.unitId() !== null ||
       this.entityType() !== null ||
       !!this.fromDay() ||
       !!this.toDay(),
@@ -135,27 +144,58 @@ export class AuditLogPage {
 
   constructor() {
     this.search();
-    // GET /api/users is for admins only; the office is offered the users seen in the log.
-    if (inject(AuthService).hasRole('admin')) {
-      this.api
-        .users()
-        .pipe(takeUntilDestroyed())
-        .subscribe({
-          next: (users) =>
-            this.listedUsers.set(
-              users.map((user) => ({
-                id: user.id,
-                label: `${user.displayName}（${user.username}）`,
-              })),
-            ),
-          // The filter still offers the users seen in the log.
-          error: () => undefined,
-        });
+    this.api
+      .filters()
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (options) => this.options.set(options),
+        // The log still shows; the filters offer nothing to choose.
+        error: () => undefined,
+      });
+    this.projectSearch
+      .pipe(
+        debounceTime(250),
+        distinctUntilChanged(),
+        switchMap((q) => {
+          this.searchingProjects.set(true);
+          return this.api.projects(q);
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe({
+        next: (projects) => {
+          this.searchingProjects.set(false);
+          this.projects.set(projects);
+        },
+        error: () => this.searchingProjects.set(false),
+      });
+    if (typeof window !== 'undefined' && window.matchMedia) {
+      const query = window.matchMedia(NARROW);
+      const listener = (event: MediaQueryListEvent) => this.narrow.set(event.matches);
+      query.addEventListener?.('change', listener);
+      this.destroyRef.onDestroy(() => query.removeEventListener?.('change', listener));
     }
+  }
+
+  protected searchProjects(q: string): void {
+    if (q.trim()) {
+      this.projectSearch.next(q.trim());
+    }
+  }
+
+  protected setProject(projectId: string | null): void {
+    this.projectId.set(projectId ?? null);
+    this.chosenProject.set(this.projectOptions().find((p) => p.id === projectId) ?? null);
+    this.search();
   }
 
   protected setUser(userId: string | null): void {
     this.userId.set(userId ?? null);
+    this.search();
+  }
+
+  protected setUnit(unitId: number | null): void {
+    this.unitId.set(unitId ?? null);
     this.search();
   }
 
@@ -181,7 +221,10 @@ export class AuditLogPage {
   }
 
   protected resetFilters(): void {
+    this.projectId.set(null);
+    this.chosenProject.set(null);
     this.userId.set(null);
+    this.unitId.set(null);
     this.entityType.set(null);
     this.fromDay.set('');
     this.toDay.set('');
@@ -201,11 +244,7 @@ export class AuditLogPage {
       .subscribe({
         next: (entries) => {
           this.entries.set(entries);
-          this.remember(entries);
-          this.state.set({
-            status: 'ready',
-            hasMore: entries.length === AUDIT_PAGE_SIZE,
-          });
+          this.state.set({ status: 'ready', hasMore: entries.length === AUDIT_PAGE_SIZE });
         },
         error: (error: unknown) => {
           this.entries.set([]);
@@ -227,14 +266,10 @@ export class AuditLogPage {
       .find({ ...this.query(), beforeId: last.id })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (entries) => {
+        next: (more) => {
           this.loadingMore.set(false);
-          this.entries.update((current) => [...current, ...entries]);
-          this.remember(entries);
-          this.state.set({
-            status: 'ready',
-            hasMore: entries.length === AUDIT_PAGE_SIZE,
-          });
+          this.entries.update((current) => [...current, ...more]);
+          this.state.set({ status: 'ready', hasMore: more.length === AUDIT_PAGE_SIZE });
         },
         error: (error: unknown) => {
           this.loadingMore.set(false);
@@ -263,10 +298,26 @@ export class AuditLogPage {
     return ACTION_COLORS[action] ?? 'default';
   }
 
-  protected entityLabel(type: string): string {
-    return (KNOWN_ENTITY_TYPES as readonly string[]).includes(type)
-      ? this.i18n.t(`audit.entity.${type as (typeof KNOWN_ENTITY_TYPES)[number]}`)
-      : type;
+  protected entityLabel(entry: AuditLogEntryView): string {
+    return this.english() ? entry.entityLabelEn : entry.entityLabel;
+  }
+
+  /** The first few changes as lines of words; the rest are in the expanded row. */
+  protected summary(entry: AuditLogEntryView): string[] {
+    return entry.changes
+      .slice(0, SUMMARY_CHANGES)
+      .map((change: AuditChangeView) => changeLine(change, this.english() ? change.labelEn : change.label));
+  }
+
+  protected hiddenChanges(entry: AuditLogEntryView): number {
+    return Math.max(0, entry.changes.length - SUMMARY_CHANGES);
+  }
+
+  /** The record's own page, unless it is the project's (the project's name links there). */
+  protected recordLink(entry: AuditLogEntryView): string | null {
+    return entry.link && !(entry.projectId && entry.link === `/projects/${entry.projectId}` && entry.entityType !== 'project')
+      ? entry.link
+      : null;
   }
 
   protected hasMore(): boolean {
@@ -275,36 +326,14 @@ export class AuditLogPage {
   }
 
   private query(): AuditQuery {
-    const from = localDay(this.fromDay());
-    const to = localDay(this.toDay(), 1);
     return {
+      projectId: this.projectId() ?? undefined,
       userId: this.userId() ?? undefined,
+      unitId: this.unitId() ?? undefined,
       entityType: this.entityType() ?? undefined,
-      from: from?.toISOString(),
-      // The API's `to` is exclusive: up to the start of the day after the last one chosen.
-      to: to?.toISOString(),
+      fromDay: this.fromDay() || undefined,
+      toDay: this.toDay() || undefined,
       limit: AUDIT_PAGE_SIZE,
     };
   }
-
-  private remember(entries: AuditEntryView[]): void {
-    const users = new Map(this.seenUsers());
-    const types = new Set(this.seenTypes());
-    for (const entry of entries) {
-      if (entry.userId && entry.username && !users.has(entry.userId)) {
-        users.set(entry.userId, entry.username);
-      }
-      types.add(entry.entityType);
-    }
-    this.seenUsers.set(users);
-    this.seenTypes.set(types);
-  }
-}
-
-/** The start of a day given as YYYY-MM-DD (plus `addDays`), local time; null if none. */
-export function localDay(day: string, addDays = 0): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return match
-    ? new Date(+match[1], +match[2] - 1, +match[3] + addDays)
-    : null;
 }
