@@ -217,8 +217,11 @@ describe('chain board and progress', () => {
       `UPDATE app_user SET unit_id = (SELECT id FROM unit WHERE name = '市能源局') WHERE id = $1`,
       [w.staff.user.id],
     );
+    // The owner and the responsible unit serve the new chain (issue 15: 422 otherwise).
+    const [energy] = await w.t.dataSource.query(`SELECT id FROM unit WHERE name = '市能源局'`);
     const moved = await w.staff.patch(`/api/projects/${id}`, {
       chain: 'oil-gas-chemical',
+      responsibleUnitId: energy.id,
       plannedInvestment: '200',
       version: await versionOf(w, id),
     });
