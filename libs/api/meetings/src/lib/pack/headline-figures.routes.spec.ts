@@ -397,6 +397,22 @@ describe('the headline figures through every route (issue 15)', () => {
   });
   afterAll(() => t?.close());
 
+  /** How many projects GET /api/projects lists for a figure's query (arrays as comma lists). */
+  const listed = async (query: object): Promise<number> =>
+    (
+      await office
+        .get('/api/projects')
+        .query(
+          Object.fromEntries(
+            Object.entries(query).map(([k, v]) => [
+              k,
+              Array.isArray(v) ? v.join(',') : String(v),
+            ]),
+          ),
+        )
+        .expect(200)
+    ).body.total;
+
   it('keeps the trigger-kept totals equal to a full recount of the fixture', async () => {
     expect(await t.app.get(PipelineTotalsService).discrepancies()).toEqual([]);
     expect(await t.app.get(ChainMonthTotalsService).discrepancies()).toEqual(
@@ -502,6 +518,12 @@ describe('the headline figures through every route (issue 15)', () => {
           code,
           figures: expected,
         });
+
+      // The project lists the cockpit links each count to hold exactly the projects counted.
+      expect(await listed(c.bigProjects.query)).toBe(EXPECTED[key].big);
+      expect(await listed(c.signedProjects.query)).toBe(
+        EXPECTED[key].signedCount,
+      );
 
       // The threshold each chain's big projects are counted against is its own, from the plan.
       const threshold = key === 'A' ? '10000' : '30000';
@@ -683,6 +705,7 @@ describe('the headline figures through every route (issue 15)', () => {
           .actual,
       ];
       expect(bigs).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+      expect(await listed({ chain: A, bigBy: `${Y}-06` })).toBe(0);
       // The actuals stay, the same everywhere; no target and no rate.
       expect(n(progress.signedAmount.actual)).toBe(EXPECTED.A.signed);
       expect(n(leader.figures.signedAmount.actual)).toBe(EXPECTED.A.signed);

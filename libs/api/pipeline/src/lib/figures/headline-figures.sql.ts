@@ -116,3 +116,17 @@ export const SIGNED_BETWEEN = `
   FROM project_agreement a JOIN project p ON p.id = a.project_id
   WHERE p.chain_id = ANY ($1::smallint[]) AND p.stage >= 'signed' AND a.signed_on >= $2::date AND a.signed_on < $3::date
   GROUP BY p.chain_id`;
+
+/**
+ * The projects behind an 亿元以上项目 count (the project list's ?bigBy=YYYY-MM, linked from the
+ * figure): at 项目签约 or later, first signed in the month's year by the month's end (`end`, the
+ * first day after it), and signed that much by then, against the chain's threshold in the year's
+ * published plan. The same rule chain_month_total counts by.
+ */
+export function bigProjectBy(end: string): string {
+  return `p.stage >= 'signed' AND p.signed_on >= date_trunc('year', ${end} - 1)::date AND p.signed_on < ${end}
+    AND (SELECT sum(a.amount) FROM project_agreement a WHERE a.project_id = p.id AND a.signed_on < ${end})
+        >= (SELECT t.big_project_threshold FROM chain_target t
+            JOIN annual_plan ap ON ap.year = t.year AND ap.status = 'published'
+            WHERE t.chain_id = p.chain_id AND t.year = date_part('year', ${end} - 1))`;
+}

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { invalidInput } from '../common/problems';
 import type { ListProjectsDto } from './project.dto';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummaryView, type SummaryRow } from './project.rows';
+import { bigProjectBy } from '../figures/headline-figures.sql';
 
 /**
  * Each sort key as a never-null expression (so keyset paging needs no NULL cases) and the type its
@@ -122,12 +123,7 @@ export class ProjectListService {
     if (query.bigBy) {
       // First signed in the month's year by the month's end, and signed that much by then.
       const end = `(to_date(${param(query.bigBy)}, 'YYYY-MM') + interval '1 month')::date`;
-      where.push(
-        `p.stage >= 'signed' AND p.signed_on >= date_trunc('year', ${end} - 1)::date AND p.signed_on < ${end}
-         AND (SELECT sum(a.amount) FROM project_agreement a WHERE a.project_id = p.id AND a.signed_on < ${end})
-             >= (SELECT t.big_project_threshold FROM chain_target t
-                 WHERE t.chain_id = p.chain_id AND t.year = date_part('year', ${end} - 1))`,
-      );
+      where.push(bigProjectBy(end));
     }
     if (query.stageSinceTo) {
       where.push(
