@@ -204,7 +204,7 @@ describe('meetings and action items', () => {
 
     it('tells only the owner user when one is named, and refuses what does not fit', async () => {
       const before = (await q(`SELECT count(*)::int AS n FROM notification`))[0].n;
-      await energyStaff
+      const created = await energyStaff
         .post(`/api/meetings/${meeting.id}/action-items`, {
           text: '报送项目前期手续清单',
           ownerUnitId: energyUnitId,
@@ -212,9 +212,10 @@ describe('meetings and action items', () => {
           dueOn: '2025-04-10',
         })
         .expect(201);
-      const after = await q(`SELECT user_id FROM notification ORDER BY created_at DESC LIMIT 1`);
+      // Notifications carry the clock's time (fixed here), so find this one by its link, not as the latest.
+      const after = await q(`SELECT user_id FROM notification WHERE link = $1`, [`/action-items/${created.body.id}`]);
       expect((await q(`SELECT count(*)::int AS n FROM notification`))[0].n).toBe(before + 1);
-      expect(after[0].user_id).toBe(colleagueId);
+      expect(after.map((r: { user_id: string }) => r.user_id)).toEqual([colleagueId]);
       const post = (body: Record<string, unknown>) =>
         office.post(`/api/meetings/${meeting.id}/action-items`, { text: '事项', ownerUnitId: energyUnitId, dueOn: '2025-04-01', ...body });
       await post({ projectId: metallurgyProject }).expect(422);

@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import { canReadChain, hasRole, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
+import { canReadChain, hasRole, NotificationWriter, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { INSTRUCTION_NOTIFICATION_KIND, shanghaiToday, type InstructionView } from '@crm/domain';
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,6 +42,7 @@ export class InstructionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   /** Written by a person leading the project's chain today (chain_leaders_on, the cockpit clock's Shanghai date). */
@@ -65,18 +66,13 @@ export class InstructionService {
       const [row]: InstructionRow[] = await tx.query(`${SELECT} WHERE i.id = $1`, [id]);
       const view = toView(row);
       const author = view.personName ?? view.author.displayName;
-      // Through the notification table the reporting area reads (its service is not exported).
       if (project.owner_id !== user.id) {
-        await tx.query(
-          `INSERT INTO notification (user_id, kind, title, body, link) VALUES ($1, $2, $3, $4, $5)`,
-          [
-            project.owner_id,
-            INSTRUCTION_NOTIFICATION_KIND,
-            `领导批示：${project.name}`.slice(0, 200),
-            `${author}批示：${text}`,
-            `/projects/${projectId}`,
-          ],
-        );
+        await this.notifications.notify(tx, [project.owner_id], {
+          kind: INSTRUCTION_NOTIFICATION_KIND,
+          title: `领导批示：${project.name}`,
+          body: `${author}批示：${text}`,
+          link: `/projects/${projectId}`,
+        });
       }
       await this.audit.record(tx, user, {
         action: 'create',

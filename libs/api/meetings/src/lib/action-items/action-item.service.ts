@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import { hasRole, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
+import { hasRole, NotificationWriter, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import {
   canMoveActionItem,
   isActionItemOverdue,
@@ -81,6 +81,7 @@ export class ActionItemService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   async create(user: AuthUser, meetingId: string, input: ActionItemInput): Promise<ActionItemView> {
@@ -115,19 +116,12 @@ export class ActionItemService {
       const recipients = (await ownerRecipients(tx, view.ownerUnit.id, view.ownerUser?.id ?? null)).filter(
         (r) => r !== user.id,
       );
-      // Through the notification table the reporting area reads (its service is not exported).
-      if (recipients.length) {
-        await tx.query(
-          `INSERT INTO notification (user_id, kind, title, body, link) SELECT r, 'action-item-assigned', $2, $3, $4
-           FROM unnest($1::uuid[]) r`,
-          [
-            recipients,
-            clip(`交办事项：${view.text}`),
-            `${view.chains.map((c) => c.nameZh).join('、')} · ${view.meeting.heldOn} 会议交办，请于 ${view.dueOn} 前办结。/ Assigned at the meeting of ${view.meeting.heldOn}, due ${view.dueOn}.\n${view.text}`,
-            `/action-items/${id}`,
-          ],
-        );
-      }
+      await this.notifications.notify(tx, recipients, {
+        kind: 'action-item-assigned',
+        title: `交办事项：${view.text}`,
+        body: `${view.chains.map((c) => c.nameZh).join('、')} · ${view.meeting.heldOn} 会议交办，请于 ${view.dueOn} 前办结。/ Assigned at the meeting of ${view.meeting.heldOn}, due ${view.dueOn}.\n${view.text}`,
+        link: `/action-items/${id}`,
+      });
       await this.audit.record(tx, user, {
         action: 'create',
         entityType: 'action_item',
@@ -313,10 +307,6 @@ export async function ownerRecipients(manager: EntityManager, unitId: number, us
         [unitId],
       );
   return rows.map((r) => r.id);
-}
-
-function clip(title: string): string {
-  return title.length > 200 ? `${title.slice(0, 199)}…` : title;
 }
 
 function noteView(n: NoteRow): ActionItemNoteView {

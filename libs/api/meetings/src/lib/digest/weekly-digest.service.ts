@@ -1,5 +1,5 @@
 import { chainFigures, cockpitPeriod, type CockpitChain } from '@crm/api/cockpit';
-import { canReadChain, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
+import { canReadChain, NotificationWriter, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { headlineFigures, headlineTargets, signedBetween } from '@crm/api/pipeline';
 import {
   shanghaiToday,
@@ -74,6 +74,7 @@ export class WeeklyDigestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   /** The user's digest for a Monday (default: the latest Monday on or before today, Shanghai). */
@@ -118,11 +119,8 @@ export class WeeklyDigestService {
         [view.recipient.id, view.week, now],
       );
       if (!claimed.length) return null;
-      // Through the notification table the reporting area reads (its service is not exported).
-      const [{ id }]: { id: string }[] = await tx.query(
-        `INSERT INTO notification (user_id, kind, title, body, link) VALUES ($1, 'weekly-digest', $2, $3, $4) RETURNING id`,
-        [view.recipient.id, notice.title, notice.body, notice.link],
-      );
+      // In the claim's transaction: the key and the notification commit together.
+      const [id] = await this.notifications.notify(tx, [view.recipient.id], { kind: 'weekly-digest', ...notice });
       await tx.query(`UPDATE weekly_digest_sent SET notification_id = $3 WHERE user_id = $1 AND week = $2`, [
         view.recipient.id,
         view.week,

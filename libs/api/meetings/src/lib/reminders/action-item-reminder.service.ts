@@ -1,3 +1,4 @@
+import { NotificationWriter } from '@crm/api/core';
 import { shanghaiToday } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -36,7 +37,10 @@ interface DueItem {
  */
 @Injectable()
 export class ActionItemReminderService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationWriter,
+  ) {}
 
   async run(now: Date): Promise<ActionItemReminderSent[]> {
     // The latest date whose morning has come.
@@ -97,13 +101,8 @@ export class ActionItemReminderService {
               `交办事项已逾期（${item.due_on} 到期）/ Action item overdue (due ${item.due_on})：${short}`,
               `该交办事项已超过办结期限，请尽快办理并登记进展。/ Past its due date: act on it and record the progress.\n${item.text}`,
             ];
-      if (recipients.length) {
-        // Through the notification table the reporting area reads (its service is not exported).
-        await tx.query(
-          `INSERT INTO notification (user_id, kind, title, body, link) SELECT r, $2, $3, $4, $5 FROM unnest($1::uuid[]) r`,
-          [recipients, kind, title.length > 200 ? `${title.slice(0, 199)}…` : title, body, `/action-items/${item.id}`],
-        );
-      }
+      // In the claim's transaction: the key and the notifications commit together.
+      await this.notifications.notify(tx, recipients, { kind, title, body, link: `/action-items/${item.id}` });
       await tx.query(
         `UPDATE action_item_reminder_sent SET recipients = $4 WHERE action_item_id = $1 AND kind = $2 AND due_on = $3`,
         [item.id, kind, item.due_on, recipients.length],

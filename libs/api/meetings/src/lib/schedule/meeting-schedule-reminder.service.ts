@@ -1,3 +1,4 @@
+import { NotificationWriter } from '@crm/api/core';
 import { shanghaiToday } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -38,7 +39,10 @@ interface NoticeDue {
  */
 @Injectable()
 export class MeetingScheduleReminderService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationWriter,
+  ) {}
 
   async run(now: Date): Promise<MeetingScheduleNoticeSent[]> {
     const today = shanghaiToday(now);
@@ -66,13 +70,13 @@ export class MeetingScheduleReminderService {
       if (held.length) return null;
       const recipients: string[] = (await tx.query(RECIPIENTS, [notice.chain_id, notice.kind, today])).map((r: { id: string }) => r.id);
       const [title, body] = texts(notice);
-      if (recipients.length) {
-        // Through the notification table the reporting area reads (its service is not exported).
-        await tx.query(
-          `INSERT INTO notification (user_id, kind, title, body, link) SELECT r, $2, $3, $4, $5 FROM unnest($1::uuid[]) r`,
-          [recipients, MEETING_SCHEDULE_NOTIFICATION_KINDS[notice.kind], clip(title), body, '/meetings/schedule'],
-        );
-      }
+      // In the claim's transaction: the key and the notifications commit together.
+      await this.notifications.notify(tx, recipients, {
+        kind: MEETING_SCHEDULE_NOTIFICATION_KINDS[notice.kind],
+        title,
+        body,
+        link: '/meetings/schedule',
+      });
       await tx.query(
         `UPDATE meeting_schedule_notice_sent SET recipients = $4 WHERE chain_id = $1 AND month = $2 AND kind = $3`,
         [notice.chain_id, month, notice.kind, recipients.length],
@@ -96,8 +100,4 @@ function texts(n: NoticeDue): [string, string] {
         `按照月调度会日程，${n.name_zh}本月调度会应于${date}召开，至今未登记召开情况。请督促尽快召开并登记。` +
           `/ The chain’s monthly dispatch meeting was scheduled for ${n.scheduled_on} and none is recorded this month: see that it is held and recorded.`,
       ];
-}
-
-function clip(title: string): string {
-  return title.length > 200 ? `${title.slice(0, 199)}…` : title;
 }

@@ -1,38 +1,24 @@
-import type {
-  NotificationKind,
-  NotificationListView,
-  NotificationView,
-} from '@crm/domain';
+import { NotificationWriter, type NewNotification } from '@crm/api/core';
+import type { NotificationKind, NotificationListView, NotificationView } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { updatedRows } from '../common/errors';
 
-export interface NewNotification {
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  link?: string | null;
-}
-
-/** 站内通知: stored per user, with an unread count; written in the caller's transaction. */
+/**
+ * 站内通知: stored per user, with an unread count. Written through the one NotificationWriter of
+ * @crm/api/core (in the caller's transaction), as every other area writes them.
+ */
 @Injectable()
 export class NotificationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writer: NotificationWriter,
+  ) {}
 
-  /** One notification to each user; returns how many were stored. */
-  async notify(
-    manager: EntityManager,
-    userIds: string[],
-    n: NewNotification,
-  ): Promise<number> {
-    if (!userIds.length) return 0;
-    const rows = await manager.query(
-      `INSERT INTO notification (user_id, kind, title, body, link)
-       SELECT u, $2, $3, $4, $5 FROM unnest($1::uuid[]) u RETURNING id`,
-      [userIds, n.kind, n.title, n.body, n.link ?? null],
-    );
-    return rows.length;
+  /** One notification to each user, in the caller's transaction; returns how many were stored. */
+  async notify(manager: EntityManager, userIds: string[], n: NewNotification): Promise<number> {
+    return (await this.writer.notify(manager, userIds, n)).length;
   }
 
   async list(userId: string, limit = 50): Promise<NotificationListView> {
