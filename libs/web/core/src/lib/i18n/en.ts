@@ -858,6 +858,8 @@ export const en: Messages = {
   'ledger.upload.emptyFile': 'The chosen file is empty; choose another.',
   'ledger.upload.failed':
     'The file could not be read; check it and upload it again.',
+  'ledger.rules.template':
+    'The template’s second row is an example (grey, marked 示例行 in 备注): the import skips it, or delete it. Chain, stage, status, source channel and responsible unit can be picked from drop-down lists.',
   'ledger.rules.headers':
     "Headers may be written as the task forces' ledgers write them (项目名称, 所属产业链, 计划总投资（亿元）…); where they differ from the template, map each column to its field.",
   'ledger.rules.values':

@@ -822,6 +822,8 @@ export const zhCN = {
   'ledger.upload.tooLarge': '文件超过 {mb} MB，请拆分后分批导入。',
   'ledger.upload.emptyFile': '所选文件是空的，请重新选择。',
   'ledger.upload.failed': '文件未能读取，请检查后重新上传。',
+  'ledger.rules.template':
+    '模板第二行是示例（灰色，备注栏注明“示例行”），导入时自动跳过，也可直接删除；产业链、项目阶段、项目状态、招商渠道、责任单位可从下拉列表中选择。',
   'ledger.rules.headers':
     '表头可沿用各专班台账的写法（如“项目名称”“所属产业链”“计划总投资（亿元）”）；与模板不一致时，可逐列指定对应字段。',
   'ledger.rules.values':
