@@ -1,4 +1,4 @@
-import { EVALUATION_DIMENSIONS, shanghaiToday, STAGE_GATE_REQUIREMENTS, STAGE_LABELS, STAGES, stageIndex, type Stage } from '@crm/domain';
+import { addDays, EVALUATION_DIMENSIONS, shanghaiToday, STAGE_GATE_REQUIREMENTS, STAGE_LABELS, STAGES, stageIndex, type Stage } from '@crm/domain';
 import { Workbook } from 'exceljs';
 import { createLedgerWorld, postAs, type LedgerWorld } from '../../test/ledger-world';
 
@@ -187,6 +187,22 @@ describe('the import and the pipeline refuse the same moves with the same proble
     },
     30_000,
   );
+
+  it.each([
+    ['a completion before the construction start', 'construction' as Stage, 'production' as Stage, { completedOn: `${year}-04-30` }, 'completedOn'],
+    ['a signing date in the future', 'evaluation' as Stage, 'signed' as Stage, { signedOn: addDays(shanghaiToday(), 1) }, 'signedOn'],
+  ])('refuses %s both ways, with the same words', async (_, from, to, override, field) => {
+    const project = await base(from, 'full');
+    const body = { ...request({ from, to, records: 'full', omit: null, expects: null }), ...override };
+    const refused = await w.staff
+      .post(`/api/projects/${project.id}/stage-moves`, { to, version: await versionOf(project.id), ...body })
+      .expect(400);
+    const said: string = refused.body.errors[field][0];
+    const imported = await importErrors(project.name, to, body);
+    expect(imported.action).toBe('error');
+    expect(imported.zh).toHaveLength(1);
+    expect(said).toContain(imported.zh[0]);
+  });
 
   it('accepts, both ways, a move whose gate is met: the import previews an update and commits it', async () => {
     const project = await base('negotiation', 'full');
