@@ -57,6 +57,7 @@ export const meetingsRoutes: Route[] = [
       },
       {
         path: ':id',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./meetings/meeting-page').then((m) => m.MeetingPage),
       },
     ],

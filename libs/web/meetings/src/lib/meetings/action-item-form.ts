@@ -89,6 +89,11 @@ export class ActionItemForm implements OnInit {
   /** YYYY-MM-DD, '' until chosen. */
   protected readonly dueOn = signal('');
 
+  /** Something typed or chosen for the item that is not added yet (the unit chosen for staff aside). */
+  hasUnsavedChanges(): boolean {
+    return !!(this.text().trim() || this.projectId() || this.ownerUserId() || this.dueOn());
+  }
+
   protected readonly projects = signal<{ id: string; name: string }[]>([]);
   protected readonly projectsFailed = signal(false);
   /** Active users, for the office (GET /api/users is theirs); staff may name themselves. */

@@ -6,6 +6,7 @@ import {
   computed,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
@@ -24,7 +25,7 @@ import { SHANGHAI, chainNames, kindKey } from '../data-access/meeting-labels';
 import { MeetingRights } from '../data-access/meeting-rights';
 import { MeetingsApi } from '../data-access/meetings.api';
 import { ActionItemForm } from './action-item-form';
-import { LoadStateView } from '@crm/web/ui';
+import { HasUnsavedChanges, LoadStateView, warnBeforeUnload } from '@crm/web/ui';
 
 /**
  * /meetings/:id — a meeting: who chaired and attended, agenda and minutes, and the action items it
@@ -50,7 +51,7 @@ import { LoadStateView } from '@crm/web/ui';
   styleUrl: './meeting-page.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class MeetingPage {
+export class MeetingPage implements HasUnsavedChanges {
   private readonly api = inject(MeetingsApi);
   private readonly i18n = inject(I18nService);
   private readonly rights = inject(MeetingRights);
@@ -101,7 +102,15 @@ export class MeetingPage {
     (this.meeting()?.attendees ?? []).join(this.lang() === 'en' ? ', ' : '、'),
   );
 
+  private readonly itemForm = viewChild(ActionItemForm);
+
+  /** 新增交办事项 open with something typed. */
+  hasUnsavedChanges(): boolean {
+    return this.itemForm()?.hasUnsavedChanges() ?? false;
+  }
+
   constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
     this.api
       .listChains()
       .pipe(takeUntilDestroyed())
