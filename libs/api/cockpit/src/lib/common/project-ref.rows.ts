@@ -1,4 +1,5 @@
 import type { ChainCode, CockpitProjectRef, ProjectStatus, Stage } from '@crm/domain';
+import type { EntityManager } from 'typeorm';
 
 /** Columns of a CockpitProjectRef, for `FROM project p` with PROJECT_REF_JOINS. */
 export const PROJECT_REF_COLUMNS = `
@@ -38,4 +39,14 @@ export function toProjectRef(r: ProjectRefRow): CockpitProjectRef {
     owner: { id: r.owner_id, displayName: r.owner_name },
     responsibleUnit: { id: r.responsible_unit_id, name: r.unit_name },
   };
+}
+
+/** The CockpitProjectRef of each of the given projects that exists, by id (one query). */
+export async function projectRefsById(manager: EntityManager, ids: readonly string[]): Promise<Map<string, CockpitProjectRef>> {
+  if (!ids.length) return new Map();
+  const rows: ProjectRefRow[] = await manager.query(
+    `SELECT ${PROJECT_REF_COLUMNS} FROM project p ${PROJECT_REF_JOINS} WHERE p.id = ANY ($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, toProjectRef(r)]));
 }

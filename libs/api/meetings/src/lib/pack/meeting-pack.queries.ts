@@ -2,8 +2,6 @@
  * The meeting pack's own SQL, one chain ($1 = chain id) at a time. Dates are Shanghai calendar
  * dates and leave as text; rates are computed in PostgreSQL numeric.
  */
-import { PROJECT_REF_COLUMNS, PROJECT_REF_JOINS } from '@crm/api/cockpit';
-
 /**
  * The meeting before this one ($1 = meeting id) sharing any of the chains ($2), held before its
  * date ($3); the latest recorded first when two fall on the same day.
@@ -19,13 +17,15 @@ export const PREVIOUS_MEETING = `
 /** The same day a month before ($1), as PostgreSQL computes it (the month's last day when shorter). */
 export const MONTH_BEFORE = `SELECT ($1::date - interval '1 month')::date::text AS since`;
 
-/** Stage moves of the chain's projects dated (Shanghai) after $2 up to and including $3, latest first. */
+/**
+ * Stage moves of the chain's projects dated (Shanghai) after $2 up to and including $3, latest
+ * first; the projects as the cockpit shows them come from its projectRefsById.
+ */
 export const STAGE_MOVES = `
-  SELECT ${PROJECT_REF_COLUMNS}, sm.from_stage, sm.to_stage,
+  SELECT sm.project_id, sm.from_stage, sm.to_stage,
          (sm.moved_at AT TIME ZONE 'Asia/Shanghai')::date::text AS moved_on
   FROM project_stage_move sm
   JOIN project p ON p.id = sm.project_id
-  ${PROJECT_REF_JOINS}
   WHERE p.chain_id = $1
     AND (sm.moved_at AT TIME ZONE 'Asia/Shanghai')::date > $2::date
     AND (sm.moved_at AT TIME ZONE 'Asia/Shanghai')::date <= $3::date

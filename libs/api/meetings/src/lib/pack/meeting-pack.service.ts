@@ -1,13 +1,12 @@
 import {
   AlertService,
   AlertSettingsService,
-  CHAIN_STUCK_SQL,
   ChainFiguresService,
   chainFigures,
+  chainStuckProjects,
   cockpitPeriod,
-  toProjectRef,
+  projectRefsById,
   type CockpitChain,
-  type ProjectRefRow,
 } from '@crm/api/cockpit';
 import { actionItemCompletionByChain, canReadChain, completionOf, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { planMissing, readPlanState } from '@crm/api/plan';
@@ -16,6 +15,7 @@ import {
   shanghaiToday,
   type AlertSettingsView,
   type AlertView,
+  type CockpitProjectRef,
   type MeetingKind,
   type MeetingPackChainSection,
   type MeetingPackView,
@@ -100,18 +100,19 @@ export class MeetingPackService {
       this.figures.monthRows([chain.id], period, true),
       this.figures.targets([chain.id], period.year),
       this.figures.funnel(chain),
-      q<ProjectRefRow & { from_stage: Stage | null; to_stage: Stage; moved_on: string }>(STAGE_MOVES, [
+      q<{ project_id: string; from_stage: Stage | null; to_stage: Stage; moved_on: string }>(STAGE_MOVES, [
         chain.id,
         since,
         meeting.heldOn,
       ]),
       // Days in the stage from its business date (the leader page's list), counted to today.
-      q<ProjectRefRow & { since: string; days: number }>(CHAIN_STUCK_SQL, [chain.id, today]),
+      chainStuckProjects(this.dataSource.manager, chain.id, today),
       q<{ unit_id: number; unit_name: string; period: string; problems: string }>(PROBLEMS, [chain.id, period.asOf, meeting.heldOn]),
       actionItemCompletionByChain(this.dataSource.manager, meeting.heldOn, [chain.id]),
       this.alerts.alerts([chain], settings, today),
       this.items.list(user, { chain: chain.code, filter: 'open' }),
     ]);
+    const movedProjects = await projectRefsById(this.dataSource.manager, moves.map((m) => m.project_id));
     const perKind = new Map<string, number>();
     const listed: AlertView[] = alerts.items.filter((a) => {
       const n = (perKind.get(a.kind) ?? 0) + 1;
@@ -122,8 +123,13 @@ export class MeetingPackService {
       chain: { code: chain.code, nameZh: chain.nameZh },
       figures: chainFigures(chain, rows, targets.get(chain.id) ?? null, period),
       funnel,
-      moved: moves.map((m) => ({ project: toProjectRef(m), from: m.from_stage, to: m.to_stage, movedOn: m.moved_on })),
-      stuck: stuck.map((r) => ({ project: toProjectRef(r), since: r.since, days: r.days })),
+      moved: moves.map((m) => ({
+        project: movedProjects.get(m.project_id) as CockpitProjectRef,
+        from: m.from_stage,
+        to: m.to_stage,
+        movedOn: m.moved_on,
+      })),
+      stuck,
       alerts: listed,
       alertCounts: Object.fromEntries(ALERT_KINDS.map((k) => [k, alerts.counts[k] ?? 0])) as MeetingPackChainSection['alertCounts'],
       problems: problems.map((p) => ({ unit: { id: p.unit_id, name: p.unit_name }, period: p.period, text: p.problems.trim() })),
