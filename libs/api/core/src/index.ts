@@ -49,6 +49,26 @@ export {
 export { addTableSheet, attachment, displayWidth, loadWorkbook, newWorkbook, preparePrint, XLSX_MIME, type ExportColumn, type ExportKind } from './lib/xlsx/sheet-writer';
 export { readDocumentSettings } from './lib/documents/document-settings';
 export {
+  annexCellText,
+  annexList,
+  annexSection,
+  annexTables,
+  bodyHeading,
+  bodyParagraph,
+  bodySection,
+  documentTitle,
+  emptyNote,
+  FONTS as DOCUMENT_FONTS,
+  letterhead,
+  partLabel,
+  signature,
+  subtitle,
+  tableNote,
+  yiText,
+  type DocumentCell,
+  type DocumentTable,
+} from './lib/documents/official-docx';
+export {
   checkXlsxBytes,
   FILE_PROBLEMS,
   LEDGER_MAX_UNPACKED_BYTES,

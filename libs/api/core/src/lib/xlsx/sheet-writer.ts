@@ -42,7 +42,7 @@ export function preparePrint(sheet: Worksheet, headerRows: { from: number; to: n
 /** Display width of a text in Excel character units (a CJK character counts two). */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u0000-\u00ff]/.test(ch) ? 1 : 2;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
   return width;
 }
 

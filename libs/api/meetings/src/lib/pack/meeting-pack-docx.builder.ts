@@ -4,30 +4,27 @@ import {
   MEETING_KIND_LABELS,
   STAGE_LABELS,
   formatWan,
+  documentDate,
   type AmountMeasure,
+  type DocumentSettings,
   type MeetingPackChainSection,
   type MeetingPackView,
   type Wan,
 } from '@crm/domain';
 import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+  annexTables,
+  bodyHeading,
+  bodyParagraph,
+  bodySection,
+  documentTitle,
+  emptyNote,
+  subtitle,
+  type DocumentCell,
+} from '@crm/api/core';
+import { Document, Packer, type Paragraph, type Table } from 'docx';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** As the roll-up's Word file: 仿宋 body, 方正小标宋 title. */
-const FONT = { eastAsia: '仿宋', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
-const TITLE_FONT = { eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** "清洁能源产业链月调度会会议材料" (a joint meeting names each chain). */
@@ -45,33 +42,18 @@ export function attachmentHeader(fileName: string, asciiFallback: string): strin
   return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-function run(value: string, options: { bold?: boolean; size?: number } = {}): TextRun {
-  return new TextRun({ text: value, font: FONT, size: options.size ?? 24, bold: options.bold });
-}
-
-function para(value: string, size = 24): Paragraph {
-  return new Paragraph({ spacing: { after: 80 }, children: [run(value, { size })] });
+function para(value: string): Paragraph {
+  return bodyParagraph(value);
 }
 
 function heading(value: string, level: 1 | 2): Paragraph {
-  return new Paragraph({
-    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-    spacing: { before: 240, after: 120 },
-    children: [run(value, { bold: true, size: level === 1 ? 32 : 28 })],
-  });
+  return bodyHeading(value, level);
 }
 
-function table(headers: string[], rows: string[][]): Table | Paragraph {
-  if (!rows.length) return para('（无）');
-  const line = (cells: string[], bold: boolean) =>
-    new TableRow({
-      tableHeader: bold,
-      children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [run(c, { bold, size: 18 })] })] })),
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [line(headers, true), ...rows.map((r) => line(r, false))],
-  });
+/** A table that prints on the portrait page (五号, fixed widths, header repeated; cut by columns if too wide). */
+function table(headers: string[], rows: DocumentCell[][]): (Table | Paragraph)[] {
+  if (!rows.length) return [emptyNote()];
+  return annexTables({ title: '', headers, rows }, 'portrait');
 }
 
 /** An amount in 亿元 from 1 亿 up, else 万元, exact (as the roll-up prints). */
@@ -92,8 +74,10 @@ function planText(pack: MeetingPackView): string {
   return (pack.plan?.message ?? '').split(' / ')[0];
 }
 
+/** "2025年3月9日 10:00", Shanghai time. */
 function shanghaiTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
+  return `${documentDate(new Date(iso))} ${t.slice(11, 16)}`;
 }
 
 function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: number): (Paragraph | Table)[] {
@@ -106,7 +90,7 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
     sub(0, `${pack.year}年1—${pack.month}月目标完成情况`),
     // Without a published plan: the actuals only, and why there is no target.
     ...(pack.plan ? [para(`（${planText(pack)}）`)] : []),
-    table(
+    ...table(
       ['指标', '累计完成', '年度目标', '完成率', '序时进度', '序时完成率'],
       [
         amountRow('签约金额', f.signedAmount),
@@ -124,12 +108,12 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
       ],
     ),
     sub(1, '项目推进情况（按阶段）'),
-    table(
+    ...table(
       ['阶段', '项目数（个）', '计划投资', '签约金额'],
       s.funnel.map((r) => [r.label, String(r.count), wan(r.plannedInvestment), wan(r.signedAmount)]),
     ),
     sub(2, `${pack.since}以来阶段变动`),
-    table(
+    ...table(
       ['日期', '项目', '由', '至', '责任单位'],
       s.moved.map((m) => [
         m.movedOn,
@@ -140,7 +124,7 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
       ]),
     ),
     sub(3, '停滞时间最长的项目'),
-    table(
+    ...table(
       ['项目', '所处阶段', '停留天数', '金额', '责任单位'],
       s.stuck.map((x) => [
         x.project.name,
@@ -152,7 +136,7 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
     ),
     sub(4, '预警提示'),
     para(`预警共计：${alertCounts}。`),
-    table(
+    ...table(
       ['类型', '项目或单位', '起算日期', '天数'],
       s.alerts.map((a) => [
         ALERT_KIND_LABELS[a.kind],
@@ -162,14 +146,14 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
       ]),
     ),
     sub(5, '需协调解决的问题'),
-    table(['单位', '月报期次', '问题'], s.problems.map((p) => [p.unit.name, p.period, p.text])),
+    ...table(['单位', '月报期次', '问题'], s.problems.map((p) => [p.unit.name, p.period, p.text])),
     sub(6, '未办结交办事项'),
     para(
       c.rate === null
         ? `截至${pack.meeting.heldOn}，尚无到期交办事项。`
         : `截至${pack.meeting.heldOn}，到期交办事项 ${c.due} 项，已办结 ${c.done} 项，完成率 ${c.rate}%。`,
     ),
-    table(
+    ...table(
       ['交办事项', '责任单位', '责任人', '办结期限', '状态'],
       s.openItems.map((i) => [
         i.text,
@@ -182,22 +166,16 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
   ];
 }
 
-/** The pack as a printable Word document: the meeting's particulars, then one part per chain. */
-export function buildMeetingPackDocx(pack: MeetingPackView): Promise<Buffer> {
+/**
+ * The pack as a printable official document (会议材料, GB/T 9704-2012 layout): A4 portrait, the
+ * title, the meeting's particulars, then one part per chain with its tables; page numbers.
+ */
+export async function buildMeetingPackDocx(pack: MeetingPackView, settings: DocumentSettings): Promise<Buffer> {
   const m = pack.meeting;
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      heading: HeadingLevel.TITLE,
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: meetingPackTitle(pack), font: TITLE_FONT, size: 36, bold: true })],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [run(`（会议日期：${m.heldOn}；生成于${shanghaiTime(pack.generatedAt)}）`, { size: 20 })],
-    }),
-    ...(pack.plan
-      ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`【${planText(pack)}】`, { bold: true })] })]
-      : []),
+    documentTitle(meetingPackTitle(pack)),
+    subtitle(`（会议日期：${chineseDay(m.heldOn)}；材料生成于${shanghaiTime(pack.generatedAt)}）`),
+    ...(pack.plan ? [para(`【${planText(pack)}】`)] : []),
     para(`主持：${m.chair.name || '—'}`),
     para(`参会单位：${m.attendingUnits.map((u) => u.name).join('、') || '—'}`),
     ...(m.attendees.length ? [para(`参会人员：${m.attendees.join('、')}`)] : []),
@@ -206,14 +184,20 @@ export function buildMeetingPackDocx(pack: MeetingPackView): Promise<Buffer> {
       pack.previousMeeting
         ? `上次会议：${pack.previousMeeting.heldOn}${MEETING_KIND_LABELS[pack.previousMeeting.kind]}；阶段变动自${pack.since}次日起统计。`
         : `阶段变动自${pack.since}次日起统计。`,
-      20,
     ),
     ...pack.chains.flatMap((s, i) => chainSection(pack, s, i)),
   ];
   const document = new Document({
-    creator: '产业链招商管理平台',
+    creator: settings.issuer,
     title: meetingPackTitle(pack),
-    sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children }],
+    evenAndOddHeaderAndFooters: true,
+    sections: [bodySection(children)],
   });
   return Packer.toBuffer(document);
+}
+
+/** "2025-03-10" → "2025年3月10日". */
+function chineseDay(isoDate: string): string {
+  const [y, mo, d] = isoDate.split('-').map(Number);
+  return `${y}年${mo}月${d}日`;
 }

@@ -1,4 +1,4 @@
-import { createTestApp, createTestUser, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
+import { createTestApp, createTestUser, renderToPdf, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import { ALERT_KINDS, ManualClock, trimDecimal, type MeetingPackChainSection, type MeetingPackView } from '@crm/domain';
 import JSZip from 'jszip';
 import { MeetingsModule } from '../meetings.module';
@@ -302,7 +302,15 @@ describe('GET /api/meetings/:id/pack', () => {
     expect(xml).toContain('联席逾期');
     expect(xml).toContain('完成率 40.00%');
     expect(xml).not.toContain('工作方案尚未');
-  });
+
+    // Printed: A4 portrait on every page, "— n —" page numbers, the amounts whole.
+    const rendered = await renderToPdf(res.body as Buffer, 'docx');
+    expect(rendered.pages.every((p) => p.widthMm === 210 && p.heightMm === 297)).toBe(true);
+    rendered.pageTexts.forEach((page, i) => expect(page).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
+    const printed = rendered.text.replace(/[ \t]+/g, '');
+    expect(printed).toContain('12亿元');
+    expect(printed).toContain('5000.5万元');
+  }, 60_000);
 
   it('says so when the meeting’s year has no published plan: actuals only, no targets, in the JSON and the Word file', async () => {
     await meeting('next-year', '2026-02-10', ['clean-energy']);

@@ -13,7 +13,7 @@ import {
   signature,
   subtitle,
   tableNote,
-} from './official-docx';
+} from '@crm/api/core';
 import type { RollUpDocument } from './roll-up-export.runner';
 import { planMissingText } from './roll-up.narrative';
 import { rollUpTables } from './roll-up-report.tables';

@@ -17,7 +17,17 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import type { ReportCell, ReportTable } from './roll-up-report.tables';
+
+/** A cell of a printed table: text, a count, an amount in 万元 (decimal string), or a rate in percent. */
+export type DocumentCell = string | number | null | { wan: string | null } | { rate: string | null };
+
+/** A table as the documents print it. */
+export interface DocumentTable {
+  title: string;
+  headers: string[];
+  rows: DocumentCell[][];
+  note?: string;
+}
 
 /*
  * The official-document layout (党政机关公文格式, GB/T 9704-2012), shared by the Word files that
@@ -54,6 +64,7 @@ const LANDSCAPE = {
   margin: { top: Math.round(28 * MM), bottom: Math.round(26 * MM), left: Math.round(37 * MM), right: Math.round(35 * MM), footer: Math.round(14 * MM) },
 };
 const LANDSCAPE_TEXT_WIDTH = Math.round(225 * MM);
+const PORTRAIT_TEXT_WIDTH = Math.round(156 * MM);
 
 function run(text: string, font: string, size: number, options: { bold?: boolean; color?: string } = {}): TextRun {
   return new TextRun({ text, font: { eastAsia: font, ascii: FONTS.latin, hAnsi: FONTS.latin }, size, bold: options.bold, color: options.color });
@@ -148,6 +159,16 @@ function pageNumberFooter(alignment: 'left' | 'right'): Footer {
 
 const FOOTERS = { default: pageNumberFooter('right'), even: pageNumberFooter('left') };
 
+/** A heading inside the body: level 1 in 黑体, level 2 in 楷体_GB2312, both 三号, not indented. */
+export function bodyHeading(text: string, level: 1 | 2): Paragraph {
+  return new Paragraph({
+    spacing: { ...exactLine, before: level === 1 ? LINE / 2 : 0 },
+    indent: { firstLine: 2 * CHAR },
+    keepNext: true,
+    children: [run(text, level === 1 ? FONTS.heading1 : FONTS.heading2, SIZE.sanhao)],
+  });
+}
+
 /** The body section: portrait, the 28 × 22 grid, page numbers. */
 export function bodySection(children: (Paragraph | Table)[]): ISectionOptions {
   return {
@@ -180,7 +201,7 @@ export function yiText(wan: string): string {
 }
 
 /** A cell as the annex prints it: amounts in 亿元 (two decimals), rates with two decimals. */
-export function annexCellText(cell: ReportCell): string {
+export function annexCellText(cell: DocumentCell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'string') return cell.replace(/\(万元\)/g, '(亿元)');
@@ -196,7 +217,7 @@ function annexHeader(header: string): string {
 /** Display width in half-width characters (CJK counts two). */
 function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? 1 : 2;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
   return w;
 }
 
@@ -212,7 +233,7 @@ interface Column {
   want: number;
 }
 
-function columnsOf(table: ReportTable): Column[] {
+function columnsOf(table: DocumentTable): Column[] {
   return table.headers.map((header, index) => {
     const values = table.rows.map((r) => r[index] ?? null);
     const numeric = values.every((v) => v === null || typeof v === 'number' || typeof v === 'object');
@@ -232,14 +253,15 @@ function columnsOf(table: ReportTable): Column[] {
  * A table too wide for one landscape page is cut into parts by columns, each repeating the first
  * (the chain or unit), so no number column is squeezed until it wraps.
  */
-export function annexTables(table: ReportTable): Table[] {
+export function annexTables(table: DocumentTable, page: 'landscape' | 'portrait' = 'landscape'): Table[] {
+  const available = page === 'landscape' ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH;
   const columns = columnsOf(table);
   const [first, ...rest] = columns;
   const parts: Column[][] = [];
   let part: Column[] = [];
   let used = first.min;
   for (const column of rest) {
-    if (part.length && used + column.min > LANDSCAPE_TEXT_WIDTH) {
+    if (part.length && used + column.min > available) {
       parts.push(part);
       part = [];
       used = first.min;
@@ -248,24 +270,24 @@ export function annexTables(table: ReportTable): Table[] {
     used += column.min;
   }
   parts.push(part);
-  return parts.map((p) => tableOf(table, [first, ...p]));
+  return parts.map((p) => tableOf(table, [first, ...p], available));
 }
 
-function widthsOf(columns: Column[]): number[] {
+function widthsOf(columns: Column[], available: number): number[] {
   const min = columns.reduce((s, c) => s + c.min, 0);
   const want = columns.reduce((s, c) => s + c.want, 0);
-  if (want <= LANDSCAPE_TEXT_WIDTH) {
-    const extra = LANDSCAPE_TEXT_WIDTH - want;
+  if (want <= available) {
+    const extra = available - want;
     return columns.map((c) => Math.floor(c.want + (extra * c.want) / want));
   }
   // Text columns share what the numbers leave, in proportion to what they would like.
   const textWant = columns.filter((c) => !c.numeric).reduce((s, c) => s + (c.want - c.min), 0);
-  const spare = Math.max(0, LANDSCAPE_TEXT_WIDTH - min);
+  const spare = Math.max(0, available - min);
   return columns.map((c) => Math.floor(c.min + (c.numeric || textWant === 0 ? 0 : (spare * (c.want - c.min)) / textWant)));
 }
 
-function tableOf(table: ReportTable, columns: Column[]): Table {
-  const widths = widthsOf(columns);
+function tableOf(table: DocumentTable, columns: Column[], available: number): Table {
+  const widths = widthsOf(columns, available);
   const cell = (text: string, width: number, options: { header?: boolean; numeric?: boolean }) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
