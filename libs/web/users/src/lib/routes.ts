@@ -6,6 +6,7 @@ import {
   SearchOutline,
 } from '@ant-design/icons-angular/icons';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { unsavedChangesGuard } from '@crm/web/ui';
 import { UsersPage } from './list/users-page';
 
 /** Lazy-loaded at /users by the shell, for admins only (roleGuard). */
@@ -20,6 +21,7 @@ export const usersRoutes: Route[] = [
         SearchOutline,
       ]),
     ],
+    canDeactivate: [unsavedChangesGuard],
     component: UsersPage,
   },
 ];

@@ -99,6 +99,11 @@ export class UserForm implements OnInit {
   readonly referenceFailed = input(false);
   /** The saved user; on creation also the generated password, if any. */
   readonly saved = output<CreatedUser>();
+
+  /** Something typed or chosen in the drawer that is not saved yet. */
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
   readonly cancelled = output<void>();
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
@@ -245,6 +250,7 @@ export class UserForm implements OnInit {
     request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (result) => {
         this.submitting.set(false);
+        this.form.markAsPristine();
         this.saved.emit(result);
       },
       error: (error: unknown) => {

@@ -7,6 +7,7 @@ import {
   computed,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -41,7 +42,7 @@ import { copyText } from '../data-access/clipboard';
 import { generatePassword } from '../data-access/generate-password';
 import { CreatedUser, UsersApi } from '../data-access/users.api';
 import { UserForm } from '../form/user-form';
-import { LoadStateView } from '@crm/web/ui';
+import { HasUnsavedChanges, LoadStateView, warnBeforeUnload } from '@crm/web/ui';
 
 type LoadState =
   | { status: 'loading' }
@@ -83,7 +84,7 @@ interface PasswordReset {
   styleUrl: './users-page.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class UsersPage {
+export class UsersPage implements HasUnsavedChanges {
   private readonly api = inject(UsersApi);
   private readonly i18n = inject(I18nService);
   private readonly message = inject(NzMessageService);
@@ -140,7 +141,14 @@ export class UsersPage {
     return error ? apiErrorText(error, this.i18n) : '';
   });
 
+  private readonly userForm = viewChild(UserForm);
+
+  hasUnsavedChanges(): boolean {
+    return this.userForm()?.hasUnsavedChanges() ?? false;
+  }
+
   constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
     this.load();
     this.loadReference();
   }
