@@ -90,6 +90,10 @@ describe('project import', () => {
     const audits = await count('audit_log');
     const ownerless = await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(422);
     expect(ownerless.body.message).toContain('清洁能源产业链（第2行）');
+    expect(ownerless.body.ownerless).toEqual([
+      { chain: 'clean-energy', name: '清洁能源产业链', rows: [2], candidates: expect.arrayContaining([expect.objectContaining({ id: w.staff.user.id })]) },
+    ]);
+    expect(ownerless.body.ownerless[0].candidates.map((c: { id: string }) => c.id)).not.toContain(w.office.user.id);
     const office = await w.office
       .post(`/api/ledger/imports/${res.body.batch.id}/commit`, { defaultOwners: { 'clean-energy': w.office.user.id } })
       .expect(422);

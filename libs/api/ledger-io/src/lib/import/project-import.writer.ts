@@ -71,6 +71,7 @@ async function ownersOfNewRows(
   defaultOwners: Map<number, string>,
   today: string,
   chainNames: Map<number, string>,
+  codes: Map<number, string>,
 ): Promise<Map<number, string>> {
   const owners = new Map<number, string>();
   // A default owner serves its chain on the day (chain_access: staff of a unit serving it).
@@ -107,11 +108,24 @@ async function ownersOfNewRows(
   if (missing.size) {
     const list = [...missing].map(([chain, rowNumbers]) => `${chainNames.get(chain)}（第${rowNumbers.slice(0, 10).join('、')}行${rowNumbers.length > 10 ? '等' : ''}）`);
     const zh = `以下新项目没有项目负责人：${list.join('；')}。请在表中填写“项目负责人”，或确认导入时为该产业链选择默认负责人（该链责任单位的专班人员）`;
+    // For the confirmation step: each chain, its rows, and the staff who may own its projects.
+    const chains = [];
+    for (const [chain, rowNumbers] of missing) {
+      const candidates: { id: string; displayName: string }[] = await tx.query(
+        `SELECT u.id, u.display_name AS "displayName" FROM app_user u
+         WHERE u.active AND 'staff' = ANY (u.roles)
+           AND EXISTS (SELECT 1 FROM chain_access(u.id, $2::date) a WHERE a.chain_id = $1 AND a.editable)
+         ORDER BY u.display_name, u.id`,
+        [chain, today],
+      );
+      chains.push({ chain: codes.get(chain), name: chainNames.get(chain), rows: rowNumbers, candidates });
+    }
     throw new UnprocessableEntityException({
       statusCode: 422,
       message: `${zh} / New projects without an owner: name one per row, or choose a default owner for the chain when committing`,
-      missing: [...missing.keys()].map((chain) => ({ field: 'defaultOwners', chainId: chain, zh, en: 'Choose a default owner' })),
+      missing: [...missing.keys()].map((chain) => ({ field: 'defaultOwners', chain: codes.get(chain), zh, en: 'Choose a default owner' })),
       errors: { defaultOwners: [zh] },
+      ownerless: chains,
     });
   }
   return owners;
@@ -140,7 +154,15 @@ export async function writeProjectRows(
   const note = { reason: IMPORT_REASON };
   const chainRows: { id: number; code: ChainCode; name: string }[] = await tx.query(`SELECT id, code, name_zh AS name FROM chain`);
   const codeOf = new Map(chainRows.map((c) => [c.id, c.code]));
-  const owners = await ownersOfNewRows(tx, user, rows, defaultOwners, writer.today(), new Map(chainRows.map((c) => [c.id, c.name])));
+  const owners = await ownersOfNewRows(
+    tx,
+    user,
+    rows,
+    defaultOwners,
+    writer.today(),
+    new Map(chainRows.map((c) => [c.id, c.name])),
+    new Map(chainRows.map((c) => [c.id, c.code])),
+  );
   const existing = new Set<string>();
   if (rows.some((r) => r.action === 'create')) {
     const all: { chainId: number; name: string }[] = await tx.query(`SELECT chain_id AS "chainId", name FROM project`);
