@@ -19,6 +19,7 @@ export const planRoutes: Route[] = [
       },
       {
         path: 'roles',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./roles/plan-roles-page').then((m) => m.PlanRolesPage),
       },
       {

@@ -72,6 +72,12 @@ export class PlanPersonPostsCard {
     return state?.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
   });
   protected readonly form = signal<PostForm>(BLANK);
+
+  /** A new post typed and not saved. */
+  hasUnsavedChanges(): boolean {
+    const f = this.form();
+    return !!(f.position.trim() || f.from);
+  }
   protected readonly valid = computed(() => {
     const f = this.form();
     return this.personId() !== null && f.position.trim().length > 0 && DAY.test(f.from);

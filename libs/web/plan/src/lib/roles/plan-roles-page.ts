@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
@@ -16,7 +16,7 @@ import {
   type UnitView,
 } from '@crm/domain';
 import { I18nService, MessageKey, TranslatePipe, apiErrorText } from '@crm/web/core';
-import { DateInput, LoadState, LoadStateView, PageHeader } from '@crm/web/ui';
+import { DateInput, HasUnsavedChanges, LoadState, LoadStateView, PageHeader, warnBeforeUnload } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -101,7 +101,7 @@ interface RenameForm {
   styleUrl: './plan-roles-page.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class PlanRolesPage {
+export class PlanRolesPage implements HasUnsavedChanges {
   private readonly api = inject(PlanApi);
   private readonly i18n = inject(I18nService);
   private readonly message = inject(NzMessageService);
@@ -171,7 +171,23 @@ export class PlanRolesPage {
   });
   protected readonly renamed = signal<RenamedUnit | null>(null);
 
+  private readonly postsCard = viewChild(PlanPersonPostsCard);
+  private readonly mergeCard = viewChild(PlanUnitMergeCard);
+
+  /** A role being added or ended, a rename, a new post or a merge typed and not saved. */
+  hasUnsavedChanges(): boolean {
+    const rename = this.renaming();
+    return (
+      !!this.adding() ||
+      !!this.ending() ||
+      !!(rename.unitId || rename.name.trim() || rename.from) ||
+      !!this.postsCard()?.hasUnsavedChanges() ||
+      !!this.mergeCard()?.hasUnsavedChanges()
+    );
+  }
+
   constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
     const wanted = inject(ActivatedRoute).snapshot.queryParamMap.get('chain');
     this.api
       .chains()

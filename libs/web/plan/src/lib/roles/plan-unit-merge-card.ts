@@ -61,6 +61,12 @@ export class PlanUnitMergeCard {
   readonly merged = output<MergedUnit>();
 
   protected readonly form = signal<MergeForm>(BLANK);
+
+  /** A merge being filled in and not done. */
+  hasUnsavedChanges(): boolean {
+    const f = this.form();
+    return !!(f.unitId || f.intoUnitId || f.on);
+  }
   /** Any unit but the one being merged. */
   protected readonly targets = computed(() => this.units().filter((u) => u.id !== this.form().unitId));
   protected readonly valid = computed(() => {
