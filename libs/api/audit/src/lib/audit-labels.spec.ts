@@ -108,8 +108,8 @@ describe('audit labels', () => {
       expect(chains && formatAuditValue(chains, ['clean-energy'], { chain: { 'clean-energy': '清洁能源产业链' } })).toBe('清洁能源产业链');
     });
 
-    it('leaves out ids and row timestamps, and marks a side that has no value', () => {
-      const changes = auditChanges('enterprise', null, { id: 'x', name: '某公司', createdAt: '2026-01-01T00:00:00Z' });
+    it('leaves out ids, row timestamps and a creation\'s empty fields, and marks a side that has no value', () => {
+      const changes = auditChanges('enterprise', null, { id: 'x', name: '某公司', createdAt: '2026-01-01T00:00:00Z', region: null, tags: [] });
       expect(changes).toEqual([{ field: 'name', label: '企业名称', labelEn: 'Name', before: null, after: '某公司' }]);
     });
   });

@@ -531,7 +531,10 @@ export function formatAuditValue(label: AuditFieldLabel, value: unknown, names: 
   }
 }
 
-/** The fields of an entry, before → after, in words; hidden fields (ids, timestamps of the row) left out. */
+/**
+ * The fields of an entry, before → after, in words; hidden fields (ids, timestamps of the row) and
+ * the empty fields of a creation or deletion left out.
+ */
 export function auditChanges(
   entityType: string,
   before: Record<string, unknown> | null,
@@ -544,13 +547,11 @@ export function auditChanges(
     const label = auditFieldLabel(entityType, field) ?? { zh: field, en: field, kind: 'text' as const };
     if (label.kind === 'hidden') continue;
     const has = (side: Record<string, unknown> | null) => !!side && Object.prototype.hasOwnProperty.call(side, field);
-    changes.push({
-      field,
-      label: label.zh,
-      labelEn: label.en,
-      before: has(before) ? formatAuditValue(label, before?.[field], names) : null,
-      after: has(after) ? formatAuditValue(label, after?.[field], names) : null,
-    });
+    const b = has(before) ? formatAuditValue(label, before?.[field], names) : null;
+    const a = has(after) ? formatAuditValue(label, after?.[field], names) : null;
+    // A creation's (or deletion's) empty fields say nothing: only what was set is listed.
+    if ((b === null && a === EMPTY) || (a === null && b === EMPTY)) continue;
+    changes.push({ field, label: label.zh, labelEn: label.en, before: b, after: a });
   }
   return changes;
 }
