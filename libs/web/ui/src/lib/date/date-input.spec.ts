@@ -6,7 +6,7 @@ import { DateInput, isoDateOf, pickerDateOf } from './date-input';
 @Component({
   imports: [DateInput, FormsModule, ReactiveFormsModule],
   template: `
-    <crm-date-input inputId="day" [ngModel]="day()" (ngModelChange)="day.set($event)" />
+    <crm-date-input inputId="day" max="2027-06-30" [ngModel]="day()" (ngModelChange)="day.set($event)" />
     <crm-date-input inputId="month" mode="month" [formControl]="month" />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,6 +43,8 @@ describe('DateInput', () => {
     enter(page, '#day', '2027-02-30');
     expect(host.day()).toBe('2027-01-31');
     enter(page, '#day', '31/01/2027');
+    expect(host.day()).toBe('2027-01-31');
+    enter(page, '#day', '2027-07-01');
     expect(host.day()).toBe('2027-01-31');
 
     enter(page, '#month', '2027-03');

@@ -136,7 +136,10 @@ export class DateInput implements ControlValueAccessor {
     const text = (event.target as HTMLInputElement | null)?.value?.trim() ?? '';
     const date = pickerDateOf(text);
     const pattern = this.mode() === 'month' ? MONTH : DAY;
-    if (date && pattern.test(text) && isoDateOf(date, this.mode()) === text) this.choose(date);
+    if (!date || !pattern.test(text) || isoDateOf(date, this.mode()) !== text) return;
+    // A day the picker greys out (outside min/max) is not taken by typing either.
+    if (this.disabledDate()?.(date)) return;
+    this.choose(date);
   }
 
   writeValue(value: unknown): void {
