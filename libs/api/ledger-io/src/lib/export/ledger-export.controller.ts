@@ -49,19 +49,20 @@ export class LedgerExportController {
     return file(await this.projects.keyProjects(user, at), `${at}年招商引资重点项目动态管理表.xlsx`, 'key-projects.xlsx');
   }
 
-  /** 三张清单 ②: 招商方向清单 (direction, targets, key tasks per chain). */
+  /** 三张清单 ②: 《目标方向清单》 (direction, targets, key tasks per chain). */
   @SignedIn()
   @Get('exports/target-directions')
   async targetDirections(@CurrentUser() user: AuthUser, @Query('year', year) y?: number): Promise<StreamableFile> {
     const at = y ?? Number(this.reference.today().slice(0, 4));
-    return file(await this.reference.targetDirections(user, at), `${at}年招商方向清单.xlsx`, 'target-directions.xlsx');
+    return file(await this.reference.targetDirections(user, at), `${at}年招商引资目标方向清单.xlsx`, 'target-directions.xlsx');
   }
 
-  /** 三张清单 ③: 责任清单 (chain × leaders × units × anchor firms). */
+  /** 三张清单 ③: 《责任分工表》 (chain × leaders × units × anchor firms) as in the year. */
   @SignedIn()
   @Get('exports/responsibilities')
-  async responsibilities(@CurrentUser() user: AuthUser): Promise<StreamableFile> {
-    return file(await this.reference.responsibilities(user), '招商责任清单.xlsx', 'responsibilities.xlsx');
+  async responsibilities(@CurrentUser() user: AuthUser, @Query('year', year) y?: number): Promise<StreamableFile> {
+    const at = y ?? Number(this.reference.today().slice(0, 4));
+    return file(await this.reference.responsibilities(user, at), `${at}年招商引资责任分工表.xlsx`, 'responsibilities.xlsx');
   }
 
   /**

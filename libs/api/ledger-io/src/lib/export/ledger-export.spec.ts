@@ -1,5 +1,6 @@
 import { loadSamplePipeline } from '@crm/migrations';
 import type { Worksheet } from 'exceljs';
+import { renderToPdf } from '@crm/api/testing';
 import { createLedgerWorld, downloadSheet, type LedgerWorld } from '../../test/ledger-world';
 
 describe('ledger exports', () => {
@@ -63,35 +64,50 @@ describe('ledger exports', () => {
     const { sheet } = await downloadSheet(w.otherStaff.get('/api/ledger/exports/projects'));
     expect(dataRows(sheet, 1)).toBe(n);
     const chains = await downloadSheet(w.otherStaff.get('/api/ledger/exports/responsibilities'));
-    expect(dataRows(chains.sheet, 2)).toBe(1);
-    expect(chains.sheet.getRow(3).getCell(2).value).toBe('文化旅游产业链');
+    expect(dataRows(chains.sheet, 3)).toBe(1);
+    expect(chains.sheet.getRow(4).getCell(2).value).toBe('文化旅游产业链');
     const leader = await downloadSheet(w.leader.get('/api/ledger/exports/target-directions'));
-    expect(dataRows(leader.sheet, 2)).toBe(1);
-    expect(leader.sheet.getRow(3).getCell(2).value).toBe('清洁能源产业链');
+    expect(dataRows(leader.sheet, 3)).toBe(1);
+    expect(leader.sheet.getRow(4).getCell(2).value).toBe('清洁能源产业链');
   });
 
-  it('gives the three lists: key projects, target directions and responsibilities', async () => {
+  it('gives the three lists the bulletin names, each with the year, the issuing body and print settings', async () => {
     const key = await downloadSheet(w.office.get('/api/ledger/exports/key-projects?year=2025'));
     expect(key.sheet.getRow(1).getCell(1).value).toBe('2025年招商引资重点项目动态管理表');
+    expect(String(key.sheet.getRow(2).getCell(1).value)).toContain('格尔木市招商引资工作领导小组办公室');
+    expect(key.sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
     const [{ n }] = await w.t.dataSource.query(`SELECT count(*)::integer AS n FROM project WHERE status <> 'dropped'`);
-    expect(dataRows(key.sheet, 2)).toBe(n);
+    expect(dataRows(key.sheet, 3)).toBe(n);
 
-    const targets = await downloadSheet(w.office.get('/api/ledger/exports/target-directions?year=2025'));
-    expect(dataRows(targets.sheet, 2)).toBe(7);
-    const first = targets.sheet.getRow(3);
+    const targetsRes = w.office.get('/api/ledger/exports/target-directions?year=2025');
+    const targets = await downloadSheet(targetsRes);
+    expect(targets.sheet.name).toBe('目标方向清单');
+    expect(targets.sheet.getRow(1).getCell(1).value).toBe('2025年招商引资目标方向清单');
+    expect(dataRows(targets.sheet, 3)).toBe(7);
+    const first = targets.sheet.getRow(4);
     expect(first.getCell(2).value).toBe('清洁能源产业链');
     expect(first.getCell(4).value).toBe(1400000);
     expect(first.getCell(7).value).toBe(650000);
     expect(String(first.getCell(8).value)).toMatch(/^1\. /);
 
-    const duty = await downloadSheet(w.office.get('/api/ledger/exports/responsibilities'));
-    expect(dataRows(duty.sheet, 2)).toBe(7);
-    const row = duty.sheet.getRow(3);
+    const duty = await downloadSheet(w.office.get('/api/ledger/exports/responsibilities?year=2025'));
+    expect(duty.sheet.name).toBe('责任分工表');
+    expect(duty.sheet.getRow(1).getCell(1).value).toBe('2025年招商引资责任分工表');
+    expect(dataRows(duty.sheet, 3)).toBe(7);
+    const row = duty.sheet.getRow(4);
     expect(String(row.getCell(4).value)).toContain('赵冬');
     expect(String(row.getCell(5).value)).toContain('肖军');
     expect(String(row.getCell(5).value)).toContain('胡红梅');
     expect(String(row.getCell(8).value)).toContain('中国华电集团有限公司格尔木分公司');
-  });
+
+    // Printed: A4 landscape, one page wide, every page numbered; the list's title on the first.
+    for (const [list, title] of [[key, '2025年招商引资重点项目动态管理表'], [targets, '2025年招商引资目标方向清单'], [duty, '2025年招商引资责任分工表']] as const) {
+      const rendered = await renderToPdf(list.body, 'xlsx');
+      expect(rendered.pages.every((p) => p.widthMm === 297 && p.heightMm === 210)).toBe(true);
+      expect(rendered.pageTexts[0].replace(/\s+/g, '')).toContain(title);
+      rendered.pageTexts.forEach((page, i) => expect(page.replace(/\s+/g, '')).toContain(`第${i + 1}页共${rendered.pages.length}页`));
+    }
+  }, 120_000);
 
   it('exports the enterprise library and the import templates', async () => {
     const list = await w.office.get('/api/enterprises').query({ limit: 200 }).expect(200);

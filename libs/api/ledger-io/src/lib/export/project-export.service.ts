@@ -1,6 +1,6 @@
-import { addTableSheet, type AuthUser, CLOCK, type Clock, newWorkbook } from '@crm/api/core';
+import { addTableSheet, readDocumentSettings, type AuthUser, CLOCK, type Clock, newWorkbook } from '@crm/api/core';
 import { ListProjectsDto, ProjectListService } from '@crm/api/pipeline';
-import { shanghaiToday, type ProjectSummaryView } from '@crm/domain';
+import { documentDate, shanghaiToday, type ProjectSummaryView } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -68,7 +68,7 @@ export class ProjectExportService {
   }
 
   async projectList(user: AuthUser, query: ListProjectsDto): Promise<Buffer> {
-    const workbook = newWorkbook();
+    const workbook = newWorkbook(this.clock.now());
     addTableSheet(workbook, '招商项目', PROJECT_EXPORT_COLUMNS, await this.rows(user, query));
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
@@ -87,8 +87,10 @@ export class ProjectExportService {
       (a, b) =>
         (order.get(a.chainName) ?? 0) - (order.get(b.chainName) ?? 0) || Number(b.major) - Number(a.major),
     );
-    const workbook = newWorkbook();
-    addTableSheet(workbook, '重点项目动态管理表', PROJECT_EXPORT_COLUMNS, rows, `${year}年招商引资重点项目动态管理表`);
+    const now = this.clock.now();
+    const { issuer } = await readDocumentSettings(this.dataSource.manager);
+    const workbook = newWorkbook(now);
+    addTableSheet(workbook, '重点项目动态管理表', PROJECT_EXPORT_COLUMNS, rows, `${year}年招商引资重点项目动态管理表`, `${issuer}\u3000${documentDate(now)}`);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 }

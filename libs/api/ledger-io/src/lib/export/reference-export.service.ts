@@ -1,6 +1,6 @@
-import { addTableSheet, type AuthUser, CLOCK, type Clock, type ExportColumn, newWorkbook } from '@crm/api/core';
+import { addTableSheet, readDocumentSettings, type AuthUser, CLOCK, type Clock, type ExportColumn, newWorkbook } from '@crm/api/core';
 import { ChainService, EnterpriseService } from '@crm/api/reference';
-import { ENTERPRISE_TAG_LABELS, OWNERSHIP_LABELS, shanghaiToday, type ChainView, type EnterpriseView, type PersonView } from '@crm/domain';
+import { documentDate, ENTERPRISE_TAG_LABELS, OWNERSHIP_LABELS, shanghaiToday, type ChainView, type EnterpriseView, type PersonView } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -47,9 +47,15 @@ export class ReferenceExportService {
   }
 
   async enterpriseList(q?: string): Promise<Buffer> {
-    const workbook = newWorkbook();
+    const workbook = newWorkbook(this.clock.now());
     addTableSheet(workbook, '企业库', ENTERPRISE_EXPORT_COLUMNS, await this.enterpriseRows(q));
     return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /** The line under a list's title: the issuing body and the day it was made. */
+  private async byLine(): Promise<string> {
+    const { issuer } = await readDocumentSettings(this.dataSource.manager);
+    return `${issuer}\u3000${documentDate(this.clock.now())}`;
   }
 
   /** The import template's drop-downs: the chains in their order, the units not merged into another. */
@@ -68,7 +74,7 @@ export class ReferenceExportService {
     return (await this.chains.findAll(on)).filter((c) => readable.has(c.code));
   }
 
-  /** 招商方向清单: per chain, its direction, the year's targets and its key tasks with their units. */
+  /** 《目标方向清单》: per chain, its direction, the year's targets and its key tasks with their units. */
   async targetDirections(user: AuthUser, year: number): Promise<Buffer> {
     // The year's key tasks, with the roles held at its end (or today, in the current year).
     const today = this.today();
@@ -91,17 +97,18 @@ export class ReferenceExportService {
         value: (c) => lines(tasks(c).map((k) => `${k.seq}. ${k.units.map((u) => u.name).join('、')}`)),
       },
     ];
-    const workbook = newWorkbook();
-    const sheet = addTableSheet(workbook, '招商方向清单', columns, chains, `${year}年“5+2”产业链招商方向清单`);
+    const workbook = newWorkbook(this.clock.now());
+    const sheet = addTableSheet(workbook, '目标方向清单', columns, chains, `${year}年招商引资目标方向清单`, await this.byLine());
     sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
     sheet.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
     sheet.getColumn(9).alignment = { wrapText: true, vertical: 'top' };
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
-  /** 责任清单: chain × 包联领导 × 责任领导 × 责任单位 × 配合单位 × 链主企业. */
-  async responsibilities(user: AuthUser): Promise<Buffer> {
-    const chains = await this.readableChains(user, this.today());
+  /** 《责任分工表》: chain × 包联领导 × 责任领导 × 责任单位 × 配合单位 × 链主企业, as on a day of the year. */
+  async responsibilities(user: AuthUser, year: number): Promise<Buffer> {
+    const today = this.today();
+    const chains = await this.readableChains(user, today.startsWith(`${year}-`) ? today : `${year}-12-31`);
     const columns: ExportColumn<ChainView>[] = [
       { header: '序号', kind: 'integer', width: 6, value: (_, i) => i + 1 },
       { header: '产业链', kind: 'text', width: 16, value: (c) => c.nameZh },
@@ -117,8 +124,8 @@ export class ReferenceExportService {
       { header: '配合单位', kind: 'text', width: 30, value: (c) => lines(c.cooperatingUnits.map((u) => u.unit.name)) },
       { header: '链主企业', kind: 'text', width: 36, value: (c) => lines(c.anchorFirms.map((e) => e.name)) },
     ];
-    const workbook = newWorkbook();
-    const sheet = addTableSheet(workbook, '责任清单', columns, chains, '“5+2”产业链招商责任清单');
+    const workbook = newWorkbook(this.clock.now());
+    const sheet = addTableSheet(workbook, '责任分工表', columns, chains, `${year}年招商引资责任分工表`, await this.byLine());
     for (let i = 4; i <= 8; i++) sheet.getColumn(i).alignment = { wrapText: true, vertical: 'top' };
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }

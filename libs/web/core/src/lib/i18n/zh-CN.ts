@@ -897,10 +897,10 @@ export const zhCN = {
   'ledger.exports.keyProjects': '重点项目动态管理表',
   'ledger.exports.keyProjectsHint':
     '推进中和暂缓的项目，按产业链排列，重大项目在前。',
-  'ledger.exports.targetDirections': '招商方向清单',
+  'ledger.exports.targetDirections': '目标方向清单',
   'ledger.exports.targetDirectionsHint':
     '各产业链的招商方向、年度工作目标和重点任务。',
-  'ledger.exports.responsibilities': '招商责任清单',
+  'ledger.exports.responsibilities': '责任分工表',
   'ledger.exports.responsibilitiesHint':
     '各产业链的包联领导、责任领导、责任单位、配合单位和链主企业。',
   'ledger.exports.enterprises': '企业库名录',
