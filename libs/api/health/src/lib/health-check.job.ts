@@ -1,6 +1,5 @@
-import { JobHost, QueueName, REDIS, WORKER_HEARTBEAT_KEY } from '@crm/api/core';
-import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
+import { JobHandler, QueueName, REDIS, WORKER_HEARTBEAT_KEY, type JobRunner } from '@crm/api/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type Redis from 'ioredis';
 
@@ -15,16 +14,17 @@ export interface HealthCheckJobData {
  * Proves the worker takes jobs from Redis: records a heartbeat that GET /api/health shows.
  * Running it twice only moves the heartbeat, so a double firing is harmless.
  */
-@Processor(QueueName.Health)
-export class HealthCheckJob extends JobHost {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {
-    super();
-  }
+@JobHandler(QueueName.Health, HEALTH_CHECK_JOB)
+@Injectable()
+export class HealthCheckJob implements JobRunner<HealthCheckJobData, { heartbeat: string }> {
+  private readonly logger = new Logger(HealthCheckJob.name);
 
-  async process(job: Job<HealthCheckJobData>): Promise<{ heartbeat: string }> {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async run(job: Job<HealthCheckJobData>): Promise<{ heartbeat: string }> {
     const heartbeat = new Date().toISOString();
     await this.redis.set(WORKER_HEARTBEAT_KEY, heartbeat, 'EX', 24 * 3600);
-    this.jobLogger.debug(`heartbeat ${heartbeat} (job ${job.id}, requested ${job.data.requestedAt})`);
+    this.logger.debug(`heartbeat ${heartbeat} (job ${job.id}, requested ${job.data.requestedAt})`);
     return { heartbeat };
   }
 }

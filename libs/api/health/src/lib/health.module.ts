@@ -1,5 +1,4 @@
-import { QueueName } from '@crm/api/core';
-import { BullModule } from '@nestjs/bullmq';
+import { JobsModule, QueueName } from '@crm/api/core';
 import { Module } from '@nestjs/common';
 import { HealthCheckJob } from './health-check.job';
 import { HealthController } from './health.controller';
@@ -10,8 +9,8 @@ export class HealthModule {}
 
 /** The health-check job, run by the worker. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Health })],
+  imports: [JobsModule.forQueue(QueueName.Health)],
   providers: [HealthCheckJob],
-  exports: [BullModule],
+  exports: [JobsModule],
 })
 export class HealthJobsModule {}

@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import { QueueModule, QueueName } from '@crm/api/core';
+import { JobsModule, QueueModule, QueueName } from '@crm/api/core';
 import { ProjectListService, ProjectWriterModule } from '@crm/api/pipeline';
 import { EnterpriseWriter, ReferenceModule } from '@crm/api/reference';
 import { BullModule } from '@nestjs/bullmq';
@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { LedgerExportController } from './export/ledger-export.controller';
 import { ProjectExportService } from './export/project-export.service';
 import { ReferenceExportService } from './export/reference-export.service';
+import { LedgerCommitJob } from './import/ledger-commit.job';
 import { LedgerCommitService } from './import/ledger-commit.service';
 import { LedgerImportController } from './import/ledger-import.controller';
 import { LedgerImportJob } from './import/ledger-import.job';
@@ -27,12 +28,13 @@ import { LedgerPreviewService } from './import/ledger-preview.service';
 export class LedgerIoModule {}
 
 /**
- * The ledger import jobs (reading large sheets, committing large batches), run by the worker. The
+ * The ledger import jobs (reading large sheets, committing large batches), run by the worker: runners
+ * on the ledger-import queue, run by its dispatcher (JobsModule of @crm/api/core). The
  * worker has no HTTP areas, so the audit and enterprise writers are provided here (projects through
  * ProjectWriterModule).
  */
 @Module({
-  imports: [ProjectWriterModule, BullModule.registerQueue({ name: QueueName.LedgerImport })],
-  providers: [AuditService, EnterpriseWriter, LedgerPreviewService, LedgerCommitService, LedgerImportJob],
+  imports: [ProjectWriterModule, JobsModule.forQueue(QueueName.LedgerImport)],
+  providers: [AuditService, EnterpriseWriter, LedgerPreviewService, LedgerCommitService, LedgerImportJob, LedgerCommitJob],
 })
 export class LedgerIoJobsModule {}

@@ -6,7 +6,8 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { ImportBatchStore, type ImportBatchView, type ImportKind } from './import-batch.store';
 import { LEDGER_SYNC_COMMIT_MAX_ROWS, LedgerCommitService } from './ledger-commit.service';
-import { LEDGER_COMMIT_JOB, LEDGER_IMPORT_JOB, type LedgerCommitJobData, type LedgerImportJobData } from './ledger-import.job';
+import { LEDGER_COMMIT_JOB, type LedgerCommitJobData } from './ledger-commit.job';
+import { LEDGER_IMPORT_JOB, type LedgerImportJobData } from './ledger-import.job';
 import { LEDGER_SYNC_MAX_BYTES, LedgerPreviewService, type ColumnOverrides, type UploadedLedger } from './ledger-preview.service';
 
 import { CHAIN_CODES, type ImportPreview } from '@crm/domain';
