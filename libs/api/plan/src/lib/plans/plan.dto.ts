@@ -36,7 +36,8 @@ import {
 
 const REASON = { zh: '修改原因', en: 'reason' };
 const DECIMAL = /^\d{1,14}(\.\d{1,4})?$/;
-const PERCENT = /^-?\d{1,3}(\.\d{1,2})?$/;
+/** A growth rate in percent, above -100 (the column's check) and below 1000, two decimals at most. */
+const PERCENT = /^(-\d{1,2}|\d{1,3})(\.\d{1,2})?$/;
 
 const bool = (zh: string, en: string) => IsBoolean({ message: `${zh}应为是或否 / ${en} must be true or false` });
 
@@ -112,7 +113,7 @@ export class SectorGrowthTargetDto implements SectorGrowthTarget {
   sector!: Sector;
 
   @ApiProperty({ example: '20.00', description: 'percent' })
-  @Matches(PERCENT, { message: '同比增长目标应为百分数，如 20 或 5.5 / growthRate must be a percentage such as 20 or 5.5' })
+  @Matches(PERCENT, { message: '同比增长目标应为 -99.99 至 999.99 之间的百分数，如 20 或 5.5 / growthRate must be a percentage from -99.99 to 999.99, such as 20 or 5.5' })
   growthRate!: string;
 }
 
