@@ -33,6 +33,8 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'PATCH /api/users/:id': [`/api/users/${UUID}`, ['admin']],
   'POST /api/users/:id/unlock': [`/api/users/${UUID}/unlock`, ['admin']],
   'GET /api/audit': ['/api/audit', ['office', 'admin']],
+  'GET /api/audit/filters': ['/api/audit/filters', ['office', 'admin']],
+  'GET /api/audit/projects': ['/api/audit/projects', ['office', 'admin']],
   'GET /api/projects': ['/api/projects', SIGNED_IN],
   'POST /api/projects': ['/api/projects', ['staff']],
   'GET /api/projects/:id': [`/api/projects/${UUID}`, SIGNED_IN],
