@@ -17,6 +17,7 @@ import { UnitNameOn1764890000000 } from './1764890000000-unit-name-on';
 import { PlanImport1764893000000 } from './1764893000000-plan-import';
 import { StageSince1764910000000 } from './1764910000000-stage-since';
 import { RecordVersions1764920000000 } from './1764920000000-record-versions';
+import { MeetingScheduleVersion1764920100000 } from './1764920100000-meeting-schedule-version';
 import { OfficialDocuments1764930000000 } from './1764930000000-official-documents';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
@@ -39,5 +40,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PlanImport1764893000000,
   StageSince1764910000000,
   RecordVersions1764920000000,
+  MeetingScheduleVersion1764920100000,
   OfficialDocuments1764930000000,
 ];

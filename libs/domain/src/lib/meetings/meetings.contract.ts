@@ -263,6 +263,8 @@ export const MEETING_SCHEDULE_LIMITS = {
 export interface MeetingScheduleInput {
   dayOfMonth: number | null;
   remindDaysBefore: number;
+  /** The version of the row read (0 when the chain had no schedule); a stale one answers 409. */
+  version?: number;
 }
 
 export interface MeetingScheduleRow {
@@ -274,6 +276,8 @@ export interface MeetingScheduleRow {
   /** The month's 月调度会, if recorded (the earliest). */
   held: { id: string; heldOn: string } | null;
   status: MeetingScheduleStatus;
+  /** Optimistic version of the schedule: 0 while the chain has none. */
+  version: number;
 }
 
 /** GET /api/meeting-schedule?year=&month= (default: this month, Shanghai); chains the user may read. */

@@ -1,3 +1,4 @@
+import { IsVersion } from '@crm/api/core';
 import { MEETING_SCHEDULE_LIMITS, type MeetingScheduleInput } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -23,6 +24,11 @@ export class MeetingScheduleDto implements MeetingScheduleInput {
   @Min(REMIND.min, { message: REMIND_MESSAGE })
   @Max(REMIND.max, { message: REMIND_MESSAGE })
   remindDaysBefore!: number;
+
+  @ApiPropertyOptional({ description: 'The version of the row read (0 when the chain had no schedule); a stale one answers 409' })
+  @IsOptional()
+  @IsVersion({ zh: '月调度会日程', en: 'the schedule' }, 0)
+  version?: number;
 }
 
 /** GET /api/meeting-schedule?year=&month= (each defaults to the current one, Shanghai). */

@@ -15,7 +15,7 @@ export function HELD_IN_MONTH(chain: string): string {
  */
 export const SCHEDULE_ROWS = `
   SELECT c.id, c.code, c.name_zh, s.day_of_month, coalesce(s.remind_days_before, $4::int) AS remind_days_before,
-         h.id AS held_id, h.held_on::text AS held_on
+         coalesce(s.version, 0) AS version, h.id AS held_id, h.held_on::text AS held_on
   FROM chain c
   LEFT JOIN meeting_schedule s ON s.chain_id = c.id
   LEFT JOIN LATERAL (

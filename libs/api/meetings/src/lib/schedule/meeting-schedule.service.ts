@@ -14,6 +14,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../common/meeting-access';
+import { staleRecord } from '../common/stale-record';
 import { SCHEDULE_ROWS } from './meeting-schedule.queries';
 
 interface ScheduleRow {
@@ -24,6 +25,7 @@ interface ScheduleRow {
   remind_days_before: number;
   held_id: string | null;
   held_on: string | null;
+  version: number;
 }
 
 /**
@@ -52,15 +54,22 @@ export class MeetingScheduleService {
     return this.dataSource.transaction(async (tx) => {
       const [chain]: { id: number }[] = await tx.query(`SELECT id FROM chain WHERE code = $1`, [code]);
       if (!chain) throw refuse.notFound(`代码为 ${code} 的产业链`, `chain with code ${code}`);
-      const [before]: { day_of_month: number | null; remind_days_before: number }[] = await tx.query(
-        `SELECT day_of_month, remind_days_before FROM meeting_schedule WHERE chain_id = $1 FOR UPDATE`,
+      const [before]: { day_of_month: number | null; remind_days_before: number; version: number }[] = await tx.query(
+        `SELECT day_of_month, remind_days_before, version FROM meeting_schedule WHERE chain_id = $1 FOR UPDATE`,
         [chain.id],
       );
+      if (input.version !== undefined && input.version !== (before?.version ?? 0)) {
+        const today = shanghaiToday(this.clock.now());
+        const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+        const [current] = await this.rows(tx, y, m, false, [chain.id]);
+        throw staleRecord('该产业链的月调度会日程', toRow(current, y, m, today));
+      }
       await tx.query(
         `INSERT INTO meeting_schedule (chain_id, day_of_month, remind_days_before, updated_by, updated_at)
          VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (chain_id) DO UPDATE SET day_of_month = excluded.day_of_month,
-           remind_days_before = excluded.remind_days_before, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+           remind_days_before = excluded.remind_days_before, updated_by = excluded.updated_by, updated_at = excluded.updated_at,
+           version = meeting_schedule.version + 1`,
         [chain.id, input.dayOfMonth, input.remindDaysBefore, user.id, this.clock.now()],
       );
       await this.audit.record(tx, user, {
@@ -110,5 +119,6 @@ function toRow(r: ScheduleRow, year: number, month: number, today: string): Meet
     scheduledOn,
     held: r.held_id ? { id: r.held_id, heldOn: r.held_on as string } : null,
     status: scheduleStatus(scheduledOn, r.held_id !== null, today),
+    version: r.version,
   };
 }

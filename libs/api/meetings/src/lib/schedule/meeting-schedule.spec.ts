@@ -124,6 +124,27 @@ describe('meeting schedule', () => {
         .expect(200);
       expect([res.body.dayOfMonth, res.body.scheduledOn, res.body.status]).toEqual([null, null, 'unscheduled']);
     });
+
+    it('refuses a save on a version someone else has changed, with the row as it is now (409)', async () => {
+      const first = await office
+        .put('/api/meeting-schedule/oil-gas-chemical', { dayOfMonth: 8, remindDaysBefore: 2, version: 0 })
+        .expect(200);
+      expect(first.body.version).toBe(1);
+      // A second office user still looking at "no schedule".
+      const stale = await office
+        .put('/api/meeting-schedule/oil-gas-chemical', { dayOfMonth: 15, remindDaysBefore: 2, version: 0 })
+        .expect(409);
+      expect(stale.body.message).toContain('已被他人修改，请刷新后再试');
+      expect(stale.body.current).toMatchObject({ dayOfMonth: 8, version: 1 });
+      const next = await office
+        .put('/api/meeting-schedule/oil-gas-chemical', { dayOfMonth: 15, remindDaysBefore: 2, version: 1 })
+        .expect(200);
+      expect([next.body.dayOfMonth, next.body.version]).toEqual([15, 2]);
+      // Cleared again: the reminder tests below know nothing of this chain's day.
+      await office
+        .put('/api/meeting-schedule/oil-gas-chemical', { dayOfMonth: null, remindDaysBefore: 2, version: 2 })
+        .expect(200);
+    });
   });
 
   describe('GET /api/meeting-schedule', () => {

@@ -12,6 +12,7 @@ function row(overrides: Partial<MeetingScheduleRow> = {}): MeetingScheduleRow {
     scheduledOn: '2025-06-25',
     held: null,
     status: 'missing',
+    version: 2,
     ...overrides,
   };
 }
@@ -35,6 +36,7 @@ function scheduleView(): MeetingScheduleView {
         dayOfMonth: null,
         scheduledOn: null,
         status: 'unscheduled',
+        version: 0,
       }),
     ],
   };
@@ -90,7 +92,7 @@ describe('MeetingSchedulePage', () => {
 
     const put = backend.expectOne('/api/meeting-schedule/clean-energy');
     expect(put.request.method).toBe('PUT');
-    expect(put.request.body).toEqual({ dayOfMonth: 20, remindDaysBefore: 5 });
+    expect(put.request.body).toEqual({ dayOfMonth: 20, remindDaysBefore: 5, version: 2 });
     put.flush(row({ dayOfMonth: 20, remindDaysBefore: 5, scheduledOn: '2025-06-20' }));
     await harness.fixture.whenStable();
     expect(text(element.querySelector('tr[data-chain="clean-energy"] .scheduled-on'))).toBe('2025-06-20');
@@ -104,7 +106,7 @@ describe('MeetingSchedulePage', () => {
     element.querySelector<HTMLButtonElement>('tr[data-chain="salt-lake-chemical"] button.save')?.click();
     await harness.fixture.whenStable();
     const put = backend.expectOne('/api/meeting-schedule/salt-lake-chemical');
-    expect(put.request.body).toEqual({ dayOfMonth: 12, remindDaysBefore: 3 });
+    expect(put.request.body).toEqual({ dayOfMonth: 12, remindDaysBefore: 3, version: 0 });
     put.flush(
       {
         statusCode: 400,

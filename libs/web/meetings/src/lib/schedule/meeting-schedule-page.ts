@@ -26,6 +26,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
+import { staleCurrent } from '../data-access/stale-current';
 import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api';
 import { problemText, scheduleStatusKey } from '../data-access/pack-format';
 import { DateInput, LoadStateView } from '@crm/web/ui';
@@ -185,7 +186,7 @@ export class MeetingSchedulePage {
     this.saving.update((all) => ({ ...all, [code]: true }));
     this.rowErrors.update((all) => ({ ...all, [code]: '' }));
     this.api
-      .saveSchedule(code, { dayOfMonth: draft.dayOfMonth, remindDaysBefore: draft.remindDaysBefore })
+      .saveSchedule(code, { dayOfMonth: draft.dayOfMonth, remindDaysBefore: draft.remindDaysBefore, version: row.version })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (saved) => {
@@ -199,6 +200,9 @@ export class MeetingSchedulePage {
         },
         error: (error: unknown) => {
           this.saving.update((all) => ({ ...all, [code]: false }));
+          // Someone else saved this chain's day first (409): the row shows it as it is now, with the message.
+          const current = staleCurrent<MeetingScheduleRow>(error);
+          if (current?.chain?.code === code) this.replace(current);
           this.rowErrors.update((all) => ({ ...all, [code]: problemText(error, this.i18n) }));
         },
       });
