@@ -217,6 +217,44 @@ export interface RollUpFigures {
   problems: RollUpProblem[];
   quarter: RollUpQuarterView;
   yearView: RollUpYearView;
+  /** What the bulletin's text reads beside the totals (同比, 到位率, 序时进度, 主要签约项目); absent in older figures. */
+  bulletin?: RollUpBulletinFigures;
+}
+
+/** A figure beside the same window of the previous year (同比). */
+export interface RollUpComparison {
+  thisYear: Wan;
+  /** The previous year's same window; null when the system holds nothing for that year. */
+  lastYear: Wan | null;
+  /** (this − last) / last × 100, two decimals; null without last year's figure or when it is 0. */
+  growthRate: string | null;
+}
+
+/** The city's or a chain's bulletin figures. */
+export interface RollUpBulletinLine {
+  signedMonth: RollUpComparison;
+  signedYearToDate: RollUpComparison;
+  fundsMonth: RollUpComparison;
+  fundsYearToDate: RollUpComparison;
+  /** 资金到位率: funds in place / signed amount, year to date, × 100; null when nothing is signed. */
+  fundsToSignedRate: string | null;
+  /** 序时进度 (annual target × month / 12) and the gap to it (negative: behind); null without a target. */
+  signedPace: Wan | null;
+  signedGap: Wan | null;
+  fundsPace: Wan | null;
+  fundsGap: Wan | null;
+  /** Funds in place verified by the office, and not yet, year to date. */
+  fundsVerifiedYearToDate: Wan;
+  fundsUnverifiedYearToDate: Wan;
+}
+
+export interface RollUpBulletinFigures {
+  /** Whether the system holds any 签约 or 到位资金 entry of the previous year (else no 同比). */
+  lastYearHasData: boolean;
+  city: RollUpBulletinLine;
+  chains: ({ chainCode: ChainCode; chainName: string } & RollUpBulletinLine)[];
+  /** 主要签约项目 of the year to date: the five signed most. */
+  topSignings: { projectId: string; projectName: string; chainName: string; amount: Wan; signedOn: string }[];
 }
 
 export const ROLL_UP_EXPORT_FORMATS = ['docx', 'xlsx'] as const;

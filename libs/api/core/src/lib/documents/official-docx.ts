@@ -108,7 +108,10 @@ export function subtitle(text: string): Paragraph {
  * opens with "一、" is a first-level heading (黑体), with "（一）" a second-level one (楷体_GB2312).
  */
 export function bodyParagraph(text: string): Paragraph {
-  const font = /^[一二三四五六七八九十]+、/.test(text) ? FONTS.heading1 : /^（[一二三四五六七八九十]+）/.test(text) ? FONTS.heading2 : FONTS.body;
+  // A short line opening with "一、" is a first-level heading, with "（一）" a second-level one; a
+  // longer paragraph that opens so is body text with its number.
+  const short = [...text].length <= 30;
+  const font = short && /^[一二三四五六七八九十]+、/.test(text) ? FONTS.heading1 : short && /^（[一二三四五六七八九十]+）/.test(text) ? FONTS.heading2 : FONTS.body;
   return new Paragraph({
     spacing: exactLine,
     indent: { firstLine: 2 * CHAR },

@@ -130,3 +130,21 @@ export function bigProjectBy(end: string): string {
             JOIN annual_plan ap ON ap.year = t.year AND ap.status = 'published'
             WHERE t.chain_id = p.chain_id AND t.year = date_part('year', ${end} - 1))`;
 }
+
+/**
+ * The projects signed most in a span of days (from ≤ signed on < to), by the rule of 签约额: the
+ * agreements of projects at 项目签约 or later, summed per project; the largest first.
+ */
+export const TOP_SIGNED = `
+  SELECT p.id, p.name, c.name_zh AS chain_name, ${MONEY('sum(a.amount)')} AS amount, max(a.signed_on)::text AS signed_on
+  FROM project_agreement a JOIN project p ON p.id = a.project_id JOIN chain c ON c.id = p.chain_id
+  WHERE p.chain_id = ANY ($1::smallint[]) AND p.stage >= 'signed' AND a.signed_on >= $2::date AND a.signed_on < $3::date
+  GROUP BY p.id, p.name, c.name_zh
+  ORDER BY sum(a.amount) DESC, p.name
+  LIMIT $4`;
+
+/** Whether a year holds any 签约 or 到位资金 entry at all (a year before the product holds none). */
+export const YEAR_HAS_LEDGER = `
+  SELECT EXISTS (SELECT 1 FROM project_agreement WHERE signed_on >= make_date($1, 1, 1) AND signed_on < make_date($1 + 1, 1, 1))
+      OR EXISTS (SELECT 1 FROM fund_arrival WHERE month >= to_char(make_date($1, 1, 1), 'YYYY-MM') AND month <= to_char(make_date($1, 12, 1), 'YYYY-MM'))
+    AS has`;

@@ -14,6 +14,8 @@ import {
   MONTH_ROWS,
   SIGNED_BETWEEN,
   STAGE_TOTALS,
+  TOP_SIGNED,
+  YEAR_HAS_LEDGER,
 } from './headline-figures.sql';
 
 /*
@@ -390,4 +392,34 @@ export function headlineWindow(
     month ??
     (y === Number(current.slice(0, 4)) ? Number(current.slice(5, 7)) : 12);
   return { year: y, month: m };
+}
+
+/** A project among the most signed in a span: 主要签约项目 of a bulletin. */
+export interface TopSignedProject {
+  id: string;
+  name: string;
+  chainName: string;
+  /** Signed in the span (万元). */
+  amount: Wan;
+  /** Its last agreement in the span. */
+  signedOn: string;
+}
+
+/** The `limit` projects signed most from ≤ signed on < to, by the rule of 签约额. */
+export async function topSignedProjects(
+  manager: EntityManager,
+  chainIds: number[],
+  from: string,
+  to: string,
+  limit: number,
+): Promise<TopSignedProject[]> {
+  const rows: { id: string; name: string; chain_name: string; amount: string; signed_on: string }[] =
+    await manager.query(TOP_SIGNED, [chainIds, from, to, limit]);
+  return rows.map((r) => ({ id: r.id, name: r.name, chainName: r.chain_name, amount: r.amount, signedOn: r.signed_on }));
+}
+
+/** Whether the system holds any 签约 or 到位资金 entry dated in the year (for 同比: "no data" is not 0). */
+export async function yearHasLedger(manager: EntityManager, year: number): Promise<boolean> {
+  const [row]: { has: boolean }[] = await manager.query(YEAR_HAS_LEDGER, [year]);
+  return row.has;
 }

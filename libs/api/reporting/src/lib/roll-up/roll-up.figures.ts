@@ -12,7 +12,10 @@ import {
   type ChainCode,
   type MonthlyReportState,
   type RollUpActionItems,
+  type RollUpBulletinFigures,
+  type RollUpBulletinLine,
   type RollUpChainFigures,
+  type RollUpComparison,
   type RollUpCityTotals,
   type RollUpFigures,
   type RollUpKeyTask,
@@ -28,9 +31,12 @@ import {
   headlineCityTargets,
   headlineFigures,
   stageTotalsByChain,
+  topSignedProjects,
+  yearHasLedger,
   type HeadlineAmount,
   type HeadlineFigures,
 } from '@crm/api/pipeline';
+import Decimal from 'decimal.js';
 import {
   keyTaskProgress,
   planMissing,
@@ -117,6 +123,12 @@ export async function rollUpFigures(
   const plan = state === 'published' ? null : planMissing(year, state);
   const sectorGrowth = await sectorFundsGrowth(manager, { year, month });
   const marks = await headlineCityTargets(manager, year);
+  // 同比: the same window of the previous year, from the system's own entries (none: no 同比).
+  const lastYearHasData = await yearHasLedger(manager, year - 1);
+  const lastPerChain = lastYearHasData ? await headlineFigures(manager, ids, { year: year - 1, month }, 'per-chain') : [];
+  const lastCityRows = lastYearHasData ? await headlineFigures(manager, ids, { year: year - 1, month }, 'city') : [];
+  const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  const topSignings = await topSignedProjects(manager, ids, `${year}-01-01`, nextMonth, 5);
 
   const months = Array.from(
     { length: month },
@@ -150,6 +162,25 @@ export async function rollUpFigures(
         ? cityRows
         : perChain.filter((r) => r.chainId === chainId);
     return rows[rows.length - 1];
+  };
+
+  const lastAtPeriod = (chainId: number | null): HeadlineFigures | null => {
+    const rows = chainId === null ? lastCityRows : lastPerChain.filter((r) => r.chainId === chainId);
+    return rows.length ? rows[rows.length - 1] : null;
+  };
+  const bulletinLine = (chainId: number | null): RollUpBulletinLine =>
+    bulletinLineOf(atPeriod(chainId), lastYearHasData ? lastAtPeriod(chainId) : null);
+  const bulletin: RollUpBulletinFigures = {
+    lastYearHasData,
+    city: bulletinLine(null),
+    chains: chains.map((c) => ({ chainCode: c.code, chainName: c.name, ...bulletinLine(c.id) })),
+    topSignings: topSignings.map((p) => ({
+      projectId: p.id,
+      projectName: p.name,
+      chainName: p.chainName,
+      amount: p.amount,
+      signedOn: p.signedOn,
+    })),
   };
 
   const cityFigures = atPeriod(null);
@@ -272,6 +303,36 @@ export async function rollUpFigures(
       })),
       months: seriesOf(null),
     },
+    bulletin,
+  };
+}
+
+/** 同比: this year's figure beside last year's same window (null when the system holds none). */
+function comparison(thisYear: string, lastYear: string | null): RollUpComparison {
+  const growth =
+    lastYear === null || new Decimal(lastYear).isZero()
+      ? null
+      : new Decimal(thisYear).minus(lastYear).div(lastYear).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  return { thisYear, lastYear, growthRate: growth };
+}
+
+/** The bulletin's figures of the city or a chain: 同比, 资金到位率, 序时进度 and its gap, verified funds apart. */
+function bulletinLineOf(f: HeadlineFigures, last: HeadlineFigures | null): RollUpBulletinLine {
+  const signed = new Decimal(f.signedAmount.yearToDate);
+  const funds = new Decimal(f.fundsInPlace.yearToDate);
+  const verified = new Decimal(f.fundsInPlaceVerified.yearToDate);
+  return {
+    signedMonth: comparison(f.signedAmount.month, last?.signedAmount.month ?? null),
+    signedYearToDate: comparison(f.signedAmount.yearToDate, last?.signedAmount.yearToDate ?? null),
+    fundsMonth: comparison(f.fundsInPlace.month, last?.fundsInPlace.month ?? null),
+    fundsYearToDate: comparison(f.fundsInPlace.yearToDate, last?.fundsInPlace.yearToDate ?? null),
+    fundsToSignedRate: signed.isZero() ? null : funds.div(signed).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+    signedPace: f.signedAmount.pace,
+    signedGap: f.signedAmount.gap,
+    fundsPace: f.fundsInPlace.pace,
+    fundsGap: f.fundsInPlace.gap,
+    fundsVerifiedYearToDate: f.fundsInPlaceVerified.yearToDate,
+    fundsUnverifiedYearToDate: funds.minus(verified).toFixed(6),
   };
 }
 

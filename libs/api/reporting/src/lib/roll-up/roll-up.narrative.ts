@@ -3,7 +3,9 @@ import {
   rankingLeaders,
   trimDecimal,
   type PlanMissingView,
+  type RollUpBulletinLine,
   type RollUpChainFigures,
+  type RollUpComparison,
   type RollUpFigures,
   type SectorFundsGrowthRow,
   type TargetMeasure,
@@ -34,30 +36,58 @@ function againstTarget(m: TargetMeasure, atLeast = false): string {
   return `，完成年度目标（${bulletinAmount(m.target)}${atLeast ? '以上' : ''}）的${m.rate}%`;
 }
 
-function chainSentence(c: RollUpChainFigures): string {
+/** 同比 as the bulletins write it; without last year's figure it says so rather than showing 0%. */
+function yearOnYear(c: RollUpComparison | undefined): string {
+  if (!c) return '';
+  if (c.lastYear === null) return '，上年同期无数据，不计同比';
+  if (c.growthRate === null) return '，上年同期为0，不计同比';
+  const rate = trimDecimal(c.growthRate.replace('-', ''));
+  return `，同比${c.growthRate.startsWith('-') ? '下降' : '增长'}${rate}%（上年同期${bulletinAmount(c.lastYear)}）`;
+}
+
+/** "，超序时进度1.2亿元" / "，落后序时进度3亿元"; nothing without a target. */
+function againstPace(pace: string | null | undefined, gap: string | null | undefined): string {
+  if (!pace || gap === null || gap === undefined) return '';
+  const behind = gap.startsWith('-');
+  if (new Decimal(gap).isZero()) return '，与序时进度持平';
+  return `，${behind ? '落后' : '超'}序时进度${bulletinAmount(gap.replace('-', ''))}`;
+}
+
+/** A chain's own big-project rule: "10亿元以上项目" with its threshold, never the city's wording. */
+function bigProjectRule(c: RollUpChainFigures): string {
+  return `${bulletinAmount(c.bigProjects.threshold ?? '0')}以上项目`;
+}
+
+/** Whether anything moved in the chain this year (else it is summarised in one line). */
+function isActive(c: RollUpChainFigures): boolean {
+  return (
+    c.signedYearToDate.count > 0 ||
+    !new Decimal(c.signedYearToDate.actual).isZero() ||
+    !new Decimal(c.fundsYearToDate.actual).isZero() ||
+    c.newLeads > 0 ||
+    c.stageMoves > 0 ||
+    (c.actionItems?.due ?? 0) > 0
+  );
+}
+
+function chainParagraph(c: RollUpChainFigures, line: RollUpBulletinLine | undefined, month: number): string {
   const parts = [
     `${c.chainName}签约项目${c.signedYearToDate.count}个，签约金额${bulletinAmount(c.signedYearToDate.actual)}` +
-      (c.signedYearToDate.rate !== null
-        ? `，完成年度目标的${c.signedYearToDate.rate}%`
-        : ''),
+      (c.signedYearToDate.rate !== null ? `，完成年度目标的${c.signedYearToDate.rate}%` : '') +
+      againstPace(line?.signedPace, line?.signedGap),
     `到位资金${bulletinAmount(c.fundsYearToDate.actual)}` +
-      (c.fundsYearToDate.rate !== null
-        ? `，完成年度目标的${c.fundsYearToDate.rate}%`
-        : ''),
+      (c.fundsYearToDate.rate !== null ? `，完成年度目标的${c.fundsYearToDate.rate}%` : ''),
   ];
   if (c.bigProjects.target !== null) {
-    parts.push(
-      `${bulletinAmount(c.bigProjects.threshold ?? '0')}以上项目${c.bigProjects.count}个，目标${c.bigProjects.target}个`,
-    );
+    parts.push(`${bigProjectRule(c)}${c.bigProjects.count}个，目标${c.bigProjects.target}个`);
   }
+  parts.push(`${month}月新增项目线索${c.newLeads}个，项目推进阶段${c.stageMoves}次`);
   // Figures taken before the 交办事项 figures existed have none: nothing is said.
   const items = c.actionItems;
   if (items && items.rate !== null) {
-    parts.push(
-      `交办事项完成率${items.rate}%（应办结${items.due}件，已办结${items.done}件）`,
-    );
+    parts.push(`交办事项完成率${items.rate}%（应办结${items.due}件，已办结${items.done}件）`);
   }
-  return parts.join('，');
+  return `${parts.join('，')}。`;
 }
 
 /** The Chinese half of the plan-missing message (it reads "中文 / English"). */
@@ -81,12 +111,12 @@ function sectorSentence(r: SectorFundsGrowthRow): string {
   );
 }
 
-/** 季评比's sentence: the chains leading it, never a tie of zeros, nothing without a plan. */
+/** 季评比's sentence: the chains leading it, never a tie of zeros, nothing without a plan; the formula as the office's. */
 function rankingParagraph(f: RollUpFigures, month: number): string {
   const head = `第${f.quarter.quarter}季度评比（截至${month}月）：`;
   if (f.plan) return `${head}${f.year}年度工作方案尚未发布，暂不排名。`;
   const leaders = rankingLeaders(f.quarter.rows);
-  const formula = `评分办法：${f.quarter.formula.zh}`;
+  const formula = `评分办法（市招商办制定，非年度工作方案规定）：${f.quarter.formula.zh}`;
   if (!leaders.length) {
     return `${head}各产业链尚无计入评分的完成量（得分均为0），暂不排名。${formula}`;
   }
@@ -95,40 +125,61 @@ function rankingParagraph(f: RollUpFigures, month: number): string {
   return `${head}按年度目标完成率排名，${names}${place}。${formula}`;
 }
 
-/** The drafted narrative, paragraphs separated by blank lines. */
+/**
+ * The drafted narrative (paragraphs separated by blank lines), in the order of the bulletins: 一、总体
+ * 情况 (totals with 同比, 资金到位率 and 序时进度, unverified funds apart, 主要签约项目), 二、各产业链情况
+ * (a paragraph per chain that moved, the idle ones in one line, sectors, the quarter's ranking), 三、
+ * 报送及存在的问题, 四、下一步工作. The office edits it before export.
+ */
 export function draftNarrative(f: RollUpFigures): string {
   const month = Number(f.period.slice(5, 7));
   const c = f.city;
+  const b = f.bulletin;
   const paragraphs: string[] = [];
 
   // Without a published plan the figures have no targets: the report says so first.
   if (f.plan) paragraphs.push(`说明：${planMissingText(f.plan)}`);
 
+  paragraphs.push('一、总体情况');
+  const unverified = b && !new Decimal(b.city.fundsUnverifiedYearToDate).isZero()
+    ? `（其中经核实${bulletinAmount(b.city.fundsVerifiedYearToDate)}，待核实${bulletinAmount(b.city.fundsUnverifiedYearToDate)}）`
+    : '';
   paragraphs.push(
     `${f.year}年${f.yearToDateLabel}，全市招商引资签约项目${c.signedYearToDate.count}个，` +
-      `签约金额${bulletinAmount(c.signedYearToDate.actual)}${againstTarget(c.signedYearToDate, c.signedAtLeast)}；` +
-      `到位资金${bulletinAmount(c.fundsYearToDate.actual)}${againstTarget(c.fundsYearToDate, c.fundsAtLeast)}` +
+      `签约金额${bulletinAmount(c.signedYearToDate.actual)}${yearOnYear(b?.city.signedYearToDate)}` +
+      `${againstTarget(c.signedYearToDate, c.signedAtLeast)}${againstPace(b?.city.signedPace, b?.city.signedGap)}；` +
+      `到位资金${bulletinAmount(c.fundsYearToDate.actual)}${unverified}${yearOnYear(b?.city.fundsYearToDate)}` +
+      `${againstTarget(c.fundsYearToDate, c.fundsAtLeast)}${againstPace(b?.city.fundsPace, b?.city.fundsGap)}` +
+      (b?.city.fundsToSignedRate ? `；资金到位率${b.city.fundsToSignedRate}%` : '') +
       (c.bigProjects.target !== null
-        ? `；达到亿元以上标准的签约项目${c.bigProjects.count}个，年度要求${c.bigProjects.target}个`
+        ? `；按各产业链大项目标准，签约大项目${c.bigProjects.count}个（各产业链目标合计${c.bigProjects.target}个）`
         : '') +
-      `。其中${month}月签约项目${c.signedMonth.count}个，签约金额${bulletinAmount(c.signedMonth.amount)}，` +
-      `到位资金${bulletinAmount(c.fundsMonth)}；新增项目线索${c.newLeads}个，项目推进阶段${c.stageMoves}次；` +
+      `。其中${month}月签约项目${c.signedMonth.count}个，签约金额${bulletinAmount(c.signedMonth.amount)}${yearOnYear(b?.city.signedMonth)}；` +
+      `到位资金${bulletinAmount(c.fundsMonth)}${yearOnYear(b?.city.fundsMonth)}；新增项目线索${c.newLeads}个，项目推进阶段${c.stageMoves}次；` +
       `在库重大项目${c.majorProjectCount}个。`,
   );
+  if (b?.topSignings.length) {
+    paragraphs.push(
+      `主要签约项目：${b.topSignings.map((p) => `${p.projectName}（${p.chainName}，签约${bulletinAmount(p.amount)}）`).join('、')}。`,
+    );
+  }
 
-  paragraphs.push(`分产业链看：${f.chains.map(chainSentence).join('；')}。`);
-
+  paragraphs.push('二、各产业链情况');
+  const active = f.chains.filter(isActive);
+  const idle = f.chains.filter((x) => !isActive(x));
+  for (const x of active) paragraphs.push(chainParagraph(x, b?.chains.find((l) => l.chainCode === x.chainCode), month));
+  if (idle.length) {
+    paragraphs.push(`${idle.map((x) => x.chainName).join('、')}本年尚无签约项目、到位资金和项目推进。`);
+  }
   const sectors = f.sectorGrowth?.rows ?? [];
   if (sectors.length) {
     paragraphs.push(`分行业看，到位资金同比：${sectors.map(sectorSentence).join('；')}。`);
   }
-
   paragraphs.push(rankingParagraph(f, month));
 
+  paragraphs.push('三、报送情况及存在的问题');
   const count = (s: string) => f.units.filter((u) => u.status === s).length;
-  const missing = f.units
-    .filter((u) => u.status === 'missing')
-    .map((u) => u.unitName);
+  const missing = f.units.filter((u) => u.status === 'missing').map((u) => u.unitName);
   const returned = count('returned');
   paragraphs.push(
     `报送情况：应报单位${f.units.length}个，按时报送${count('on-time') + f.units.filter((u) => u.status === 'accepted' && !u.late).length}个，` +
@@ -138,7 +189,6 @@ export function draftNarrative(f: RollUpFigures): string {
       (missing.length ? `（${missing.join('、')}）` : '') +
       '。',
   );
-
   paragraphs.push(
     f.problems.length
       ? `需协调解决的问题：${f.problems
@@ -149,5 +199,21 @@ export function draftNarrative(f: RollUpFigures): string {
           .join('；')}。`
       : '需协调解决的问题：各单位本月未提出需协调解决的问题。',
   );
+  const behind = (b?.chains ?? []).filter((l) => l.signedGap?.startsWith('-'));
+  if (behind.length) {
+    paragraphs.push(
+      `签约额落后序时进度的产业链：${behind.map((l) => `${l.chainName}（落后${bulletinAmount((l.signedGap as string).slice(1))}）`).join('、')}。`,
+    );
+  }
+
+  paragraphs.push('四、下一步工作');
+  const next: string[] = [];
+  if (behind.length) next.push('对落后序时进度的产业链，由包联领导牵头、责任单位落实，逐项目倒排工期，加快项目签约和资金到位。');
+  if (missing.length) next.push('督促未报送单位尽快补报月报，今后按每月25日前报送。');
+  if (f.problems.length) next.push('对各单位提出的需协调解决的问题，由市招商办会同相关部门逐项研究、限期答复。');
+  next.push('持续跟踪已签约项目的供地、开工和资金到位，推动项目尽早竣工投产。');
+  next.forEach((text, i) => paragraphs.push(`（${NUMERALS[i]}）${text}`));
   return paragraphs.join('\n\n');
 }
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

@@ -110,16 +110,17 @@ describe('roll-up without a published plan', () => {
     expect(text).toContain('本季度暂不排名');
     expect(text).not.toMatch(/位列前|位列第/);
     // The ranking section has no table, only （无） and why: nothing is ranked.
-    expect(text).toMatch(/、第1季度评比（无）2027年度工作方案尚未录入/);
+    expect(text).toMatch(/第1季度评比（无）注：金额单位为亿元，保留两位小数。2027年度工作方案尚未录入/);
     expect(docxRows(xml).some((r) => r[0] === '排名' && r[1] === '产业链')).toBe(false);
 
     const workbook = await xlsx('2027-01');
     expect(String(workbook.getWorksheet('通报')?.getCell('A3').value)).toContain('2027年度工作方案尚未录入');
     const ranking = workbook.getWorksheet('第1季度评比');
-    expect(ranking?.getRow(2).getCell(1).value).toBeNull();
+    // Title, the issuing-body line, the header: then no row.
+    expect(ranking?.getRow(4).getCell(1).value).toBeNull();
     expect(String(ranking?.getCell(ranking.rowCount, 1).value)).toContain('暂不排名');
     const city = workbook.getWorksheet('全市总体情况');
-    const signed = city?.getRow(3);
+    const signed = city?.getRow(5);
     // 签约金额: the year to date, no target and no rate.
     expect([signed?.getCell(1).value, signed?.getCell(4).value, signed?.getCell(5).value]).toEqual(['签约金额(万元)', null, null]);
     expect(workbook.getWorksheet('分行业到位资金同比')).toBeDefined();
