@@ -9,7 +9,7 @@ import {
   type RollUpUnitRow,
   type SectorFundsGrowthView,
 } from '@crm/domain';
-import { planMissingText } from './roll-up.narrative';
+import { bulletinAmount, planMissingText } from './roll-up.narrative';
 
 /*
  * The roll-up's tables, laid out once for both exports: the Word file prints them as text, the
@@ -134,6 +134,14 @@ function sectorTable(g: SectorFundsGrowthView): ReportTable {
   };
 }
 
+/** Each chain's own big-project rule, as its published target sets it (no rule: nothing said). */
+function bigProjectNote(f: RollUpFigures): string | undefined {
+  const rules = f.chains
+    .filter((x) => x.bigProjects.threshold !== null)
+    .map((x) => `${x.chainName}${bulletinAmount(x.bigProjects.threshold as string)}以上`);
+  return rules.length ? `大项目按各产业链年度目标所定标准认定：${rules.join('、')}。` : undefined;
+}
+
 export function rollUpTables(f: RollUpFigures): ReportTable[] {
   const month = Number(f.period.slice(5, 7));
   const c = f.city;
@@ -177,7 +185,7 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
           rate(c.fundsYearToDate.rate),
         ],
         [
-          '亿元以上项目(个)',
+          '大项目(个，按各链标准)',
           null,
           c.bigProjects.count,
           c.bigProjects.target,
@@ -205,9 +213,9 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         '累计到位资金(万元)',
         '到位目标(万元)',
         '到位完成率(%)',
-        '亿元以上项目(个)',
-        '要求(个)',
-        '亿元以上项目完成率(%)',
+        '大项目(个)',
+        '大项目要求(个)',
+        '大项目完成率(%)',
         '新增线索(个)',
         '阶段推进(次)',
         '重大项目(个)',
@@ -225,6 +233,7 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         // A joint meeting's item counts for each of its chains: the chains' counts do not add up.
         [...chainRow('全市合计', c, c.majorProjectCount), null, null, null, null, null],
       ],
+      note: bigProjectNote(f),
     },
     {
       title: '在库项目分阶段',
@@ -295,7 +304,7 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         '得分',
         '签约额完成率(%)',
         '到位资金完成率(%)',
-        '亿元以上项目完成率(%)',
+        '大项目完成率(%)',
         '本季签约(个)',
         '本季签约额(万元)',
         '本季到位资金(万元)',
