@@ -152,6 +152,10 @@ test('a lead goes from 信息收集 to 项目签约 through the gates, and the b
   await evaluation.locator('label.ant-radio-wrapper').filter({ hasText: '不属于淘汰类' }).click();
   await evaluation.locator('label.ant-radio-wrapper').filter({ hasText: /^\s*通过\s*$/ }).click();
   await evaluation.getByRole('button', { name: '提交评估结论' }).click();
+  // The conclusion cannot be changed once given: asked once more.
+  const confirm = page.locator('.ant-popover').filter({ hasText: '评估结论提交后不能更改' });
+  await expect(confirm).toContainText('确定提交结论“通过”吗');
+  await confirm.getByRole('button', { name: '确定提交' }).click();
   await expect(evaluation.locator('.past[data-conclusion="pass"]')).toContainText('通过');
   await expect(page.locator('crm-stage-steps')).toContainText('进入“项目签约”还需');
 
