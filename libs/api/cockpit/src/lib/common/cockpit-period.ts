@@ -11,7 +11,7 @@ export interface CockpitPeriod {
   monthEnd: string;
 }
 
-export function cockpitPeriod(year?: number, month?: number, now = new Date()): CockpitPeriod {
+export function cockpitPeriod(year: number | undefined, month: number | undefined, now: Date): CockpitPeriod {
   const current = shanghaiMonth(now);
   const y = year ?? Number(current.slice(0, 4));
   // A past year without a month is shown as it ended; the current year as it stands.

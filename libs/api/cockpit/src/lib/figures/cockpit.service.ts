@@ -139,7 +139,7 @@ export class CockpitService {
  * The date the ranking's 交办事项完成率 is taken at: the chosen month's end, or today (Shanghai)
  * while that month is still running, so items not yet due count for nothing.
  */
-export function actionItemsAsOf(period: CockpitPeriod, now = new Date()): string {
+export function actionItemsAsOf(period: CockpitPeriod, now: Date): string {
   const today = shanghaiToday(now);
   return today < period.monthEnd ? today : period.monthEnd;
 }

@@ -155,7 +155,7 @@ export class WeeklyDigestService {
     const { from, to, aheadTo } = digestWeek(monday);
     const ids = chains.map((c) => c.id);
     // The year to date through the month of the week's Sunday, as every other screen counts it.
-    const period = cockpitPeriod(Number(to.slice(0, 4)), Number(to.slice(5, 7)));
+    const period = cockpitPeriod(Number(to.slice(0, 4)), Number(to.slice(5, 7)), this.clock.now());
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
     const [leads, moves, signings, signed, funds, followUps, items, rows, targets] = await Promise.all([
       q<ProjectRow>(NEW_LEADS, [ids, from, monday]),

@@ -94,7 +94,7 @@ export class MeetingPackService {
     settings: AlertSettingsView,
     today: string,
   ): Promise<MeetingPackChainSection> {
-    const period = cockpitPeriod(Number(meeting.heldOn.slice(0, 4)), Number(meeting.heldOn.slice(5, 7)));
+    const period = cockpitPeriod(Number(meeting.heldOn.slice(0, 4)), Number(meeting.heldOn.slice(5, 7)), this.clock.now());
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
     const [rows, targets, funnel, moves, stuck, problems, [completion], alerts, openItems] = await Promise.all([
       this.figures.monthRows([chain.id], period, true),
