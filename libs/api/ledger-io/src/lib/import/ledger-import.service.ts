@@ -81,6 +81,11 @@ export class LedgerImportService {
       });
     }
     try {
+      // A batch whose earlier background commit failed (and released its claim) is committed again:
+      // the finished job of that attempt is removed first, or the queue would take the same job id
+      // for done and never run the new one.
+      const earlier = await this.queue.getJob(`commit-${id}`);
+      if (earlier && ((await earlier.isCompleted()) || (await earlier.isFailed()))) await earlier.remove();
       await this.queue.add(LEDGER_COMMIT_JOB, { batchId: id, userId: user.id } satisfies LedgerCommitJobData, {
         jobId: `commit-${id}`,
         removeOnComplete: 1000,
