@@ -18,6 +18,7 @@ import { PlanImport1764893000000 } from './1764893000000-plan-import';
 import { StageSince1764910000000 } from './1764910000000-stage-since';
 import { RecordVersions1764920000000 } from './1764920000000-record-versions';
 import { MeetingScheduleVersion1764920100000 } from './1764920100000-meeting-schedule-version';
+import { MajorNoticesThroughWriter1764925000000 } from './1764925000000-major-notices-through-writer';
 import { OfficialDocuments1764930000000 } from './1764930000000-official-documents';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RecordVersions1764920000000,
   MeetingScheduleVersion1764920100000,
   OfficialDocuments1764930000000,
+  MajorNoticesThroughWriter1764925000000,
 ];

@@ -1,11 +1,12 @@
 import { AuditService } from '@crm/api/audit';
-import { CLOCK, type AuthUser, type Clock } from '@crm/api/core';
+import { CLOCK, NotificationWriter, type AuthUser, type Clock } from '@crm/api/core';
 import { shanghaiToday, type ActivityView, type RuleProblem } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { invalidInput, refused } from '../common/problems';
 import { inTransaction } from '../common/transaction';
+import { notifyOfficeOfMajor } from '../projects/major-project.notice';
 import { ProjectStore } from '../projects/project.store';
 import type { CreateActivityDto } from './activity.dto';
 import { ACTIVITY_SELECT, toActivityView, type ActivityRow } from './activity.rows';
@@ -18,6 +19,7 @@ export class ActivityService {
     private readonly store: ProjectStore,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   async create(user: AuthUser, projectId: string, input: CreateActivityDto): Promise<ActivityView> {
@@ -82,6 +84,8 @@ export class ActivityService {
           ...(input.major ? { major: true } : {}),
         },
       });
+      // 重大事项: the office hears at once, in this transaction.
+      if (input.major) await notifyOfficeOfMajor(tx, this.notifications, { kind: 'event', activityId: id });
       return view;
     });
   }

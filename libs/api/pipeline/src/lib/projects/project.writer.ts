@@ -1,5 +1,5 @@
 import { AuditService, changedFields } from '@crm/api/audit';
-import { CLOCK, type AuthUser, type Clock } from '@crm/api/core';
+import { CLOCK, NotificationWriter, type AuthUser, type Clock } from '@crm/api/core';
 import {
   EVALUATION_DIMENSIONS,
   shanghaiToday,
@@ -24,6 +24,7 @@ import {
   type StageMoveRequest,
   type StageMoveVerdict,
 } from '../stages/stage-move.rules';
+import { notifyOfficeOfMajor } from './major-project.notice';
 import { chainServiceProblems, resolveReferences } from './project-references';
 import { auditSnapshot, toProjectFacts, type ProjectRow } from './project.rows';
 import { ProjectStore } from './project.store';
@@ -107,6 +108,7 @@ export class ProjectWriter {
     private readonly store: ProjectStore,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   /** The clock's Shanghai day: the day rules are judged on. */
@@ -171,6 +173,8 @@ export class ProjectWriter {
       projectId: id,
       after: { ...auditSnapshot(row), ...(note.reason ? { reason: note.reason } : {}) },
     });
+    // 重大项目: the office hears at once, in this transaction.
+    if (row.major) await notifyOfficeOfMajor(tx, this.notifications, { kind: 'created', projectId: id });
     return row;
   }
 
@@ -270,6 +274,7 @@ export class ProjectWriter {
       ...diff,
       ...(note.reason ? { after: { ...diff.after, reason: note.reason } } : {}),
     });
+    if (after.major && !row.major) await notifyOfficeOfMajor(tx, this.notifications, { kind: 'flagged', projectId: row.id });
     return (await this.store.find(tx, row.id)) as ProjectRow;
   }
 

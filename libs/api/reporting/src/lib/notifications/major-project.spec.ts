@@ -84,13 +84,17 @@ describe('major projects notify the office at once', () => {
   it('notifies when a project is flagged major, once, and not on other edits or a refused change', async () => {
     const p = await create('储能电站', false);
     expect(await majorNotices()).toHaveLength(2);
-    // A stale edit that would flag it is refused: nothing written, nobody told.
+    // A stale edit that would flag it (made on the version before another edit) is refused:
+    // nothing written, nobody told.
+    const edited = await staff
+      .patch(`/api/projects/${p.id}`, { location: '德令哈', version: p.version })
+      .expect(200);
     await staff
-      .patch(`/api/projects/${p.id}`, { major: true, version: p.version - 1 })
+      .patch(`/api/projects/${p.id}`, { major: true, version: p.version })
       .expect(409);
     expect(await majorNotices()).toHaveLength(2);
     const flagged = await staff
-      .patch(`/api/projects/${p.id}`, { major: true, version: p.version })
+      .patch(`/api/projects/${p.id}`, { major: true, version: edited.body.version })
       .expect(200);
     const notices = await majorNotices();
     expect(notices).toHaveLength(4);

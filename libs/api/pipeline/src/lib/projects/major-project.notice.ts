@@ -1,0 +1,50 @@
+import type { NotificationWriter } from '@crm/api/core';
+import type { EntityManager } from 'typeorm';
+
+/** What made a project worth the office's notice (重大项目 / 重大事项). */
+export type MajorNotice =
+  | { kind: 'created' | 'flagged'; projectId: string }
+  | { kind: 'event'; activityId: string };
+
+/**
+ * Tells every active office user at once, in the caller's transaction, that a project was created
+ * or flagged major, or that a major event was logged on one (kind major-project). Written through
+ * the one NotificationWriter; returns the notifications' ids.
+ */
+export async function notifyOfficeOfMajor(tx: EntityManager, writer: NotificationWriter, notice: MajorNotice): Promise<string[]> {
+  const office: string[] = (
+    await tx.query(`SELECT id FROM app_user WHERE active AND 'office' = ANY (roles) ORDER BY id`)
+  ).map((r: { id: string }) => r.id);
+  if (!office.length) return [];
+  if (notice.kind === 'event') {
+    const [e]: { project_id: string; name: string; chain_name: string; unit_name: string; occurred_on: string; summary: string }[] =
+      await tx.query(
+        `SELECT p.id AS project_id, p.name, c.name_zh AS chain_name, u.name AS unit_name,
+                a.occurred_on::text AS occurred_on, left(a.summary, 500) AS summary
+         FROM project_activity a JOIN project p ON p.id = a.project_id
+         JOIN chain c ON c.id = p.chain_id JOIN unit u ON u.id = p.responsible_unit_id
+         WHERE a.id = $1`,
+        [notice.activityId],
+      );
+    return writer.notify(tx, office, {
+      kind: 'major-project',
+      title: `重大事项：${e.name} / Major event on ${e.name}`,
+      body: `${e.chain_name} · ${e.unit_name} · ${e.occurred_on}\n${e.summary}`,
+      link: `/projects/${e.project_id}`,
+    });
+  }
+  const [p]: { name: string; chain_name: string; unit_name: string; investor_name: string; planned: string | null }[] = await tx.query(
+    `SELECT p.name, c.name_zh AS chain_name, u.name AS unit_name, p.investor_name,
+            rtrim(rtrim(p.planned_investment::text, '0'), '.') AS planned
+     FROM project p JOIN chain c ON c.id = p.chain_id JOIN unit u ON u.id = p.responsible_unit_id
+     WHERE p.id = $1`,
+    [notice.projectId],
+  );
+  const what = notice.kind === 'created' ? '新建为重大项目 / Created as a major project' : '标记为重大项目 / Flagged major';
+  return writer.notify(tx, office, {
+    kind: 'major-project',
+    title: `重大项目：${p.name} / Major project: ${p.name}`,
+    body: `${p.chain_name} · ${p.unit_name} · ${p.investor_name}${p.planned === null ? '' : ` · 计划投资 ${p.planned} 万元`}\n${what}`,
+    link: `/projects/${notice.projectId}`,
+  });
+}
