@@ -57,6 +57,31 @@ describe('a dated scenario at a set clock', () => {
     expect(section.newLeads).toBe(2);
     expect(section.activitiesByKind.visit).toBe(2);
 
+    // A dispatch meeting on the 22nd gives 市能源局 an action item, closed with a note on the 24th.
+    clock.set(at('09-22'));
+    const [{ id: xiao }] = await t.dataSource.query(`SELECT id FROM person WHERE name = '肖军'`);
+    const meeting = await energy
+      .post('/api/meetings', {
+        kind: 'monthly-dispatch',
+        heldOn: `${year}-09-22`,
+        chains: ['clean-energy'],
+        chairPersonId: xiao,
+        attendingUnitIds: [energyUnit],
+        attendees: ['张三'],
+        agenda: '一、审议项目推进情况',
+        minutes: '会议听取了项目进展汇报。',
+      })
+      .expect(201);
+    const item = await energy
+      .post(`/api/meetings/${meeting.body.id}/action-items`, { text: '协调项目用地指标', ownerUnitId: energyUnit, dueOn: `${year}-09-30` })
+      .expect(201);
+    clock.set(at('09-24'));
+    await energy.post(`/api/action-items/${item.body.id}/notes`, { text: '已与自然资源局对接' }).expect(201);
+    // The leader of the chain writes an instruction on the first lead.
+    const leader = await signInAs(t, { roles: ['leader'], person: '肖军' });
+    const [{ id: firstLead }] = await t.dataSource.query(`SELECT id FROM project WHERE name = '定日光伏制氢'`);
+    await leader.post(`/api/projects/${firstLead}/instructions`, { text: '加快推进' }).expect(201);
+
     // On 2 October nothing has been submitted: the late alert says 7 days (26 Sep … 2 Oct).
     clock.set(at('10-02'));
     const alerts = await office.get('/api/cockpit/alerts').expect(200);
@@ -67,7 +92,16 @@ describe('a dated scenario at a set clock', () => {
       expect(item.days).toBe(7);
     }
 
-    // The roll-up built on the 2nd counts the same two leads for the chain.
+    // The office reminds 市能源局; it submits on the 3rd, late by the clock's reckoning.
+    await office.post('/api/monthly-reports/reminders', { unitId: energyUnit, period }).expect((r) => expect(r.status).toBeLessThan(300));
+    clock.set(at('10-03'));
+    const saved = await energy
+      .put(`/api/monthly-reports/mine/${period}`, { workDone: '走访企业两家', problems: '无', nextMonthPlan: '推进签约', version: draft.body.version })
+      .expect(200);
+    const submitted = await energy.post(`/api/monthly-reports/mine/${period}/submit`, { version: saved.body.version }).expect(200);
+    expect(submitted.body).toMatchObject({ state: 'submitted', late: true, submittedAt: new Date(at('10-03')).toISOString() });
+
+    // The roll-up built on the 3rd counts the same two leads for the chain.
     const built = await office.post(`/api/roll-ups/${period}/build`);
     expect(built.status).toBeLessThan(300);
     const rollUp = built.body.report ?? built.body;
