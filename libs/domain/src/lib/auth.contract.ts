@@ -70,4 +70,4 @@ export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'stage-move', 'sign-
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Minimum length of a password; checked by the API and explained by the form. */
-export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MIN_LENGTH = 12;

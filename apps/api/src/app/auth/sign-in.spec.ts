@@ -37,12 +37,13 @@ describe('sign-in, sessions and CSRF', () => {
     const user = await createTestUser(t, { roles: ['office'] });
     const attempt = (password: string) => http().post('/api/auth/sign-in').send({ username: user.username, password });
     const first = await attempt('wrong-password-1').expect(401);
-    expect(first.body.message).toContain('还可尝试 2 次');
+    expect(first.body.message).toContain('用户名或密码不正确');
+    expect(first.body.message).not.toMatch(/还可尝试|attempts left/);
     const started = Date.now();
     await attempt('wrong-password-2').expect(401);
     expect(Date.now() - started).toBeGreaterThanOrEqual(450);
     const locking = await attempt('wrong-password-3').expect(401);
-    expect(locking.body.message).toContain('已锁定');
+    expect(locking.body.message).toBe(first.body.message);
     const [row] = await t.dataSource.query(
       `SELECT failed_attempts, locked_until > now() + interval '9 minutes' AS locked FROM app_user WHERE id = $1`,
       [user.id],
@@ -55,7 +56,7 @@ describe('sign-in, sessions and CSRF', () => {
 
     // Even the right password is refused while locked.
     const locked = await attempt(user.password).expect(401);
-    expect(locked.body.message).toContain('锁定');
+    expect(locked.body.message).toBe(first.body.message);
 
     // Once the lock has passed, the right password works and the count starts again.
     await t.dataSource.query(`UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]);
@@ -64,9 +65,34 @@ describe('sign-in, sessions and CSRF', () => {
     expect(after).toEqual({ failed_attempts: 0, locked_until: null });
   });
 
-  it('answers an unknown user exactly like a wrong password', async () => {
-    const res = await http().post('/api/auth/sign-in').send({ username: 'nobody-here', password: 'whatever-123' }).expect(401);
-    expect(res.body.message).toContain('用户名或密码不正确');
+  it('answers an unknown user exactly like a wrong password (usernames cannot be guessed)', async () => {
+    const user = await createTestUser(t, { roles: ['office'] });
+    const unknown = await http().post('/api/auth/sign-in').send({ username: 'nobody-here', password: 'whatever-123' }).expect(401);
+    const wrong = await http().post('/api/auth/sign-in').send({ username: user.username, password: 'whatever-123' }).expect(401);
+    expect(unknown.body).toEqual(wrong.body);
+    expect(wrong.body.message).toContain('用户名或密码不正确');
+    expect(JSON.stringify(wrong.body)).not.toMatch(/还可尝试|attempts left|\d 次/);
+    // The admin still sees the failures on the account.
+    const [row] = await t.dataSource.query(`SELECT failed_attempts FROM app_user WHERE id = $1`, [user.id]);
+    expect(row.failed_attempts).toBe(1);
+  });
+
+  it('a parallel burst of wrong passwords and the right one: the account locks and the right one is refused', async () => {
+    const user = await createTestUser(t, { roles: ['office'] });
+    const attempt = (password: string) => http().post('/api/auth/sign-in').send({ username: user.username, password });
+    const wrong = Array.from({ length: 12 }, (_, i) => attempt(`wrong-password-${i}`));
+    const answers = await Promise.all([...wrong, attempt(user.password)]);
+    expect(answers.map((r) => r.status)).toEqual(Array(13).fill(401));
+    const [row] = await t.dataSource.query(`SELECT failed_attempts, locked_until > $2::timestamptz AS locked FROM app_user WHERE id = $1`, [
+      user.id,
+      t.clock.now(),
+    ]);
+    expect(row.locked).toBe(true);
+    expect(await t.dataSource.query(`SELECT 1 FROM user_session WHERE user_id = $1`, [user.id])).toEqual([]);
+    // Still locked: the right password is refused until the lock ends.
+    await attempt(user.password).expect(401);
+    const audits = await t.dataSource.query(`SELECT 1 FROM audit_log WHERE action = 'lock' AND entity_id = $1`, [user.id]);
+    expect(audits).toHaveLength(1);
   });
 
   it('refuses bad sign-in input with field messages', async () => {
@@ -87,9 +113,14 @@ describe('sign-in, sessions and CSRF', () => {
   });
 
   it('refuses a change without the CSRF token', async () => {
-    const agent = await signInAs(t, { roles: ['staff'], unit: '市能源局' });
-    const res = await agent.post('/api/auth/password', { currentPassword: 'x', newPassword: 'y'.repeat(12) }).set('X-XSRF-TOKEN', 'forged').expect(403);
+    // Signed in by hand: the test agent would set the right header on every request.
+    const user = await createTestUser(t, { roles: ['staff'], unit: '市能源局' });
+    const signedIn = await http().post('/api/auth/sign-in').send({ username: user.username, password: user.password }).expect(200);
+    const cookie = ([] as string[]).concat(signedIn.headers['set-cookie']).map((c) => c.split(';')[0]).join('; ');
+    const body = { currentPassword: user.password, newPassword: 'Granite-Meadow-815' };
+    const res = await http().post('/api/auth/password').set('Cookie', cookie).set('X-XSRF-TOKEN', 'forged').send(body).expect(403);
     expect(res.body.message).toContain('CSRF');
+    await http().post('/api/auth/password').set('Cookie', cookie).send(body).expect(403);
   });
 
   it('signs out: the session no longer works', async () => {
@@ -105,7 +136,7 @@ describe('sign-in, sessions and CSRF', () => {
 
     await agent.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'new-password-123' }).expect(400);
     const short = await agent.post('/api/auth/password', { currentPassword: agent.user.password, newPassword: 'short' }).expect(400);
-    expect(short.body.errors.newPassword[0]).toContain('至少10位');
+    expect(short.body.errors.newPassword[0]).toContain('至少12位');
     await agent.post('/api/auth/password', { currentPassword: agent.user.password, newPassword: 'new-password-123' }).expect(204);
 
     await agent.get('/api/auth/me').expect(200);

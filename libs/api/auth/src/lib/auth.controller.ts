@@ -3,6 +3,7 @@ import type { CurrentUserView } from '@crm/domain';
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AllowedBeforePasswordChange } from './auth.guard';
 import { ChangePasswordDto, SignInDto } from './auth.dto';
 import { clearSessionCookies, setSessionCookies } from './sessions/session-cookies';
 import { SessionService } from './sessions/session.service';
@@ -30,6 +31,7 @@ export class AuthController {
   }
 
   @SignedIn()
+  @AllowedBeforePasswordChange()
   @Post('sign-out')
   @HttpCode(204)
   async signOut(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -38,17 +40,18 @@ export class AuthController {
   }
 
   @SignedIn()
+  @AllowedBeforePasswordChange()
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<CurrentUserView> {
     return this.users.currentUserView(user.id);
   }
 
-  /** Other sessions of the user end; this one stays. */
+  /** Other sessions of the user end (in the same transaction); this one stays. Rate-limited like sign-in. */
   @SignedIn()
+  @AllowedBeforePasswordChange()
   @Post('password')
   @HttpCode(204)
   async changePassword(@CurrentUser() user: AuthUser, @Body() input: ChangePasswordDto): Promise<void> {
     await this.users.changeOwnPassword(user, input.currentPassword, input.newPassword);
-    await this.sessions.revokeOthers(user.id, user.sessionId);
   }
 }

@@ -2,6 +2,7 @@ import { PASSWORD_MIN_LENGTH, type ChangePasswordInput, type SignInInput } from 
 import { ApiProperty } from '@nestjs/swagger';
 import { IsText } from '@crm/api/core';
 import { IsNotEmpty, IsString, MinLength } from 'class-validator';
+import { IsAcceptablePassword } from './sign-in/password-policy';
 
 export class SignInDto implements SignInInput {
   @ApiProperty()
@@ -30,5 +31,6 @@ export class ChangePasswordDto implements ChangePasswordInput {
     message: `新密码至少${PASSWORD_MIN_LENGTH}位 / The new password needs at least ${PASSWORD_MIN_LENGTH} characters`,
   })
   @IsText({ zh: '新密码', en: 'The new password' }, { max: 200 })
+  @IsAcceptablePassword()
   newPassword!: string;
 }

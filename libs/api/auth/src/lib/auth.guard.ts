@@ -5,6 +5,7 @@ import {
   ForbiddenException,
   Injectable,
   Logger,
+  SetMetadata,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -13,6 +14,16 @@ import { CSRF_HEADER, SESSION_COOKIE } from './sessions/session-cookies';
 import { SessionService } from './sessions/session.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const BEFORE_PASSWORD_CHANGE_KEY = 'crm:before-password-change';
+/**
+ * A route a user who must change their password may still call (change-password, sign-out, who am I);
+ * every other route answers 403 until the password is changed.
+ */
+export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true);
+
+export const MUST_CHANGE_PASSWORD =
+  '请先修改初始密码后再继续 / Change your initial password before going on';
 
 /**
  * The one gate every route passes: the route's declared policy (a route without one is refused),
@@ -46,9 +57,17 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method) && request.get(CSRF_HEADER) !== session.csrfToken) {
       throw new ForbiddenException('页面已过期，请刷新后重试 / The page is out of date (CSRF check); reload and try again');
     }
+    const { mustChangePassword } = session;
     const user: AuthUser = { ...session };
     delete (user as Partial<typeof session>).csrfToken;
+    delete (user as Partial<typeof session>).mustChangePassword;
     request.user = user;
+    if (
+      mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE_KEY, [context.getHandler(), context.getClass()])
+    ) {
+      throw new ForbiddenException({ statusCode: 403, message: MUST_CHANGE_PASSWORD, mustChangePassword: true });
+    }
     if (policy.kind === 'roles' && !user.roles.some((r) => policy.roles.includes(r))) {
       throw new ForbiddenException('您没有权限执行此操作 / Your role does not allow this');
     }

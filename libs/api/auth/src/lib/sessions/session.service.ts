@@ -23,6 +23,7 @@ interface SessionRow {
   chain_ids: number[];
   editable_chain_ids: number[];
   stale: boolean;
+  must_change_password: boolean;
 }
 
 /** Only the token's hash is stored: a copy of the table signs nobody in. */
@@ -59,11 +60,11 @@ export class SessionService {
    * expired, or its user inactive. Extends the idle deadline as it goes, never past
    * SESSION_MAX_HOURS after sign-in.
    */
-  async resolve(token: string): Promise<(AuthUser & { csrfToken: string }) | null> {
+  async resolve(token: string): Promise<(AuthUser & { csrfToken: string; mustChangePassword: boolean }) | null> {
     const now = this.clock.now();
     const rows: SessionRow[] = await this.dataSource.query(
       `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at < $4::timestamptz - interval '1 minute' AS stale,
-              u.id, u.username, u.display_name, u.roles, u.unit_id, u.person_id,
+              u.id, u.username, u.display_name, u.roles, u.unit_id, u.person_id, u.must_change_password,
               u.roles && ARRAY['office', 'admin'] AS all_chains, a.chain_ids, a.editable_chain_ids
        FROM user_session s JOIN app_user u ON u.id = s.user_id
        CROSS JOIN LATERAL (
@@ -97,11 +98,17 @@ export class SessionService {
       editableChainIds: row.editable_chain_ids,
       sessionId: row.session_id,
       csrfToken: row.csrf_token,
+      mustChangePassword: row.must_change_password,
     };
   }
 
   async revoke(sessionIdValue: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM user_session WHERE id = $1`, [sessionIdValue]);
+  }
+
+  /** Ends every session of a user (an admin's password reset: the user signs in with the new one). */
+  async revokeAll(userId: string, manager = this.dataSource.manager): Promise<void> {
+    await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [userId]);
   }
 
   /** Ends every session of a user but one (after a password change: the others sign in again). */

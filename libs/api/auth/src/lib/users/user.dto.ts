@@ -2,6 +2,7 @@ import { PASSWORD_MIN_LENGTH, ROLES, type Role, type UserInput } from '@crm/doma
 import { IsId, IsText, IsVersion } from '@crm/api/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { IsAcceptablePassword } from '../sign-in/password-policy';
 import {
   ArrayNotEmpty,
   ArrayUnique,
@@ -60,6 +61,7 @@ export class CreateUserDto implements UserInput {
     message: `密码至少${PASSWORD_MIN_LENGTH}位 / The password needs at least ${PASSWORD_MIN_LENGTH} characters`,
   })
   @IsText({ zh: '密码', en: 'The password' }, { max: 200 })
+  @IsAcceptablePassword('username')
   password?: string;
 
   @ApiPropertyOptional()

@@ -14,6 +14,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword, verifyPassword } from '../sign-in/password-hasher';
+import { passwordProblem } from '../sign-in/password-policy';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
 import { User } from './user.entity';
 
@@ -83,6 +84,10 @@ export class UserService {
         errors: { currentPassword: ['当前密码不正确 / The current password is wrong'] },
       });
     }
+    const problem = passwordProblem(newPassword, user.username);
+    if (problem) {
+      throw new BadRequestException({ statusCode: 400, message: problem, errors: { newPassword: [problem] } });
+    }
     if (currentPassword === newPassword) {
       throw new BadRequestException({
         statusCode: 400,
@@ -96,6 +101,8 @@ export class UserService {
          WHERE id = $1`,
         [user.id, await hashPassword(newPassword), this.clock.now()],
       );
+      // The user's other sessions end: a session opened with the old password (perhaps not by them) stops here.
+      await tx.query(`DELETE FROM user_session WHERE user_id = $1 AND id <> $2`, [user.id, user.sessionId]);
       await this.audit.record(tx, user, { action: 'update', entityType: 'user', entityId: user.id, after: { password: 'changed' } });
     });
   }
@@ -162,6 +169,8 @@ export class UserService {
         throw new BadRequestException({ statusCode: 400, message: '领导须关联人员 / Leaders need a person', errors: { personId: ['领导须关联人员 / Leaders need a person'] } });
       }
       await this.checkLinks(tx, unitId, personId);
+      const problem = input.password ? passwordProblem(input.password, user.username) : null;
+      if (problem) throw new BadRequestException({ statusCode: 400, message: problem, errors: { password: [problem] } });
       Object.assign(user, {
         displayName: input.displayName ?? user.displayName,
         roles,
@@ -180,7 +189,8 @@ export class UserService {
         );
         saved = await repo.findOneByOrFail({ id });
       }
-      if (!saved.active) await tx.query(`DELETE FROM user_session WHERE user_id = $1`, [id]);
+      // A deactivated user, or one whose password the admin reset, is signed out everywhere.
+      if (!saved.active || input.password) await tx.query(`DELETE FROM user_session WHERE user_id = $1`, [id]);
       const diff = changedFields(before, auditedUser(saved));
       if (diff || input.password) {
         await this.audit.record(tx, actor, {

@@ -35,16 +35,30 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.set('trust proxy', 'loopback');
   app.use(cookieParser());
   const auth = app.get(ConfigService).get<AuthConfig>('auth');
-  app.use(
-    `/${API_PREFIX}/auth/sign-in`,
-    rateLimit({
-      windowMs: 60_000,
-      limit: auth?.signInRatePerMinute ?? 20,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      message: { statusCode: 429, message: '登录尝试过于频繁，请稍后再试 / Too many sign-in attempts; try again shortly' },
-    }),
-  );
+  // Sign-in and change-password (both check a password) share the per-address limit.
+  for (const route of ['sign-in', 'password']) {
+    app.use(
+      `/${API_PREFIX}/auth/${route}`,
+      rateLimit({
+        windowMs: 60_000,
+        limit: auth?.signInRatePerMinute ?? 20,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        message: {
+          statusCode: 429,
+          message:
+            route === 'sign-in'
+              ? '登录尝试过于频繁，请稍后再试 / Too many sign-in attempts; try again shortly'
+              : '修改密码尝试过于频繁，请稍后再试 / Too many password-change attempts; try again shortly',
+        },
+      }),
+    );
+  }
+  // API answers are never cached (signed-in data stays out of browser and proxy caches).
+  app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -60,14 +74,24 @@ export function configureHttpApp(app: NestExpressApplication): void {
   );
   app.enableCors({ origin: config.appOrigin ?? false, credentials: true });
 
-  const docs = new DocumentBuilder()
-    .setTitle('产业链招商管理平台 API')
-    .setDescription('"5+2" industry-chain investment-attraction CRM')
-    .setVersion('1')
-    .build();
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, docs));
+  // OpenAPI docs: in development, and in production only when API_DOCS=true says so.
+  if (apiDocsEnabled(config.nodeEnv, process.env['API_DOCS'])) {
+    const docs = new DocumentBuilder()
+      .setTitle('产业链招商管理平台 API')
+      .setDescription('"5+2" industry-chain investment-attraction CRM')
+      .setVersion('1')
+      .build();
+    SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, docs));
+  }
 
   serveWebApp(app, config.webRoot);
+}
+
+/** Swagger is served outside production, and in production only with API_DOCS=true. */
+export function apiDocsEnabled(nodeEnv: string, setting: string | undefined): boolean {
+  if (setting === 'true') return true;
+  if (setting === 'false') return false;
+  return nodeEnv !== 'production';
 }
 
 /** Serves the built Angular app; any non-API path falls back to index.html for client routes. */

@@ -97,7 +97,7 @@ describe('ChangePasswordPage', () => {
     type('newPassword', 'short');
     type('confirm', 'other');
     await submit();
-    expect(errors()).toEqual(['新密码至少 10 位', '两次输入的新密码不一致']);
+    expect(errors()).toEqual(['新密码至少 12 位', '两次输入的新密码不一致']);
 
     type('newPassword', 'old secret 123');
     type('confirm', 'old secret 123');

@@ -162,7 +162,8 @@ describe('SignInPage', () => {
       {
         statusCode: 401,
         message:
-          '用户名或密码不正确 / Wrong username or password（还可尝试 4 次 / 4 attempts left）',
+          '用户名或密码不正确；多次输错后账号将暂时锁定，如需帮助请联系管理员 / ' +
+          'Wrong username or password; repeated failures lock the account for a while — ask an administrator for help',
       },
       { status: 401, statusText: 'Unauthorized' },
     );
@@ -170,7 +171,7 @@ describe('SignInPage', () => {
 
     expect(page.querySelector('[role="alert"]')).not.toBeNull();
     expect(text('.sign-in-error .ant-alert-message')).toBe(
-      '用户名或密码不正确（还可尝试 4 次）',
+      '用户名或密码不正确；多次输错后账号将暂时锁定，如需帮助请联系管理员',
     );
     expect(page.querySelector<HTMLInputElement>('#password')?.value).toBe('');
     expect(
@@ -181,7 +182,7 @@ describe('SignInPage', () => {
     TestBed.inject(I18nService).use('en');
     await harness.fixture.whenStable();
     expect(text('.sign-in-error .ant-alert-message')).toBe(
-      'Wrong username or password (4 attempts left)',
+      'Wrong username or password; repeated failures lock the account for a while — ask an administrator for help',
     );
     expect(text('button[type="submit"]')).toBe('Sign in');
   });

@@ -78,7 +78,7 @@ export const en: Messages = {
   'password.confirmRequired': 'Enter the new password again',
   'password.mismatch': 'The two new passwords do not match',
   'password.hint':
-    'At least {min} characters; mix letters, digits and symbols. Your sign-ins on other devices will end.',
+    'At least {min} characters, not a common password, a run of characters or your username; mix letters, digits and symbols. Your sign-ins on other devices will end.',
   'password.submit': 'Change password',
   'password.changed': 'Your password has been changed',
   'password.back': 'Back',

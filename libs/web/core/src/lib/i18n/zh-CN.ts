@@ -81,7 +81,7 @@ export const zhCN = {
   'password.confirmRequired': '请再次输入新密码',
   'password.mismatch': '两次输入的新密码不一致',
   'password.hint':
-    '至少 {min} 位，建议混合使用字母、数字和符号。修改后，您在其他设备上的登录将失效。',
+    '至少 {min} 位，不能是常见密码、连续字符或包含用户名，建议混合使用字母、数字和符号。修改后，您在其他设备上的登录将失效。',
   'password.submit': '确认修改',
   'password.changed': '密码已修改',
   'password.back': '返回',
