@@ -1,6 +1,7 @@
 import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import type { Role } from '@crm/domain';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import request from 'supertest';
 import { AppModule } from './app.module';
 
 /**
@@ -237,6 +238,14 @@ describe('input fuzz: every write route refuses bad values with a field message 
     expect(changed).toEqual([]);
     expect(figures.errors500).toBe(0);
     expect(figures.routes).toBeGreaterThan(30);
+  });
+
+  it('answers 400, never 500, for a body that is not JSON at all', async () => {
+    for (const raw of ['{"username": ', 'null', '"text"', '12', '[]', '{"username":"\\ud800","password":"x"}', '\u0000']) {
+      // Sign-in is public: the body reaches the parser and the pipe without a session.
+      const res = await request(t.app.getHttpServer()).post('/api/auth/sign-in').set('Content-Type', 'application/json').send(raw);
+      expect([raw, res.status]).toEqual([raw, 400]);
+    }
   });
 
   it('refuses bad route parameters on every write route with 4xx, never 500, and writes nothing', async () => {
