@@ -20,6 +20,7 @@ import { RecordVersions1764920000000 } from './1764920000000-record-versions';
 import { MeetingScheduleVersion1764920100000 } from './1764920100000-meeting-schedule-version';
 import { MajorNoticesThroughWriter1764925000000 } from './1764925000000-major-notices-through-writer';
 import { OfficialDocuments1764930000000 } from './1764930000000-official-documents';
+import { RollUpStale1764940000000 } from './1764940000000-roll-up-stale';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MeetingScheduleVersion1764920100000,
   OfficialDocuments1764930000000,
   MajorNoticesThroughWriter1764925000000,
+  RollUpStale1764940000000,
 ];

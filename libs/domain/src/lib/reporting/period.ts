@@ -114,6 +114,18 @@ export function dueInstant(period: string, extendedTo?: string | null): Date {
   return shanghaiInstant(Number(m[1]), Number(m[2]), Number(m[3]) + 1);
 }
 
+/**
+ * The first instant at which the period may be locked: its statistical window has closed and its
+ * report is due. The window is, for now, the calendar month (the figures of units' reports and the
+ * roll-up cover it), so a month is locked from 00:00 on the 1st of the next (Asia/Shanghai); when
+ * the office's windows (issue 16, item 1) replace the calendar month, this is the one place to change.
+ */
+export function periodLockableFrom(period: string): Date {
+  const due = dueInstant(period);
+  const windowEnd = periodBounds(period).end;
+  return windowEnd > due ? windowEnd : due;
+}
+
 /** Is a submission at this instant late? On time means strictly before the due instant. */
 export function isLateSubmission(
   period: string,

@@ -14,6 +14,11 @@ export interface ReportingPeriodView {
   /** The first late instant: 00:00 of the 26th, Asia/Shanghai. */
   dueAt: string;
   locked: boolean;
+  /**
+   * From when the office may lock it: its statistical window has closed (a lock before is refused
+   * with this date).
+   */
+  lockableFrom: string;
   extensions: UnitDeadlineExtensionView[];
   /** Optimistic version: an extension or the lock names the one it read (a stale one answers 409). */
   version: number;

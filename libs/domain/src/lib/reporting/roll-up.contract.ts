@@ -295,6 +295,11 @@ export interface RollUpView {
   /** The figures come from the month-end snapshot taken at the lock, not today's data. */
   fromSnapshot: boolean;
   snapshotTakenAt: string | null;
+  /**
+   * Out of date since (a late submission, or a report returned or resubmitted, after it was built):
+   * a rebuild is queued and every export rebuilds it first; null when current.
+   */
+  staleSince: string | null;
   /** The bulletin-style text (通报), drafted from the figures, editable before export. */
   narrative: string;
   narrativeEdited: boolean;

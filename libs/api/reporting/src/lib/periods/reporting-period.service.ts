@@ -3,9 +3,11 @@ import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
   defaultOpensAt,
+  documentDate,
   dueInstant,
   extensionProblem,
   parsePeriod,
+  periodLockableFrom,
   type ExtendDeadlineInput,
   type OpenPeriodInput,
   type ReportingPeriodView,
@@ -178,7 +180,8 @@ export class ReportingPeriodService {
 
   /**
    * Locks the period: reports can no longer be saved, submitted or returned, and the roll-up's
-   * figures are frozen as the month-end snapshot.
+   * figures are frozen as the month-end snapshot. Refused (422, naming the date) before the
+   * period's window has closed (periodLockableFrom).
    */
   async lock(user: AuthUser, period: string, version?: number): Promise<ReportingPeriodView> {
     await this.dataSource.transaction(async (tx) => {
@@ -186,6 +189,15 @@ export class ReportingPeriodService {
       if (version !== undefined && version !== row.version)
         throw stalePeriod(await this.view(row, tx));
       if (row.locked) return;
+      // The month-end snapshot means something only once the month's window has closed.
+      const from = periodLockableFrom(period);
+      if (this.clock.now() < from) {
+        const last = documentDate(new Date(from.getTime() - 1));
+        throw refuse.rule(
+          `${period} 报告期的统计截至${last}，${documentDate(from)}起方可锁定`,
+          `The period ${period} may be locked from ${from.toISOString()}, once its window has closed`,
+        );
+      }
       await tx.query(
         `UPDATE reporting_period SET locked = true, locked_at = $2, version = version + 1 WHERE period = $1`,
         [period, this.clock.now()],
@@ -234,6 +246,7 @@ export class ReportingPeriodService {
       opensAt: r.opens_at.toISOString(),
       dueAt: r.due_at.toISOString(),
       locked: r.locked,
+      lockableFrom: periodLockableFrom(r.period).toISOString(),
       extensions,
       version: r.version,
     };

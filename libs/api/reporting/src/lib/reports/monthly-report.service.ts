@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, QueueName, quietQueueErrors, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -12,7 +12,9 @@ import {
   type MonthlyReportVersionInput,
   type MonthlyReportView,
 } from '@crm/domain';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../common/errors';
@@ -21,6 +23,11 @@ import {
   ReportingPeriodService,
   type PeriodRow,
 } from '../periods/reporting-period.service';
+import {
+  ROLL_UP_BUILD_JOB,
+  type RollUpBuildJobData,
+} from '../roll-up/roll-up-build.job';
+import { markRollUpStale } from '../roll-up/roll-up.stale';
 import { monthlyFigures } from './monthly-report.figures';
 
 /** The unit's name as it was in the report's period (its last day): a renamed unit keeps its history. */
@@ -43,7 +50,29 @@ export class MonthlyReportService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @InjectQueue(QueueName.Reporting)
+    private readonly queue: Queue<RollUpBuildJobData>,
+  ) {
+    quietQueueErrors(queue, QueueName.Reporting);
+  }
+
+  /**
+   * A report's state changed after the period's roll-up was built: the roll-up is marked out of
+   * date in the same transaction (markRollUpStale), and once that commits the worker's roll-up
+   * build job is asked to rebuild it now (the daily run would catch it too).
+   */
+  private async rebuildRollUpLater(period: string): Promise<void> {
+    const now = this.clock.now();
+    await this.queue.add(
+      ROLL_UP_BUILD_JOB,
+      { requestedAt: now.toISOString() },
+      {
+        jobId: `roll-up-stale-${period}-${now.getTime()}`,
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      },
+    );
+  }
 
   /** The user's unit's report for the period; an unsaved draft (id null, version 0) if none yet. */
   async mine(user: AuthUser, period: string): Promise<MonthlyReportView> {
@@ -156,7 +185,7 @@ export class MonthlyReportService {
     input: MonthlyReportVersionInput,
   ): Promise<MonthlyReportView> {
     const unitId = this.unitOf(user);
-    await this.dataSource.transaction(async (tx) => {
+    const stale = await this.dataSource.transaction(async (tx) => {
       await this.openPeriod(period, tx, true);
       const before = await this.row(
         tx,
@@ -194,7 +223,9 @@ export class MonthlyReportService {
         before: { state: before.state },
         after: { state: 'submitted', submittedAt: now.toISOString(), late },
       });
+      return markRollUpStale(tx, period, now);
     });
+    if (stale) await this.rebuildRollUpLater(period);
     return this.mine(user, period);
   }
 
@@ -257,7 +288,7 @@ export class MonthlyReportService {
     state: 'returned' | 'accepted',
     comment: string | null,
   ): Promise<MonthlyReportView> {
-    await this.dataSource.transaction(async (tx) => {
+    const stale = await this.dataSource.transaction(async (tx) => {
       const before = await this.row(tx, 'r.id = $1', [id], true);
       if (!before) throw refuse.notFound('该月报', `monthly report ${id}`);
       if (before.version !== version)
@@ -294,7 +325,11 @@ export class MonthlyReportService {
         body: comment ?? '',
         link: `/reports/${before.period}`,
       });
+      return (await markRollUpStale(tx, before.period, now))
+        ? before.period
+        : null;
     });
+    if (stale) await this.rebuildRollUpLater(stale);
     return this.get(id);
   }
 

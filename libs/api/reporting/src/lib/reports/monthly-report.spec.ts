@@ -339,6 +339,12 @@ describe('monthly reports /api/monthly-reports', () => {
 
     // Extensions and the lock name the version read: a stale one gets the period as it is now.
     const march = (await office.get('/api/reporting-periods/2025-03').expect(200)).body;
+    expect(march.lockableFrom).toBe('2025-03-31T16:00:00.000Z');
+    const early = await office
+      .post('/api/reporting-periods/2025-03/lock', { version: march.version })
+      .expect(422);
+    expect(early.body.message).toContain('2025年4月1日起方可锁定');
+    clock.set('2025-04-01T08:00:00+08:00');
     const stale = await office
       .post('/api/reporting-periods/2025-03/lock', { version: march.version + 5 })
       .expect(409);

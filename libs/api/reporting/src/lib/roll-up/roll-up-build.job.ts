@@ -13,7 +13,9 @@ export interface RollUpBuildJobData {
 /**
  * RollUpBuildJob: the daily schedule that builds the month's roll-up once its deadline has
  * passed. Idempotent: a roll-up already built is left alone, except that one built before its
- * period was locked is rebuilt once from the month-end snapshot.
+ * period was locked is rebuilt once from the month-end snapshot, and one marked out of date (a
+ * report submitted late, returned or resubmitted after it was built) is rebuilt; a report's change
+ * of state also enqueues this job at once (MonthlyReportService).
  */
 @JobHandler(QueueName.Reporting, ROLL_UP_BUILD_JOB)
 @Injectable()

@@ -1,12 +1,13 @@
 import { CLOCK, readDocumentSettings, type Clock } from '@crm/api/core';
 import { documentNumber, type DocumentSettings, type RollUpExportFormat, type RollUpFigures } from '@crm/domain';
-import { Inject, Injectable } from '@nestjs/common';
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { updatedRows } from '../common/errors';
 import { rollUpNumber } from '../documents/document-setting.service';
 import { buildRollUpDocx } from './roll-up-docx.builder';
 import { buildRollUpXlsx } from './roll-up-xlsx.builder';
+import { RollUpService } from './roll-up.service';
 import { withActionItemDefaults } from './roll-up.snapshot';
 
 /** What an export file is built from: the roll-up as it stands when the job runs. */
@@ -36,6 +37,9 @@ export class RollUpExportRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    // forwardRef: roll-up.service → roll-up-export.service → roll-up-export.job → this file.
+    @Inject(forwardRef(() => RollUpService))
+    private readonly rollUps: RollUpService,
   ) {}
 
   async run(
@@ -55,6 +59,13 @@ export class RollUpExportRunner {
     );
     if (!claimed) return 'skipped';
     try {
+      // A roll-up out of date (a report submitted late, returned or resubmitted since it was
+      // built) is rebuilt first: no file carries stale punctuality or figures.
+      const [{ stale }] = await this.dataSource.query(
+        `SELECT stale_since IS NOT NULL AS stale FROM roll_up WHERE period = $1`,
+        [claimed.period],
+      );
+      if (stale) await this.rollUps.build(null, claimed.period);
       const [r] = await this.dataSource.query(
         `SELECT period, figures, narrative, version, built_at, from_snapshot FROM roll_up WHERE period = $1`,
         [claimed.period],

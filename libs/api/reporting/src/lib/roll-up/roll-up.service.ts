@@ -18,6 +18,7 @@ import { RollUpExportService } from './roll-up-export.service';
 import { rollUpFigures } from './roll-up.figures';
 import { draftNarrative } from './roll-up.narrative';
 import { readRollUpSnapshot, takeRollUpSnapshot, withActionItemDefaults } from './roll-up.snapshot';
+import { staleRollUps } from './roll-up.stale';
 
 interface RollUpRow {
   period: string;
@@ -31,6 +32,7 @@ interface RollUpRow {
   built_by_name: string | null;
   locked: boolean;
   snapshot_taken_at: Date | null;
+  stale_since: Date | null;
 }
 
 /**
@@ -92,7 +94,7 @@ export class RollUpService {
          VALUES ($1, $2, $3, $4, $5, 1, $6, $7)
          ON CONFLICT (period) DO UPDATE SET figures = EXCLUDED.figures, from_snapshot = EXCLUDED.from_snapshot,
            narrative = EXCLUDED.narrative, narrative_edited = EXCLUDED.narrative_edited, version = roll_up.version + 1,
-           built_at = EXCLUDED.built_at, built_by = EXCLUDED.built_by
+           built_at = EXCLUDED.built_at, built_by = EXCLUDED.built_by, stale_since = NULL
          RETURNING version`,
         [
           period,
@@ -162,12 +164,18 @@ export class RollUpService {
   /**
    * The schedule's run: builds the roll-up of each recent period whose deadline (the latest of its
    * units' extensions included) has passed and that has none yet, and rebuilds one built before its
-   * period was locked so it reads the snapshot. Anything else is left alone, so running twice, or
-   * daily, changes nothing. Answers the periods built.
+   * period was locked so it reads the snapshot, and one marked out of date (a report submitted,
+   * returned or accepted after it was built: markRollUpStale). Anything else is left alone, so
+   * running twice, or daily, changes nothing. Answers the periods built.
    */
   async buildDue(now: Date): Promise<string[]> {
     const built: string[] = [];
+    for (const period of await staleRollUps(this.dataSource.manager)) {
+      await this.build(null, period);
+      built.push(period);
+    }
     for (const period of await recentPeriods(this.dataSource.manager, now)) {
+      if (built.includes(period)) continue;
       const extensions: { extended_to: string }[] = await this.dataSource.query(
         `SELECT to_char(extended_to, 'YYYY-MM-DD') AS extended_to FROM unit_deadline_extension WHERE period = $1`,
         [period],
@@ -200,7 +208,7 @@ export class RollUpService {
   ): Promise<RollUpRow | null> {
     const [row] = await manager.query(
       `SELECT r.period, r.figures, r.from_snapshot, r.narrative, r.narrative_edited, r.version, r.built_at, r.built_by,
-              u.display_name AS built_by_name, p.locked, s.taken_at AS snapshot_taken_at
+              u.display_name AS built_by_name, p.locked, s.taken_at AS snapshot_taken_at, r.stale_since
        FROM roll_up r JOIN reporting_period p ON p.period = r.period
        LEFT JOIN app_user u ON u.id = r.built_by
        LEFT JOIN roll_up_snapshot s ON s.period = r.period
@@ -223,6 +231,7 @@ export class RollUpService {
         r.from_snapshot && r.snapshot_taken_at
           ? r.snapshot_taken_at.toISOString()
           : null,
+      staleSince: r.stale_since ? r.stale_since.toISOString() : null,
       narrative: r.narrative,
       narrativeEdited: r.narrative_edited,
       version: r.version,

@@ -362,7 +362,8 @@ describe('roll-up /api/roll-ups', () => {
     const before: RollUpFigures = (
       await office.post(`/api/roll-ups/${PERIOD}/build`, {}).expect(200)
     ).body.figures;
-    clock.set('2025-03-28T09:00:00+08:00');
+    // The month's window has closed (a lock before 00:00 on the 1st is refused).
+    clock.set('2025-04-01T09:00:00+08:00');
     await office.post(`/api/reporting-periods/${PERIOD}/lock`).expect(200);
     // The schedule rebuilds it once from the snapshot, then leaves it alone.
     expect(await service.buildDue(clock.now())).toEqual([PERIOD]);
@@ -396,7 +397,7 @@ describe('roll-up /api/roll-ups', () => {
     expect(after.body).toMatchObject({
       locked: true,
       fromSnapshot: true,
-      snapshotTakenAt: '2025-03-28T01:00:00.000Z',
+      snapshotTakenAt: '2025-04-01T01:00:00.000Z',
     });
     expect(withoutTime(after.body.figures)).toEqual(withoutTime(before));
     const again = await office

@@ -57,6 +57,7 @@ function rollUp(): RollUpView {
     locked: false,
     fromSnapshot: false,
     snapshotTakenAt: null,
+    staleSince: null,
     narrative: '说明：2027年度工作方案尚未录入……',
     narrativeEdited: false,
     version: 1,
