@@ -51,7 +51,13 @@ export interface ProjectSummaryView {
   amount: Wan | null;
   responsibleUnit: UnitRef;
   owner: UserRef;
+  /** When the stage was entered in the system (kept for the audit). */
   stageEnteredAt: string;
+  /**
+   * The stage's business date (YYYY-MM-DD): its own fact (signing date, land approval, start, …),
+   * else the day the user gave for reaching it, else the day it was entered. Time in stage counts from it.
+   */
+  stageSince: string;
   lastActivityOn: string | null;
   nextFollowUpOn: string | null;
   updatedAt: string;

@@ -20,7 +20,7 @@ export const SUMMARY_COLUMNS = `
   p.id, p.name, c.code AS chain_code, p.enterprise_id, p.investor_name, p.stage, p.status, p.major,
   p.planned_investment::text AS planned_investment, p.signed_amount::text AS signed_amount, p.amount::text AS amount,
   p.responsible_unit_id, u.name AS unit_name, p.owner_id, o.display_name AS owner_name,
-  p.stage_entered_at, p.last_activity_on::text AS last_activity_on, p.next_follow_up_on::text AS next_follow_up_on,
+  p.stage_entered_at, p.stage_since::text AS stage_since, p.last_activity_on::text AS last_activity_on, p.next_follow_up_on::text AS next_follow_up_on,
   p.updated_at, p.version`;
 
 export const SUMMARY_JOINS = `
@@ -61,6 +61,7 @@ export interface SummaryRow {
   owner_id: string;
   owner_name: string;
   stage_entered_at: Date;
+  stage_since: string;
   last_activity_on: string | null;
   next_follow_up_on: string | null;
   updated_at: Date;
@@ -112,6 +113,7 @@ export function toSummaryView(r: SummaryRow): ProjectSummaryView {
     responsibleUnit: { id: r.responsible_unit_id, name: r.unit_name },
     owner: { id: r.owner_id, displayName: r.owner_name },
     stageEnteredAt: r.stage_entered_at.toISOString(),
+    stageSince: r.stage_since,
     lastActivityOn: r.last_activity_on,
     nextFollowUpOn: r.next_follow_up_on,
     updatedAt: r.updated_at.toISOString(),

@@ -41,6 +41,7 @@ export function summary(overrides: Partial<ProjectSummaryView> = {}): ProjectSum
     responsibleUnit: { id: 4, name: '市能源局' },
     owner: { id: 'u0000000-0000-4000-8000-000000000001', displayName: '李明' },
     stageEnteredAt: '2025-03-01T02:00:00.000Z',
+    stageSince: '2025-03-01',
     lastActivityOn: '2025-03-10',
     nextFollowUpOn: null,
     updatedAt: '2025-03-10T02:00:00.000Z',
