@@ -147,7 +147,7 @@ describe('the project writer', () => {
         (await w.t.dataSource.query(`SELECT stage_since::text AS since FROM project WHERE id = $1`, [id]))[0].since;
       expect(await sinceOf()).toBe(reachedOn);
       // The project as the web reads it says since when it is in its stage (the business date).
-      expect((await w.staff.get(`/api/projects/${id}`).expect(200)).body.stageSince).toBe(reachedOn);
+      expect((await w.staff.get(`/api/projects/${id}`).expect(200)).body.project.stageSince).toBe(reachedOn);
       const future = await w.staff
         .post(`/api/projects/${id}/stage-moves`, { to: 'lead', version: await versionOf(w, id), reason: '重新接洽', reachedOn: addDays(shanghaiToday(), 1) })
         .expect(400);
