@@ -435,6 +435,9 @@ export const en: Messages = {
     'Everything this stage asks for is recorded; confirm to move.',
   'pipeline.move.opensEvaluation':
     'The evaluation stage needs an evaluation record. Confirming also opens the evaluation; the six dimensions can be filled in later on the project page.',
+  'pipeline.move.reachedOn': 'Date the stage was reached',
+  'pipeline.move.reachedOnHint': 'Optional; today if left empty, and not later than today. Time in the stage counts from this day.',
+  'pipeline.move.reachedOnFuture': 'The date the stage was reached cannot be later than today ({today})',
   'pipeline.move.confirm': 'Move',
   'pipeline.move.confirmBack': 'Move back',
   'pipeline.move.refused':
@@ -888,6 +891,18 @@ export const en: Messages = {
   'ledger.commit.refused': 'The import did not go through',
   'ledger.commit.failed':
     'The import did not complete and wrote nothing; try again.',
+  'ledger.owner.title': 'Choose an owner for new projects that name none',
+  'ledger.owner.intro':
+    'These new projects have no "项目负责人" (owner) in the sheet. For each chain, choose a staff member of a unit serving it as the default owner, then confirm the import; or fill in the owner column and upload again.',
+  'ledger.owner.chain': '{chain}: {rows}',
+  'ledger.owner.rows': 'row(s) {rows}',
+  'ledger.owner.rowsMore': 'rows {rows} and more ({n} in all)',
+  'ledger.owner.placeholder': 'Choose a staff member',
+  'ledger.owner.willOwn': 'The new projects in {rows} will be owned by {owner}.',
+  'ledger.owner.notChosen': 'Not chosen yet: the new projects in {rows} have no owner.',
+  'ledger.owner.noCandidates':
+    '{chain} has no staff member who may own projects: fill in the owner of these rows in the sheet, or ask an administrator to open staff accounts for the units serving it.',
+  'ledger.owner.missing': 'Choose a default owner for every chain, then confirm the import.',
   'ledger.committing.title': 'Writing the data in the background',
   'ledger.committing.rows': '{done} of {total} rows written',
   'ledger.committing.hint':

@@ -421,6 +421,9 @@ export const zhCN = {
   'pipeline.move.gateOpen': '该阶段要求的材料已齐全，确认后即可推进。',
   'pipeline.move.opensEvaluation':
     '进入“项目评估”阶段需先建立评估记录。确认后将同时发起项目评估，六个维度的评估意见可稍后在项目详情页填写。',
+  'pipeline.move.reachedOn': '到达该阶段的日期',
+  'pipeline.move.reachedOnHint': '选填，不填为今天；不能晚于今天。阶段停留天数从这一天算起。',
+  'pipeline.move.reachedOnFuture': '到达该阶段的日期不能晚于今天（{today}）',
   'pipeline.move.confirm': '确认推进',
   'pipeline.move.confirmBack': '确认退回',
   'pipeline.move.refused': '未能调整阶段，请按提示补充后再提交。',
@@ -850,6 +853,18 @@ export const zhCN = {
     '读取完成后将显示预览，可离开本页稍后再看，期间不会写入任何数据。',
   'ledger.commit.refused': '导入未完成',
   'ledger.commit.failed': '确认导入未完成，未写入任何数据，请重试。',
+  'ledger.owner.title': '请为未填写项目负责人的新项目选择负责人',
+  'ledger.owner.intro':
+    '下列新项目在表中没有填写“项目负责人”。请为每条产业链选择一位该链责任单位的专班人员作为默认负责人，再点“确认导入”；也可以在表中填写“项目负责人”后重新上传。',
+  'ledger.owner.chain': '{chain}：{rows}',
+  'ledger.owner.rows': '第{rows}行',
+  'ledger.owner.rowsMore': '第{rows}行等，共{n}行',
+  'ledger.owner.placeholder': '选择专班人员',
+  'ledger.owner.willOwn': '{rows}的新项目将由 {owner} 负责。',
+  'ledger.owner.notChosen': '尚未选择：{rows}的新项目还没有负责人。',
+  'ledger.owner.noCandidates':
+    '{chain}目前没有可担任负责人的专班人员：请在表中为这些行填写项目负责人，或请管理员为该链责任单位开通专班账号。',
+  'ledger.owner.missing': '请为每条产业链选择默认负责人后再确认导入。',
   'ledger.committing.title': '正在后台写入数据',
   'ledger.committing.rows': '已处理 {done} / {total} 行',
   'ledger.committing.hint':

@@ -2,6 +2,7 @@ import { HttpClient, HttpErrorResponse, HttpParams, type HttpResponse } from '@a
 import { Injectable, inject } from '@angular/core';
 import { API_BASE_URL, fileNameOf, type DownloadedFile } from '@crm/web/core';
 import { Observable, catchError, from, map, switchMap, throwError } from 'rxjs';
+import type { DefaultOwners } from './ownerless';
 import type { ColumnOverrides, ImportBatchView, ImportKind, ImportPreview } from './ledger.types';
 
 /** The ready exports of GET /api/ledger/exports/… (the 三张清单 and the enterprise library). */
@@ -51,9 +52,14 @@ export class LedgerApi {
     return this.http.get<ImportPreview>(`${this.baseUrl}/ledger/imports/${encodeURIComponent(id)}`, { params });
   }
 
-  /** POST …/commit — the committed batch, or (large batches) `committing` with the worker's progress. */
-  commit(id: string): Observable<ImportBatchView> {
-    return this.http.post<ImportBatchView>(`${this.baseUrl}/ledger/imports/${encodeURIComponent(id)}/commit`, {});
+  /**
+   * POST …/commit — the committed batch, or (large batches) `committing` with the worker's progress.
+   * `defaultOwners` (chain code → user id) owns the new projects whose row names no 项目负责人; a 422
+   * with `ownerless` names the chains still without one (see ownerlessOf).
+   */
+  commit(id: string, defaultOwners?: DefaultOwners): Observable<ImportBatchView> {
+    const body = defaultOwners && Object.keys(defaultOwners).length ? { defaultOwners } : {};
+    return this.http.post<ImportBatchView>(`${this.baseUrl}/ledger/imports/${encodeURIComponent(id)}/commit`, body);
   }
 
   templateUrl(kind: ImportKind): string {

@@ -17,6 +17,7 @@ const FIELD_EN: Record<ImportKind, Record<string, string>> = {
     status: 'Status',
     sourceChannel: 'Source channel',
     responsibleUnit: 'Responsible unit',
+    owner: 'Project owner',
     plannedInvestment: 'Planned investment',
     signedAmount: 'Signed amount',
     signedOn: 'Signed on',
@@ -42,7 +43,7 @@ const FIELD_EN: Record<ImportKind, Record<string, string>> = {
 };
 
 /** Fields the API names by what it resolved them to. */
-const ALIASES: Record<string, string> = { enterpriseId: 'investorName', responsibleUnitId: 'responsibleUnit', chainId: 'chain' };
+const ALIASES: Record<string, string> = { enterpriseId: 'investorName', responsibleUnitId: 'responsibleUnit', chainId: 'chain', ownerId: 'owner' };
 
 /** A ledger field's name in the interface language: plannedInvestment → 计划总投资 / Planned investment. */
 export function fieldLabel(kind: ImportKind, field: string, lang: Lang): string {

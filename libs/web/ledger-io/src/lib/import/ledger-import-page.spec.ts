@@ -122,6 +122,92 @@ describe('LedgerImportPage', () => {
     expect(text(element.querySelector('nz-result'))).toContain('新增 1 条，更新 1 条，跳过 0 条；有误未导入 1 行');
   });
 
+  it('when new rows name no owner, offers the staff who may own them per chain, says who gets which rows, and commits with the chosen default owners', async () => {
+    const { fixture, element, page } = await render();
+    const ownerNotice = {
+      zh: '以下新项目未填写项目负责人：新能源产业链（第2行）。确认导入时请为其产业链选择默认负责人（该链责任单位的专班人员）',
+      en: '1 new project(s) name no owner',
+    };
+    page.selectFile(file());
+    backend.expectOne('/api/ledger/imports/projects').flush({ batch: batch({ notices: [ownerNotice] }), rows });
+    await fixture.whenStable();
+    // The preview says it up front
+    expect(text(element.querySelector('crm-import-preview nz-alert'))).toContain('以下新项目未填写项目负责人');
+    expect(element.querySelector('crm-owner-choice')).toBeNull();
+
+    const commitButton = () => [...element.querySelectorAll('button')].find((b) => text(b).startsWith('确认导入')) as HTMLButtonElement;
+    commitButton().click();
+    const first = backend.expectOne(`/api/ledger/imports/${batch().id}/commit`);
+    expect(first.request.body).toEqual({});
+    const ownerless = [
+      { chain: 'clean-energy', name: '新能源产业链', rows: [2, 5], candidates: [{ id: 'u-wang', displayName: '王专班' }, { id: 'u-li', displayName: '李专班' }] },
+      { chain: 'new-materials', name: '新材料产业链', rows: Array.from({ length: 12 }, (_, i) => i + 10), candidates: [{ id: 'u-zhao', displayName: '赵专班' }] },
+    ];
+    first.flush(
+      { statusCode: 422, message: '以下新项目没有项目负责人 / New projects without an owner', ownerless },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+
+    const choice = element.querySelector('crm-owner-choice') as HTMLElement;
+    expect(choice).not.toBeNull();
+    expect(text(choice.querySelector('h2'))).toBe('请为未填写项目负责人的新项目选择负责人');
+    expect(text(choice.querySelector('[data-chain="clean-energy"] label'))).toBe('新能源产业链：第2、5行');
+    expect(text(choice.querySelector('[data-chain="new-materials"] label'))).toBe('新材料产业链：第10、11、12、13、14、15、16、17、18、19行等，共12行');
+    expect(text(choice.querySelector('[data-chain="clean-energy"] .outcome'))).toBe('尚未选择：第2、5行的新项目还没有负责人。');
+    expect(text(element.querySelector('.problem'))).toContain('请为每条产业链选择默认负责人后再确认导入');
+
+    // Confirming with a chain unchosen sends nothing and marks it
+    commitButton().click();
+    backend.expectNone(`/api/ledger/imports/${batch().id}/commit`);
+
+    // Choose in each select, as the user does: open it, click the name
+    for (const [chain, name] of [['clean-energy', '李专班'], ['new-materials', '赵专班']]) {
+      (choice.querySelector(`[data-chain="${chain}"] .ant-select-selector`) as HTMLElement).click();
+      fixture.detectChanges();
+      await fixture.whenStable();
+      const option = [...document.querySelectorAll('nz-option-item')].find((o) => text(o) === name) as HTMLElement;
+      expect(option).toBeTruthy();
+      option.click();
+      fixture.detectChanges();
+      await fixture.whenStable();
+    }
+    expect(text(choice.querySelector('[data-chain="clean-energy"] .outcome'))).toBe('第2、5行的新项目将由 李专班 负责。');
+    expect(text(choice.querySelector('[data-chain="new-materials"] .outcome'))).toBe('第10、11、12、13、14、15、16、17、18、19行等，共12行的新项目将由 赵专班 负责。');
+    expect(element.querySelector('.problem')).toBeNull();
+
+    commitButton().click();
+    const second = backend.expectOne(`/api/ledger/imports/${batch().id}/commit`);
+    expect(second.request.body).toEqual({ defaultOwners: { 'clean-energy': 'u-li', 'new-materials': 'u-zhao' } });
+    second.flush(batch({ status: 'committed', committedAt: '2026-06-01T00:01:00.000Z' }));
+    await fixture.whenStable();
+    expect(text(element.querySelector('nz-result'))).toContain('导入完成');
+  });
+
+  it('says so when a chain has nobody who may own its new projects, and a wrong default owner in the API’s words', async () => {
+    const { fixture, element, page } = await render();
+    page.selectFile(file());
+    backend.expectOne('/api/ledger/imports/projects').flush({ batch: batch(), rows });
+    await fixture.whenStable();
+    (page as unknown as { commit(): void }).commit();
+    backend.expectOne(`/api/ledger/imports/${batch().id}/commit`).flush(
+      { statusCode: 422, message: '以下新项目没有项目负责人', ownerless: [{ chain: 'bio', name: '生物医药产业链', rows: [3], candidates: [] }] },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+    expect(text(element.querySelector('crm-owner-choice [data-chain="bio"]'))).toContain('生物医药产业链目前没有可担任负责人的专班人员');
+    expect(element.querySelector('crm-owner-choice nz-select')).toBeNull();
+
+    // Another refusal (not about missing owners) shows the API's message
+    (page as unknown as { commit(): void }).commit();
+    backend.expectOne(`/api/ledger/imports/${batch().id}/commit`).flush(
+      { statusCode: 422, message: '默认负责人“王五”不是新能源产业链责任单位的专班工作人员，请选择该产业链的专班人员 / A default owner must be staff of a unit serving the chain' },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+    expect(text(element.querySelector('.problem'))).toContain('默认负责人“王五”不是新能源产业链责任单位的专班工作人员');
+  });
+
   it('asks for a column mapping when the headers differ, and uploads again with it', async () => {
     const { fixture, element, page } = await render();
     page.selectFile(file());

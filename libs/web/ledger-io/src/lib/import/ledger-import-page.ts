@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -22,10 +32,12 @@ import {
   type ImportKind,
   type ImportPreview as Preview,
 } from '../data-access/ledger.types';
+import { ownerlessOf, type DefaultOwners, type OwnerlessChain } from '../data-access/ownerless';
 import { localFileProblem, uploadProblem } from '../data-access/upload-problem';
 import { LedgerExportsPanel } from '../exports/ledger-exports-panel';
 import { ColumnMappingForm } from './column-mapping-form';
 import { ImportPreview } from './import-preview';
+import { OwnerChoice } from './owner-choice';
 
 type Step = 'choose' | 'mapping' | 'reading' | 'preview' | 'committing' | 'done';
 
@@ -53,6 +65,7 @@ export const POLL_MS = 1000;
     NzResultModule,
     NzStepsModule,
     NzUploadModule,
+    OwnerChoice,
     RouterLink,
     TranslatePipe,
   ],
@@ -64,6 +77,8 @@ export class LedgerImportPage {
   private readonly api = inject(LedgerApi);
   private readonly i18n = inject(I18nService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly maxMb = LEDGER_MAX_UPLOAD_MB;
   protected readonly kind = signal<ImportKind>('projects');
@@ -80,6 +95,12 @@ export class LedgerImportPage {
   protected readonly downloading = signal(false);
   /** Why the commit did not go through (changed since the preview, …). */
   protected readonly commitError = signal('');
+  /** New projects without a 项目负责人, by chain, as the refused commit listed them. */
+  protected readonly ownerless = signal<OwnerlessChain[]>([]);
+  /** The default owner chosen per chain code, sent with the next commit. */
+  protected readonly defaultOwners = signal<DefaultOwners>({});
+  /** A confirm was tried with a chain still unchosen. */
+  protected readonly ownersMissing = signal(false);
 
   protected readonly stepIndex = computed(() => {
     const step = this.step();
@@ -171,6 +192,7 @@ export class LedgerImportPage {
   }
 
   private received(preview: Preview): void {
+    this.clearOwners();
     this.preview.set(preview);
     this.batch.set(preview.batch);
     const { status } = preview.batch;
@@ -210,9 +232,17 @@ export class LedgerImportPage {
   protected commit(): void {
     const batch = this.batch();
     if (!batch) return;
+    const owners = this.chosenOwners();
+    if (this.ownerless().some((c) => c.candidates.length && !owners[c.chain])) {
+      this.ownersMissing.set(true);
+      this.commitError.set(this.i18n.t('ledger.owner.missing'));
+      this.showOwnerChoice();
+      return;
+    }
     this.busy.set(true);
     this.commitError.set('');
-    this.api.commit(batch.id).subscribe({
+    this.ownersMissing.set(false);
+    this.api.commit(batch.id, owners).subscribe({
       next: (result) => {
         this.busy.set(false);
         this.batch.set(result);
@@ -223,9 +253,45 @@ export class LedgerImportPage {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.commitError.set(apiErrorText(error, this.i18n));
+        const ownerless = ownerlessOf(error);
+        if (ownerless) {
+          // Keep what was chosen for chains still listed; offer a select for each.
+          const chosen = this.defaultOwners();
+          this.ownerless.set(ownerless);
+          this.defaultOwners.set(
+            Object.fromEntries(
+              ownerless
+                .filter((c) => c.candidates.some((p) => p.id === chosen[c.chain]))
+                .map((c) => [c.chain, chosen[c.chain]]),
+            ),
+          );
+          this.commitError.set(this.i18n.t('ledger.owner.missing'));
+          this.showOwnerChoice();
+        } else this.commitError.set(apiErrorText(error, this.i18n));
       },
     });
+  }
+
+  protected chooseOwners(owners: DefaultOwners): void {
+    this.defaultOwners.set(owners);
+    if (this.ownerless().every((c) => !c.candidates.length || owners[c.chain])) {
+      this.ownersMissing.set(false);
+      if (this.commitError() === this.i18n.t('ledger.owner.missing')) this.commitError.set('');
+    }
+  }
+
+  /** The chosen owners of the chains still listed (none before the API has asked). */
+  private chosenOwners(): DefaultOwners {
+    const owners = this.defaultOwners();
+    return Object.fromEntries(this.ownerless().filter((c) => owners[c.chain]).map((c) => [c.chain, owners[c.chain]]));
+  }
+
+  /** The choice sits above a long preview: bring it into view. */
+  private showOwnerChoice(): void {
+    afterNextRender(
+      () => this.host.nativeElement.querySelector('crm-owner-choice')?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }),
+      { injector: this.injector },
+    );
   }
 
   private committed(batch: ImportBatchView): void {
@@ -268,6 +334,13 @@ export class LedgerImportPage {
     this.batch.set(null);
     this.problem.set('');
     this.commitError.set('');
+    this.clearOwners();
+  }
+
+  private clearOwners(): void {
+    this.ownerless.set([]);
+    this.defaultOwners.set({});
+    this.ownersMissing.set(false);
   }
 }
 
