@@ -1,4 +1,4 @@
-import { createTestApp, createTestUser, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
+import { createTestApp, createTestUser, signInAs, unitServingOnly, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import { ManualClock, shanghaiToday, type ActionItemView, type MeetingView } from '@crm/domain';
 import { MeetingsModule } from './meetings.module';
 
@@ -24,22 +24,6 @@ describe('meetings and action items', () => {
 
   const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
 
-  /**
-   * A unit serving the first chain and neither serving nor reading the second on the clock's day
-   * (a key-task duty in the year's plan lets a unit read a chain: reporting_units_on says so).
-   */
-  async function unitServing(chain: string, notChain: string): Promise<{ id: number; name: string }> {
-    const [row] = await q(
-      `SELECT u.id, u.name FROM unit u
-       WHERE EXISTS (SELECT 1 FROM chain_unit cu JOIN chain c ON c.id = cu.chain_id WHERE cu.unit_id = u.id AND c.code = $1)
-         AND NOT EXISTS (SELECT 1 FROM chain_unit cu JOIN chain c ON c.id = cu.chain_id WHERE cu.unit_id = u.id AND c.code = $2)
-         AND NOT EXISTS (SELECT 1 FROM reporting_units_on($3::date) r JOIN chain c ON c.id = r.chain_id WHERE r.unit_id = u.id AND c.code = $2)
-       ORDER BY u.id LIMIT 1`,
-      [chain, notChain, shanghaiToday(clock.now())],
-    );
-    return row;
-  }
-
   async function project(name: string, chain: string, unitId: number, ownerId: string): Promise<string> {
     const [{ id }] = await q(
       `INSERT INTO project (name, chain_id, investor_name, source_channel, responsible_unit_id, owner_id, stage, status)
@@ -63,8 +47,8 @@ describe('meetings and action items', () => {
 
   beforeAll(async () => {
     t = await createTestApp([MeetingsModule], {}, { clock });
-    const energy = await unitServing('clean-energy', 'metallurgy');
-    const other = await unitServing('metallurgy', 'clean-energy');
+    const energy = await unitServingOnly(t, 'clean-energy', 'metallurgy', shanghaiToday(clock.now()));
+    const other = await unitServingOnly(t, 'metallurgy', 'clean-energy', shanghaiToday(clock.now()));
     energyUnitId = energy.id;
     otherUnitId = other.id;
     office = await signInAs(t, { roles: ['office'] });

@@ -1,5 +1,5 @@
-import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
-import { ManualClock, type ActionItemSummaryRow, type ActionItemSummaryView } from '@crm/domain';
+import { createTestApp, signInAs, unitServingOnly, type SignedInAgent, type TestApp } from '@crm/api/testing';
+import { ManualClock, shanghaiToday, type ActionItemSummaryRow, type ActionItemSummaryView } from '@crm/domain';
 import request from 'supertest';
 import { MeetingsModule } from '../meetings.module';
 
@@ -20,17 +20,6 @@ describe('GET /api/action-items/summary', () => {
   let other: { id: number; name: string };
 
   const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
-
-  async function unitServing(chain: string, notChain: string): Promise<{ id: number; name: string }> {
-    const [row] = await q(
-      `SELECT u.id, u.name FROM unit u
-       WHERE EXISTS (SELECT 1 FROM chain_unit cu JOIN chain c ON c.id = cu.chain_id WHERE cu.unit_id = u.id AND c.code = $1)
-         AND NOT EXISTS (SELECT 1 FROM chain_unit cu JOIN chain c ON c.id = cu.chain_id WHERE cu.unit_id = u.id AND c.code = $2)
-       ORDER BY u.id LIMIT 1`,
-      [chain, notChain],
-    );
-    return row;
-  }
 
   async function meeting(heldOn: string, codes: string[]): Promise<string> {
     const [{ id }] = await q(
@@ -58,8 +47,8 @@ describe('GET /api/action-items/summary', () => {
 
   beforeAll(async () => {
     t = await createTestApp([MeetingsModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
-    energy = await unitServing('clean-energy', 'metallurgy');
-    other = await unitServing('metallurgy', 'clean-energy');
+    energy = await unitServingOnly(t, 'clean-energy', 'metallurgy', shanghaiToday(clock.now()));
+    other = await unitServingOnly(t, 'metallurgy', 'clean-energy', shanghaiToday(clock.now()));
     office = await signInAs(t, { roles: ['office'] });
     energyStaff = await signInAs(t, { roles: ['staff'], unit: energy.name });
     otherStaff = await signInAs(t, { roles: ['staff'], unit: other.name });
