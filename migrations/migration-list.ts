@@ -21,6 +21,7 @@ import { MeetingScheduleVersion1764920100000 } from './1764920100000-meeting-sch
 import { MajorNoticesThroughWriter1764925000000 } from './1764925000000-major-notices-through-writer';
 import { OfficialDocuments1764930000000 } from './1764930000000-official-documents';
 import { RollUpStale1764940000000 } from './1764940000000-roll-up-stale';
+import { DocumentSettingVersion1764931000000 } from './1764931000000-document-setting-version';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -43,7 +44,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StageSince1764910000000,
   RecordVersions1764920000000,
   MeetingScheduleVersion1764920100000,
-  OfficialDocuments1764930000000,
   MajorNoticesThroughWriter1764925000000,
+  OfficialDocuments1764930000000,
+  DocumentSettingVersion1764931000000,
   RollUpStale1764940000000,
 ];

@@ -38,11 +38,15 @@ export interface DocumentSettingView extends DocumentSettingDefinition {
   value: string;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** The version read (1 for a setting never changed); send it back to change the setting. */
+  version: number;
 }
 
 /** PUT /api/document-settings/:key */
 export interface DocumentSettingInput {
   value: string;
+  /** The version read; a stale one answers 409 with the setting as it is now. */
+  version?: number;
 }
 
 /** The settings a document is printed with. */

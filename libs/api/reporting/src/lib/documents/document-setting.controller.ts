@@ -21,6 +21,6 @@ export class DocumentSettingController {
   @Put(':key')
   @ApiUnprocessableEntityResponse({ description: 'Longer than the setting allows' })
   set(@CurrentUser() user: AuthUser, @Param('key') key: string, @Body() input: DocumentSettingDto): Promise<DocumentSettingView> {
-    return this.settings.set(user, key, input.value);
+    return this.settings.set(user, key, input.value, input.version);
   }
 }

@@ -14,6 +14,7 @@ import { refuse } from '../common/errors';
 interface SettingRow {
   key: string;
   value: string;
+  version: number;
   updated_at: Date;
   updated_by_name: string | null;
 }
@@ -29,24 +30,29 @@ export class DocumentSettingService {
 
   async list(): Promise<DocumentSettingView[]> {
     const rows: SettingRow[] = await this.dataSource.query(
-      `SELECT s.key, s.value, s.updated_at, u.display_name AS updated_by_name
+      `SELECT s.key, s.value, s.version, s.updated_at, u.display_name AS updated_by_name
        FROM document_setting s LEFT JOIN app_user u ON u.id = s.updated_by`,
     );
     const byKey = new Map(rows.map((r) => [r.key, r]));
     return DOCUMENT_SETTING_KEYS.map((key) => view(key, byKey.get(key)));
   }
 
-  async set(user: AuthUser, key: string, value: string): Promise<DocumentSettingView> {
+  async set(user: AuthUser, key: string, value: string, version?: number): Promise<DocumentSettingView> {
     if (!isKey(key)) throw refuse.notFound('该公文设置项', `document setting "${key}"`);
     const def = DOCUMENT_SETTINGS[key];
     if ([...value].length > def.maxLength) {
       throw refuse.rule(`${def.zh}最多${def.maxLength}个字`, `${def.en}: at most ${def.maxLength} characters`);
     }
     await this.dataSource.transaction(async (tx) => {
-      const [before] = await tx.query(`SELECT value FROM document_setting WHERE key = $1 FOR UPDATE`, [key]);
+      const [before] = await tx.query(`SELECT value, version FROM document_setting WHERE key = $1 FOR UPDATE`, [key]);
+      if (version !== undefined && version !== (before?.version ?? 1)) {
+        throw refuse.staleRecord((await this.list()).find((s) => s.key === key), '该公文设置', 'This document setting');
+      }
       await tx.query(
-        `INSERT INTO document_setting (key, value, updated_by, updated_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+        // A setting never saved reads as version 1 (its default), so its first save makes version 2.
+        `INSERT INTO document_setting (key, value, updated_by, updated_at, version) VALUES ($1, $2, $3, $4, 2)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by,
+           updated_at = EXCLUDED.updated_at, version = document_setting.version + 1`,
         [key, value, user.id, this.clock.now()],
       );
       await this.audit.record(tx, user, {
@@ -87,6 +93,7 @@ function view(key: DocumentSettingKey, row?: SettingRow): DocumentSettingView {
     key,
     ...DOCUMENT_SETTINGS[key],
     value: row?.value ?? DOCUMENT_SETTINGS[key].default,
+    version: row?.version ?? 1,
     updatedAt: row?.updated_at ? row.updated_at.toISOString() : null,
     updatedBy: row?.updated_by_name ?? null,
   };

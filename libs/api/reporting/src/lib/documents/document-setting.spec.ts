@@ -20,8 +20,12 @@ describe('document settings /api/document-settings and document numbers', () => 
     const before = await office.get('/api/document-settings').expect(200);
     expect(before.body.find((s: { key: string }) => s.key === 'number-prefix').value).toBe(DOCUMENT_SETTINGS['number-prefix'].default);
 
-    const saved = await office.put('/api/document-settings/number-prefix', { value: '  格招办 ' }).expect(200);
-    expect(saved.body).toMatchObject({ key: 'number-prefix', value: '格招办', updatedBy: expect.any(String) });
+    const saved = await office.put('/api/document-settings/number-prefix', { value: '  格招办 ', version: 1 }).expect(200);
+    expect(saved.body).toMatchObject({ key: 'number-prefix', value: '格招办', updatedBy: expect.any(String), version: 2 });
+    // Saved over a version someone else changed: 409 with the setting as it is now, nothing changed.
+    const stale = await office.put('/api/document-settings/number-prefix', { value: '格办', version: 1 }).expect(409);
+    expect(stale.body.current).toMatchObject({ value: '格招办', version: 2 });
+    expect(stale.body.message).toContain('已被他人修改');
     const [audit] = await t.dataSource.query(
       `SELECT before, after, at FROM audit_log WHERE entity_type = 'document_setting' AND entity_id = 'number-prefix'`,
     );
