@@ -26,6 +26,22 @@ describe('GET /api/health', () => {
     });
   });
 
+  describe('without PostgreSQL', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp([HealthModule]);
+    });
+    afterAll(() => t.close());
+
+    it('answers 503 with status words only', async () => {
+      const query = jest.spyOn(t.dataSource, 'query').mockRejectedValueOnce(new Error('connect ECONNREFUSED 10.0.0.7:5432'));
+      const res = await request(t.app.getHttpServer()).get('/api/health').expect(503);
+      query.mockRestore();
+      expect(res.body.database).toEqual({ status: 'down' });
+      expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|5432/);
+    });
+  });
+
   describe('without Redis', () => {
     let t: TestApp;
     beforeAll(async () => {
@@ -40,6 +56,9 @@ describe('GET /api/health', () => {
       expect(res.body.database).toEqual({ status: 'up' });
       expect(res.body.redis.status).toBe('down');
       expect(res.body.redis.note).toContain('提醒');
+      // Status words only: no driver text, host or port for an anonymous caller.
+      expect(Object.keys(res.body.redis).sort()).toEqual(['note', 'status']);
+      expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|:1\b|connection|error/i);
     });
   });
 });
