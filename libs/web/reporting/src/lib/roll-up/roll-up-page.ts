@@ -31,6 +31,7 @@ import { currentPeriod, periodChoices, periodLabel } from '../data-access/period
 import { RollUpApi } from '../data-access/roll-up.api';
 import { percent } from './rate';
 import { RollUpChains } from './roll-up-chains';
+import { DocumentSettingsDrawer } from './document-settings-drawer';
 import { RollUpExports } from './roll-up-exports';
 import { RollUpSummary } from './roll-up-summary';
 
@@ -60,6 +61,7 @@ export const ROLL_UP_NARRATIVE_MAX = 20_000;
     PlanMissingNotice,
     RollUpChains,
     RollUpExports,
+    DocumentSettingsDrawer,
     RollUpSummary,
     SectorGrowthTable,
     TranslatePipe,
@@ -89,6 +91,8 @@ export class RollUpPage {
     return value !== null && atLeast ? this.i18n.t('target.atLeast.amount', { value: shown }) : shown;
   };
   protected readonly isOffice = this.auth.hasRole('office');
+  /** 公文设置 (the office): the letterhead, document number and signature of the Word file. */
+  protected readonly documentSettingsOpen = signal(false);
   protected readonly canExport = this.auth.hasRole('office', 'leader');
   protected readonly period = signal(addPeriods(currentPeriod(), -1));
   protected readonly choices = computed(() =>
