@@ -2,7 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ProjectDetailView, ProjectView, Stage } from '@crm/domain';
+import type { FormGroup } from '@angular/forms';
+import { shanghaiToday, type ProjectDetailView, type ProjectView, type Stage } from '@crm/domain';
 import { detail, passedEvaluation } from '../testing/pipeline-fixtures';
 import { StageMoveForm } from './stage-move-form';
 
@@ -42,6 +43,15 @@ describe('StageMoveForm', () => {
     input.dispatchEvent(new Event('input'));
   }
 
+  /** A date typed into the shared date input and left, as a user does. */
+  function enter(element: HTMLElement, id: string, value: string): void {
+    const input = element.querySelector(`#${id}`) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  const REACHED = '到达该阶段的日期';
+
   const submit = (element: HTMLElement) =>
     (element.querySelector('button.confirm-move') as HTMLButtonElement).click();
 
@@ -49,6 +59,7 @@ describe('StageMoveForm', () => {
     const answer = detail('evaluation');
     answer.evaluations = [passedEvaluation(ID)];
     const { element, labels } = await render('signed', answer);
+    // The signing date is the stage's own date: no separate day reached is asked.
     expect(labels()).toEqual(['签约金额', '签约日期', '协议编号']);
     expect(element.querySelector('.blockers')).toBeNull();
   });
@@ -62,20 +73,20 @@ describe('StageMoveForm', () => {
 
   it('asks for nothing but opens the evaluation when dropped on 项目评估', async () => {
     const { element, labels } = await render('evaluation', detail('negotiation'));
-    expect(labels()).toEqual([]);
+    expect(labels()).toEqual([REACHED]);
     expect(element.querySelector('.opens-evaluation')).not.toBeNull();
   });
 
   it('asks only for a reason when moving back', async () => {
     const { labels } = await render('lead', detail('negotiation'));
-    expect(labels()).toEqual(['退回原因']);
+    expect(labels()).toEqual([REACHED, '退回原因']);
   });
 
   it('names what must be done first, and cannot be confirmed, when the gate needs more than a form', async () => {
     const answer = detail('lead', { plannedInvestment: null });
     answer.timeline = [];
     const { element, labels } = await render('negotiation', answer);
-    expect(labels()).toEqual(['计划总投资']);
+    expect(labels()).toEqual(['计划总投资', REACHED]);
     expect(element.querySelector('.blockers [data-field="activities"]')?.textContent).toContain('请至少登记一次对接');
     expect((element.querySelector('button.confirm-move') as HTMLButtonElement).disabled).toBe(true);
   });
@@ -153,5 +164,47 @@ describe('StageMoveForm', () => {
     await fixture.whenStable();
     expect(moved).toEqual([]);
     expect(element.textContent).toContain('请至少登记一次对接');
+  });
+
+  it('sends the day the stage was reached with the move, in the same one request', async () => {
+    const { fixture, element, moved } = await render('evaluation', detail('negotiation'));
+    const today = shanghaiToday();
+    const earlier = `${Number(today.slice(0, 4)) - 1}-03-15`;
+    const reached = element.querySelector('#move-reachedOn')?.closest('nz-form-item');
+    expect(reached?.textContent).toContain('选填，不填为今天；不能晚于今天');
+    // A day after today is greyed out in the picker and not taken when typed.
+    enter(element, 'move-reachedOn', `${Number(today.slice(0, 4)) + 1}-01-02`);
+    enter(element, 'move-reachedOn', earlier);
+    await fixture.whenStable();
+    submit(element);
+    await fixture.whenStable();
+    const requests = backend.match(() => true);
+    expect(requests.map((r) => r.request.url)).toEqual([`/api/projects/${ID}/stage-moves`]);
+    expect(requests[0].request.body).toEqual({ to: 'evaluation', version: 3, openEvaluation: true, reachedOn: earlier });
+    requests[0].flush({ ...detail('evaluation').project });
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(moved.map((p) => p.stage)).toEqual(['evaluation']);
+  });
+
+  it('refuses a day after today before sending, and leaves it out when empty', async () => {
+    const { fixture, element } = await render('evaluation', detail('negotiation'));
+    const form = (fixture.componentInstance as unknown as { form: FormGroup }).form;
+    const future = `${Number(shanghaiToday().slice(0, 4)) + 1}-01-02`;
+    form.controls['reachedOn'].setValue(future);
+    submit(element);
+    await fixture.whenStable();
+    backend.expectNone(`/api/projects/${ID}/stage-moves`);
+    expect(element.querySelector('#move-reachedOn')?.closest('nz-form-control')?.textContent).toContain(
+      `到达该阶段的日期不能晚于今天（${shanghaiToday()}）`,
+    );
+
+    form.controls['reachedOn'].setValue('');
+    submit(element);
+    await fixture.whenStable();
+    const request = backend.expectOne(`/api/projects/${ID}/stage-moves`);
+    expect(request.request.body).toEqual({ to: 'evaluation', version: 3, openEvaluation: true });
+    request.flush({ ...detail('evaluation').project });
+    await new Promise((resolve) => setTimeout(resolve));
   });
 });

@@ -23,6 +23,7 @@ import {
   type StageMoveInput,
 } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { DateInput } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -61,6 +62,7 @@ const TEXT_LIMITS: Partial<Record<MoveField, number>> = {
 @Component({
   selector: 'crm-stage-move-form',
   imports: [
+    DateInput,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -117,6 +119,16 @@ export class StageMoveForm implements OnInit {
     return detail && target ? planStageMove(projectFacts(detail), detail.project.stage, target) : null;
   });
   protected readonly blocked = computed(() => (this.plan()?.blockers.length ?? 0) > 0);
+  /**
+   * 到达该阶段的日期: asked (optional) when the move records no date of its own (a signing or
+   * land approval date is the stage's business date); today when left empty.
+   */
+  protected readonly asksReachedOn = computed(() => {
+    const plan = this.plan();
+    return !!plan && !plan.fields.some((field) => DATE_FIELDS.includes(field));
+  });
+  /** Today in Shanghai: the latest day the stage can have been reached. */
+  protected readonly today = shanghaiToday();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     plannedInvestment: [''],
@@ -130,6 +142,7 @@ export class StageMoveForm implements OnInit {
     constructionStartedOn: [''],
     constructionPermitRef: [''],
     completedOn: [''],
+    reachedOn: [''],
     reason: [''],
   });
   private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
@@ -137,7 +150,7 @@ export class StageMoveForm implements OnInit {
   protected readonly errors = signal<Record<string, string>>({});
   /** Problems the API named that no input here shows. */
   protected readonly otherProblems = computed(() => {
-    const shown = new Set<string>([...(this.plan()?.fields ?? []), 'reason']);
+    const shown = new Set<string>([...(this.plan()?.fields ?? []), 'reason', ...(this.asksReachedOn() ? ['reachedOn'] : [])]);
     return Object.entries(this.errors())
       .filter(([field]) => !shown.has(field))
       .map(([, text]) => text);
@@ -214,6 +227,11 @@ export class StageMoveForm implements OnInit {
       errors[problem.field] ??= problemText(problem, lang);
     }
     if (needsReason && !value.reason.trim()) errors['reason'] = this.i18n.t('pipeline.move.reasonRequired');
+    const reachedOn = value.reachedOn.trim();
+    if (this.asksReachedOn() && reachedOn) {
+      if (!validDate(reachedOn)) errors['reachedOn'] = this.i18n.t('pipeline.form.badDate');
+      else if (reachedOn > this.today) errors['reachedOn'] = this.i18n.t('pipeline.move.reachedOnFuture', { today: this.today });
+    }
     return errors;
   }
 
@@ -237,6 +255,8 @@ export class StageMoveForm implements OnInit {
       if (plan.needsReason) input.reason = value.reason.trim();
       for (const field of plan.fields) input[field] = value[field].trim();
       if (plan.opensEvaluation) input.openEvaluation = true;
+      const reachedOn = value.reachedOn.trim();
+      if (this.asksReachedOn() && reachedOn) input.reachedOn = reachedOn;
       this.moved.emit(await firstValueFrom(this.api.move(id, input)));
     } catch (error) {
       if (isStale(error)) {
