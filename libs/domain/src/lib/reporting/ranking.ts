@@ -16,6 +16,34 @@ export const RANKING_WEIGHTS = {
 } as const;
 export const RANKING_RATE_CAP = 150;
 
+/** Weights of the three rates, in percent (the office's setting for 季评比; RANKING_WEIGHTS by default). */
+export interface RankingWeights {
+  signed: number;
+  funds: number;
+  bigProjects: number;
+}
+
+/** How the ranking's rule is introduced wherever it is printed: the office's rule, not the plan's. */
+export const RANKING_RULE_LABEL = '评分办法（市招商办制定）';
+export const RANKING_RULE_LABEL_EN = 'Scoring rule (set by the investment promotion office)';
+
+/**
+ * 季评比's formula with the office's weights: the quarter's own results (本季实绩) against a
+ * quarter's share of the annual target (a quarter of it), with the year to date beside it.
+ */
+export function quarterRankingFormula(w: RankingWeights): { zh: string; en: string } {
+  return {
+    zh:
+      `得分 = 本季签约额完成率 × ${w.signed}% + 本季到位资金完成率 × ${w.funds}% + 本季亿元以上项目完成率 × ${w.bigProjects}%` +
+      `（本季完成率为本季度实绩对年度目标四分之一的百分比，最高按${RANKING_RATE_CAP}%计；未定目标的项按0计）。` +
+      '年度累计得分按同一权重以年度累计对年度目标计算，列于其旁供参考。交办事项完成率仅作参考列示，不计入得分。',
+    en:
+      `Score = the quarter's signed-amount completion × ${w.signed}% + funds-in-place completion × ${w.funds}% + big-project completion × ${w.bigProjects}%` +
+      ` (each rate is the quarter's own result against a quarter of the annual target in percent, capped at ${RANKING_RATE_CAP}%; a rate without a target counts 0).` +
+      ' The year-to-date score, with the same weights against the annual target, is shown beside it for reference. The completion rate of action items (交办事项) is shown for reference and not weighted.',
+  };
+}
+
 export const RANKING_FORMULA = {
   zh: '得分 = 签约额完成率 × 40% + 到位资金完成率 × 40% + 亿元以上项目完成率 × 20%（各项完成率为年度累计对年度目标的百分比，最高按150%计；未定目标的项按0计）。交办事项完成率仅作参考列示，不计入得分。',
   en: 'Score = signed-amount completion × 40% + funds-in-place completion × 40% + big-project completion × 20% (each rate is the year to date against the annual target in percent, capped at 150%; a rate without a target counts 0). The completion rate of action items (交办事项) is shown for reference and not weighted.',
@@ -58,8 +86,10 @@ function fromHundredths(value: number): string {
 }
 
 /** The score of one chain, two decimals. */
-export function rankingScore(input: RankingInput): string {
-  const w = RANKING_WEIGHTS;
+export function rankingScore(
+  input: RankingInput,
+  w: RankingWeights = RANKING_WEIGHTS,
+): string {
   // Weights are percent: sum(rate × weight) / 100, kept in hundredths and rounded half up.
   // Integers throughout (at most 15000 × 100): exact, no floating point.
   const weighted =
@@ -70,11 +100,14 @@ export function rankingScore(input: RankingInput): string {
 }
 
 /** The chains ranked by score, highest first; input order breaks ties. */
-export function rankChains(inputs: RankingInput[]): RankingRow[] {
+export function rankChains(
+  inputs: RankingInput[],
+  weights: RankingWeights = RANKING_WEIGHTS,
+): RankingRow[] {
   const scored = inputs.map((input, index) => ({
     input,
     index,
-    value: hundredths(rankingScore(input)),
+    value: hundredths(rankingScore(input, weights)),
   }));
   scored.sort((a, b) =>
     a.value === b.value ? a.index - b.index : b.value - a.value,
@@ -84,7 +117,7 @@ export function rankChains(inputs: RankingInput[]): RankingRow[] {
   return scored.map((s, position) => {
     if (s.value !== previous) rank = position + 1;
     previous = s.value;
-    return { ...s.input, score: rankingScore(s.input), rank };
+    return { ...s.input, score: rankingScore(s.input, weights), rank };
   });
 }
 

@@ -245,6 +245,28 @@ export const OFFICE_SETTINGS = {
     zh: '交办事项到期前提醒天数',
     en: 'Days before an action item is due that its owner is reminded',
   },
+  // 季评比's weights (percent), printed with the ranking as the office's rule (评分办法（市招商办制定）).
+  'ranking-weight-signed': {
+    default: 40,
+    min: 0,
+    max: 100,
+    zh: '季评比权重：签约额完成率（%）',
+    en: 'Quarter ranking weight: signed-amount completion (%)',
+  },
+  'ranking-weight-funds': {
+    default: 40,
+    min: 0,
+    max: 100,
+    zh: '季评比权重：到位资金完成率（%）',
+    en: 'Quarter ranking weight: funds-in-place completion (%)',
+  },
+  'ranking-weight-big-projects': {
+    default: 20,
+    min: 0,
+    max: 100,
+    zh: '季评比权重：亿元以上项目完成率（%）',
+    en: 'Quarter ranking weight: big-project completion (%)',
+  },
 } as const satisfies Record<string, OfficeSettingDefinition>;
 export type OfficeSettingKey = keyof typeof OFFICE_SETTINGS;
 export const OFFICE_SETTING_KEYS = Object.keys(

@@ -9,7 +9,7 @@ import type {
   TargetMeasure,
 } from '../pipeline/project.contract';
 import type { Stage } from '../stage';
-import type { RANKING_FORMULA, RANKING_WEIGHTS, RankingRow } from './ranking';
+import type { RankingRow, RankingWeights } from './ranking';
 import type { MonthlyReportState } from './reporting.contract';
 
 /*
@@ -154,9 +154,18 @@ export interface RollUpRankingRow extends RankingRow {
    * null when nothing was due (or in snapshots taken before the figure existed).
    */
   actionItemRate: string | null;
+  /**
+   * 年度累计 beside the quarter's own: the year-to-date rates against the annual target, scored
+   * with the same weights, and the rank they give. Absent in figures taken before it existed.
+   */
+  yearToDate?: RankingRow;
 }
 
-/** 季评比: the chains ranked by completion (rankChains), with the formula shown; no rows without a published plan. */
+/**
+ * 季评比: the chains ranked (rankChains) by the quarter's own results against a quarter of the
+ * annual target, with the year to date beside it; the formula is the office's (its weights are
+ * office settings), printed under RANKING_RULE_LABEL. No rows without a published plan.
+ */
 export interface RollUpQuarterView {
   year: number;
   /** 1–4, the quarter holding the period. */
@@ -164,8 +173,21 @@ export interface RollUpQuarterView {
   /** First and last month covered ("2025-04" … the period). */
   fromPeriod: string;
   toPeriod: string;
-  formula: typeof RANKING_FORMULA;
-  weights: typeof RANKING_WEIGHTS;
+  /**
+   * What the rows' rates and score measure: the quarter's own results. Absent in figures taken
+   * before issue 16, which ranked the year to date.
+   */
+  basis?: 'quarter';
+  formula: { zh: string; en: string };
+  weights: RankingWeights;
+  /**
+   * Offered (the text and tables rank the chains) once the quarter's last period is locked and this
+   * is that period's roll-up; before, `offeredWhen` says when it will be and the rows are progress
+   * only. Absent (offered) in older figures.
+   */
+  offered?: boolean;
+  /** E.g. 第一季度评比将于2025年3月报告期锁定后（2025年4月1日起）发布; null once offered. */
+  offeredWhen?: string | null;
   rows: RollUpRankingRow[];
 }
 

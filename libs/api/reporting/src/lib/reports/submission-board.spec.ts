@@ -442,6 +442,10 @@ describe('submission board and reminders by hand /api/monthly-reports/board, /re
         value: 3,
         default: 3,
       }),
+      // 季评比's weights: the office's rule.
+      expect.objectContaining({ key: 'ranking-weight-signed', value: 40, default: 40 }),
+      expect.objectContaining({ key: 'ranking-weight-funds', value: 40, default: 40 }),
+      expect.objectContaining({ key: 'ranking-weight-big-projects', value: 20, default: 20 }),
     ]);
     await office
       .put('/api/office-settings/project-idle-days', { value: 0 })

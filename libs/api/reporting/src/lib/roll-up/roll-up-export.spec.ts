@@ -254,7 +254,7 @@ describe('roll-up exports through the worker', () => {
     expect(pdfText).not.toContain('##');
     const ranking = workbook.getWorksheet('第1季度评比');
     expect(String(ranking?.getCell(ranking.rowCount, 1).value)).toContain(
-      '得分 = 签约额完成率 × 40%',
+      '评分办法（市招商办制定）：得分 = 本季签约额完成率 × 40%',
     );
   }, 60_000);
 

@@ -1,5 +1,6 @@
 import {
   PROJECT_STATUS_LABELS,
+  RANKING_RULE_LABEL,
   rankingMeasured,
   STAGE_LABELS,
   STAGES,
@@ -147,11 +148,17 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
   const c = f.city;
   // Without a published plan: no targets (blank), no ranking, and the tables say why.
   const missing = f.plan ? planMissingText(f.plan) : null;
+  const q = f.quarter;
+  const byQuarter = q.basis === 'quarter';
+  // Before the quarter's last period is locked the rows are the quarter's progress, not ranked.
+  const pending = byQuarter && q.offered === false;
   const rankingNote = missing
     ? `${missing}本季度暂不排名。`
-    : rankingMeasured(f.quarter.rows)
-      ? ''
-      : '各产业链尚无计入评分的完成量（得分均为0），暂不排名。';
+    : pending
+      ? `${q.offeredWhen ?? '本季度评比尚未发布'}；下表为截至${month}月的本季进度，仅供参考，不排名。`
+      : rankingMeasured(q.rows)
+        ? ''
+        : '各产业链尚无计入评分的完成量（得分均为0），暂不排名。';
   return [
     {
       title: '全市总体情况',
@@ -298,20 +305,35 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
     },
     {
       title: `第${f.quarter.quarter}季度评比`,
-      headers: [
-        '排名',
-        '产业链',
-        '得分',
-        '签约额完成率(%)',
-        '到位资金完成率(%)',
-        '大项目完成率(%)',
-        '本季签约(个)',
-        '本季签约额(万元)',
-        '本季到位资金(万元)',
-        '交办事项完成率(%)',
-      ],
-      rows: f.quarter.rows.map((r) => [
-        r.rank,
+      headers: byQuarter
+        ? [
+            '排名',
+            '产业链',
+            '本季得分',
+            '本季签约额完成率(%)',
+            '本季到位资金完成率(%)',
+            '本季大项目完成率(%)',
+            '本季签约(个)',
+            '本季签约额(万元)',
+            '本季到位资金(万元)',
+            '年度累计得分',
+            '年度累计排名',
+            '交办事项完成率(%)',
+          ]
+        : [
+            '排名',
+            '产业链',
+            '得分',
+            '签约额完成率(%)',
+            '到位资金完成率(%)',
+            '大项目完成率(%)',
+            '本季签约(个)',
+            '本季签约额(万元)',
+            '本季到位资金(万元)',
+            '交办事项完成率(%)',
+          ],
+      rows: q.rows.map((r) => [
+        pending ? '—' : r.rank,
         r.chainName,
         rate(r.score),
         rate(r.signedRate),
@@ -320,9 +342,12 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         r.quarterSigned.count,
         wan(r.quarterSigned.amount),
         wan(r.quarterFunds),
+        ...(byQuarter
+          ? [rate(r.yearToDate?.score ?? null), pending ? '—' : (r.yearToDate?.rank ?? '—')]
+          : []),
         rate(r.actionItemRate ?? null),
       ]),
-      note: `${rankingNote}评分办法：${f.quarter.formula.zh}`,
+      note: `${rankingNote}${RANKING_RULE_LABEL}：${q.formula.zh}`,
     },
     {
       title: '各单位报送情况',

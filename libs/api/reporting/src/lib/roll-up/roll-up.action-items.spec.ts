@@ -7,7 +7,8 @@ import {
 } from '@crm/api/testing';
 import {
   ManualClock,
-  RANKING_FORMULA,
+  quarterRankingFormula,
+  RANKING_WEIGHTS,
   type RollUpFigures,
   type RollUpView,
 } from '@crm/domain';
@@ -154,8 +155,8 @@ describe('roll-up 交办事项完成率', () => {
       overdue: 0,
     });
     // Shown beside the score, not weighted: the formula says so and no chain scores for it.
-    expect(f.quarter.formula).toEqual(RANKING_FORMULA);
-    expect(RANKING_FORMULA.zh).toContain('交办事项完成率仅作参考列示，不计入得分');
+    expect(f.quarter.formula).toEqual(quarterRankingFormula(RANKING_WEIGHTS));
+    expect(f.quarter.formula.zh).toContain('交办事项完成率仅作参考列示，不计入得分');
     expect(f.quarter.rows.every((r) => r.score === '0.00')).toBe(true);
 
     expect(res.body.narrative).toContain('清洁能源产业链');

@@ -95,7 +95,7 @@ describe('the roll-up narrative as the committee reads it', () => {
   });
 
   it('labels the ranking formula as the office’s and closes with the problems and the next steps', () => {
-    expect(narrative).toContain('评分办法（市招商办制定，非年度工作方案规定）');
+    expect(narrative).toContain('评分办法（市招商办制定）：');
     const headings = narrative.split('\n\n').filter((p) => /^[一二三四]、/.test(p));
     expect(headings).toEqual(['一、总体情况', '二、各产业链情况', '三、报送情况及存在的问题', '四、下一步工作']);
     expect(narrative).toMatch(/签约额落后序时进度的产业链：.*清洁能源产业链/);

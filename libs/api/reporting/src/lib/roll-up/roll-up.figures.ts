@@ -4,11 +4,13 @@ import {
   type ActionItemCompletionRow,
 } from '@crm/api/core';
 import {
+  documentDate,
   dueInstant,
+  periodLockableFrom,
+  quarterRankingFormula,
   rankChains,
-  RANKING_FORMULA,
   shanghaiToday,
-  RANKING_WEIGHTS,
+  type RankingWeights,
   type ChainCode,
   type MonthlyReportState,
   type RollUpActionItems,
@@ -44,6 +46,7 @@ import {
   sectorFundsGrowth,
 } from '@crm/api/plan';
 import type { EntityManager } from 'typeorm';
+import { officeSettingValue } from '../reminders/office-setting.service';
 
 /*
  * The roll-up's figures. 签约额, 签约项目, 到位资金, 亿元以上项目 with their targets and
@@ -239,7 +242,34 @@ export async function rollUpFigures(
     };
   });
 
+  // 季评比: the quarter's own results against a quarter of the annual target, with the office's
+  // weights; the year to date, with the same weights, beside it.
+  const quarter = Math.ceil(month / 3);
+  const weights = await rankingWeights(manager);
+  const quarterEnd = `${year}-${String(quarter * 3).padStart(2, '0')}`;
+  const [endRow]: { locked: boolean }[] = await manager.query(
+    `SELECT locked FROM reporting_period WHERE period = $1`,
+    [quarterEnd],
+  );
+  const offered = period === quarterEnd && !!endRow?.locked;
+  const quarterRates = (c: RollUpChainFigures) => {
+    const rows = perChain.filter((r) => r.chainId === c.chainId);
+    const f = atPeriod(c.chainId);
+    const before = rows.find((r) => r.m === quarter * 3 - 3);
+    return {
+      chainCode: c.chainCode,
+      signedRate: quarterRate(f.signedAmount.quarterToDate, f.signedAmount.target),
+      fundsRate: quarterRate(f.fundsInPlace.quarterToDate, f.fundsInPlace.target),
+      bigProjectRate: quarterRate(
+        String(f.bigProjects.yearToDate - (before?.bigProjects.yearToDate ?? 0)),
+        f.bigProjects.target === null ? null : String(f.bigProjects.target),
+      ),
+    };
+  };
   const ranking = plan
+    ? []
+    : rankChains(chainFigures.map(quarterRates), weights);
+  const yearRanking = plan
     ? []
     : rankChains(
         chainFigures.map((c) => ({
@@ -248,8 +278,8 @@ export async function rollUpFigures(
           fundsRate: c.fundsYearToDate.rate,
           bigProjectRate: c.bigProjects.rate,
         })),
+        weights,
       );
-  const quarter = Math.ceil(month / 3);
   return {
     period,
     year,
@@ -266,8 +296,13 @@ export async function rollUpFigures(
       quarter,
       fromPeriod: `${year}-${String(quarter * 3 - 2).padStart(2, '0')}`,
       toPeriod: period,
-      formula: RANKING_FORMULA,
-      weights: RANKING_WEIGHTS,
+      basis: 'quarter',
+      formula: quarterRankingFormula(weights),
+      weights,
+      offered,
+      offeredWhen: offered
+        ? null
+        : `第${QUARTER_NAMES[quarter - 1]}季度评比将于${year}年${quarter * 3}月报告期锁定后（${documentDate(periodLockableFrom(quarterEnd))}起）发布`,
       rows: ranking.map((r) => {
         const c = chainFigures.find(
           (x) => x.chainCode === r.chainCode,
@@ -282,6 +317,7 @@ export async function rollUpFigures(
           },
           quarterFunds: f.fundsInPlace.quarterToDate,
           actionItemRate: c.actionItems?.rate ?? null,
+          yearToDate: yearRanking.find((y) => y.chainCode === r.chainCode),
         };
       }),
     },
@@ -305,6 +341,30 @@ export async function rollUpFigures(
     },
     bulletin,
   };
+}
+
+const QUARTER_NAMES = ['一', '二', '三', '四'];
+
+/** The office's weights of 季评比 (office settings, their defaults RANKING_WEIGHTS). */
+export async function rankingWeights(manager: EntityManager): Promise<RankingWeights> {
+  return {
+    signed: await officeSettingValue(manager, 'ranking-weight-signed'),
+    funds: await officeSettingValue(manager, 'ranking-weight-funds'),
+    bigProjects: await officeSettingValue(manager, 'ranking-weight-big-projects'),
+  };
+}
+
+/**
+ * 本季完成率: the quarter's own result over a quarter of the annual target, in percent, two
+ * decimals (half up); null without a target (or a zero one).
+ */
+export function quarterRate(actual: string, annualTarget: string | null): string | null {
+  if (annualTarget === null || new Decimal(annualTarget).isZero()) return null;
+  return new Decimal(actual)
+    .times(400)
+    .div(annualTarget)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+    .toFixed(2);
 }
 
 /** 同比: this year's figure beside last year's same window (null when the system holds none). */

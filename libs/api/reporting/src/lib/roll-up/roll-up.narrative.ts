@@ -1,6 +1,7 @@
 import {
   formatWan,
   rankingLeaders,
+  RANKING_RULE_LABEL,
   trimDecimal,
   type PlanMissingView,
   type RollUpBulletinLine,
@@ -111,18 +112,34 @@ function sectorSentence(r: SectorFundsGrowthRow): string {
   );
 }
 
-/** 季评比's sentence: the chains leading it, never a tie of zeros, nothing without a plan; the formula as the office's. */
+/**
+ * 季评比's sentence: nothing without a plan; before the quarter's last period is locked, when it
+ * will be; then the chains leading the quarter's own results (never a tie of zeros), each with its
+ * year-to-date score beside it; the formula always as the office's rule (RANKING_RULE_LABEL).
+ */
 function rankingParagraph(f: RollUpFigures, month: number): string {
-  const head = `第${f.quarter.quarter}季度评比（截至${month}月）：`;
+  const q = f.quarter;
+  const head = `第${q.quarter}季度评比（截至${month}月）：`;
   if (f.plan) return `${head}${f.year}年度工作方案尚未发布，暂不排名。`;
-  const leaders = rankingLeaders(f.quarter.rows);
-  const formula = `评分办法（市招商办制定，非年度工作方案规定）：${f.quarter.formula.zh}`;
-  if (!leaders.length) {
-    return `${head}各产业链尚无计入评分的完成量（得分均为0），暂不排名。${formula}`;
+  const formula = `${RANKING_RULE_LABEL}：${q.formula.zh}`;
+  // Figures taken before issue 16 ranked the year to date, offered at once.
+  if (q.basis !== 'quarter') {
+    const leaders = rankingLeaders(q.rows);
+    if (!leaders.length) return `${head}各产业链尚无计入评分的完成量（得分均为0），暂不排名。${formula}`;
+    const names = leaders.map((r) => `${r.chainName}（${r.score}分）`).join('、');
+    const place = leaders.length === 1 ? '位列第1' : `位列前${Math.min(3, leaders.length)}`;
+    return `${head}按年度目标完成率排名，${names}${place}。${formula}`;
   }
-  const names = leaders.map((r) => `${r.chainName}（${r.score}分）`).join('、');
+  if (q.offered === false) return `${head}${q.offeredWhen ?? '本季度评比尚未发布'}。${formula}`;
+  const leaders = rankingLeaders(q.rows);
+  if (!leaders.length) {
+    return `${head}各产业链本季尚无计入评分的完成量（得分均为0），暂不排名。${formula}`;
+  }
+  const names = leaders
+    .map((r) => `${r.chainName}（${r.score}分${r.yearToDate ? `，年度累计${r.yearToDate.score}分` : ''}）`)
+    .join('、');
   const place = leaders.length === 1 ? '位列第1' : `位列前${Math.min(3, leaders.length)}`;
-  return `${head}按年度目标完成率排名，${names}${place}。${formula}`;
+  return `${head}按本季实绩完成率排名，${names}${place}。${formula}`;
 }
 
 /**

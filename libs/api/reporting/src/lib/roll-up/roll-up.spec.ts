@@ -7,9 +7,12 @@ import {
 } from '@crm/api/testing';
 import {
   ManualClock,
+  quarterRankingFormula,
   rankChains,
-  RANKING_FORMULA,
+  RANKING_WEIGHTS,
+  type RankingWeights,
   type RollUpFigures,
+  type RollUpRankingRow,
   type RollUpView,
 } from '@crm/domain';
 import Decimal from 'decimal.js';
@@ -23,6 +26,7 @@ import {
   type ChainTargetRow,
 } from '../../test/roll-up-world';
 import { ReportingModule } from '../reporting.module';
+import { rollUpTables } from './roll-up-report.tables';
 import { rollUpFigures } from './roll-up.figures';
 import { bulletinAmount } from './roll-up.narrative';
 import { RollUpService } from './roll-up.service';
@@ -255,9 +259,23 @@ describe('roll-up /api/roll-ups', () => {
     ]);
   });
 
-  it('ranks the chains in the quarter view as rankChains does on the independently computed rates', async () => {
+  it('ranks the quarter\'s own results as rankChains does on the independently computed rates, with the year to date beside', async () => {
     const { body } = await office.get(`/api/roll-ups/${PERIOD}`).expect(200);
-    const expected = rankChains(
+    // The first quarter to March: its own results against a quarter of each annual target.
+    const quarterOf = (w?: RankingWeights) =>
+      rankChains(
+        targets.map((target) => {
+          const e = expectedChain(target.code, target);
+          return {
+            chainCode: target.code,
+            signedRate: rateOf(e.signedYear.amount.times(4), target.signed),
+            fundsRate: rateOf(e.fundsYear.times(4), target.funds),
+            bigProjectRate: rateOf(e.big * 4, target.big),
+          };
+        }),
+        w,
+      );
+    const yearToDate = rankChains(
       targets.map((target) => {
         const e = expectedChain(target.code, target);
         return {
@@ -268,23 +286,54 @@ describe('roll-up /api/roll-ups', () => {
         };
       }),
     );
+    const expected = quarterOf();
     expect(body.figures.quarter).toMatchObject({
       year: 2025,
       quarter: 1,
       fromPeriod: '2025-01',
       toPeriod: PERIOD,
-      formula: RANKING_FORMULA,
+      basis: 'quarter',
+      weights: RANKING_WEIGHTS,
+      formula: quarterRankingFormula(RANKING_WEIGHTS),
+      // March is not locked: the ranking is not offered yet, and says when it will be.
+      offered: false,
+      offeredWhen: '第一季度评比将于2025年3月报告期锁定后（2025年4月1日起）发布',
     });
     expect(
-      body.figures.quarter.rows.map(
-        (r: { chainCode: string; score: string; rank: number }) => [
-          r.chainCode,
-          r.score,
-          r.rank,
-        ],
-      ),
+      body.figures.quarter.rows.map((r: RollUpRankingRow) => [r.chainCode, r.score, r.rank]),
     ).toEqual(expected.map((r) => [r.chainCode, r.score, r.rank]));
     expect(body.figures.quarter.rows[0].score).not.toBe('0.00');
+    for (const r of body.figures.quarter.rows as RollUpRankingRow[]) {
+      const y = yearToDate.find((x) => x.chainCode === r.chainCode);
+      expect([r.chainCode, r.yearToDate?.score, r.yearToDate?.rank]).toEqual([r.chainCode, y?.score, y?.rank]);
+    }
+    // The quarter's own rates are not the year's (a quarter of the target, not all of it).
+    expect(expected.map((r) => r.score)).not.toEqual(yearToDate.map((r) => r.score));
+    // Not offered: the text says when, ranks nobody, and prints the rule as the office's.
+    expect(body.narrative).toContain(
+      '第1季度评比（截至3月）：第一季度评比将于2025年3月报告期锁定后（2025年4月1日起）发布。评分办法（市招商办制定）：得分 = 本季签约额完成率 × 40%',
+    );
+    expect(body.narrative).not.toMatch(/按本季实绩完成率排名/);
+    expect(body.narrative).not.toContain('年度工作方案规定');
+    const table = rollUpTables(body.figures).find((x) => x.title === '第1季度评比');
+    expect(table?.rows.every((r) => r[0] === '—')).toBe(true);
+    expect(table?.note).toContain('下表为截至3月的本季进度，仅供参考，不排名');
+    expect(table?.note).toContain('评分办法（市招商办制定）：');
+
+    // The weights are the office's setting: changed, the next build scores and prints them.
+    await office.put('/api/office-settings/ranking-weight-signed', { value: 60 }).expect(200);
+    await office.put('/api/office-settings/ranking-weight-big-projects', { value: 0 }).expect(200);
+    const weights = { signed: 60, funds: 40, bigProjects: 0 };
+    const rescored = await rollUpFigures(t.dataSource.manager, PERIOD, clock.now());
+    expect(rescored.quarter.weights).toEqual(weights);
+    expect(rescored.quarter.formula.zh).toContain(
+      '得分 = 本季签约额完成率 × 60% + 本季到位资金完成率 × 40% + 本季亿元以上项目完成率 × 0%',
+    );
+    expect(rescored.quarter.rows.map((r) => [r.chainCode, r.score, r.rank])).toEqual(
+      quarterOf(weights).map((r) => [r.chainCode, r.score, r.rank]),
+    );
+    await office.put('/api/office-settings/ranking-weight-signed', { value: 40 }).expect(200);
+    await office.put('/api/office-settings/ranking-weight-big-projects', { value: 20 }).expect(200);
   });
 
   it('drafts the narrative in the bulletin style, keeps an edit across rebuilds, and redrafts on request', async () => {
@@ -399,7 +448,15 @@ describe('roll-up /api/roll-ups', () => {
       fromSnapshot: true,
       snapshotTakenAt: '2025-04-01T01:00:00.000Z',
     });
-    expect(withoutTime(after.body.figures)).toEqual(withoutTime(before));
+    // The snapshot was taken with March locked: the quarter's ranking is offered, by name.
+    expect(after.body.figures.quarter).toMatchObject({ offered: true, offeredWhen: null });
+    expect(withoutTime({ ...after.body.figures, quarter: before.quarter })).toEqual(withoutTime(before));
+    expect(after.body.figures.quarter.rows).toEqual(before.quarter.rows);
+    expect(after.body.narrative).toMatch(
+      /第1季度评比（截至3月）：按本季实绩完成率排名，[^。]+（\d+\.\d{2}分，年度累计\d+\.\d{2}分）[^。]*位列前\d。评分办法（市招商办制定）：/,
+    );
+    const ranked = rollUpTables(after.body.figures).find((x) => x.title === '第1季度评比');
+    expect(ranked?.rows.map((r) => r[0])).toEqual(after.body.figures.quarter.rows.map((r: RollUpRankingRow) => r.rank));
     const again = await office
       .post(`/api/roll-ups/${PERIOD}/build`, {})
       .expect(200);
