@@ -60,6 +60,7 @@ const PAGE_SIZE = 50;
       [nzData]="rows()"
       [nzLoading]="loading()"
       [nzFrontPagination]="false"
+      [nzScroll]="{ x: '560px' }"
       [nzTotal]="total()"
       [nzPageSize]="pageSize"
       [nzPageIndex]="pageIndex()"
@@ -150,6 +151,7 @@ const PAGE_SIZE = 50;
     }
     .actions {
       display: flex;
+      flex-wrap: wrap;
       justify-content: flex-end;
       gap: 8px;
       margin-top: 16px;
