@@ -21,6 +21,7 @@ import { MeetingScheduleVersion1764920100000 } from './1764920100000-meeting-sch
 import { MajorNoticesThroughWriter1764925000000 } from './1764925000000-major-notices-through-writer';
 import { OfficialDocuments1764930000000 } from './1764930000000-official-documents';
 import { RollUpStale1764940000000 } from './1764940000000-roll-up-stale';
+import { RollUpPublication1764941000000 } from './1764941000000-roll-up-publication';
 import { DocumentSettingVersion1764931000000 } from './1764931000000-document-setting-version';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OfficialDocuments1764930000000,
   DocumentSettingVersion1764931000000,
   RollUpStale1764940000000,
+  RollUpPublication1764941000000,
 ];

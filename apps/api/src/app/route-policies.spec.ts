@@ -85,6 +85,10 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/roll-ups/:period/build': ['/api/roll-ups/2099-01/build', ['office']],
   'PUT /api/roll-ups/:period/narrative': ['/api/roll-ups/2025-03/narrative', ['office']],
   'POST /api/roll-ups/:period/exports': ['/api/roll-ups/2025-03/exports', ['leader', 'office']],
+  'POST /api/roll-up-publications': ['/api/roll-up-publications', ['office']],
+  'GET /api/roll-up-publications': ['/api/roll-up-publications', SIGNED_IN],
+  'GET /api/roll-up-publications/:id': [`/api/roll-up-publications/${UUID}`, SIGNED_IN],
+  'GET /api/roll-up-publications/:id/files/:format': [`/api/roll-up-publications/${UUID}/files/docx`, SIGNED_IN],
   // roll-up: end
   // reminders: start
   'GET /api/monthly-reports/board': ['/api/monthly-reports/board?from=2025-01&to=2025-03', ['leader', 'office', 'admin']],

@@ -33,6 +33,8 @@ import { RollUpExportJob } from './roll-up/roll-up-export.job';
 import { RollUpExportRunner } from './roll-up/roll-up-export.runner';
 import { RollUpExportService } from './roll-up/roll-up-export.service';
 import { RollUpController } from './roll-up/roll-up.controller';
+import { RollUpPublicationController } from './roll-up/roll-up-publication.controller';
+import { RollUpPublicationService } from './roll-up/roll-up-publication.service';
 import { RollUpService } from './roll-up/roll-up.service';
 
 /** 报告期, 月报 and 通知, served by the API. */
@@ -51,6 +53,7 @@ import { RollUpService } from './roll-up/roll-up.service';
     OfficeSettingController,
     DocumentSettingController,
     RollUpController,
+    RollUpPublicationController,
   ],
   providers: [
     ReportingPeriodService,
@@ -61,6 +64,7 @@ import { RollUpService } from './roll-up/roll-up.service';
     DocumentSettingService,
     RollUpService,
     RollUpExportService,
+    RollUpPublicationService,
   ],
 })
 export class ReportingModule {

@@ -311,6 +311,8 @@ export const NOTIFICATION_KINDS = [
   'meeting-missing',
   /** 周跟踪: the Monday digest of the user's chains. */
   'weekly-digest',
+  /** 月通报: the office published a month's roll-up (to every unit's staff). */
+  'bulletin-published',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

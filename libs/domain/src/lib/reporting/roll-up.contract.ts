@@ -330,6 +330,45 @@ export interface RollUpView {
   figures: RollUpFigures;
   /** This period's exports, newest first. */
   exports: RollUpExportView[];
+  /** This period's publications (月通报), newest first; absent where not read. */
+  publications?: RollUpPublicationSummary[];
+}
+
+/**
+ * 月通报: a month's roll-up as the office published it, frozen (figures, narrative, the draft it
+ * came from, its Word and Excel files). Every signed-in user reads published ones; drafts stay
+ * with the office and the leaders.
+ */
+export interface RollUpPublicationSummary {
+  id: string;
+  period: string;
+  /** 1 for the month's first publication, 2 for a re-publication after a correction, … */
+  seq: number;
+  /** The roll-up's version (第N稿) it was published from. */
+  rollUpVersion: number;
+  /** 发文字号 of its Word file. */
+  documentNumber: string;
+  publishedAt: string;
+  publishedBy: { id: string; name: string } | null;
+}
+
+export interface RollUpPublicationFile {
+  format: RollUpExportFormat;
+  fileName: string;
+  downloadUrl: string;
+}
+
+/** GET /api/roll-up-publications/:id */
+export interface RollUpPublicationView extends RollUpPublicationSummary {
+  narrative: string;
+  figures: RollUpFigures;
+  files: RollUpPublicationFile[];
+}
+
+/** POST /api/roll-up-publications: publishes the period's roll-up as read (its version). */
+export interface RollUpPublishInput {
+  period: string;
+  version: number;
 }
 
 /** POST /api/roll-ups/:period/build. An edited narrative is kept unless regenerateNarrative. */

@@ -4,9 +4,10 @@ import {
   type RollUpExportFormat,
   type RollUpExportInput,
   type RollUpNarrativeInput,
+  type RollUpPublishInput,
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsText, IsVersion } from '@crm/api/core';
+import { IsText, IsVersion, IsYearMonth } from '@crm/api/core';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 export const ROLL_UP_NARRATIVE_MAX = 20_000;
@@ -42,4 +43,15 @@ export class RollUpExportDto implements RollUpExportInput {
     message: '导出格式应为 docx 或 xlsx / The format must be docx or xlsx',
   })
   format!: RollUpExportFormat;
+}
+
+/** POST /api/roll-up-publications: the period and the version of its roll-up read. */
+export class RollUpPublishDto implements RollUpPublishInput {
+  @ApiProperty({ example: '2025-03' })
+  @IsYearMonth({ message: '报告期应为 YYYY-MM 格式 / The period must be written YYYY-MM' })
+  period!: string;
+
+  @ApiProperty({ description: 'The version of the roll-up read (第N稿)' })
+  @IsVersion({ zh: '汇总报告', en: 'the roll-up' }, 1)
+  version!: number;
 }

@@ -15,6 +15,7 @@ import { refuse } from '../common/errors';
 import { recentPeriods } from '../common/recent-periods';
 import { ReportingPeriodService } from '../periods/reporting-period.service';
 import { RollUpExportService } from './roll-up-export.service';
+import { publicationSummaries } from './roll-up-publication.service';
 import { rollUpFigures } from './roll-up.figures';
 import { draftNarrative } from './roll-up.narrative';
 import { readRollUpSnapshot, takeRollUpSnapshot, withActionItemDefaults } from './roll-up.snapshot';
@@ -237,6 +238,7 @@ export class RollUpService {
       version: r.version,
       figures: withActionItemDefaults(r.figures),
       exports: await this.exports.listForPeriod(r.period),
+      publications: await publicationSummaries(this.dataSource.manager, r.period),
     };
   }
 }
