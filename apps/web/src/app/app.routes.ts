@@ -57,6 +57,12 @@ export const appRoutes: Route[] = [
           import('@crm/web/reporting').then((m) => m.rollUpRoutes),
       },
       {
+        // 月通报: the published roll-ups, read-only, for everyone signed in (unit staff included).
+        path: 'bulletins',
+        loadChildren: () =>
+          import('@crm/web/reporting').then((m) => m.bulletinRoutes),
+      },
+      {
         path: 'meetings',
         loadChildren: () =>
           import('@crm/web/meetings').then((m) => m.meetingsRoutes),

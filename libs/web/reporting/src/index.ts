@@ -1,2 +1,2 @@
-export { monthlyReportRoutes, rollUpRoutes } from './lib/routes';
+export { bulletinRoutes, monthlyReportRoutes, rollUpRoutes } from './lib/routes';
 export { NotificationBell } from './lib/bell/notification-bell';

@@ -73,6 +73,7 @@ const MENU: MenuItem[] = [
     label: 'menu.rollUp',
     roles: ['office', 'leader', 'admin'],
   },
+  { link: '/bulletins', icon: 'file-text', label: 'menu.bulletins' },
   { link: '/meetings', icon: 'schedule', label: 'menu.meetings' },
   {
     link: '/ledger',

@@ -6,6 +6,7 @@ import {
   DownloadOutline,
   EditOutline,
   FileExcelOutline,
+  FileTextOutline,
   FileWordOutline,
   LeftOutline,
   LockOutline,
@@ -23,6 +24,7 @@ const ICONS = [
   DownloadOutline,
   EditOutline,
   FileExcelOutline,
+  FileTextOutline,
   FileWordOutline,
   LeftOutline,
   LockOutline,
@@ -81,6 +83,25 @@ export const rollUpRoutes: Route[] = [
       {
         path: ':period',
         loadComponent: () => import('./roll-up/roll-up-page').then((m) => m.RollUpPage),
+      },
+    ],
+  },
+];
+
+/** Lazy-loaded at /bulletins by the shell (everyone signed in): 月通报, the published roll-ups, read-only. */
+export const bulletinRoutes: Route[] = [
+  {
+    path: '',
+    providers: [provideNzIconsPatch(ICONS)],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./bulletin/bulletin-page').then((m) => m.BulletinPage),
+      },
+      {
+        path: ':id',
+        loadComponent: () => import('./bulletin/bulletin-page').then((m) => m.BulletinPage),
       },
     ],
   },

@@ -31,6 +31,7 @@ export function notificationKindKey(kind: NotificationKind): MessageKey | null {
     'meeting-due': 'reporting.notice.kind.meeting-due',
     'meeting-missing': 'reporting.notice.kind.meeting-missing',
     'weekly-digest': 'reporting.notice.kind.weekly-digest',
+    'bulletin-published': 'reporting.notice.kind.bulletin-published',
   };
   return known[kind] ?? null;
 }

@@ -4,6 +4,8 @@ import type {
   RollUpBuildInput,
   RollUpExportFormat,
   RollUpExportView,
+  RollUpPublicationSummary,
+  RollUpPublicationView,
   RollUpView,
 } from '@crm/domain';
 import { API_BASE_URL } from '@crm/web/core';
@@ -37,6 +39,23 @@ export class RollUpApi {
   /** Asks the worker for a Word or Excel file (202, queued). */
   requestExport(period: string, format: RollUpExportFormat): Observable<RollUpExportView> {
     return this.http.post<RollUpExportView>(`${this.url(period)}/exports`, { format });
+  }
+
+  /** 发布 (office): publishes the roll-up as read (its version) as the month's bulletin. */
+  publish(period: string, version: number): Observable<RollUpPublicationView> {
+    return this.http.post<RollUpPublicationView>(`${this.baseUrl}/roll-up-publications`, { period, version });
+  }
+
+  /** 月通报: the published bulletins, newest first (everyone signed in). */
+  publications(): Observable<RollUpPublicationSummary[]> {
+    return this.http.get<RollUpPublicationSummary[]>(`${this.baseUrl}/roll-up-publications`);
+  }
+
+  /** One published bulletin, as published. */
+  publication(id: string): Observable<RollUpPublicationView> {
+    return this.http.get<RollUpPublicationView>(
+      `${this.baseUrl}/roll-up-publications/${encodeURIComponent(id)}`,
+    );
   }
 
   /** The export job as it stands. */

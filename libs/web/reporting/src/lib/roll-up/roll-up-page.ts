@@ -9,7 +9,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { addPeriods, isPeriod, type RollUpView } from '@crm/domain';
 import { SectorGrowthTable } from '@crm/web/cockpit';
 import { AuthService, I18nService, PlanMissingNotice, TranslatePipe, apiErrorText, httpStatus } from '@crm/web/core';
@@ -63,6 +63,7 @@ export const ROLL_UP_NARRATIVE_MAX = 20_000;
     RollUpExports,
     DocumentSettingsDrawer,
     RollUpSummary,
+    RouterLink,
     SectorGrowthTable,
     TranslatePipe,
     WanPipe,
@@ -116,7 +117,7 @@ export class RollUpPage {
     const rollUp = this.rollUp();
     return !!rollUp && rollUp.narrative !== this.narrative();
   });
-  protected readonly busy = signal<'build' | 'save' | null>(null);
+  protected readonly busy = signal<'build' | 'save' | 'publish' | null>(null);
   protected readonly actionError = signal('');
   protected readonly periodName = computed(() => periodLabel(this.period(), this.lang()));
 
@@ -162,6 +163,28 @@ export class RollUpPage {
       this.api.saveNarrative(this.period(), this.narrative(), rollUp.version),
       'reporting.rollUp.narrativeSaved',
     );
+  }
+
+  /** 发布: the roll-up as read (its version) becomes the month's bulletin; staff are notified. */
+  protected publish(): void {
+    const rollUp = this.rollUp();
+    if (!rollUp || this.busy()) return;
+    this.busy.set('publish');
+    this.actionError.set('');
+    this.api
+      .publish(this.period(), rollUp.version)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.busy.set(null);
+          this.message.success(this.i18n.t('reporting.rollUp.publishDone'));
+          this.load();
+        },
+        error: (error: unknown) => {
+          this.busy.set(null);
+          this.actionError.set(apiErrorText(error, this.i18n));
+        },
+      });
   }
 
   protected resetNarrative(): void {

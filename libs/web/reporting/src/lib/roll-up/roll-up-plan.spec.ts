@@ -4,105 +4,11 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { LockOutline, ReloadOutline, SyncOutline } from '@ant-design/icons-angular/icons';
-import {
-  planMissingView,
-  RANKING_FORMULA,
-  RANKING_WEIGHTS,
-  STAGES,
-  type Role,
-  type RollUpChainFigures,
-  type RollUpView,
-} from '@crm/domain';
+import type { Role } from '@crm/domain';
 import { AuthService } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { rollUpRoutes } from '../routes';
-import { currentUser } from '../testing/fixtures';
-
-const ZERO = '0.000000';
-
-/** January 2027 with no plan for the year: actuals only, no ranking. */
-function rollUp(): RollUpView {
-  const chain: RollUpChainFigures = {
-    chainId: 1,
-    chainCode: 'clean-energy',
-    chainName: '清洁能源产业链',
-    signedMonth: { count: 1, amount: '120000.000000' },
-    signedYearToDate: { count: 1, actual: '120000.000000', target: null, rate: null },
-    fundsMonth: '5000.000000',
-    fundsYearToDate: { actual: '5000.000000', target: null, rate: null },
-    bigProjects: { count: 0, threshold: null, target: null, rate: null },
-    pipeline: STAGES.map((stage) => ({ stage, count: 0, plannedInvestment: ZERO, signedAmount: ZERO })),
-    newLeads: 2,
-    stageMoves: 1,
-    majorProjects: [],
-    keyTasks: [],
-    actionItems: null,
-  };
-  const city = {
-    signedMonth: { count: 1, amount: '120000.000000' },
-    signedYearToDate: { count: 1, actual: '120000.000000', target: null, rate: null },
-    fundsMonth: '5000.000000',
-    fundsYearToDate: { actual: '5000.000000', target: null, rate: null },
-    bigProjects: { count: 0, target: null, rate: null },
-    newLeads: 2,
-    stageMoves: 1,
-    majorProjectCount: 0,
-    signedAtLeast: false,
-    fundsAtLeast: false,
-  };
-  return {
-    period: '2027-01',
-    builtAt: '2027-01-02T01:00:00.000Z',
-    builtBy: null,
-    locked: false,
-    fromSnapshot: false,
-    snapshotTakenAt: null,
-    staleSince: null,
-    narrative: '说明：2027年度工作方案尚未录入……',
-    narrativeEdited: false,
-    version: 1,
-    exports: [],
-    figures: {
-      period: '2027-01',
-      year: 2027,
-      yearToDateLabel: '1月',
-      takenAt: '2027-01-02T01:00:00.000Z',
-      plan: planMissingView(2027, 'none'),
-      sectorGrowth: {
-        year: 2027,
-        month: 1,
-        throughMonth: '2027-01',
-        planPublished: false,
-        rows: [
-          {
-            sector: 'manufacturing',
-            sectorName: '制造业',
-            thisYear: '5000.000000',
-            lastYear: '4000.000000',
-            basis: 'system',
-            growthRate: '25.00',
-            target: null,
-            met: null,
-          },
-        ],
-      },
-      city,
-      chains: [chain],
-      units: [],
-      problems: [],
-      quarter: {
-        year: 2027,
-        quarter: 1,
-        fromPeriod: '2027-01',
-        toPeriod: '2027-01',
-        formula: RANKING_FORMULA,
-        weights: RANKING_WEIGHTS,
-        rows: [],
-      },
-      yearView: { year: 2027, toPeriod: '2027-01', totals: city, chains: [], months: [] },
-    },
-  };
-}
+import { currentUser, rollUpWithoutPlan as rollUp } from '../testing/fixtures';
 
 describe('RollUpPage without a published plan', () => {
   let backend: HttpTestingController;

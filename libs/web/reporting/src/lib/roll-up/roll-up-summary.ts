@@ -29,6 +29,10 @@ export class RollUpSummary {
   protected readonly monthLabel = (period: string) => monthLabel(period, this.lang());
   /** A ranking where every score is 0 ranks nothing: it is not shown as one. */
   protected readonly measured = computed(() => rankingMeasured(this.figures().quarter.rows));
+  /** 季评比 on the quarter's own results (figures from before it ranked the year to date). */
+  protected readonly byQuarter = computed(() => this.figures().quarter.basis === 'quarter');
+  /** Not offered until the quarter's last period is locked: progress only, nobody ranked. */
+  protected readonly pending = computed(() => this.byQuarter() && this.figures().quarter.offered === false);
   protected readonly formula = computed(() =>
     this.lang() === 'en' ? this.figures().quarter.formula.en : this.figures().quarter.formula.zh,
   );
