@@ -31,6 +31,8 @@ describe('a dated scenario at a set clock', () => {
   it('counts the month’s new leads, shows a late report’s days from its deadline, and writes no database now()', async () => {
     const [{ id: energyUnit }] = await t.dataSource.query(`SELECT id FROM unit WHERE name = '市能源局'`);
     const period = `${year}-09`;
+    // The web app's "today" follows the API's clock (/api/auth/me answers it).
+    expect((await energy.get('/api/auth/me').expect(200)).body.serverTime).toBe(clock.now().toISOString());
 
     // Two leads logged in September, one contact each.
     for (const [day, name] of [['09-08', '定日光伏制氢'], ['09-15', '储能电站扩建']] as const) {

@@ -14,6 +14,12 @@ export interface CurrentUserView {
   /** The chains whose projects this user may edit: those their unit serves, for staff only. */
   editableChainCodes: ChainCode[];
   mustChangePassword: boolean;
+  /**
+   * The API's clock when it answered (ISO instant): the web app's "today" follows it, so a staging
+   * instance run at a set clock (CLOCK_START_AT) shows the same day on every screen. Absent from
+   * older answers.
+   */
+  serverTime?: string;
 }
 
 export interface SignInInput {

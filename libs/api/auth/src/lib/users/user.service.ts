@@ -72,6 +72,7 @@ export class UserService {
       chainCodes: row.chain_codes as ChainCode[],
       editableChainCodes: row.editable_chain_codes as ChainCode[],
       mustChangePassword: row.must_change_password,
+      serverTime: this.clock.now().toISOString(),
     };
   }
 

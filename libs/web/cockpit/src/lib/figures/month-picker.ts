@@ -2,12 +2,12 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  inject,
   input,
   output,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { shanghaiToday } from '@crm/domain';
-import { TranslatePipe } from '@crm/web/core';
+import { AppClock, TranslatePipe } from '@crm/web/core';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { MONTHS, yearOptions } from '../data-access/figures';
 
@@ -58,12 +58,13 @@ import { MONTHS, yearOptions } from '../data-access/figures';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MonthPicker {
+  private readonly clock = inject(AppClock);
   readonly year = input.required<number>();
   readonly month = input.required<number>();
   readonly changed = output<{ year: number; month: number }>();
 
   protected readonly months = MONTHS;
   protected readonly years = computed(() =>
-    yearOptions(Number(shanghaiToday().slice(0, 4)), this.year()),
+    yearOptions(this.clock.year(), this.year()),
   );
 }

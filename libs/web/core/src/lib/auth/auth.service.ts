@@ -7,6 +7,7 @@ import type {
   SignInInput,
 } from '@crm/domain';
 import { Observable, finalize, firstValueFrom, map, tap } from 'rxjs';
+import { AppClock } from '../clock/app-clock';
 import { API_BASE_URL } from '../http/api-base';
 
 /**
@@ -17,6 +18,7 @@ import { API_BASE_URL } from '../http/api-base';
 export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
+  private readonly clock = inject(AppClock);
   private readonly current = signal<CurrentUserView | null>(null);
   private loaded: Promise<void> | null = null;
 
@@ -33,7 +35,10 @@ export class AuthService {
     this.loaded ??= firstValueFrom(
       this.http.get<CurrentUserView>(`${this.baseUrl}/auth/me`),
     ).then(
-      (user) => this.current.set(user),
+      (user) => {
+        this.clock.sync(user.serverTime);
+        this.current.set(user);
+      },
       (error: unknown) => {
         this.current.set(null);
         if (!(error instanceof HttpErrorResponse && error.status === 401)) {
@@ -83,6 +88,7 @@ export class AuthService {
   }
 
   private remember(user: CurrentUserView): void {
+    this.clock.sync(user.serverTime);
     this.current.set(user);
     this.loaded = Promise.resolve();
   }

@@ -1,8 +1,7 @@
 import { HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { shanghaiToday } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText, type MessageKey, saveBlob } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText, type MessageKey, saveBlob } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -105,11 +104,12 @@ const EXPORTS: ReadyExport[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LedgerExportsPanel {
+  private readonly clock = inject(AppClock);
   private readonly api = inject(LedgerApi);
   private readonly i18n = inject(I18nService);
 
   protected readonly exports = EXPORTS;
-  protected readonly year = signal(Number(shanghaiToday().slice(0, 4)));
+  protected readonly year = signal(this.clock.year());
   protected readonly downloading = signal<LedgerExport | null>(null);
   protected readonly failure = signal('');
 

@@ -11,7 +11,6 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   MEETING_KINDS,
-  shanghaiToday,
   type ChainCode,
   type ChainView,
   type MeetingInput,
@@ -20,7 +19,7 @@ import {
   type PersonView,
   type UnitView,
 } from '@crm/domain';
-import { I18nService, MessageKey, TranslatePipe, apiErrorText, apiFieldErrors, httpStatus } from '@crm/web/core';
+import { AppClock, I18nService, MessageKey, TranslatePipe, apiErrorText, apiFieldErrors, httpStatus } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -82,6 +81,7 @@ interface Draft {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MeetingFormPage implements HasUnsavedChanges {
+  private readonly clock = inject(AppClock);
   private readonly api = inject(MeetingsApi);
   private readonly i18n = inject(I18nService);
   private readonly rights = inject(MeetingRights);
@@ -99,7 +99,7 @@ export class MeetingFormPage implements HasUnsavedChanges {
 
   protected readonly draft = signal<Draft>({
     kind: 'monthly-dispatch',
-    heldOn: shanghaiToday(),
+    heldOn: this.clock.today(),
     chains: [],
     chairPersonId: null,
     chairName: '',

@@ -7,8 +7,8 @@ import {
   output,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { shanghaiToday, type ProjectSummaryView } from '@crm/domain';
-import { I18nService, TranslatePipe } from '@crm/web/core';
+import { type ProjectSummaryView } from '@crm/domain';
+import { AppClock, I18nService, TranslatePipe } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -65,6 +65,7 @@ import { statusKey } from '../data-access/labels';
   },
 })
 export class BoardCard {
+  private readonly clock = inject(AppClock);
   readonly project = input.required<ProjectSummaryView>();
   /** The user may move it (staff of its chain; an active project). */
   readonly movable = input(false);
@@ -74,6 +75,6 @@ export class BoardCard {
   protected readonly statusKey = statusKey;
   protected readonly due = computed(() => {
     const next = this.project().nextFollowUpOn;
-    return next !== null && next <= shanghaiToday();
+    return next !== null && next <= this.clock.today();
   });
 }

@@ -5,7 +5,6 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   isChainCode,
-  shanghaiToday,
   type ChainBoardView,
   type ChainCode,
   type ChainProgressView,
@@ -13,7 +12,7 @@ import {
   type ProjectView,
   type Stage,
 } from '@crm/domain';
-import { AuthService, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AppClock, AuthService, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -48,9 +47,9 @@ import { ChainProgressPanel } from './chain-progress-panel';
 /** How many years back the year picker offers (a year without a published plan says so). */
 export const PROGRESS_YEARS_BACK = 5;
 
-/** The year the progress compares with by default: this year in Shanghai. */
-export function defaultProgressYear(): number {
-  return Number(shanghaiToday().slice(0, 4));
+/** The year the progress compares with by default: this year in Shanghai, by the API's clock. */
+export function defaultProgressYear(clock: AppClock): number {
+  return clock.year();
 }
 
 /** Cards per column: the first ones (major, then recently updated); the column links to the rest. */
@@ -112,6 +111,7 @@ function reloadable<K, T>(
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChainBoardPage {
+  private readonly clock = inject(AppClock);
   private readonly api = inject(PipelineApi);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
@@ -131,15 +131,15 @@ export class ChainBoardPage {
   private readonly year$ = this.route.queryParamMap.pipe(
     map((params) => {
       const year = Number(params.get('year'));
-      return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : defaultProgressYear();
+      return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : defaultProgressYear(this.clock);
     }),
     distinctUntilChanged(),
   );
   protected readonly code = toSignal(this.code$, { initialValue: '' });
-  protected readonly year = toSignal(this.year$, { initialValue: defaultProgressYear() });
+  protected readonly year = toSignal(this.year$, { initialValue: defaultProgressYear(this.clock) });
   /** This year and the five before it, and the year shown if older. */
   protected readonly years = computed(() => {
-    const last = defaultProgressYear();
+    const last = defaultProgressYear(this.clock);
     const first = Math.min(last - PROGRESS_YEARS_BACK, this.year());
     return Array.from({ length: last - first + 1 }, (_, i) => first + i);
   });
@@ -219,7 +219,7 @@ export class ChainBoardPage {
   protected switchYear(year: number): void {
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { year: year === defaultProgressYear() ? null : year },
+      queryParams: { year: year === defaultProgressYear(this.clock) ? null : year },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });

@@ -3,11 +3,10 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
   ACTIVITY_KINDS,
   PROJECT_TEXT_LIMITS as L,
-  shanghaiToday,
   type ActivityKind,
   type ActivityView,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -127,6 +126,7 @@ import { DateInput } from '@crm/web/ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ActivityForm {
+  private readonly clock = inject(AppClock);
   private readonly api = inject(PipelineApi);
   private readonly i18n = inject(I18nService);
 
@@ -137,7 +137,7 @@ export class ActivityForm {
   protected readonly activityKindKey = activityKindKey;
   protected readonly limits = L;
   protected readonly separators = [',', '，', '、', ';', '；'];
-  protected readonly today = shanghaiToday();
+  protected readonly today = this.clock.today();
   protected readonly more = signal(false);
   protected readonly errors = signal<Record<string, string>>({});
   protected readonly failure = signal('');
@@ -161,7 +161,7 @@ export class ActivityForm {
     const v = this.form.getRawValue();
     const errors: Record<string, string> = {};
     if (!validDate(v.occurredOn)) errors['occurredOn'] = this.i18n.t('pipeline.form.badDate');
-    else if (v.occurredOn > shanghaiToday()) errors['occurredOn'] = this.i18n.t('pipeline.activity.future');
+    else if (v.occurredOn > this.clock.today()) errors['occurredOn'] = this.i18n.t('pipeline.activity.future');
     if (!v.summary.trim()) errors['summary'] = this.i18n.t('pipeline.activity.summaryRequired');
     if (v.nextFollowUpOn) {
       if (!validDate(v.nextFollowUpOn)) errors['nextFollowUpOn'] = this.i18n.t('pipeline.form.badDate');
@@ -190,7 +190,7 @@ export class ActivityForm {
           nextStep: textOrNull(v.nextStep),
         }),
       );
-      this.form.reset({ kind: v.kind, occurredOn: shanghaiToday() });
+      this.form.reset({ kind: v.kind, occurredOn: this.clock.today() });
       this.more.set(false);
       this.logged.emit(activity);
     } catch (error) {

@@ -7,7 +7,6 @@ import {
   EVALUATION_RATINGS,
   PROJECT_TEXT_LIMITS as L,
   evaluationConclusionProblems,
-  shanghaiToday,
   type EvaluationConclusion,
   type EvaluationDimension,
   type EvaluationFacts,
@@ -15,7 +14,7 @@ import {
   type EvaluationView,
   type ProjectDetailView,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -70,6 +69,7 @@ const CONCLUSION_COLORS: Record<EvaluationConclusion, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EvaluationPanel {
+  private readonly clock = inject(AppClock);
   private readonly api = inject(PipelineApi);
   private readonly i18n = inject(I18nService);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -117,7 +117,7 @@ export class EvaluationPanel {
     eliminated: ['unknown' as EliminatedAnswer],
     conclusion: [null as EvaluationConclusion | null],
     conditions: [''],
-    concludedOn: [shanghaiToday()],
+    concludedOn: [this.clock.today()],
   });
 
   private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
@@ -241,7 +241,7 @@ export class EvaluationPanel {
       }
     }
     if (!validDate(v.concludedOn)) errors['concludedOn'] = this.i18n.t('pipeline.form.badDate');
-    else if (v.concludedOn > shanghaiToday()) errors['concludedOn'] = this.i18n.t('pipeline.evaluation.future');
+    else if (v.concludedOn > this.clock.today()) errors['concludedOn'] = this.i18n.t('pipeline.evaluation.future');
     return errors;
   }
 

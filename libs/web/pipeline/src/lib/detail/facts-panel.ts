@@ -2,13 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
   STAGE_FACT_STAGE,
-  shanghaiToday,
   stageFactProblems,
   stageIndex,
   type ProjectDetailView,
   type ProjectUpdateInput,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -119,6 +118,7 @@ type LaterFact = (typeof LATER_FACTS)[number];
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FactsPanel {
+  private readonly clock = inject(AppClock);
   private readonly api = inject(PipelineApi);
   private readonly i18n = inject(I18nService);
 
@@ -169,7 +169,7 @@ export class FactsPanel {
       } else if (this.isDate(f) && !validDate(text)) errors[f] = this.i18n.t('pipeline.form.badDate');
     }
     const facts = Object.fromEntries(fields.filter((f) => !errors[f]).map((f) => [f, v[f].trim()]));
-    for (const problem of stageFactProblems(facts, shanghaiToday())) {
+    for (const problem of stageFactProblems(facts, this.clock.today())) {
       errors[problem.field] ??= problemText(problem, this.i18n.lang());
     }
     this.errors.set(errors);

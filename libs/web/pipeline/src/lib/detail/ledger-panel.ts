@@ -14,12 +14,10 @@ import {
   PROJECT_TEXT_LIMITS as L,
   isSignedStage,
   isYearMonth,
-  shanghaiMonth,
-  shanghaiToday,
   type FundArrivalView,
   type ProjectDetailView,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { DateInput, WanPipe } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -59,6 +57,7 @@ import { amountPreview, decimalError, textOrNull, validDate } from '../form/fiel
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LedgerPanel {
+  private readonly clock = inject(AppClock);
   private readonly api = inject(PipelineApi);
   private readonly i18n = inject(I18nService);
   private readonly message = inject(NzMessageService);
@@ -73,8 +72,8 @@ export class LedgerPanel {
   protected readonly lang = this.i18n.lang;
   protected readonly agreementKindKey = agreementKindKey;
   protected readonly limits = L;
-  protected readonly thisMonth = shanghaiMonth();
-  protected readonly today = shanghaiToday();
+  protected readonly thisMonth = this.clock.month();
+  protected readonly today = this.clock.today();
 
   protected readonly signed = computed(() => isSignedStage(this.detail().project.stage));
   protected readonly canRecord = computed(
@@ -104,7 +103,7 @@ export class LedgerPanel {
     const amount = decimalError(v.amount, this.lang());
     if (amount) errors['amount'] = amount;
     if (!validDate(v.signedOn)) errors['signedOn'] = this.i18n.t('pipeline.form.badDate');
-    else if (v.signedOn > shanghaiToday()) errors['signedOn'] = this.i18n.t('pipeline.ledger.future');
+    else if (v.signedOn > this.clock.today()) errors['signedOn'] = this.i18n.t('pipeline.ledger.future');
     if (!v.agreementRef.trim()) errors['agreementRef'] = this.i18n.t('pipeline.ledger.refRequired');
     this.agreementErrors.set(errors);
     if (Object.keys(errors).length) return;
@@ -127,7 +126,7 @@ export class LedgerPanel {
     const v = this.fundForm.getRawValue();
     const errors: Record<string, string> = {};
     if (!isYearMonth(v.month.trim())) errors['month'] = this.i18n.t('pipeline.ledger.badMonth');
-    else if (v.month > shanghaiMonth()) errors['month'] = this.i18n.t('pipeline.ledger.futureMonth');
+    else if (v.month > this.clock.month()) errors['month'] = this.i18n.t('pipeline.ledger.futureMonth');
     const amount = decimalError(v.amount, this.lang());
     if (amount) errors['amount'] = amount;
     this.fundErrors.set(errors);

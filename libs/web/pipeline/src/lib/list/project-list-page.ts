@@ -7,11 +7,10 @@ import {
   PROJECT_SORTS,
   PROJECT_STATUSES,
   STAGES,
-  shanghaiToday,
   type ProjectPage,
   type ProjectSort,
 } from '@crm/domain';
-import { API_BASE_URL, AuthService, I18nService, TranslatePipe, apiErrorText, type MessageKey } from '@crm/web/core';
+import { AppClock, API_BASE_URL, AuthService, I18nService, TranslatePipe, apiErrorText, type MessageKey } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -68,6 +67,7 @@ interface PageRequest {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProjectListPage {
+  private readonly clock = inject(AppClock);
   private readonly api = inject(PipelineApi);
   private readonly reference = inject(ReferenceApi);
   private readonly i18n = inject(I18nService);
@@ -84,7 +84,7 @@ export class ProjectListPage {
   protected readonly stageKey = stageKey;
   protected readonly statusKey = statusKey;
   protected readonly statusColors = STATUS_COLORS;
-  protected readonly today = shanghaiToday();
+  protected readonly today = this.clock.today();
 
   /** What the URL says: the list shown. */
   protected readonly applied = toSignal(this.route.queryParamMap.pipe(map(filtersFromParams)), {

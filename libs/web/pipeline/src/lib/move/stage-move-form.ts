@@ -15,14 +15,13 @@ import { RouterLink } from '@angular/router';
 import {
   PROJECT_TEXT_LIMITS,
   STAGES,
-  shanghaiToday,
   stageFactProblems,
   type ProjectDetailView,
   type ProjectView,
   type Stage,
   type StageMoveInput,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { DateInput } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -79,6 +78,7 @@ const TEXT_LIMITS: Partial<Record<MoveField, number>> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StageMoveForm implements OnInit {
+  private readonly clock = inject(AppClock);
   private readonly api = inject(PipelineApi);
   private readonly i18n = inject(I18nService);
   private readonly destroyRef = inject(DestroyRef);
@@ -128,7 +128,7 @@ export class StageMoveForm implements OnInit {
     return !!plan && !plan.fields.some((field) => DATE_FIELDS.includes(field));
   });
   /** Today in Shanghai: the latest day the stage can have been reached. */
-  protected readonly today = shanghaiToday();
+  protected readonly today = this.clock.today();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     plannedInvestment: [''],
@@ -223,7 +223,7 @@ export class StageMoveForm implements OnInit {
     }
     const facts: Partial<Record<StageFactField, string>> = {};
     for (const field of fields) if (field !== 'plannedInvestment' && !errors[field]) facts[field] = value[field].trim();
-    for (const problem of stageFactProblems(facts, shanghaiToday())) {
+    for (const problem of stageFactProblems(facts, this.clock.today())) {
       errors[problem.field] ??= problemText(problem, lang);
     }
     if (needsReason && !value.reason.trim()) errors['reason'] = this.i18n.t('pipeline.move.reasonRequired');
