@@ -24,7 +24,7 @@ import {
   type StageMoveRequest,
   type StageMoveVerdict,
 } from '../stages/stage-move.rules';
-import { notifyOfficeOfMajor } from './major-project.notice';
+import { notifyMajorStage, notifyOfficeOfMajor } from './major-project.notice';
 import { chainServiceProblems, resolveReferences } from './project-references';
 import { auditSnapshot, toProjectFacts, type ProjectRow } from './project.rows';
 import { ProjectStore } from './project.store';
@@ -379,6 +379,11 @@ export class ProjectWriter {
         ...supplied,
       },
     });
+    // 重大项目随时报: a major project signed, its land approved, started or completed — the office
+    // and the chain's leaders hear at once, with the figures, in this transaction.
+    if (current.major && verdict.direction === 'forward') {
+      await notifyMajorStage(tx, this.notifications, id, request.to, request.reachedOn ?? shanghaiToday(now));
+    }
     return (await this.store.find(tx, id)) as ProjectRow;
   }
 
