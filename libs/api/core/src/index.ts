@@ -7,13 +7,22 @@ export { CoreModule } from './lib/core.module';
 export { API_PREFIX, configureHttpApp } from './lib/http/configure-http-app';
 export { createValidationPipe, fieldTree, INVALID_INPUT_MESSAGE, invalidInput, textProblems } from './lib/http/validation';
 export { DatabaseInputErrorFilter, INVALID_VALUE_MESSAGE, INVALID_VALUE_SQLSTATES, sqlStateOf } from './lib/http/database-error.filter';
-export { QUEUE_JOB_OPTIONS, QueueName, RETRIED_JOB_OPTIONS } from './lib/queues/queue-names';
+export { JOB_SCHEDULE_KEYS, jobSchedulersKey, QUEUE_JOB_OPTIONS, QueueName, RETRIED_JOB_OPTIONS } from './lib/queues/queue-names';
+export {
+  addJobWithin,
+  ENQUEUE_TIMEOUT_MS,
+  QUEUE_RETRY_AFTER_SECONDS,
+  queueUnavailable,
+  QueueUnavailableError,
+  withinQueue,
+} from './lib/queues/enqueue';
 export { JobDispatcher, JobHandler, jobDispatcherOf, type JobRunner, type JobTarget } from './lib/queues/job-dispatcher';
 export { JobsModule } from './lib/queues/jobs.module';
 export { NotificationWriter, NotificationWriterModule, type NewNotification } from './lib/notifications/notification.writer';
 export { QueueModule } from './lib/queues/queue.module';
 export { connectRedis, redisOptions } from './lib/redis/redis-connection';
-export { REDIS, WORKER_HEARTBEAT_KEY } from './lib/redis/redis.constants';
+export { REDIS, WORKER_HEARTBEAT_KEY, WORKER_HEARTBEAT_MAX_AGE_MS } from './lib/redis/redis.constants';
+export { startRedisServer, type OwnRedisServer } from './lib/redis/redis-server.testing';
 export { canEditChain, canReadChain, hasRole, type AuthUser } from './lib/auth/auth-user';
 export { CurrentUser } from './lib/auth/current-user.decorator';
 export { Allow, POLICY_KEY, Public, SignedIn, type RoutePolicy } from './lib/auth/policy.decorator';

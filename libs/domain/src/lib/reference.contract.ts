@@ -100,7 +100,16 @@ export interface HealthView {
   status: 'ok' | 'degraded';
   database: { status: 'up' | 'down'; error?: string };
   redis: { status: 'up' | 'down'; error?: string; note?: string };
-  worker: { lastHeartbeat: string | null };
+  /**
+   * The worker: `late` when its heartbeat is older than a few minutes (or there is none), and
+   * whether every job schedule is in Redis (`missing` until the worker registers them again).
+   */
+  worker: {
+    lastHeartbeat: string | null;
+    status?: 'up' | 'late' | 'unknown';
+    schedules?: 'complete' | 'missing' | 'unknown';
+    note?: string;
+  };
 }
 
 /** A field tree of validation problems, as the API answers a bad request. */

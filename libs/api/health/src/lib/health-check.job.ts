@@ -1,4 +1,4 @@
-import { JobHandler, QueueName, REDIS, WORKER_HEARTBEAT_KEY, type JobRunner } from '@crm/api/core';
+import { CLOCK, type Clock, JobHandler, QueueName, REDIS, WORKER_HEARTBEAT_KEY, type JobRunner } from '@crm/api/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type Redis from 'ioredis';
@@ -19,10 +19,13 @@ export interface HealthCheckJobData {
 export class HealthCheckJob implements JobRunner<HealthCheckJobData, { heartbeat: string }> {
   private readonly logger = new Logger(HealthCheckJob.name);
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async run(job: Job<HealthCheckJobData>): Promise<{ heartbeat: string }> {
-    const heartbeat = new Date().toISOString();
+    const heartbeat = this.clock.now().toISOString();
     await this.redis.set(WORKER_HEARTBEAT_KEY, heartbeat, 'EX', 24 * 3600);
     this.logger.debug(`heartbeat ${heartbeat} (job ${job.id}, requested ${job.data.requestedAt})`);
     return { heartbeat };

@@ -30,3 +30,20 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions | undefined> = {
   [QueueName.Reporting]: RETRIED_JOB_OPTIONS,
   [QueueName.Meetings]: RETRIED_JOB_OPTIONS,
 };
+
+/**
+ * Every job schedule (BullMQ job scheduler id) the worker keeps, by queue. The worker registers
+ * them (apps/worker job-schedules.ts) at start, on every Redis reconnect and at an interval;
+ * GET /api/health reports `degraded` when one is missing.
+ */
+export const JOB_SCHEDULE_KEYS: Record<QueueName, readonly string[]> = {
+  [QueueName.Health]: ['health-check'],
+  [QueueName.LedgerImport]: [],
+  [QueueName.Reporting]: ['monthly-reminder', 'daily-reminder', 'notification-delivery', 'roll-up-build'],
+  [QueueName.Meetings]: ['action-item-reminder', 'meeting-schedule-reminder', 'weekly-digest'],
+};
+
+/** Where BullMQ keeps a queue's job schedulers (a sorted set of their ids), under the app's Redis key prefix. */
+export function jobSchedulersKey(queue: QueueName): string {
+  return `bull:${queue}:repeat`;
+}
