@@ -188,6 +188,8 @@ export interface SubmissionBoardPeriod {
   /** Whether the office has opened the period (a reporting_period row exists). */
   opened: boolean;
   locked: boolean;
+  /** From when it may be locked (its window has closed); the board offers the lock from then. */
+  lockableFrom: string;
   /** The period's version, for an extension or the lock (null before its row exists). */
   version: number | null;
 }

@@ -5,6 +5,7 @@ import {
   defaultOpensAt,
   dueInstant,
   periodBounds,
+  periodLockableFrom,
   type MonthlyReportState,
   type RemindUnitInput,
   type RemindUnitResult,
@@ -131,6 +132,7 @@ export class SubmissionBoardService {
         dueAt: dueInstant(period).toISOString(),
         opened: row ? row.opens_at <= now : now >= defaultOpensAt(period),
         locked: row?.locked ?? false,
+        lockableFrom: periodLockableFrom(period).toISOString(),
         version: row?.version ?? null,
       };
     });

@@ -161,6 +161,12 @@ describe('submission board and reminders by hand /api/monthly-reports/board, /re
       ['2025-03', true, false],
       ['2025-04', false, false],
     ]);
+    // Each month may be locked once its window has closed: 00:00 on the 1st of the next (Asia/Shanghai).
+    expect(b.periods.map((p) => p.lockableFrom)).toEqual([
+      '2025-02-28T16:00:00.000Z',
+      '2025-03-31T16:00:00.000Z',
+      '2025-04-30T16:00:00.000Z',
+    ]);
     expect(b.rows.map((r) => r.unitName).sort()).toEqual(
       [...REPORTING_UNITS].sort(),
     );

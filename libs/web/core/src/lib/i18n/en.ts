@@ -801,6 +801,7 @@ export const en: Messages = {
   'reporting.board.tally': '{done}/{total} in',
   'reporting.board.lockedTag': 'Locked',
   'reporting.board.lock': 'Lock',
+  'reporting.board.lockFrom': 'Can be locked from {date}',
   'reporting.board.lockConfirm':
     'Lock {period}? Its reports can then no longer be submitted, returned or accepted, and the roll-up uses the figures as they stand at the lock.',
   'reporting.board.locked': '{period} locked',

@@ -771,6 +771,7 @@ export const zhCN = {
   'reporting.board.tally': '已报 {done}/{total}',
   'reporting.board.lockedTag': '已锁定',
   'reporting.board.lock': '锁定',
+  'reporting.board.lockFrom': '{date} 起可锁定',
   'reporting.board.lockConfirm':
     '锁定{period}后，该月月报不能再提交、退回或审核，汇总报告按锁定时的数据生成。确认锁定？',
   'reporting.board.locked': '{period}已锁定',

@@ -29,10 +29,10 @@ function cell(period: string, overrides: Partial<SubmissionBoardCell> = {}): Sub
 const BOARD: SubmissionBoardView = {
   from: '2025-02',
   to: '2025-03',
-  asOf: '2025-03-28T02:00:00.000Z',
+  asOf: '2025-04-01T02:00:00.000Z',
   periods: [
-    { period: '2025-02', dueAt: '2025-02-25T16:00:00.000Z', opened: true, locked: true, version: 3 },
-    { period: '2025-03', dueAt: '2025-03-25T16:00:00.000Z', opened: true, locked: false, version: 2 },
+    { period: '2025-02', dueAt: '2025-02-25T16:00:00.000Z', opened: true, locked: true, lockableFrom: '2025-02-28T16:00:00.000Z', version: 3 },
+    { period: '2025-03', dueAt: '2025-03-25T16:00:00.000Z', opened: true, locked: false, lockableFrom: '2025-03-31T16:00:00.000Z', version: 2 },
   ],
   rows: [
     {
@@ -74,14 +74,14 @@ describe('SubmissionBoardPage', () => {
 
   afterEach(() => backend.verify());
 
-  async function open() {
+  async function open(board: SubmissionBoardView = BOARD) {
     const harness = await RouterTestingHarness.create();
     const navigation = harness.navigateByUrl('/reports?until=2025-03');
     await new Promise((resolve) => setTimeout(resolve));
     const request = backend.expectOne((r) => r.url === '/api/monthly-reports/board');
     expect(request.request.params.get('to')).toBe('2025-03');
     expect(request.request.params.get('from')).toBe('2024-10');
-    request.flush(BOARD);
+    request.flush(board);
     await navigation;
     await harness.fixture.whenStable();
     return { harness, page: harness.fixture.nativeElement as HTMLElement };
@@ -140,6 +140,19 @@ describe('SubmissionBoardPage', () => {
     backend.expectOne((r) => r.url === '/api/monthly-reports/board').flush(BOARD);
     await harness.fixture.whenStable();
     expect(document.body.textContent).toContain('该报告期已被他人修改，请刷新后再试');
+  });
+
+  it('offers the lock only once the month’s window has closed, and says from when', async () => {
+    const early = await open({ ...BOARD, asOf: '2025-03-28T02:00:00.000Z' });
+    const march = early.page.querySelector('th.month[data-period="2025-03"]');
+    expect(march?.querySelector('button.lock')).toBeNull();
+    expect(march?.querySelector('.lock-later')?.textContent?.trim()).toBe('2025-04-01 起可锁定');
+    early.harness.fixture.destroy();
+  });
+
+  it('shows the lock once the window has closed', async () => {
+    const { page } = await open();
+    expect(page.querySelector('th.month[data-period="2025-03"] button.lock')).not.toBeNull();
   });
 
   it('reminds a unit with one click', async () => {
