@@ -1,4 +1,4 @@
-import { QUEUE_JOB_OPTIONS, QueueName, quietQueueErrors } from '@crm/api/core';
+import { QUEUE_JOB_OPTIONS, QueueName, quietQueueErrors, REDIS } from '@crm/api/core';
 import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
 import { ACTION_ITEM_REMINDER_JOB, MEETING_SCHEDULE_REMINDER_JOB } from '@crm/api/meetings';
 import { DAILY_REMINDER_JOB, MONTHLY_REMINDER_JOB, NOTIFICATION_DELIVERY_JOB, ROLL_UP_BUILD_JOB } from '@crm/api/reporting';
@@ -6,8 +6,10 @@ import { DAILY_REMINDER_JOB, MONTHLY_REMINDER_JOB, NOTIFICATION_DELIVERY_JOB, RO
 import { WEEKLY_DIGEST_JOB } from '@crm/api/meetings';
 // weekly-digest: end
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import { JobOutbox } from './job-outbox';
 
 /** Named schedules, all registered here. Cron patterns run in Shanghai time. */
 export const SCHEDULES = {
@@ -42,18 +44,32 @@ interface ScheduledJobData {
   requestedAt: string;
 }
 
+/** How often the worker registers its schedules again (JOB_SCHEDULES_RECONCILE_MS; default 5 minutes). */
+export function reconcileIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env['JOB_SCHEDULES_RECONCILE_MS']);
+  return Number.isInteger(ms) && ms >= 100 ? ms : 5 * 60_000;
+}
+
 /**
- * Registers every job scheduler when the worker starts. upsertJobScheduler is idempotent, so two
- * workers registering the same schedule keep one.
+ * Registers every job scheduler, and hands Redis the jobs requests recorded while it was away
+ * (JobOutbox): when the worker starts, each time its Redis connection is ready again after a loss
+ * (a restarted Redis without persistence keeps no schedule), and every few minutes in case a
+ * reconnect went unseen. upsertJobScheduler is idempotent, so two workers registering the same
+ * schedule keep one, and registering again changes nothing.
  */
 @Injectable()
-export class JobSchedules implements OnApplicationBootstrap {
+export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobSchedules.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private readonly onReady = () => void this.reconcile('Redis reconnected / Redis 已重新连接');
 
   constructor(
     @InjectQueue(QueueName.Health) private readonly health: Queue<HealthCheckJobData>,
     @InjectQueue(QueueName.Reporting) private readonly reporting: Queue<ScheduledJobData>,
     @InjectQueue(QueueName.Meetings) private readonly meetings: Queue<ScheduledJobData>,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly outbox: JobOutbox,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,7 +78,37 @@ export class JobSchedules implements OnApplicationBootstrap {
     quietQueueErrors(this.meetings, QueueName.Meetings);
     // Without Redis this would wait; registering in the background lets the worker start and
     // say so, and BullMQ picks the schedule up once Redis answers.
-    void this.register().catch((error: Error) => this.logger.error(`could not register schedules: ${error.message}`));
+    void this.reconcile('start');
+    // 'ready' comes again after every reconnect of the worker's connection to Redis.
+    this.redis.on('ready', this.onReady);
+    this.timer = setInterval(() => void this.reconcile('interval'), reconcileIntervalMs());
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+    this.redis.off('ready', this.onReady);
+  }
+
+  /** Registers every schedule and enqueues the outbox; one run at a time, never throws. */
+  reconcile(reason: string): Promise<void> {
+    if (this.running) return this.running;
+    this.running = (async () => {
+      try {
+        await this.register();
+        if (reason !== 'interval') this.logger.log(`job schedules registered (${reason}, ${TIME_ZONE})`);
+      } catch (error) {
+        this.logger.error(`could not register schedules (${reason}): ${(error as Error).message}`);
+      }
+      try {
+        await this.outbox.enqueuePending();
+      } catch (error) {
+        this.logger.error(`could not enqueue the outbox (${reason}): ${(error as Error).message}`);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
   }
 
   private async register(): Promise<void> {
@@ -112,6 +158,5 @@ export class JobSchedules implements OnApplicationBootstrap {
     // weekly-digest: end
     // A worker of an earlier version registered these on the reporting queue, where nobody runs them now.
     for (const key of MOVED_TO_MEETINGS_QUEUE) await this.reporting.removeJobScheduler(key);
-    this.logger.log(`job schedules registered (${TIME_ZONE})`);
   }
 }

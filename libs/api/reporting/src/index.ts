@@ -26,3 +26,4 @@ export {
   ROLL_UP_EXPORT_JOB,
   type RollUpExportJobData,
 } from './lib/roll-up/roll-up-export.job';
+export { ROLL_UP_EXPORT_ATTEMPTS, ROLL_UP_EXPORT_BACKOFF_MS } from './lib/roll-up/roll-up-export.service';
