@@ -1,4 +1,4 @@
-import { QueueModule } from '@crm/api/core';
+import { NotificationWriter, QueueModule } from '@crm/api/core';
 import { createTestApp, createTestUser, type TestApp } from '@crm/api/testing';
 import { ManualClock } from '@crm/domain';
 import { REFERENCE_2025 } from '@crm/migrations';
@@ -227,11 +227,20 @@ describe('notification copies: e-mail (SMTP) and group-robot webhook', () => {
       { unitId: energy, period: '2025-03' },
     );
     expect(remind.recipients).toBe(1);
-    await t.dataSource.query(
+    const [{ id: projectId }] = await t.dataSource.query(
       `INSERT INTO project (name, chain_id, investor_name, source_channel, responsible_unit_id, owner_id, major)
-       VALUES ('盐湖提锂', (SELECT id FROM chain WHERE code = 'clean-energy'), '某锂业', 'other', $1, $2, true)`,
+       VALUES ('盐湖提锂', (SELECT id FROM chain WHERE code = 'clean-energy'), '某锂业', 'other', $1, $2, true)
+       RETURNING id`,
       [energy, officeUser.id],
     );
+    // The project writer tells the office through the one NotificationWriter (no trigger since
+    // migration 1764925000000); the pipeline is not loaded here, so the notice is written as it would.
+    await t.app.get(NotificationWriter).notify(t.dataSource.manager, [officeUser.id], {
+      kind: 'major-project',
+      title: '重大项目：盐湖提锂 / Major project: 盐湖提锂',
+      body: '清洁能源产业链 · 市能源局 · 某锂业',
+      link: `/projects/${projectId}`,
+    });
     const before = { mails: mails.length, hooks: hooks.length };
     expect(await delivery.deliver(clock.now())).toEqual({
       emails: 2,
