@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { createTestApp, createTestUser, renderToPdf, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import { ALERT_KINDS, ManualClock, trimDecimal, type MeetingPackChainSection, type MeetingPackView } from '@crm/domain';
 import JSZip from 'jszip';
@@ -305,6 +306,7 @@ describe('GET /api/meetings/:id/pack', () => {
 
     // Printed: A4 portrait on every page, "— n —" page numbers, the amounts whole.
     const rendered = await renderToPdf(res.body as Buffer, 'docx');
+    if (process.env['KEEP_RENDER']) writeFileSync(process.env['KEEP_RENDER'], rendered.pdf);
     expect(rendered.pages.every((p) => p.widthMm === 210 && p.heightMm === 297)).toBe(true);
     rendered.pageTexts.forEach((page, i) => expect(page).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
     const printed = rendered.text.replace(/[ \t]+/g, '');
