@@ -305,6 +305,10 @@ function recordOf(r: AuditRow, names: Names): { name: string | null; link: strin
       return { name: officeSettingName(id) ?? id, link: '/reports' };
     case 'document_setting':
       return { name: id, link: '/roll-ups' };
+    case 'roll_up_publication': {
+      const period = isPeriod(side['period']) ? side['period'] : null;
+      return { name: periodWords(period), link: '/bulletins' };
+    }
     case 'alert-settings':
       return { name: null, link: '/cockpit' };
     case 'user':

@@ -148,6 +148,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, AuditLabel>> = {
   report_reminder: { zh: '催报提醒', en: 'Report reminder' },
   roll_up: { zh: '月度汇总', en: 'Roll-up' },
   roll_up_export: { zh: '汇总导出', en: 'Roll-up export' },
+  roll_up_publication: { zh: '月度通报发布', en: 'Bulletin publication' },
   office_setting: { zh: '办公室设置', en: 'Office setting' },
   document_setting: { zh: '公文设置', en: 'Document setting' },
   'alert-settings': { zh: '预警设置', en: 'Alert settings' },
@@ -328,6 +329,10 @@ export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<
   document_setting: { value: f('设定内容', 'Value', 'text') },
   report_reminder: { period: f('报告期', 'Period', 'period') },
   roll_up: { version: f('汇总版本', 'Version', 'number') },
+  roll_up_publication: {
+    seq: f('发布序号', 'Publication number', 'number'),
+    documentNumber: f('发文字号', 'Document number', 'text'),
+  },
   instruction: { text: f('批示内容', 'Text', 'text') },
   enterprise: { name: f('企业名称', 'Name', 'text') },
   user: { unitId: f('所在单位', 'Unit', 'unit'), personId: f('对应人员', 'Person', 'person') },
