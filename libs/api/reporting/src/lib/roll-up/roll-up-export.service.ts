@@ -1,12 +1,12 @@
 import { AuditService } from '@crm/api/audit';
-import { QueueName, quietQueueErrors, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
+import { addJobWithin, QueueName, quietQueueErrors, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import type {
   RollUpExportFormat,
   RollUpExportState,
   RollUpExportView,
 } from '@crm/domain';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -84,18 +84,20 @@ export class RollUpExportService {
       });
       return created;
     });
-    // The job id is the export's: enqueued once, however often this is retried.
-    await this.queue.add(
-      ROLL_UP_EXPORT_JOB,
-      { exportId: row.id },
-      {
+    // The job id is the export's: enqueued once, however often this is retried. The row, state
+    // 'queued', is the outbox: without Redis the request still answers at once, and the worker
+    // enqueues every export still queued when Redis is back (JobOutbox in apps/worker).
+    try {
+      await addJobWithin(this.queue, ROLL_UP_EXPORT_JOB, { exportId: row.id }, {
         jobId: `export-${row.id}`,
         attempts: ROLL_UP_EXPORT_ATTEMPTS,
         backoff: { type: 'exponential', delay: ROLL_UP_EXPORT_BACKOFF_MS },
         removeOnComplete: 1000,
         removeOnFail: 1000,
-      },
-    );
+      });
+    } catch (error) {
+      new Logger(RollUpExportService.name).warn(`export ${row.id} waits for Redis: ${(error as Error).message}`);
+    }
     return exportView(row);
   }
 
