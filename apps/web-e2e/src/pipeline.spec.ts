@@ -111,13 +111,13 @@ test('a lead goes from 信息收集 to 项目签约 through the gates, and the b
   await drag(page, card(page, 'lead'), column(page, 'negotiation'));
   const modal = page.locator('.ant-modal-content');
   await expect(modal).toContainText('推进到“对接洽谈”');
-  await expect(modal.locator('nz-form-label')).toHaveText(['计划总投资']);
+  await expect(modal.locator('nz-form-label')).toHaveText(['计划总投资', '到达该阶段的日期']);
   await modal.getByRole('button', { name: '取消' }).click();
   await expect(modal).toBeHidden();
   await expect(card(page, 'lead')).toBeVisible();
 
   await drag(page, card(page, 'lead'), column(page, 'negotiation'));
-  await expect(modal.locator('nz-form-label')).toHaveText(['计划总投资']);
+  await expect(modal.locator('nz-form-label')).toHaveText(['计划总投资', '到达该阶段的日期']);
   await modal.getByRole('button', { name: '确认推进' }).click();
   await expect(modal).toContainText('请填写计划总投资');
   await modal.getByLabel('计划总投资').fill('150000');
@@ -126,10 +126,10 @@ test('a lead goes from 信息收集 to 项目签约 through the gates, and the b
   await expect(modal).toBeHidden();
   await expect(card(page, 'negotiation')).toBeVisible();
 
-  // 对接洽谈 → 项目评估: no field, the evaluation record is opened on the way
+  // 对接洽谈 → 项目评估: only the optional day it was reached; the evaluation record is opened on the way
   await drag(page, card(page, 'negotiation'), column(page, 'evaluation'));
   await expect(modal).toContainText('确认后将同时发起项目评估');
-  await expect(modal.locator('nz-form-label')).toHaveCount(0);
+  await expect(modal.locator('nz-form-label')).toHaveText(['到达该阶段的日期']);
   await modal.getByRole('button', { name: '确认推进' }).click();
   await expect(modal).toBeHidden();
   await expect(card(page, 'evaluation')).toBeVisible();
@@ -167,7 +167,9 @@ test('a lead goes from 信息收集 to 项目签约 through the gates, and the b
   await drag(page, card(page, 'evaluation'), column(page, 'signed'));
   await expect(modal.locator('nz-form-label')).toHaveText(['签约金额', '签约日期', '协议编号']);
   await modal.getByLabel('签约金额').fill('120000');
+  await modal.getByLabel('签约日期').click();
   await modal.getByLabel('签约日期').fill(`${PLAN_YEAR}-06-18`);
+  await modal.getByLabel('签约日期').press('Tab');
   await modal.getByLabel('协议编号').fill(`GEM-E2E-${Date.now().toString(36)}`);
   await modal.getByRole('button', { name: '确认推进' }).click();
   await expect(modal).toBeHidden();

@@ -101,7 +101,7 @@ describe('StageMoveForm', () => {
     expect(element.querySelector('#move-signedAmount')?.closest('nz-form-control')?.textContent).toContain('请填写签约金额');
 
     type(element, 'move-signedAmount', '50000');
-    type(element, 'move-signedOn', '2025-05-20');
+    enter(element, 'move-signedOn', '2025-05-20');
     type(element, 'move-agreementRef', 'GEM-2025-017');
     submit(element);
     await fixture.whenStable();
