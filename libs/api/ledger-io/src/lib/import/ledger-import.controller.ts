@@ -1,10 +1,11 @@
-import { Allow, type AuthUser, CurrentUser, LEDGER_MAX_UPLOAD_BYTES, utf8FileName } from '@crm/api/core';
+import { Allow, type AuthUser, CurrentUser, LEDGER_MAX_UPLOAD_BYTES, QUEUE_RETRY_AFTER_SECONDS, utf8FileName } from '@crm/api/core';
 import {
   BadRequestException,
   Body,
   Controller,
   Get,
   HttpCode,
+  HttpException,
   Injectable,
   Param,
   ParseUUIDPipe,
@@ -169,7 +170,11 @@ export class LedgerImportController {
     @Res({ passthrough: true }) res: Response,
     @Body() body: CommitImportDto = {},
   ): Promise<ImportBatchView> {
-    const batch = await this.imports.commit(user, id, body.defaultOwners);
+    const batch = await this.imports.commit(user, id, body.defaultOwners).catch((error: unknown) => {
+      // The job queue is unavailable (503): tell the client when to try again.
+      if (error instanceof HttpException && error.getStatus() === 503) res.setHeader('Retry-After', String(QUEUE_RETRY_AFTER_SECONDS));
+      throw error;
+    });
     if (batch.committing) res.status(202);
     return batch;
   }

@@ -1,6 +1,17 @@
-import { type AuthUser, checkXlsxBytes, hasRole, QueueName, quietQueueErrors, refuseFile } from '@crm/api/core';
+import {
+  addJobWithin,
+  type AuthUser,
+  checkXlsxBytes,
+  hasRole,
+  QueueName,
+  queueUnavailable,
+  QueueUnavailableError,
+  quietQueueErrors,
+  refuseFile,
+  withinQueue,
+} from '@crm/api/core';
 import { InjectQueue } from '@nestjs/bullmq';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -42,11 +53,17 @@ export class LedgerImportService {
     const problem = checkXlsxBytes(file.buffer);
     if (problem) refuseFile(problem);
     const id = await this.previews.queue(kind, user, file, overrides);
-    await this.queue.add(LEDGER_IMPORT_JOB, { batchId: id } satisfies LedgerImportJobData, {
-      jobId: id,
-      removeOnComplete: 1000,
-      removeOnFail: 1000,
-    });
+    // The batch, stored 'queued' with its file, is the outbox: without Redis the upload still
+    // answers at once (202), and the worker enqueues every batch still queued when Redis is back.
+    try {
+      await addJobWithin<LedgerImportJobData>(this.queue, LEDGER_IMPORT_JOB, { batchId: id }, {
+        jobId: id,
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      });
+    } catch (error) {
+      new Logger(LedgerImportService.name).warn(`import ${id} waits for Redis: ${(error as Error).message}`);
+    }
     return this.find(user, id, { limit: 0 });
   }
 
@@ -84,15 +101,19 @@ export class LedgerImportService {
       // A batch whose earlier background commit failed (and released its claim) is committed again:
       // the finished job of that attempt is removed first, or the queue would take the same job id
       // for done and never run the new one.
-      const earlier = await this.queue.getJob(`commit-${id}`);
-      if (earlier && ((await earlier.isCompleted()) || (await earlier.isFailed()))) await earlier.remove();
-      await this.queue.add(LEDGER_COMMIT_JOB, { batchId: id, userId: user.id } satisfies LedgerCommitJobData, {
+      // Each step answers within a second or fails (Redis down or frozen): 503 with Retry-After.
+      const earlier = await withinQueue(this.queue, () => this.queue.getJob(`commit-${id}`));
+      if (earlier && (await withinQueue(this.queue, async () => (await earlier.isCompleted()) || (await earlier.isFailed())))) {
+        await withinQueue(this.queue, () => earlier.remove());
+      }
+      await addJobWithin<LedgerCommitJobData>(this.queue, LEDGER_COMMIT_JOB, { batchId: id, userId: user.id }, {
         jobId: `commit-${id}`,
         removeOnComplete: 1000,
         removeOnFail: 1000,
       });
     } catch (error) {
       await store.releaseCommit(id, '后台任务暂不可用，请稍后重试 / The job queue is unavailable; try again later');
+      if (error instanceof QueueUnavailableError) throw queueUnavailable();
       throw error;
     }
     return { ...(await store.find(id)), commitProgress: { processed: 0, total: batch.counts.create + batch.counts.update } };
@@ -102,7 +123,7 @@ export class LedgerImportService {
   private async commitProgress(id: string, batch: ImportBatchView): Promise<ImportBatchView['commitProgress']> {
     const total = batch.counts.create + batch.counts.update;
     try {
-      const job = await this.queue.getJob(`commit-${id}`);
+      const job = await withinQueue(this.queue, () => this.queue.getJob(`commit-${id}`));
       const progress = job?.progress as { processed?: unknown } | undefined;
       const processed = typeof progress?.processed === 'number' ? progress.processed : 0;
       return { processed: Math.min(processed, total), total };
