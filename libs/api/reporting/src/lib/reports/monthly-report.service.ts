@@ -1,4 +1,4 @@
-import { CLOCK, QueueName, quietQueueErrors, type Clock } from '@crm/api/core';
+import { addJobWithin, CLOCK, QueueName, quietQueueErrors, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -63,7 +63,10 @@ export class MonthlyReportService {
    */
   private async rebuildRollUpLater(period: string): Promise<void> {
     const now = this.clock.now();
-    await this.queue.add(
+    // Without Redis the request does not wait (at most 1 s): the roll-up stays marked out of date,
+    // and the daily build run catches it up.
+    await addJobWithin(
+      this.queue,
       ROLL_UP_BUILD_JOB,
       { requestedAt: now.toISOString() },
       {
@@ -71,7 +74,7 @@ export class MonthlyReportService {
         removeOnComplete: 1000,
         removeOnFail: 1000,
       },
-    );
+    ).catch(() => undefined);
   }
 
   /** The user's unit's report for the period; an unsaved draft (id null, version 0) if none yet. */
