@@ -1,7 +1,8 @@
 import { JobsModule, type OwnRedisServer, QueueModule, QueueName, startRedisServer } from '@crm/api/core';
 import { ReportingJobsModule, ReportingModule } from '@crm/api/reporting';
 import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { Module } from '@nestjs/common';
 import { JobOutbox } from './job-outbox';
 
@@ -81,4 +82,20 @@ describe('a roll-up export asked for while Redis is down', () => {
     await until(async () => (await state(id)) === 'done', 60_000);
     expect(await state(id)).toBe('done');
   }, 90_000);
+
+  it('enqueues a large upload kept queued with its file, once, on the ledger-import queue under the batch id', async () => {
+    const [{ id: userId }] = await t.dataSource.query(`SELECT id FROM app_user ORDER BY created_at LIMIT 1`);
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO import_batch (kind, status, file_name, file_sha256, file_size, file_content, column_overrides,
+         editable_chain_ids, created_by, created_at)
+       VALUES ('enterprises', 'queued', 'big.xlsx', repeat('0', 64), 3, '\\x010203'::bytea, '{}', '{}', $1, $2) RETURNING id`,
+      [userId, new Date()],
+    );
+    const outbox = t.app.get(JobOutbox);
+    expect(await outbox.enqueuePending()).toEqual({ exports: 0, imports: 1 });
+    await outbox.enqueuePending();
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.LedgerImport));
+    expect((await queue.getJob(id))?.data).toEqual({ batchId: id });
+    expect(await queue.getJobCountByTypes('wait', 'delayed', 'active', 'completed', 'failed')).toBe(1);
+  });
 });
