@@ -23,6 +23,7 @@ import { OfficialDocuments1764930000000 } from './1764930000000-official-documen
 import { RollUpStale1764940000000 } from './1764940000000-roll-up-stale';
 import { RollUpPublication1764941000000 } from './1764941000000-roll-up-publication';
 import { DocumentSettingVersion1764931000000 } from './1764931000000-document-setting-version';
+import { SettingsVersions1764950000000 } from './1764950000000-settings-versions';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -50,4 +51,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DocumentSettingVersion1764931000000,
   RollUpStale1764940000000,
   RollUpPublication1764941000000,
+  SettingsVersions1764950000000,
 ];

@@ -7,6 +7,7 @@ export { CoreModule } from './lib/core.module';
 export { API_PREFIX, configureHttpApp } from './lib/http/configure-http-app';
 export { createValidationPipe, fieldTree, INVALID_INPUT_MESSAGE, invalidInput, textProblems } from './lib/http/validation';
 export { DatabaseInputErrorFilter, INVALID_VALUE_MESSAGE, INVALID_VALUE_SQLSTATES, sqlStateOf } from './lib/http/database-error.filter';
+export { staleRecord } from './lib/http/stale-record';
 export { JOB_SCHEDULE_KEYS, jobSchedulersKey, QUEUE_JOB_OPTIONS, QueueName, RETRIED_JOB_OPTIONS } from './lib/queues/queue-names';
 export {
   addJobWithin,

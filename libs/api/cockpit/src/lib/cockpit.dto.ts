@@ -3,13 +3,14 @@ import {
   CHAIN_CODES,
   INSTRUCTION_MAX_LENGTH,
   type AlertSettingsInput,
+  type AlertThresholds,
   type ChainCode,
   type CockpitQuery,
   type InstructionInput,
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { RequiredText } from '@crm/api/core';
+import { IsVersion, RequiredText } from '@crm/api/core';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 const YEAR = '年份应在2000至2100之间 / year must be between 2000 and 2100';
@@ -42,7 +43,7 @@ export class AlertQueryDto {
   chain?: ChainCode;
 }
 
-const limit = (field: keyof AlertSettingsInput, zh: string, unit: { zh: string; en: string }) => {
+const limit = (field: keyof AlertThresholds, zh: string, unit: { zh: string; en: string }) => {
   const { min, max } = ALERT_SETTING_LIMITS[field];
   const message = `${zh}应为${min}至${max}${unit.zh}的整数 / ${field} must be a whole number of ${unit.en} from ${min} to ${max}`;
   return [IsInt({ message }), Min(min, { message }), Max(max, { message })];
@@ -71,6 +72,11 @@ export class AlertSettingsDto implements AlertSettingsInput {
   @ApiProperty({ example: 30, description: '长期无跟进: days without activity' })
   @apply(limit('idleDays', '无跟进天数', { zh: '天', en: 'days' }))
   idleDays!: number;
+
+  @ApiPropertyOptional({ example: 4, description: 'The version read; a stale one answers 409' })
+  @IsOptional()
+  @IsVersion()
+  version?: number;
 }
 
 /** POST /api/projects/:id/instructions */

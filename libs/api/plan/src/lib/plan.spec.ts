@@ -237,7 +237,7 @@ describe('annual plan', () => {
       .put('/api/plans/baselines', { year: base - 1, chainCode: 'agri-pastoral', sector: 'agri-pastoral', amount: '9600.5', note: '统计局口径' })
       .expect(200);
     const rows = (await leader.get(`/api/plans/baselines?year=${base - 1}`).expect(200)).body;
-    expect(rows).toEqual([{ year: base - 1, chainCode: 'agri-pastoral', sector: 'agri-pastoral', amount: '9600.500000', note: '统计局口径' }]);
+    expect(rows).toEqual([{ year: base - 1, chainCode: 'agri-pastoral', sector: 'agri-pastoral', amount: '9600.500000', note: '统计局口径', version: 2 }]);
   });
 });
 

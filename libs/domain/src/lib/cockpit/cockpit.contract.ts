@@ -370,16 +370,24 @@ export interface AlertListView {
   queries: Record<AlertKind, ProjectListQuery | null>;
 }
 
-/** GET/PUT /api/settings/alerts: the Ns, set by the office. */
-export interface AlertSettingsView {
+/** The Ns of the alerts, set by the office. */
+export interface AlertThresholds {
   signedNoLandMonths: number;
   landNotStartedMonths: number;
   constructionMonths: number;
   idleDays: number;
 }
-export type AlertSettingsInput = AlertSettingsView;
+/** GET/PUT /api/settings/alerts. */
+export interface AlertSettingsView extends AlertThresholds {
+  /** The version read; it changes whenever any of the Ns is saved (also the idle days in 办公室设置). */
+  version: number;
+}
+export interface AlertSettingsInput extends AlertThresholds {
+  /** The version read; a stale one answers 409 with the settings as they are now. */
+  version?: number;
+}
 
-export const ALERT_SETTING_LIMITS: Record<keyof AlertSettingsView, { min: number; max: number; default: number }> = {
+export const ALERT_SETTING_LIMITS: Record<keyof AlertThresholds, { min: number; max: number; default: number }> = {
   signedNoLandMonths: { min: 1, max: 60, default: 6 },
   landNotStartedMonths: { min: 1, max: 60, default: 6 },
   constructionMonths: { min: 1, max: 120, default: 24 },

@@ -61,6 +61,8 @@ export interface KeyTaskGoalView {
   target: string;
   achieved: string;
   achievedOn: string | null;
+  /** The version read; send it back with the achieved figure (a stale one answers 409). */
+  version: number;
 }
 
 export interface PlanKeyTaskView {
@@ -189,6 +191,8 @@ export interface FundsBaselineView {
   sector: Sector;
   amount: Wan;
   note: string;
+  /** The version read; send it back to change the row (a stale one answers 409). */
+  version: number;
 }
 
 export interface FundsBaselineInput {
@@ -197,6 +201,8 @@ export interface FundsBaselineInput {
   sector: Sector;
   amount: Wan;
   note?: string;
+  /** The version read (0: the row did not exist); a stale one answers 409 with the row as it is now. */
+  version?: number;
 }
 
 /** A chain role held over dates (NULL: open-ended). */
@@ -211,6 +217,8 @@ export interface ChainRoleView {
   name: string;
   validFrom: string | null;
   validTo: string | null;
+  /** The version read; send it back to change the dates (a stale one answers 409). */
+  version: number;
 }
 
 /** POST /api/plans/roles: a person or unit takes a role of a chain from a date. */
@@ -229,6 +237,8 @@ export interface ChainRoleInput {
 export interface ChainRoleEndInput {
   validFrom?: string | null;
   validTo: string | null;
+  /** The version read; a stale one answers 409 with the role as it is now. */
+  version?: number;
 }
 
 /** POST /api/units/:id/rename: the unit's name from a date; the old name stays its history. */

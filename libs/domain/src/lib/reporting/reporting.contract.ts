@@ -281,11 +281,15 @@ export interface OfficeSettingView extends OfficeSettingDefinition {
   updatedAt: string | null;
   /** Display name of who set it; null when never set by a user. */
   updatedBy: string | null;
+  /** The version read (1 for a setting never changed); send it back to change the setting. */
+  version: number;
 }
 
 /** PUT /api/office-settings/:key */
 export interface OfficeSettingInput {
   value: number;
+  /** The version read; a stale one answers 409 with the setting as it is now. */
+  version?: number;
 }
 
 export const NOTIFICATION_KINDS = [

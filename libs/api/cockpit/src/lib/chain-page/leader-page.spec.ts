@@ -131,7 +131,7 @@ describe('leader page, alerts and instructions', () => {
     it('fire for exactly the projects that match, and the list behind each kind is the same projects', async () => {
       const res = await xu.get('/api/cockpit/alerts?chain=metallurgy').expect(200);
       const view = res.body as AlertListView;
-      expect(view.settings).toEqual({ signedNoLandMonths: 3, landNotStartedMonths: 4, constructionMonths: 12, idleDays: 20 });
+      expect(view.settings).toEqual({ signedNoLandMonths: 3, landNotStartedMonths: 4, constructionMonths: 12, idleDays: 20, version: 8 });
       for (const [kind, expected] of Object.entries(expectedKinds())) {
         const fired = view.items.filter((a) => a.kind === kind).map((a) => a.project?.id).sort();
         expect({ kind, fired }).toEqual({ kind, fired: [...expected].sort() });

@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import { hasRole, NotificationWriter, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
+import { hasRole, NotificationWriter, staleRecord, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import {
   canMoveActionItem,
   isActionItemOverdue,
@@ -16,7 +16,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canReadMeeting, canRecordMeeting, mayNotRecord, readableChain, refuse } from '../common/meeting-access';
-import { staleRecord } from '../common/stale-record';
 
 const SELECT = `
   SELECT a.id, a.meeting_id, m.kind AS meeting_kind, m.held_on::text AS held_on, a.text,

@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, staleRecord, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import { shanghaiToday, type ChainCode, type MeetingInput, type MeetingKind, type MeetingPatch, type MeetingView } from '@crm/domain';
@@ -13,7 +13,6 @@ import {
   readableChain,
   refuse,
 } from '../common/meeting-access';
-import { staleRecord } from '../common/stale-record';
 
 const SELECT = `
   SELECT m.id, m.kind, m.held_on::text AS held_on, m.chair_person_id, coalesce(pe.name, m.chair_name) AS chair_name,

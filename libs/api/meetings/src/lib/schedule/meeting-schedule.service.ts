@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, staleRecord, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -14,7 +14,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../common/meeting-access';
-import { staleRecord } from '../common/stale-record';
 import { SCHEDULE_ROWS } from './meeting-schedule.queries';
 
 interface ScheduleRow {

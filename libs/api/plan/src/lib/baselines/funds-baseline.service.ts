@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, staleRecord, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import type { FundsBaselineView } from '@crm/domain';
@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { FundsBaselineDto } from '../plans/plan.dto';
 
 const BASELINE_SQL = `
-  SELECT b.year, c.code AS "chainCode", b.sector, b.amount::text, b.note
+  SELECT b.year, c.code AS "chainCode", b.sector, b.amount::text, b.note, b.version
   FROM funds_baseline b JOIN chain c ON c.id = b.chain_id`;
 
 /** 往年实绩: the actual funds in place of years before the product, per chain and sector, entered by the office. */
@@ -36,9 +36,13 @@ export class FundsBaselineService {
         chain.id,
         input.sector,
       ]);
+      if (input.version !== undefined && input.version !== (before?.version ?? 0)) {
+        throw staleRecord('该往年实绩', before ?? null);
+      }
       await tx.query(
         `INSERT INTO funds_baseline (year, chain_id, sector, amount, note, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (year, chain_id, sector) DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at`,
+         ON CONFLICT (year, chain_id, sector) DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note,
+           updated_at = EXCLUDED.updated_at, version = funds_baseline.version + 1`,
         [input.year, chain.id, input.sector, input.amount, input.note ?? '', this.clock.now()],
       );
       const [after] = await tx.query(`${BASELINE_SQL} WHERE b.year = $1 AND b.chain_id = $2 AND b.sector = $3`, [

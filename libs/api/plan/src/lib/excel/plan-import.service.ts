@@ -124,7 +124,7 @@ export class PlanImportService {
         text: k.text,
         units: k.unitIds.map((id) => ({ id, name: unitNames.get(id) ?? String(id) })),
         milestones: k.milestones.map((m, i) => ({ id: 0, seq: i + 1, projectName: m.projectName, projectId: null, targetStage: m.targetStage, wording: m.wording ?? '' })),
-        goals: k.goals.map((g, i) => ({ id: 0, seq: i + 1, label: g.label, measureUnit: g.measureUnit, target: g.target, achieved: g.achieved ?? '0', achievedOn: null })),
+        goals: k.goals.map((g, i) => ({ id: 0, seq: i + 1, label: g.label, measureUnit: g.measureUnit, target: g.target, achieved: g.achieved ?? '0', achievedOn: null, version: 0 })),
       })),
       problems: [],
     };

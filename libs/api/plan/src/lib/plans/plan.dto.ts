@@ -213,6 +213,11 @@ export class GoalAchievedDto {
   @ApiProperty({ example: '2026-06-30' })
   @IsCalendarDate({ zh: '统计日期', en: 'achievedOn' })
   achievedOn!: string;
+
+  @ApiPropertyOptional({ example: 1, description: 'The version read; a stale one answers 409' })
+  @IsOptional()
+  @IsVersion()
+  version?: number;
 }
 
 /** POST /api/plans/:year/draft */
@@ -263,4 +268,9 @@ export class FundsBaselineDto implements FundsBaselineInput {
   @ApiPropertyOptional()
   @OptionalText({ zh: '备注', en: 'note' }, 200)
   note?: string;
+
+  @ApiPropertyOptional({ example: 1, description: 'The version read (0: the row did not exist); a stale one answers 409' })
+  @IsOptional()
+  @IsVersion()
+  version?: number;
 }

@@ -70,7 +70,7 @@ export async function readPlan(manager: EntityManager, year: number): Promise<An
     ),
     manager.query(
       `SELECT g.id, g.key_task_id, g.seq, g.label, g.measure_unit, g.target::text, g.achieved::text,
-              to_char(g.achieved_on, 'YYYY-MM-DD') AS achieved_on
+              to_char(g.achieved_on, 'YYYY-MM-DD') AS achieved_on, g.version
        FROM key_task_goal g JOIN key_task k ON k.id = g.key_task_id WHERE k.year = $1 ORDER BY g.seq`,
       [year],
     ),
@@ -94,7 +94,7 @@ export async function readPlan(manager: EntityManager, year: number): Promise<An
       })),
     goals: goals
       .filter((g: { key_task_id: number }) => g.key_task_id === t.id)
-      .map((g: { id: number; seq: number; label: string; measure_unit: string; target: string; achieved: string; achieved_on: string | null }) => ({
+      .map((g: { id: number; seq: number; label: string; measure_unit: string; target: string; achieved: string; achieved_on: string | null; version: number }) => ({
         id: g.id,
         seq: g.seq,
         label: g.label,
@@ -102,6 +102,7 @@ export async function readPlan(manager: EntityManager, year: number): Promise<An
         target: g.target,
         achieved: g.achieved,
         achievedOn: g.achieved_on,
+        version: g.version,
       })),
   }));
   const view: AnnualPlanView = {

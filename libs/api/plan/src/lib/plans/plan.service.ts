@@ -1,4 +1,4 @@
-import { CLOCK } from '@crm/api/core';
+import { CLOCK, staleRecord } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -255,7 +255,7 @@ export class PlanService {
   ): Promise<KeyTaskGoalView> {
     return this.dataSource.transaction(async (tx) => {
       const [goal] = await tx.query(
-        `SELECT g.id, g.achieved::text, to_char(g.achieved_on, 'YYYY-MM-DD') AS achieved_on, k.year,
+        `SELECT g.id, g.achieved::text, to_char(g.achieved_on, 'YYYY-MM-DD') AS achieved_on, g.version, k.year,
                 EXISTS (SELECT 1 FROM key_task_unit ku WHERE ku.key_task_id = k.id AND ku.unit_id = $4) AS own_unit
          FROM key_task_goal g JOIN key_task k ON k.id = g.key_task_id
          WHERE g.id = $1 AND k.id = $2 AND k.year = $3 FOR UPDATE OF g`,
@@ -275,7 +275,11 @@ export class PlanService {
           },
         ]);
       }
-      await tx.query(`UPDATE key_task_goal SET achieved = $2, achieved_on = $3 WHERE id = $1`, [
+      if (input.version !== undefined && input.version !== goal.version) {
+        const plan = (await readPlan(tx, year)) as AnnualPlanView;
+        throw staleRecord('该量化目标', plan.keyTasks.flatMap((k) => k.goals).find((g) => g.id === goalId));
+      }
+      await tx.query(`UPDATE key_task_goal SET achieved = $2, achieved_on = $3, version = version + 1 WHERE id = $1`, [
         goalId,
         input.achieved,
         input.achievedOn,

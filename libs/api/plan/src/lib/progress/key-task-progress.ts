@@ -50,6 +50,7 @@ interface GoalRow {
   target: string;
   achieved: string;
   achieved_on: string | null;
+  version: number;
 }
 
 /**
@@ -100,7 +101,7 @@ export async function keyTaskProgress(
   );
   const goals: GoalRow[] = await manager.query(
     `SELECT id, key_task_id, seq, label, measure_unit, target::text, achieved::text,
-            to_char(achieved_on, 'YYYY-MM-DD') AS achieved_on
+            to_char(achieved_on, 'YYYY-MM-DD') AS achieved_on, version
      FROM key_task_goal WHERE key_task_id = ANY ($1::int[]) ORDER BY key_task_id, seq`,
     [ids],
   );
@@ -131,6 +132,7 @@ export async function keyTaskProgress(
         target: g.target,
         achieved: g.achieved,
         achievedOn: g.achieved_on,
+        version: g.version,
         ...goalProgress(g.achieved, g.target, scope.month),
       }));
     const states: MilestoneState[] = [...ms.map((m) => m.state), ...gs.map((g) => g.state)];

@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsId, RequiredText } from '@crm/api/core';
+import { IsCalendarDate, IsId, IsVersion, RequiredText } from '@crm/api/core';
 import {
   CHAIN_CODES,
   type ChainCode,
@@ -63,6 +63,11 @@ export class ChainRoleEndDto implements ChainRoleEndInput {
   @ValidateIf((_, v) => v !== null)
   @IsCalendarDate({ zh: '截止日期', en: 'validTo' })
   validTo!: string | null;
+
+  @ApiPropertyOptional({ example: 1, description: 'The version read; a stale one answers 409' })
+  @IsOptional()
+  @IsVersion()
+  version?: number;
 }
 
 /** POST /api/plans/units/:id/rename */

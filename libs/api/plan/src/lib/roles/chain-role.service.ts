@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import type { AuthUser } from '@crm/api/core';
+import { staleRecord, type AuthUser } from '@crm/api/core';
 import { type ChainCode, type ChainRoleView, type RuleProblem } from '@crm/domain';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,6 +18,7 @@ interface RoleRow {
   name: string;
   valid_from: string | null;
   valid_to: string | null;
+  version: number;
 }
 
 const ROLES_SQL = `
@@ -25,12 +26,12 @@ const ROLES_SQL = `
     SELECT l.id, c.code AS chain_code, 'leader' AS kind, l.role::text AS role, false AS is_lead, l.person_id,
            NULL::integer AS unit_id, p.name, to_char(l.valid_from, 'YYYY-MM-DD') AS valid_from,
            to_char(l.valid_to, 'YYYY-MM-DD') AS valid_to, l.valid_from AS from_d, l.valid_to AS to_d,
-           c.sort_order, l.sort_order AS pos
+           c.sort_order, l.sort_order AS pos, l.version
     FROM chain_leader l JOIN chain c ON c.id = l.chain_id JOIN person p ON p.id = l.person_id
     UNION ALL
     SELECT cu.id, c.code, 'unit', cu.role::text, cu.is_lead, NULL, cu.unit_id, u.name,
            to_char(cu.valid_from, 'YYYY-MM-DD'), to_char(cu.valid_to, 'YYYY-MM-DD'), cu.valid_from, cu.valid_to,
-           c.sort_order, cu.sort_order
+           c.sort_order, cu.sort_order, cu.version
     FROM chain_unit cu JOIN chain c ON c.id = cu.chain_id JOIN unit u ON u.id = cu.unit_id
   ) r`;
 
@@ -110,12 +111,13 @@ export class ChainRoleService {
       );
       if (!row) throw new NotFoundException(`没有该任职记录 / No role ${id}`);
       const before = await this.one(tx, kind, id);
+      if (input.version !== undefined && input.version !== before.version) throw staleRecord('该任职记录', before);
       const from = input.validFrom === undefined ? row.valid_from : input.validFrom;
       if (from && input.validTo && input.validTo < from) {
         throw refused([{ field: 'validTo', zh: '截止日期不能早于起始日期', en: 'validTo must not be before validFrom' }]);
       }
       await this.checkOverlap(tx, kind, row.chain_id, row.role, row.who, from, input.validTo, id);
-      await tx.query(`UPDATE ${table(kind)} SET valid_from = $2, valid_to = $3 WHERE id = $1`, [id, from, input.validTo]);
+      await tx.query(`UPDATE ${table(kind)} SET valid_from = $2, valid_to = $3, version = version + 1 WHERE id = $1`, [id, from, input.validTo]);
       const after = await this.one(tx, kind, id);
       await this.audit.record(tx, user, { action: 'update', entityType: table(kind), entityId: String(id), before, after });
       return after;
@@ -232,6 +234,7 @@ function toView(r: RoleRow): ChainRoleView {
     name: r.name,
     validFrom: r.valid_from,
     validTo: r.valid_to,
+    version: r.version,
   };
 }
 

@@ -28,13 +28,6 @@ export const refuse = {
         '月报已被他人修改，请查看最新内容后再保存 / Someone else saved this report first; review it and save again',
       current,
     }),
-  /** 409 for any other record changed since it was read, with the record as it is now. */
-  staleRecord: <T>(current: T, zh: string, en: string) =>
-    new ConflictException({
-      statusCode: 409,
-      message: `${zh}已被他人修改，请刷新后再试 / ${en} was changed by someone else; reload and try again`,
-      current,
-    }),
 };
 
 /** Route parameter :period, written YYYY-MM. */

@@ -1,5 +1,5 @@
 import { AuditService } from '@crm/api/audit';
-import { CLOCK, type AuthUser, type Clock } from '@crm/api/core';
+import { CLOCK, staleRecord, type AuthUser, type Clock } from '@crm/api/core';
 import {
   DOCUMENT_SETTING_KEYS,
   DOCUMENT_SETTINGS,
@@ -46,7 +46,7 @@ export class DocumentSettingService {
     await this.dataSource.transaction(async (tx) => {
       const [before] = await tx.query(`SELECT value, version FROM document_setting WHERE key = $1 FOR UPDATE`, [key]);
       if (version !== undefined && version !== (before?.version ?? 1)) {
-        throw refuse.staleRecord((await this.list()).find((s) => s.key === key), '该公文设置', 'This document setting');
+        throw staleRecord('该公文设置', (await this.list()).find((s) => s.key === key));
       }
       await tx.query(
         // A setting never saved reads as version 1 (its default), so its first save makes version 2.

@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, staleRecord, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -12,7 +12,7 @@ import {
   type OpenPeriodInput,
   type ReportingPeriodView,
 } from '@crm/domain';
-import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../common/errors';
@@ -140,7 +140,7 @@ export class ReportingPeriodService {
     await this.dataSource.transaction(async (tx) => {
       const row = await this.lockedRow(tx, period);
       if (input.version !== undefined && input.version !== row.version)
-        throw stalePeriod(await this.view(row, tx));
+        throw staleRecord('该报告期', await this.view(row, tx));
       if (row.locked)
         throw refuse.rule('该报告期已锁定', 'The period is locked');
       const [unit] = await tx.query(`SELECT id FROM unit WHERE id = $1`, [
@@ -187,7 +187,7 @@ export class ReportingPeriodService {
     await this.dataSource.transaction(async (tx) => {
       const row = await this.lockedRow(tx, period);
       if (version !== undefined && version !== row.version)
-        throw stalePeriod(await this.view(row, tx));
+        throw staleRecord('该报告期', await this.view(row, tx));
       if (row.locked) return;
       // The month-end snapshot means something only once the month's window has closed.
       const from = periodLockableFrom(period);
@@ -251,14 +251,4 @@ export class ReportingPeriodService {
       version: r.version,
     };
   }
-}
-
-/** 409 for an extension or a lock on a version someone else has since changed, with the period as it is. */
-function stalePeriod(current: ReportingPeriodView): ConflictException {
-  return new ConflictException({
-    statusCode: 409,
-    message:
-      '该报告期已被他人修改，请刷新后再试 / Someone else changed this reporting period; reload it and try again',
-    current,
-  });
 }

@@ -1,7 +1,7 @@
 import { Allow, CurrentUser, type AuthUser } from '@crm/api/core';
 import type { OfficeSettingView } from '@crm/domain';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { OfficeSettingDto } from './office-setting.dto';
 import { OfficeSettingService } from './office-setting.service';
 
@@ -22,11 +22,12 @@ export class OfficeSettingController {
   @ApiUnprocessableEntityResponse({
     description: 'Out of the setting’s bounds',
   })
+  @ApiConflictResponse({ description: 'Changed by someone else since read; the answer carries the setting as it is now' })
   set(
     @CurrentUser() user: AuthUser,
     @Param('key') key: string,
     @Body() input: OfficeSettingDto,
   ): Promise<OfficeSettingView> {
-    return this.settings.set(user, key, input.value);
+    return this.settings.set(user, key, input.value, input.version);
   }
 }

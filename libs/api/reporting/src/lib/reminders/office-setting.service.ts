@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@crm/api/core';
+import { CLOCK, staleRecord, type Clock } from '@crm/api/core';
 import { AuditService } from '@crm/api/audit';
 import type { AuthUser } from '@crm/api/core';
 import {
@@ -15,6 +15,7 @@ import { refuse } from '../common/errors';
 interface SettingRow {
   key: string;
   value: number;
+  version: number;
   updated_at: Date;
   updated_by_name: string | null;
 }
@@ -38,7 +39,7 @@ export class OfficeSettingService {
 
   async list(): Promise<OfficeSettingView[]> {
     const rows: SettingRow[] = await this.dataSource.query(
-      `SELECT s.key, s.value, s.updated_at, u.display_name AS updated_by_name
+      `SELECT s.key, s.value, s.version, s.updated_at, u.display_name AS updated_by_name
        FROM office_setting s LEFT JOIN app_user u ON u.id = s.updated_by WHERE s.key = ANY($1)`,
       [OFFICE_SETTING_KEYS],
     );
@@ -50,6 +51,7 @@ export class OfficeSettingService {
     user: AuthUser,
     key: string,
     value: number,
+    version?: number,
   ): Promise<OfficeSettingView> {
     if (!isKey(key))
       throw refuse.notFound('该设置项', `office setting "${key}"`);
@@ -62,12 +64,17 @@ export class OfficeSettingService {
     }
     await this.dataSource.transaction(async (tx) => {
       const [before] = await tx.query(
-        `SELECT value FROM office_setting WHERE key = $1 FOR UPDATE`,
+        `SELECT value, version FROM office_setting WHERE key = $1 FOR UPDATE`,
         [key],
       );
+      if (version !== undefined && version !== (before?.version ?? 1)) {
+        throw staleRecord('该设置', (await this.list()).find((s) => s.key === key));
+      }
       await tx.query(
-        `INSERT INTO office_setting (key, value, updated_by, updated_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+        // A setting never saved reads as version 1 (its default), so its first save makes version 2.
+        `INSERT INTO office_setting (key, value, updated_by, updated_at, version) VALUES ($1, $2, $3, $4, 2)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by,
+           updated_at = EXCLUDED.updated_at, version = office_setting.version + 1`,
         [key, value, user.id, this.clock.now()],
       );
       await this.audit.record(tx, user, {
@@ -105,5 +112,6 @@ function view(key: OfficeSettingKey, row?: SettingRow): OfficeSettingView {
     value: row ? Number(row.value) : OFFICE_SETTINGS[key].default,
     updatedAt: row?.updated_at ? row.updated_at.toISOString() : null,
     updatedBy: row?.updated_by_name ?? null,
+    version: row?.version ?? 1,
   };
 }

@@ -32,6 +32,7 @@ describe('AlertSettingsDrawer', () => {
         landNotStartedMonths: 6,
         constructionMonths: 24,
         idleDays: 30,
+        version: 4,
       });
     await fixture.whenStable();
 
@@ -63,9 +64,44 @@ describe('AlertSettingsDrawer', () => {
       landNotStartedMonths: 6,
       constructionMonths: 24,
       idleDays: 45,
+      version: 4,
     });
-    put.flush(put.request.body);
+    put.flush({ ...put.request.body, version: 5 });
     await fixture.whenStable();
     expect(fixture.componentInstance.open()).toBe(false);
+  });
+
+  it('keeps the drawer open on a 409 and shows the Ns as someone else saved them', async () => {
+    backend = await setUp([], officeUser());
+    const fixture = TestBed.createComponent(Host);
+    await fixture.whenStable();
+    backend.expectOne('/api/settings/alerts').flush({
+      signedNoLandMonths: 6,
+      landNotStartedMonths: 6,
+      constructionMonths: 24,
+      idleDays: 30,
+      version: 4,
+    });
+    await fixture.whenStable();
+    const drawer = document.querySelector('.ant-drawer-content') as HTMLElement;
+    drawer.querySelector<HTMLButtonElement>('button.save')?.click();
+    backend.expectOne('/api/settings/alerts').flush(
+      {
+        statusCode: 409,
+        message: '预警设置已被他人修改，请刷新后再试 / Someone else changed this record; reload it and try again',
+        current: { signedNoLandMonths: 9, landNotStartedMonths: 6, constructionMonths: 24, idleDays: 30, version: 5 },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(fixture.componentInstance.open()).toBe(true);
+    expect(text(drawer.querySelector('nz-alert'))).toContain('预警设置已被他人修改');
+    expect(drawer.querySelector<HTMLInputElement>('#alert-signedNoLandMonths')?.value).toBe('9');
+
+    drawer.querySelector<HTMLButtonElement>('button.save')?.click();
+    const again = backend.expectOne('/api/settings/alerts');
+    expect(again.request.body.version).toBe(5);
+    again.flush(again.request.body);
+    await fixture.whenStable();
   });
 });

@@ -9,11 +9,12 @@ import {
   signal,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { ALERT_SETTING_LIMITS, type AlertSettingsView } from '@crm/domain';
+import { ALERT_SETTING_LIMITS, type AlertSettingsView, type AlertThresholds } from '@crm/domain';
 import {
   I18nService,
   TranslatePipe,
   apiErrorText,
+  staleCurrent,
   type MessageKey,
 } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -25,7 +26,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { CockpitApi } from '../data-access/cockpit.api';
 
-type SettingKey = keyof AlertSettingsView;
+type SettingKey = keyof AlertThresholds;
 
 const FIELDS: { key: SettingKey; label: MessageKey; unit: MessageKey }[] = [
   {
@@ -217,6 +218,9 @@ export class AlertSettingsDrawer {
       error: (error: unknown) => {
         this.saving.set(false);
         this.error.set(apiErrorText(error, this.i18n));
+        // Someone else saved first (409): the form shows the Ns as they are now, nothing overwritten.
+        const current = staleCurrent<AlertSettingsView>(error);
+        if (current) this.draft.set({ ...current });
       },
     });
   }

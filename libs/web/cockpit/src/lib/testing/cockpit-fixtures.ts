@@ -375,6 +375,7 @@ export function chainView(): ChainCockpitView {
           {
             id: 41,
             seq: 1,
+            version: 1,
             label: '算力标准机架',
             measureUnit: '个',
             target: '4000.0000',

@@ -100,3 +100,15 @@ export function apiFieldErrors(
 export function httpStatus(error: unknown): number {
   return error instanceof HttpErrorResponse ? error.status : 0;
 }
+
+/** 409: someone else saved the record first; nothing of this edit was written. */
+export function isStale(error: unknown): boolean {
+  return httpStatus(error) === 409;
+}
+
+/** 409 `{ current }`: someone else saved first; the record as it is now, if the API sent it. */
+export function staleCurrent<T>(error: unknown): T | null {
+  if (!isStale(error) || !(error instanceof HttpErrorResponse)) return null;
+  const body = error.error as { current?: T } | null;
+  return body?.current ?? null;
+}

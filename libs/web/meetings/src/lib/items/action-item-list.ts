@@ -13,7 +13,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { ActionItemStatus, ActionItemView, ChainView } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText, staleCurrent } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -26,7 +26,6 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable } from 'rxjs';
 import { SHANGHAI, STATUS_COLORS, chainNames, kindKey, statusKey } from '../data-access/meeting-labels';
 import { MeetingRights } from '../data-access/meeting-rights';
-import { staleCurrent } from '../data-access/stale-current';
 import { MeetingsApi } from '../data-access/meetings.api';
 
 /** The longest note the API takes. */

@@ -17,7 +17,7 @@ import {
   type MeetingScheduleStatus,
   type MeetingScheduleView,
 } from '@crm/domain';
-import { AuthService, I18nService, TranslatePipe } from '@crm/web/core';
+import { AuthService, I18nService, TranslatePipe, staleCurrent } from '@crm/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
@@ -26,7 +26,6 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
-import { staleCurrent } from '../data-access/stale-current';
 import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api';
 import { problemText, scheduleStatusKey } from '../data-access/pack-format';
 import { DateInput, LoadStateView } from '@crm/web/ui';

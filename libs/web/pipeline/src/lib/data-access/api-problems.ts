@@ -31,10 +31,6 @@ export function fieldProblems(error: unknown, lang: Lang): Record<string, string
 }
 
 /** 409 with the record as it is now: someone else saved first. */
-export function isStale(error: unknown): boolean {
-  return httpStatus(error) === 409;
-}
-
 export function isNotFound(error: unknown): boolean {
   return httpStatus(error) === 404;
 }

@@ -14,7 +14,7 @@ import {
   type EvaluationView,
   type ProjectDetailView,
 } from '@crm/domain';
-import { AppClock, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText, isStale } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -24,7 +24,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
-import { fieldProblems, isStale, problemText } from '../data-access/api-problems';
+import { fieldProblems, problemText } from '../data-access/api-problems';
 import { conclusionKey, dimensionKey, ratingKey } from '../data-access/labels';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { textOrNull, validDate } from '../form/field-checks';

@@ -7,14 +7,14 @@ import {
   type ProjectDetailView,
   type ProjectUpdateInput,
 } from '@crm/domain';
-import { AppClock, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText, isStale } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { firstValueFrom } from 'rxjs';
-import { fieldProblems, isStale, problemText } from '../data-access/api-problems';
+import { fieldProblems, problemText } from '../data-access/api-problems';
 import { fieldKey } from '../data-access/labels';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { decimalError, validDate } from '../form/field-checks';

@@ -7,14 +7,14 @@ import {
   type ProjectStatus,
   type ProjectView,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText, isStale } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { firstValueFrom } from 'rxjs';
-import { fieldProblems, isStale, problemText } from '../data-access/api-problems';
+import { fieldProblems, problemText } from '../data-access/api-problems';
 import { statusKey } from '../data-access/labels';
 import { PipelineApi } from '../data-access/pipeline.api';
 

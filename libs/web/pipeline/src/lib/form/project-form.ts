@@ -21,7 +21,7 @@ import {
   type SourceChannel,
   type Sector,
 } from '@crm/domain';
-import { AuthService, I18nService, TranslatePipe, apiErrorText, sectorKey } from '@crm/web/core';
+import { AuthService, I18nService, TranslatePipe, apiErrorText, isStale, sectorKey } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -30,7 +30,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { Subject, catchError, debounceTime, distinctUntilChanged, of, switchMap } from 'rxjs';
-import { fieldProblems, isStale } from '../data-access/api-problems';
+import { fieldProblems } from '../data-access/api-problems';
 import { EditRights } from '../data-access/edit-rights';
 import { channelKey } from '../data-access/labels';
 import { ReferenceApi } from '../data-access/reference.api';

@@ -21,7 +21,7 @@ import {
   type Stage,
   type StageMoveInput,
 } from '@crm/domain';
-import { AppClock, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText, isStale } from '@crm/web/core';
 import { DateInput } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -30,7 +30,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { firstValueFrom } from 'rxjs';
-import { fieldProblems, isStale, problemText } from '../data-access/api-problems';
+import { fieldProblems, problemText } from '../data-access/api-problems';
 import { fieldKey, stageKey } from '../data-access/labels';
 import type { LoadState } from '../data-access/load-state';
 import { PipelineApi } from '../data-access/pipeline.api';

@@ -13,9 +13,9 @@ const PLANS: AnnualPlanSummary[] = [
 ];
 
 const BASELINES: FundsBaselineView[] = [
-  { year: 2024, chainCode: 'clean-energy', sector: 'manufacturing', amount: '125000.000000', note: '统计年报' },
-  { year: 2024, chainCode: 'clean-energy', sector: 'modern-services', amount: '0.100000', note: '' },
-  { year: 2024, chainCode: 'salt-lake-chemical', sector: 'manufacturing', amount: '0.200000', note: '' },
+  { year: 2024, chainCode: 'clean-energy', sector: 'manufacturing', amount: '125000.000000', note: '统计年报', version: 2 },
+  { year: 2024, chainCode: 'clean-energy', sector: 'modern-services', amount: '0.100000', note: '', version: 1 },
+  { year: 2024, chainCode: 'salt-lake-chemical', sector: 'manufacturing', amount: '0.200000', note: '', version: 1 },
 ];
 
 describe('PlanBaselinesPage', () => {
@@ -110,11 +110,42 @@ describe('PlanBaselinesPage', () => {
       sector: 'manufacturing',
       amount: '35000.5',
       note: '市统计局年报',
+      version: 0,
     });
-    request.flush({ year: 2024, chainCode: 'metallurgy', sector: 'manufacturing', amount: '35000.500000', note: '市统计局年报' });
+    request.flush({ year: 2024, chainCode: 'metallurgy', sector: 'manufacturing', amount: '35000.500000', note: '市统计局年报', version: 1 });
     await stable();
     expect(row(page, 'metallurgy')).toEqual(['冶金建材产业链', '录入', '3.50005亿元 市统计局年报', '录入', '3.50005亿元']);
     expect(messages.success).toHaveBeenCalledWith('已保存2024年冶金建材产业链制造业实绩');
+  });
+
+  it('shows the figure someone else saved first (409) and sends its version with the next save', async () => {
+    const { page, stable } = await render(['office']);
+    baselines(2024).flush(BASELINES);
+    await stable();
+    click(page, 'tr[data-chain="clean-energy"] td[data-sector="manufacturing"] button.edit-cell');
+    await stable();
+    type(document, '#baseline-amount', '130000');
+    await stable();
+    click(document, '.ant-modal button.save-baseline');
+    const first = backend.expectOne('/api/plans/baselines');
+    expect(first.request.body.version).toBe(2);
+    first.flush(
+      {
+        statusCode: 409,
+        message: '该往年实绩已被他人修改，请刷新后再试 / Someone else changed this record; reload it and try again',
+        current: { year: 2024, chainCode: 'clean-energy', sector: 'manufacturing', amount: '128000.000000', note: '更正', version: 3 },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await stable();
+    expect(text(document.querySelector('.ant-modal nz-alert, .ant-modal .ant-alert'))).toContain('该往年实绩已被他人修改');
+    expect(document.querySelector<HTMLInputElement>('#baseline-amount')?.value).toBe('128000');
+    expect(row(page, 'clean-energy')[2]).toBe('12.8亿元 更正');
+    click(document, '.ant-modal button.save-baseline');
+    const second = backend.expectOne('/api/plans/baselines');
+    expect(second.request.body.version).toBe(3);
+    second.flush({ ...second.request.body, amount: '128000.000000', version: 4 });
+    await stable();
   });
 
   it('opens on last year when there is no plan yet', async () => {

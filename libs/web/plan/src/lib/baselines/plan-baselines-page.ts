@@ -9,7 +9,7 @@ import {
   type FundsBaselineView,
   type Sector,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText, isStale, staleCurrent } from '@crm/web/core';
 import { LoadState, LoadStateView, PageHeader, sumDecimals } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -38,6 +38,8 @@ interface BaselineForm {
   sector: Sector;
   amount: string;
   note: string;
+  /** The version read (0: nothing saved yet for this chain and sector). */
+  version: number;
   saving: boolean;
   error: string;
 }
@@ -199,6 +201,7 @@ export class PlanBaselinesPage {
       sector: cell.sector,
       amount: cell.baseline ? trimDecimal(cell.baseline.amount) : '',
       note: cell.baseline?.note ?? '',
+      version: cell.baseline?.version ?? 0,
       saving: false,
       error: '',
     });
@@ -214,27 +217,50 @@ export class PlanBaselinesPage {
     if (!f || year === null || this.formProblem() || f.saving) return;
     this.patch({ saving: true, error: '' });
     this.api
-      .putBaseline({ year, chainCode: f.chainCode, sector: f.sector, amount: f.amount.trim(), note: f.note.trim() })
+      .putBaseline({
+        year,
+        chainCode: f.chainCode,
+        sector: f.sector,
+        amount: f.amount.trim(),
+        note: f.note.trim(),
+        version: f.version,
+      })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (saved) => {
           this.form.set(null);
-          this.state.update((state) =>
-            state.status === 'ready'
-              ? {
-                  status: 'ready',
-                  value: [
-                    ...state.value.filter((b) => !(b.chainCode === saved.chainCode && b.sector === saved.sector)),
-                    saved,
-                  ],
-                }
-              : state,
-          );
+          this.showRow(f, saved);
           this.message.success(
             this.i18n.t('plan.baseline.saved', { chain: f.chainName, sector: this.i18n.t(sectorKey(f.sector)), year }),
           );
         },
-        error: (error: unknown) => this.patch({ saving: false, error: apiErrorText(error, this.i18n) }),
+        error: (error: unknown) => {
+          this.patch({ saving: false, error: apiErrorText(error, this.i18n) });
+          if (!isStale(error)) return;
+          // Someone else saved this cell first (409): the table and the form show it as it is now.
+          const current = staleCurrent<FundsBaselineView>(error);
+          this.showRow(f, current);
+          this.patch({
+            amount: current ? trimDecimal(current.amount) : '',
+            note: current?.note ?? '',
+            version: current?.version ?? 0,
+          });
+        },
       });
+  }
+
+  /** The table's cell for the form's chain and sector as saved (null: no row). */
+  private showRow(f: BaselineForm, saved: FundsBaselineView | null): void {
+    this.state.update((state) =>
+      state.status === 'ready'
+        ? {
+            status: 'ready',
+            value: [
+              ...state.value.filter((b) => !(b.chainCode === f.chainCode && b.sector === f.sector)),
+              ...(saved ? [saved] : []),
+            ],
+          }
+        : state,
+    );
   }
 }

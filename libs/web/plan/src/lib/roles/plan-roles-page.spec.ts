@@ -24,6 +24,7 @@ function role(overrides: Partial<ChainRoleView>): ChainRoleView {
     name: '王强',
     validFrom: null,
     validTo: null,
+    version: 1,
     ...overrides,
   };
 }
@@ -334,10 +335,38 @@ describe('PlanRolesPage', () => {
     click(document, '.ant-modal button.save-end');
     const request = backend.expectOne('/api/plans/roles/leader/3');
     expect(request.request.method).toBe('PATCH');
-    expect(request.request.body).toEqual({ validTo: '2026-06-30' });
-    request.flush({ ...ROLES[4], validTo: '2026-06-30' });
+    expect(request.request.body).toEqual({ validTo: '2026-06-30', version: 1 });
+    request.flush({ ...ROLES[4], validTo: '2026-06-30', version: 2 });
     await stable();
     expect(messages.success).toHaveBeenCalledWith('赵敏的任职截止日期已设为2026-06-30');
+    roles('clean-energy').flush(ROLES);
+    await stable();
+  });
+
+  it('keeps the end form open on a 409 and sends the current version next time', async () => {
+    const { page, stable } = await render(['office']);
+    click(page, 'tr[data-role="leader-3"] button.end-role');
+    await stable();
+    type(document, '#end-to', '2026-06-30');
+    await stable();
+    click(document, '.ant-modal button.save-end');
+    backend.expectOne('/api/plans/roles/leader/3').flush(
+      {
+        statusCode: 409,
+        message: '该任职记录已被他人修改，请刷新后再试 / Someone else changed this record; reload it and try again',
+        current: { ...ROLES[4], validTo: '2026-03-31', version: 2 },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await stable();
+    roles('clean-energy').flush(ROLES);
+    await stable();
+    expect(text(document.querySelector('.ant-modal .ant-alert, .ant-modal nz-alert'))).toContain('该任职记录已被他人修改');
+    click(document, '.ant-modal button.save-end');
+    const again = backend.expectOne('/api/plans/roles/leader/3');
+    expect(again.request.body).toEqual({ validTo: '2026-06-30', version: 2 });
+    again.flush({ ...ROLES[4], validTo: '2026-06-30', version: 3 });
+    await stable();
     roles('clean-energy').flush(ROLES);
     await stable();
   });

@@ -15,7 +15,7 @@ import {
   type PersonView,
   type UnitView,
 } from '@crm/domain';
-import { I18nService, MessageKey, TranslatePipe, apiErrorText } from '@crm/web/core';
+import { I18nService, MessageKey, TranslatePipe, apiErrorText, staleCurrent } from '@crm/web/core';
 import { DateInput, HasUnsavedChanges, LoadState, LoadStateView, PageHeader, warnBeforeUnload } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -319,7 +319,7 @@ export class PlanRolesPage implements HasUnsavedChanges {
     if (!f || this.endProblem() || f.saving) return;
     this.ending.set({ ...f, saving: true, error: '' });
     this.api
-      .endRole(f.role, { validTo: f.validTo })
+      .endRole(f.role, { validTo: f.validTo, version: f.role.version })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (role) => {
@@ -327,8 +327,14 @@ export class PlanRolesPage implements HasUnsavedChanges {
           this.message.success(this.i18n.t('plan.roles.ended', { name: role.name, date: f.validTo }));
           this.load();
         },
-        error: (error: unknown) =>
-          this.ending.update((x) => (x ? { ...x, saving: false, error: apiErrorText(error, this.i18n) } : x)),
+        error: (error: unknown) => {
+          // Someone else changed the role first (409): the form holds it as it is now, the list is read again.
+          const current = staleCurrent<ChainRoleView>(error);
+          this.ending.update((x) =>
+            x ? { ...x, role: current ?? x.role, saving: false, error: apiErrorText(error, this.i18n) } : x,
+          );
+          if (current) this.load();
+        },
       });
   }
 

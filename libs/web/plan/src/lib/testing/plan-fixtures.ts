@@ -79,6 +79,7 @@ export function keyTask(overrides: Partial<PlanKeyTaskView> = {}): PlanKeyTaskVi
       {
         id: 2001,
         seq: 1,
+        version: 1,
         label: '建设算力标准机架',
         measureUnit: '个',
         target: '4000.0000',

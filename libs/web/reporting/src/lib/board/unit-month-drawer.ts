@@ -20,7 +20,7 @@ import {
   type SubmissionBoardCell,
   type SubmissionBoardPeriod,
 } from '@crm/domain';
-import { I18nService, TranslatePipe, apiErrorText, pickLanguage, httpStatus } from '@crm/web/core';
+import { I18nService, TranslatePipe, apiErrorText, pickLanguage, httpStatus, staleCurrent } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
@@ -30,7 +30,6 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable, catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
-import { staleCurrent } from '../data-access/api-problems';
 import { CELL_COLORS, cellStateKey } from '../data-access/labels';
 import { SHANGHAI, type LoadState } from '../data-access/load-state';
 import { lastOnTimeDay, periodLabel } from '../data-access/periods';

@@ -18,6 +18,7 @@ import {
   apiErrorText,
   apiFieldErrors,
   httpStatus,
+  staleCurrent,
 } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -31,7 +32,6 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable, Subscription, map, switchMap, tap } from 'rxjs';
-import { staleCurrent } from '../data-access/api-problems';
 import { REPORT_STATE_COLORS, reportStateKey } from '../data-access/labels';
 import { SHANGHAI, type LoadState } from '../data-access/load-state';
 import {

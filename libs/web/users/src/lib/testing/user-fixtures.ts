@@ -20,6 +20,7 @@ export function userView(overrides: Partial<UserView> = {}): UserView {
     personId: null,
     active: true,
     lockedUntil: null,
+    version: 1,
     createdAt: '2025-01-02T03:04:05.000Z',
     updatedAt: '2025-01-02T03:04:05.000Z',
     ...overrides,

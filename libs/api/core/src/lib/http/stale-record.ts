@@ -1,8 +1,11 @@
 import { ConflictException } from '@nestjs/common';
 
 /**
- * 409 for an edit made on a version someone else has since changed: the answer carries the current
- * record, so the form can offer to reload it.
+ * 409 for an edit made on a version someone else has since changed. The answer carries the record
+ * as it is now, so the form can show it and offer to reload; nothing was written.
+ *
+ * @param what the record in Chinese, e.g. 该会议
+ * @param current the record as it is now, in the shape the route answers
  */
 export function staleRecord<T>(what: string, current: T): ConflictException {
   return new ConflictException({
