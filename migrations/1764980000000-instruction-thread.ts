@@ -30,6 +30,8 @@ export class InstructionThread1764980000000 implements MigrationInterface {
         instruction_id uuid NOT NULL REFERENCES project_instruction(id) ON DELETE CASCADE,
         author_id uuid NOT NULL REFERENCES app_user(id),
         text varchar(2000) NOT NULL CHECK (btrim(text) <> ''),
+        -- A leader's follow-up, not an answer from the project's side (which marks the instruction replied).
+        by_leader boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL
       )`);
     await q.query(
