@@ -8,6 +8,7 @@ import type { ChainTargetView } from '../reference.contract';
 import type { Stage } from '../stage';
 import type { ProjectStatus } from '../pipeline/project';
 import type { ProjectListQuery, UserRef } from '../pipeline/project.contract';
+import type { YearOnYearView } from '../pipeline/year-on-year';
 
 /*
  * The leaders' cockpit (issue 6): the city view (领导驾驶舱), each chain's leader page, alerts and
@@ -80,6 +81,8 @@ export interface CockpitChainFigures {
   /** Verified entries only (no pace: the target is the same as fundsInPlace's). */
   fundsInPlaceVerified: { actual: Wan; rate: string | null };
   bigProjects: CountMeasure;
+  /** 同比 of each figure (the same months of last year) and 资金到位率, year to date. */
+  yearOnYear: YearOnYearView;
 }
 
 // ---------------------------------------------------------------- city view
@@ -99,6 +102,8 @@ export interface CockpitTotals {
   fundsInPlace: AmountMeasure;
   bigProjects: CountMeasure;
   signedProjects: { count: number; query: ProjectListQuery };
+  /** 同比 of the totals over the scope (the same months of last year) and 资金到位率. */
+  yearOnYear: YearOnYearView;
   /**
    * The city's annual targets as the year's published plan writes them (annual_plan: 2025: 220
    * 亿元以上 signed = 2,200,000 万元, 100 亿元 in place = 1,000,000 万元), whatever the scope;
@@ -316,6 +321,9 @@ export interface ChainCockpitView {
   alerts: AlertView[];
   /** The 10 latest instructions on the chain's projects. */
   instructions: InstructionView[];
+  /** 批示 not yet replied to (up to 50), the oldest first; `openInstructionCount` counts them all. */
+  openInstructions: OpenInstructionView[];
+  openInstructionCount: number;
 }
 
 // ---------------------------------------------------------------- alerts
@@ -411,6 +419,62 @@ export interface InstructionView {
   /** The author's name as a leader (person record), when linked. */
   personName: string | null;
   createdAt: string;
+  /** When the project's owner first opened the project page after it was written (已读). */
+  readAt: string | null;
+  /** 已阅: when the owner or the chain's staff acknowledged it, and who. */
+  acknowledgedAt: string | null;
+  acknowledgedBy: UserRef | null;
+  /** When the owner or the chain's staff first replied (已回复); null while it is open. */
+  repliedAt: string | null;
+  /** The thread, oldest first. */
+  replies: InstructionReplyView[];
+  /** Named by an acknowledgement or a reply; a stale one answers 409 with the instruction as it is now. */
+  version: number;
+}
+
+/** One answer in a 批示's thread: from the owner or the chain's staff, or a leader's follow-up. */
+export interface InstructionReplyView {
+  id: string;
+  text: string;
+  author: UserRef;
+  /** Written by a leader of the chain (a follow-up), not by the project's side. */
+  byLeader: boolean;
+  createdAt: string;
+}
+
+/** POST /api/projects/:id/instructions/:instructionId/acknowledgement (已阅). */
+export interface InstructionAcknowledgeInput {
+  version: number;
+}
+
+/** POST /api/projects/:id/instructions/:instructionId/replies. */
+export interface InstructionReplyInput {
+  text: string;
+  version: number;
+}
+
+/** A 批示 not yet replied to, on the chain leader page: its age in whole days on the Shanghai calendar. */
+export interface OpenInstructionView {
+  id: string;
+  project: { id: string; name: string };
+  text: string;
+  personName: string | null;
+  author: UserRef;
+  createdAt: string;
+  ageDays: number;
+  readAt: string | null;
+  acknowledgedAt: string | null;
+}
+
+/**
+ * Who answers a 批示 (acknowledges, replies): the project's owner and the staff of a unit serving
+ * its chain (who may edit its projects). The API checks the same on the server.
+ */
+export function mayAnswerInstruction(
+  user: { id: string; editableChainIds: readonly number[] },
+  project: { ownerId: string; chainId: number },
+): boolean {
+  return user.id === project.ownerId || user.editableChainIds.includes(project.chainId);
 }
 
 /** The kind of the notification an instruction sends to the project's owner. */

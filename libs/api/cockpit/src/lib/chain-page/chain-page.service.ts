@@ -52,7 +52,7 @@ export class ChainPageService {
     const today = shanghaiToday(now);
     const state = await readPlanState(this.dataSource.manager, period.year);
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
-    const [rows, targets, funnel, history, current, stuck, major, overdue, overdueCount, reports, keyTasks, settings, instructions] =
+    const [rows, targets, funnel, history, current, stuck, major, overdue, overdueCount, reports, keyTasks, settings, instructions, open] =
       await Promise.all([
         this.figures.monthRows([chain.id], period, true),
         this.figures.targets([chain.id], period.year),
@@ -67,6 +67,7 @@ export class ChainPageService {
         q<KeyTaskRow>(KEY_TASKS, [chain.id, period.year]),
         this.alertSettings.read(),
         this.instructions.latestOfChain(chain.id, 10),
+        this.instructions.openOfChain(chain.id, 50),
       ]);
     const { items: alerts } = await this.alerts.alerts([chain], settings, today);
     const progress = await keyTaskProgress(this.dataSource.manager, {
@@ -127,6 +128,8 @@ export class ChainPageService {
       keyTasks: keyTasks.map((r) => toKeyTaskView(r, progress.find((p) => p.id === r.id))),
       alerts,
       instructions,
+      openInstructions: open.open,
+      openInstructionCount: open.count,
     };
   }
 }
