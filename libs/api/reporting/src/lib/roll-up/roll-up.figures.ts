@@ -34,7 +34,7 @@ import {
   headlineFigures,
   stageTotalsByChain,
   topSignedProjects,
-  yearHasLedger,
+  yearOnYear,
   type HeadlineAmount,
   type HeadlineFigures,
 } from '@crm/api/pipeline';
@@ -47,6 +47,7 @@ import {
 } from '@crm/api/plan';
 import type { EntityManager } from 'typeorm';
 import { officeSettingValue } from '../reminders/office-setting.service';
+import { calendarMonthWindow, instructionCounts } from './roll-up.instructions';
 
 /*
  * The roll-up's figures. 签约额, 签约项目, 到位资金, 亿元以上项目 with their targets and
@@ -126,12 +127,11 @@ export async function rollUpFigures(
   const plan = state === 'published' ? null : planMissing(year, state);
   const sectorGrowth = await sectorFundsGrowth(manager, { year, month });
   const marks = await headlineCityTargets(manager, year);
-  // 同比: the same window of the previous year, from the system's own entries (none: no 同比).
-  const lastYearHasData = await yearHasLedger(manager, year - 1);
-  const lastPerChain = lastYearHasData ? await headlineFigures(manager, ids, { year: year - 1, month }, 'per-chain') : [];
-  const lastCityRows = lastYearHasData ? await headlineFigures(manager, ids, { year: year - 1, month }, 'city') : [];
+  // 同比 and 资金到位率 come with the headline figures (previousYear, yoy, fundsToSignedRate).
   const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
   const topSignings = await topSignedProjects(manager, ids, `${year}-01-01`, nextMonth, 5);
+  // 领导批示 by the Asia/Shanghai calendar month of the period.
+  const instructions = await instructionCounts(manager, calendarMonthWindow(period), takenAt);
 
   const months = Array.from(
     { length: month },
@@ -167,14 +167,9 @@ export async function rollUpFigures(
     return rows[rows.length - 1];
   };
 
-  const lastAtPeriod = (chainId: number | null): HeadlineFigures | null => {
-    const rows = chainId === null ? lastCityRows : lastPerChain.filter((r) => r.chainId === chainId);
-    return rows.length ? rows[rows.length - 1] : null;
-  };
-  const bulletinLine = (chainId: number | null): RollUpBulletinLine =>
-    bulletinLineOf(atPeriod(chainId), lastYearHasData ? lastAtPeriod(chainId) : null);
+  const bulletinLine = (chainId: number | null): RollUpBulletinLine => bulletinLineOf(atPeriod(chainId));
   const bulletin: RollUpBulletinFigures = {
-    lastYearHasData,
+    lastYearHasData: atPeriod(null).previousYear.basis === 'system',
     city: bulletinLine(null),
     chains: chains.map((c) => ({ chainCode: c.code, chainName: c.name, ...bulletinLine(c.id) })),
     topSignings: topSignings.map((p) => ({
@@ -209,6 +204,7 @@ export async function rollUpFigures(
     majorProjectCount: majorCounts.reduce((n, r) => n + r.n, 0),
     signedAtLeast: marks.signedAtLeast,
     fundsAtLeast: marks.fundsAtLeast,
+    yearOnYear: yearOnYear(cityFigures),
   };
   const chainFigures: RollUpChainFigures[] = chains.map((c) => {
     const f = atPeriod(c.id);
@@ -239,6 +235,8 @@ export async function rollUpFigures(
       majorProjects: majors.get(c.id) ?? [],
       keyTasks: tasks.get(c.id) ?? [],
       actionItems: actionItems(completion.find((r) => r.id === c.id)),
+      yearOnYear: yearOnYear(f),
+      instructions: instructions.byChain.get(c.id) ?? { written: 0, replied: 0, open: 0 },
     };
   });
 
@@ -340,6 +338,7 @@ export async function rollUpFigures(
       months: seriesOf(null),
     },
     bulletin,
+    instructions: instructions.city,
   };
 }
 
@@ -367,26 +366,28 @@ export function quarterRate(actual: string, annualTarget: string | null): string
     .toFixed(2);
 }
 
-/** 同比: this year's figure beside last year's same window (null when the system holds none). */
-function comparison(thisYear: string, lastYear: string | null): RollUpComparison {
-  const growth =
-    lastYear === null || new Decimal(lastYear).isZero()
-      ? null
-      : new Decimal(thisYear).minus(lastYear).div(lastYear).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-  return { thisYear, lastYear, growthRate: growth };
-}
-
-/** The bulletin's figures of the city or a chain: 同比, 资金到位率, 序时进度 and its gap, verified funds apart. */
-function bulletinLineOf(f: HeadlineFigures, last: HeadlineFigures | null): RollUpBulletinLine {
-  const signed = new Decimal(f.signedAmount.yearToDate);
+/**
+ * The bulletin's figures of the city or a chain: 同比, 资金到位率, 序时进度 and its gap, verified
+ * funds apart. 同比 and 资金到位率 are the headline figures' own (previousYear, yoy,
+ * fundsToSignedRate: PostgreSQL numeric), only shaped here.
+ */
+function bulletinLineOf(f: HeadlineFigures): RollUpBulletinLine {
   const funds = new Decimal(f.fundsInPlace.yearToDate);
   const verified = new Decimal(f.fundsInPlaceVerified.yearToDate);
+  const p = f.previousYear;
+  const system = p.basis === 'system' ? 'system' : null;
+  const comparison = (thisYear: string, lastYear: string | null, growthRate: string | null, basis = system): RollUpComparison => ({
+    thisYear,
+    lastYear,
+    growthRate,
+    basis,
+  });
   return {
-    signedMonth: comparison(f.signedAmount.month, last?.signedAmount.month ?? null),
-    signedYearToDate: comparison(f.signedAmount.yearToDate, last?.signedAmount.yearToDate ?? null),
-    fundsMonth: comparison(f.fundsInPlace.month, last?.fundsInPlace.month ?? null),
-    fundsYearToDate: comparison(f.fundsInPlace.yearToDate, last?.fundsInPlace.yearToDate ?? null),
-    fundsToSignedRate: signed.isZero() ? null : funds.div(signed).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+    signedMonth: comparison(f.signedAmount.month, p.signedAmount.month, f.yoy.signedAmount.month),
+    signedYearToDate: comparison(f.signedAmount.yearToDate, p.signedAmount.yearToDate, f.yoy.signedAmount.yearToDate),
+    fundsMonth: comparison(f.fundsInPlace.month, p.fundsInPlace.month, f.yoy.fundsInPlace.month),
+    fundsYearToDate: comparison(f.fundsInPlace.yearToDate, p.fundsInPlace.yearToDate, f.yoy.fundsInPlace.yearToDate, p.basis),
+    fundsToSignedRate: f.fundsToSignedRate,
     signedPace: f.signedAmount.pace,
     signedGap: f.signedAmount.gap,
     fundsPace: f.fundsInPlace.pace,
