@@ -2,7 +2,6 @@ import type { ChainCode } from '../chain';
 import type { ActionItemCompletion } from '../meetings/meetings.contract';
 import type { Wan } from '../money';
 import type { ProjectStatus } from '../pipeline/project';
-import type { YearOnYearBasis, YearOnYearView } from '../pipeline/year-on-year';
 import type { KeyTaskProgressPart, PlanMissingView } from '../plan/plan.contract';
 import type { SectorFundsGrowthView } from '../plan/sector-growth.contract';
 import type {
@@ -52,8 +51,6 @@ export interface RollUpCityTotals {
   signedAtLeast?: boolean;
   fundsAtLeast?: boolean;
 }
-  /** 同比 of the year to date (the same months of last year) and 资金到位率; absent in older figures. */
-  yearOnYear?: YearOnYearView;
 
 /** 重大项目 of a chain, as it stood when the figures were taken. */
 export interface RollUpMajorProject {
@@ -106,11 +103,8 @@ export interface RollUpChainFigures {
    * the figure existed.
    */
   actionItems: RollUpActionItems | null;
-}
   /** 领导批示 on the chain's projects in the period; absent in figures taken before it existed. */
   instructions?: RollUpInstructionCounts;
-  /** 同比 of the year to date (the same months of last year) and 资金到位率; absent in older figures. */
-  yearOnYear?: YearOnYearView;
 }
 
 /**
@@ -121,6 +115,7 @@ export interface RollUpInstructionCounts {
   written: number;
   replied: number;
   open: number;
+}
 
 /** A chain's 交办事项 at a date: ActionItemCompletion, plus the items not done and overdue then. */
 export type RollUpActionItems = ActionItemCompletion & { open: number; overdue: number };
@@ -258,14 +253,14 @@ export interface RollUpFigures {
   yearView: RollUpYearView;
   /** What the bulletin's text reads beside the totals (同比, 到位率, 序时进度, 主要签约项目); absent in older figures. */
   bulletin?: RollUpBulletinFigures;
+  /** 领导批示 city-wide in the period (批示 N件, 已回复 M件, 未回复 K件); absent in older figures. */
+  instructions?: RollUpInstructionCounts;
 }
 
 /** A figure beside the same window of the previous year (同比). */
 export interface RollUpComparison {
   thisYear: Wan;
   /** The previous year's same window; null when the system holds nothing for that year. */
-  /** 领导批示 city-wide in the period (批示 N件, 已回复 M件, 未回复 K件); absent in older figures. */
-  instructions?: RollUpInstructionCounts;
   lastYear: Wan | null;
   /** (this − last) / last × 100, two decimals; null without last year's figure or when it is 0. */
   growthRate: string | null;
@@ -275,11 +270,6 @@ export interface RollUpComparison {
 export interface RollUpBulletinLine {
   signedMonth: RollUpComparison;
   signedYearToDate: RollUpComparison;
-  /**
-   * Where lastYear comes from (the headline figures' 同比): 'baseline-full-year' is the office's
-   * whole-year 到位资金 of a year before the product. Absent in older figures (then 'system').
-   */
-  basis?: YearOnYearBasis | null;
   fundsMonth: RollUpComparison;
   fundsYearToDate: RollUpComparison;
   /** 资金到位率: funds in place / signed amount, year to date, × 100; null when nothing is signed. */
