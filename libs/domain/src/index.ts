@@ -23,6 +23,7 @@ export * from './lib/ledger/ledger-date';
 export * from './lib/ledger/ledger-import.contract';
 export * from './lib/reporting/clock';
 export * from './lib/reporting/period';
+export * from './lib/reporting/stat-window';
 export * from './lib/reporting/reminder';
 export * from './lib/reporting/reporting.contract';
 export * from './lib/reporting/ranking';

@@ -3,6 +3,8 @@
  * reports "before the 25th", read as due at the end of the 25th in Asia/Shanghai, i.e. before
  * 00:00 on the 26th (+08:00). China keeps UTC+8 all year, so every local instant is a fixed shift.
  */
+import { statWindowEnd, type StatCutoffs } from './stat-window';
+
 const SHANGHAI_OFFSET_HOURS = 8;
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -115,14 +117,13 @@ export function dueInstant(period: string, extendedTo?: string | null): Date {
 }
 
 /**
- * The first instant at which the period may be locked: its statistical window has closed and its
- * report is due. The window is, for now, the calendar month (the figures of units' reports and the
- * roll-up cover it), so a month is locked from 00:00 on the 1st of the next (Asia/Shanghai); when
- * the office's windows (issue 16, item 1) replace the calendar month, this is the one place to change.
+ * The first instant at which the period may be locked: its statistical window (statWindow, the
+ * office's cut-offs or the 25th) has closed and its report is due. By default both fall at 00:00 on
+ * the 26th (Asia/Shanghai); December's window runs to 31 December, so it is locked from 1 January.
  */
-export function periodLockableFrom(period: string): Date {
+export function periodLockableFrom(period: string, cutoffs: StatCutoffs = {}): Date {
   const due = dueInstant(period);
-  const windowEnd = periodBounds(period).end;
+  const windowEnd = statWindowEnd(period, cutoffs);
   return windowEnd > due ? windowEnd : due;
 }
 

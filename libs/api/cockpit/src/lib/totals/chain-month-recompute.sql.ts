@@ -1,13 +1,30 @@
 /**
  * chain_month_total recomputed from the records alone, written independently of the trigger's
- * functions: every month of the first signing's year is tried (generate_series) where the
- * triggers try only the months an agreement falls in. Used to check the kept totals.
+ * functions: the statistical windows are laid out here from the office's cut-offs (the 25th and 31
+ * December by default; January from 1 January, each other period from the day after the previous
+ * cut-off), events joined to the window holding their date, and every period of the first
+ * signing's year is tried (where the triggers try only the periods an agreement falls in).
  */
 export const CHAIN_MONTH_RECOMPUTED = `
-  WITH signed AS (
-    SELECT p.chain_id, to_char(a.signed_on, 'YYYY-MM') AS month, sum(a.amount) AS amount,
+  WITH years AS (
+    SELECT generate_series(coalesce(min(date_part('year', signed_on))::int, 2000),
+                           coalesce(max(date_part('year', signed_on))::int, 2000)) AS y
+    FROM project_agreement
+  ), cut AS (
+    SELECT to_char(make_date(y, m, 1), 'YYYY-MM') AS month, m,
+           coalesce(c.cutoff, CASE WHEN m = 12 THEN make_date(y, 12, 31) ELSE make_date(y, m, 25) END) AS last_day
+    FROM years CROSS JOIN generate_series(1, 12) AS m
+    LEFT JOIN stat_period_cutoff c ON c.period = to_char(make_date(y, m, 1), 'YYYY-MM')
+  ), win AS (
+    SELECT month, last_day,
+           CASE WHEN m = 1 THEN date_trunc('year', last_day)::date
+                ELSE lag(last_day) OVER (ORDER BY month) + 1 END AS first_day
+    FROM cut
+  ), signed AS (
+    SELECT p.chain_id, w.month, sum(a.amount) AS amount,
            count(*) FILTER (WHERE a.kind = 'initial') AS n
     FROM project_agreement a JOIN project p ON p.id = a.project_id
+    JOIN win w ON a.signed_on BETWEEN w.first_day AND w.last_day
     WHERE p.stage IN ('signed', 'land', 'construction', 'production')
     GROUP BY 1, 2
   ), funds AS (
@@ -23,12 +40,11 @@ export const CHAIN_MONTH_RECOMPUTED = `
     WHERE p.stage IN ('signed', 'land', 'construction', 'production')
   ), big AS (
     SELECT chain_id, month, count(*) AS n FROM (
-      SELECT f.id, f.chain_id, min(to_char(m, 'YYYY-MM')) AS month
+      SELECT f.id, f.chain_id, min(w.month) AS month
       FROM firsts f
-      CROSS JOIN generate_series(date_trunc('month', f.signed_on), date_trunc('year', f.signed_on) + interval '11 months',
-                                 interval '1 month') AS m
+      JOIN win w ON w.last_day >= f.signed_on AND date_part('year', w.last_day) = date_part('year', f.signed_on)
       WHERE (SELECT coalesce(sum(a.amount), 0) FROM project_agreement a
-             WHERE a.project_id = f.id AND a.signed_on < m + interval '1 month') >= f.threshold
+             WHERE a.project_id = f.id AND a.signed_on <= w.last_day) >= f.threshold
       GROUP BY f.id, f.chain_id
     ) b GROUP BY 1, 2
   )

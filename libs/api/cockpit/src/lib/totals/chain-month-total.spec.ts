@@ -23,7 +23,8 @@ function prng(seed: number) {
 /**
  * chain_month_total is kept by triggers whoever writes. Random sequences of changes, written
  * straight in SQL (as an import or a bulk load would), one statement or several rows at a time;
- * after each change the kept totals must equal a full recomputation from the ledgers.
+ * after each change (the office moving a cut-off among them) the kept totals must equal a full
+ * recomputation from the ledgers and the statistical windows.
  */
 describe('chain_month_total kept on write', () => {
   let t: TestApp;
@@ -61,7 +62,7 @@ describe('chain_month_total kept on write', () => {
     const kinds = ids.length < 3 ? ['create'] : [
       'create', 'create-many', 'stage', 'stage', 'move-back', 'chain', 'drop', 'sign', 'sign', 'supplement',
       'supplement', 'unsign', 'agreement-edit', 'fund', 'fund', 'fund-many', 'fund-verify', 'fund-edit',
-      'fund-delete', 'fund-delete-many', 'delete', 'threshold',
+      'fund-delete', 'fund-delete-many', 'delete', 'threshold', 'cutoff', 'cutoff',
     ];
     const kind = r.pick(kinds);
     switch (kind) {
@@ -144,6 +145,19 @@ describe('chain_month_total kept on write', () => {
       case 'delete':
         await q(`DELETE FROM project WHERE id = $1`, [one()]);
         break;
+      case 'cutoff': {
+        // The office moves a period's cut-off within its month (December's stays the 31st), or restores it.
+        const m = 1 + r.int(11);
+        const period = `${r.pick([2024, 2025])}-${String(m).padStart(2, '0')}`;
+        if (r.next() < 0.3) await q(`DELETE FROM stat_period_cutoff WHERE period = $1`, [period]);
+        else
+          await q(
+            `INSERT INTO stat_period_cutoff (period, cutoff) VALUES ($1, $2)
+             ON CONFLICT (period) DO UPDATE SET cutoff = excluded.cutoff`,
+            [period, `${period}-${String(15 + r.int(14)).padStart(2, '0')}`],
+          );
+        break;
+      }
       case 'threshold':
         await q(`UPDATE chain_target SET big_project_threshold = $2 WHERE chain_id = $1`, [r.pick(chainIds), r.pick([100, 300, 600])]);
         break;
