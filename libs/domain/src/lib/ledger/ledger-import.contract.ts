@@ -42,6 +42,28 @@ export interface ImportBatchView {
   createdBy: string;
   createdAt: string;
   committedAt: string | null;
+  /**
+   * A previewed project import: the chains whose new projects name no 项目负责人 and whose owner
+   * the one committing must choose (the staff who may own them listed); empty when none.
+   */
+  ownerless?: OwnerlessChain[];
+}
+
+/** A member of staff who may own a chain's new projects (serves the chain today). */
+export interface OwnerCandidate {
+  id: string;
+  displayName: string;
+}
+
+/**
+ * One chain whose new projects name no 项目负责人: the chain's code (the key of `defaultOwners`
+ * in the commit), its name, the Excel rows and the staff who may own them.
+ */
+export interface OwnerlessChain {
+  chain: string;
+  name: string;
+  rows: number[];
+  candidates: OwnerCandidate[];
 }
 
 export interface ImportRowView {

@@ -237,4 +237,13 @@ export class ImportBatchStore {
     const [row] = await this.manager.query(`SELECT default_owners AS owners FROM import_batch WHERE id = $1`, [id]);
     return row?.owners ?? {};
   }
+
+  /** The rows a commit would create: their chain and the owner their row names, if any. */
+  async newProjectRows(id: string): Promise<{ row: number; chainId: number; ownerId: string | null }[]> {
+    return this.manager.query(
+      `SELECT row_number AS row, (data ->> 'chainId')::integer AS "chainId", data ->> 'ownerId' AS "ownerId"
+       FROM import_row WHERE batch_id = $1 AND action = 'create' ORDER BY row_number`,
+      [id],
+    );
+  }
 }

@@ -1,6 +1,8 @@
 import {
   addJobWithin,
   type AuthUser,
+  CLOCK,
+  type Clock,
   checkXlsxBytes,
   hasRole,
   QueueName,
@@ -11,7 +13,7 @@ import {
   withinQueue,
 } from '@crm/api/core';
 import { InjectQueue } from '@nestjs/bullmq';
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -19,9 +21,10 @@ import { ImportBatchStore, type ImportBatchView, type ImportKind } from './impor
 import { LEDGER_SYNC_COMMIT_MAX_ROWS, LedgerCommitService } from './ledger-commit.service';
 import { LEDGER_COMMIT_JOB, type LedgerCommitJobData } from './ledger-commit.job';
 import { LEDGER_IMPORT_JOB, type LedgerImportJobData } from './ledger-import.job';
+import { ownersOfNewProjects } from './project-import.writer';
 import { LEDGER_SYNC_MAX_BYTES, LedgerPreviewService, type ColumnOverrides, type UploadedLedger } from './ledger-preview.service';
 
-import { CHAIN_CODES, type ImportPreview } from '@crm/domain';
+import { CHAIN_CODES, shanghaiToday, type ImportPreview } from '@crm/domain';
 
 export type { ImportPreview };
 
@@ -37,6 +40,7 @@ export class LedgerImportService {
     private readonly commits: LedgerCommitService,
     private readonly previews: LedgerPreviewService,
     @InjectQueue(QueueName.LedgerImport) private readonly queue: Queue,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     // Without Redis the API keeps serving; large uploads wait, and the log says so once a minute.
     quietQueueErrors(queue, QueueName.LedgerImport);
@@ -72,6 +76,17 @@ export class LedgerImportService {
     const batch = await store.find(id);
     this.checkOwner(user, batch);
     if (batch.committing) batch.commitProgress = await this.commitProgress(id, batch);
+    if (batch.kind === 'projects' && batch.status === 'previewed' && !batch.committing) {
+      // Whose owner the commit will need chosen, shown with the preview rather than after a refusal.
+      const chosen = await store.defaultOwners(id);
+      const chains: { id: number; code: string }[] = await this.dataSource.query(`SELECT id, code FROM chain`);
+      const defaults = new Map(
+        chains.filter((c) => chosen[c.code]).map((c) => [c.id, chosen[c.code]] as [number, string]),
+      );
+      batch.ownerless = (
+        await ownersOfNewProjects(this.dataSource.manager, user.id, await store.newProjectRows(id), defaults, shanghaiToday(this.clock.now()))
+      ).ownerless;
+    }
     return { batch, rows: await store.rows(id, options) };
   }
 

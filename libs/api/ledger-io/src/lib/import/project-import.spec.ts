@@ -87,6 +87,10 @@ describe('project import', () => {
 
     // The office serves no chain: it names a default owner among the chain's staff, and never becomes one.
     expect(res.body.batch.notices.map((n: { zh: string }) => n.zh)).toEqual([expect.stringContaining('未填写项目负责人：清洁能源产业链（第2行）')]);
+    // The preview itself lists the chain whose owner must be chosen, with the staff who may own it.
+    expect(res.body.batch.ownerless).toEqual([
+      { chain: 'clean-energy', name: '清洁能源产业链', rows: [2], candidates: expect.arrayContaining([expect.objectContaining({ id: w.staff.user.id })]) },
+    ]);
     const audits = await count('audit_log');
     const ownerless = await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(422);
     expect(ownerless.body.message).toContain('清洁能源产业链（第2行）');

@@ -1,6 +1,6 @@
 import type { AuthUser } from '@crm/api/core';
 import type { ProjectActor, ProjectChanges, ProjectWriter } from '@crm/api/pipeline';
-import { STAGE_FACT_STAGE, stageIndex, type ChainCode, type StageFacts } from '@crm/domain';
+import { STAGE_FACT_STAGE, stageIndex, type ChainCode, type OwnerlessChain, type StageFacts } from '@crm/domain';
 import { ConflictException, HttpException, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ImportBatchStore, ImportRowView } from './import-batch.store';
@@ -58,11 +58,64 @@ export async function loadExistingProjects(manager: EntityManager): Promise<Exis
   );
 }
 
+/** A new row's chain and whether it names its own owner: all the owner rule needs of a row. */
+export interface NewRowOwner {
+  row: number;
+  chainId: number;
+  ownerId?: string | null;
+}
+
 /**
- * The owner of each new project without one in its row: the default the office chose for the
- * chain on commit, else whoever commits when they serve the chain (staff importing their own
- * chain's projects). Refuses (422, nothing written) naming the chains and rows still without one:
- * an office-only user never becomes an owner.
+ * Who owns each chain's new projects without an owner in their row: the default the office chose
+ * for the chain, else whoever commits when they serve the chain (staff importing their own chain's
+ * projects); `ownerless` lists the chains still without one, with their rows and the staff who may
+ * own them (serving the chain on the day). The preview shows that list before the first commit;
+ * the commit refuses while it is not empty. An office-only user never becomes an owner.
+ */
+export async function ownersOfNewProjects(
+  tx: EntityManager,
+  userId: string,
+  rows: NewRowOwner[],
+  defaultOwners: Map<number, string>,
+  today: string,
+): Promise<{ owners: Map<number, string>; ownerless: OwnerlessChain[] }> {
+  const owners = new Map<number, string>();
+  const missing = new Map<number, number[]>();
+  const needing = rows.filter((r) => !r.ownerId);
+  if (!needing.length) return { owners, ownerless: [] };
+  const [{ chains }] = await tx.query(
+    `SELECT coalesce(array_agg(chain_id), '{}') AS chains FROM chain_access($1::uuid, $2::date) WHERE editable`,
+    [userId, today],
+  );
+  for (const r of needing) {
+    const owner = defaultOwners.get(r.chainId) ?? ((chains as number[]).includes(r.chainId) ? userId : undefined);
+    if (owner) owners.set(r.chainId, owner);
+    else missing.set(r.chainId, [...(missing.get(r.chainId) ?? []), r.row]);
+  }
+  if (!missing.size) return { owners, ownerless: [] };
+  const names: { id: number; code: string; name: string }[] = await tx.query(
+    `SELECT id, code, name_zh AS name FROM chain WHERE id = ANY ($1::smallint[])`,
+    [[...missing.keys()]],
+  );
+  const ownerless: OwnerlessChain[] = [];
+  for (const [chain, rowNumbers] of missing) {
+    const candidates: { id: string; displayName: string }[] = await tx.query(
+      `SELECT u.id, u.display_name AS "displayName" FROM app_user u
+       WHERE u.active AND 'staff' = ANY (u.roles)
+         AND EXISTS (SELECT 1 FROM chain_access(u.id, $2::date) a WHERE a.chain_id = $1 AND a.editable)
+       ORDER BY u.display_name, u.id`,
+      [chain, today],
+    );
+    const c = names.find((n) => n.id === chain);
+    ownerless.push({ chain: c?.code ?? String(chain), name: c?.name ?? String(chain), rows: rowNumbers, candidates });
+  }
+  return { owners, ownerless };
+}
+
+/**
+ * The owner of each new project without one in its row (ownersOfNewProjects). Refuses (422,
+ * nothing written) a default owner who does not serve the chain, and names the chains and rows
+ * still without one with the staff who may own them.
  */
 async function ownersOfNewRows(
   tx: EntityManager,
@@ -71,9 +124,7 @@ async function ownersOfNewRows(
   defaultOwners: Map<number, string>,
   today: string,
   chainNames: Map<number, string>,
-  codes: Map<number, string>,
 ): Promise<Map<number, string>> {
-  const owners = new Map<number, string>();
   // A default owner serves its chain on the day (chain_access: staff of a unit serving it).
   const wrong: string[] = [];
   for (const [chain, owner] of defaultOwners) {
@@ -93,39 +144,22 @@ async function ownersOfNewRows(
       errors: { defaultOwners: [zh] },
     });
   }
-  const [{ chains }] = await tx.query(
-    `SELECT coalesce(array_agg(chain_id), '{}') AS chains FROM chain_access($1::uuid, $2::date) WHERE editable`,
-    [user.id, today],
-  );
-  const missing = new Map<number, number[]>();
-  for (const row of rows) {
-    const d = row.data as unknown as ProjectRowData;
-    if (row.action !== 'create' || d.ownerId) continue;
-    const owner = defaultOwners.get(d.chainId) ?? ((chains as number[]).includes(d.chainId) ? user.id : undefined);
-    if (owner) owners.set(d.chainId, owner);
-    else missing.set(d.chainId, [...(missing.get(d.chainId) ?? []), row.row]);
-  }
-  if (missing.size) {
-    const list = [...missing].map(([chain, rowNumbers]) => `${chainNames.get(chain)}（第${rowNumbers.slice(0, 10).join('、')}行${rowNumbers.length > 10 ? '等' : ''}）`);
+  const newRows = rows
+    .filter((r) => r.action === 'create')
+    .map((r) => {
+      const d = r.data as unknown as ProjectRowData;
+      return { row: r.row, chainId: d.chainId, ownerId: d.ownerId };
+    });
+  const { owners, ownerless } = await ownersOfNewProjects(tx, user.id, newRows, defaultOwners, today);
+  if (ownerless.length) {
+    const list = ownerless.map((c) => `${c.name}（第${c.rows.slice(0, 10).join('、')}行${c.rows.length > 10 ? '等' : ''}）`);
     const zh = `以下新项目没有项目负责人：${list.join('；')}。请在表中填写“项目负责人”，或确认导入时为该产业链选择默认负责人（该链责任单位的专班人员）`;
-    // For the confirmation step: each chain, its rows, and the staff who may own its projects.
-    const chains = [];
-    for (const [chain, rowNumbers] of missing) {
-      const candidates: { id: string; displayName: string }[] = await tx.query(
-        `SELECT u.id, u.display_name AS "displayName" FROM app_user u
-         WHERE u.active AND 'staff' = ANY (u.roles)
-           AND EXISTS (SELECT 1 FROM chain_access(u.id, $2::date) a WHERE a.chain_id = $1 AND a.editable)
-         ORDER BY u.display_name, u.id`,
-        [chain, today],
-      );
-      chains.push({ chain: codes.get(chain), name: chainNames.get(chain), rows: rowNumbers, candidates });
-    }
     throw new UnprocessableEntityException({
       statusCode: 422,
       message: `${zh} / New projects without an owner: name one per row, or choose a default owner for the chain when committing`,
-      missing: [...missing.keys()].map((chain) => ({ field: 'defaultOwners', chain: codes.get(chain), zh, en: 'Choose a default owner' })),
+      missing: ownerless.map((c) => ({ field: 'defaultOwners', chain: c.chain, zh, en: 'Choose a default owner' })),
       errors: { defaultOwners: [zh] },
-      ownerless: chains,
+      ownerless,
     });
   }
   return owners;
@@ -161,7 +195,6 @@ export async function writeProjectRows(
     defaultOwners,
     writer.today(),
     new Map(chainRows.map((c) => [c.id, c.name])),
-    new Map(chainRows.map((c) => [c.id, c.code])),
   );
   const existing = new Set<string>();
   if (rows.some((r) => r.action === 'create')) {

@@ -1,21 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { OwnerlessChain } from '@crm/domain';
 
-/** A member of staff who may own a chain's new projects (serves the chain today). */
-export interface OwnerCandidate {
-  id: string;
-  displayName: string;
-}
-
-/**
- * One chain whose new projects name no 项目负责人, as the commit's 422 lists them: the chain's
- * code (the key of `defaultOwners`), its name, the Excel rows and the staff who may own them.
- */
-export interface OwnerlessChain {
-  chain: string;
-  name: string;
-  rows: number[];
-  candidates: OwnerCandidate[];
-}
+export type { OwnerCandidate, OwnerlessChain } from '@crm/domain';
 
 /** Chain code → user id: the default owner of that chain's new projects, sent with the commit. */
 export type DefaultOwners = Record<string, string>;

@@ -184,6 +184,23 @@ describe('LedgerImportPage', () => {
     expect(text(element.querySelector('nz-result'))).toContain('导入完成');
   });
 
+  it('offers the owner choice with the preview when the API lists the ownerless chains up front', async () => {
+    const { fixture, element, page } = await render();
+    page.selectFile(file());
+    const ownerless = [{ chain: 'clean-energy', name: '新能源产业链', rows: [2], candidates: [{ id: 'u-wang', displayName: '王专班' }] }];
+    backend.expectOne('/api/ledger/imports/projects').flush({ batch: batch({ ownerless }), rows });
+    await fixture.whenStable();
+    const choice = element.querySelector('crm-owner-choice') as HTMLElement;
+    expect(choice).not.toBeNull();
+    expect(text(choice.querySelector('[data-chain="clean-energy"] label'))).toBe('新能源产业链：第2行');
+    // Confirming before choosing sends nothing and says what is missing.
+    const commitButton = [...element.querySelectorAll('button')].find((b) => text(b).startsWith('确认导入')) as HTMLButtonElement;
+    commitButton.click();
+    await fixture.whenStable();
+    backend.expectNone(`/api/ledger/imports/${batch().id}/commit`);
+    expect(text(element.querySelector('.problem'))).toContain('请为每条产业链选择默认负责人后再确认导入');
+  });
+
   it('says so when a chain has nobody who may own its new projects, and a wrong default owner in the API’s words', async () => {
     const { fixture, element, page } = await render();
     page.selectFile(file());

@@ -215,6 +215,8 @@ export class LedgerImportPage {
       return;
     }
     if (!preview) this.preview.set({ batch, rows: [] });
+    // New projects naming no owner: the choice is offered with the preview, before the commit.
+    if (batch.status === 'previewed' && batch.ownerless?.length) this.offerOwners(batch.ownerless);
     this.step.set(batch.status === 'committed' ? 'done' : 'preview');
   }
 
@@ -255,16 +257,7 @@ export class LedgerImportPage {
         this.busy.set(false);
         const ownerless = ownerlessOf(error);
         if (ownerless) {
-          // Keep what was chosen for chains still listed; offer a select for each.
-          const chosen = this.defaultOwners();
-          this.ownerless.set(ownerless);
-          this.defaultOwners.set(
-            Object.fromEntries(
-              ownerless
-                .filter((c) => c.candidates.some((p) => p.id === chosen[c.chain]))
-                .map((c) => [c.chain, chosen[c.chain]]),
-            ),
-          );
+          this.offerOwners(ownerless);
           this.commitError.set(this.i18n.t('ledger.owner.missing'));
           this.showOwnerChoice();
         } else this.commitError.set(apiErrorText(error, this.i18n));
@@ -278,6 +271,17 @@ export class LedgerImportPage {
       this.ownersMissing.set(false);
       if (this.commitError() === this.i18n.t('ledger.owner.missing')) this.commitError.set('');
     }
+  }
+
+  /** A select for each chain listed; what was chosen for chains still listed is kept. */
+  private offerOwners(ownerless: OwnerlessChain[]): void {
+    const chosen = this.defaultOwners();
+    this.ownerless.set(ownerless);
+    this.defaultOwners.set(
+      Object.fromEntries(
+        ownerless.filter((c) => c.candidates.some((p) => p.id === chosen[c.chain])).map((c) => [c.chain, chosen[c.chain]]),
+      ),
+    );
   }
 
   /** The chosen owners of the chains still listed (none before the API has asked). */
