@@ -7,3 +7,5 @@ export { INVESTOR_NOT_NAMED, SAMPLE_PIPELINE_2025, SAMPLE_STAGE, type SampleProj
 export { ensureSampleUser, loadSamplePipeline, SAMPLE_OWNER_USERNAME } from './seed/sample-pipeline.loader';
 export { generateSyntheticProjects, SYNTHETIC_AS_OF, type SyntheticData } from './seed/sample-synthetic';
 export { insertSyntheticProjects } from './seed/sample-synthetic.loader';
+export { CHAIN_MAPS_2025, type SeedChainLink, type SeedChainMap } from './seed/chain-map-2025.data';
+export { seedChainMaps } from './seed/chain-map-seed';

@@ -26,6 +26,7 @@ import { DocumentSettingVersion1764931000000 } from './1764931000000-document-se
 import { SettingsVersions1764950000000 } from './1764950000000-settings-versions';
 import { StatWindows1764960000000 } from './1764960000000-stat-windows';
 import { InstructionThread1764980000000 } from './1764980000000-instruction-thread';
+import { ChainMap1764990000000 } from './1764990000000-chain-map';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -56,4 +57,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SettingsVersions1764950000000,
   StatWindows1764960000000,
   InstructionThread1764980000000,
+  ChainMap1764990000000,
 ];

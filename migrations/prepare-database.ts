@@ -2,6 +2,8 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { REFERENCE_2025 } from './seed/reference-2025.data';
 import { seedReference } from './seed/reference-seed';
+import { CHAIN_MAPS_2025 } from './seed/chain-map-2025.data';
+import { seedChainMaps } from './seed/chain-map-seed';
 
 /** Creates the database named in the URL when the server has none of that name yet. */
 export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
@@ -35,6 +37,7 @@ export async function prepareDatabase(dataSource: DataSource): Promise<{ migrati
     await runner.query(`SELECT pg_advisory_lock(7212025)`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     await seedReference(dataSource.manager, REFERENCE_2025);
+    await seedChainMaps(dataSource.manager, CHAIN_MAPS_2025);
     return { migrations: applied.map((m) => m.name) };
   } finally {
     await runner.query(`SELECT pg_advisory_unlock(7212025)`).catch(() => undefined);

@@ -37,3 +37,5 @@ export * from './lib/plan/plan-missing';
 export * from './lib/plan/key-task-progress';
 export * from './lib/plan/plan-workbook';
 export * from './lib/audit/audit-labels';
+export * from './lib/chain-map/chain-map.contract';
+export * from './lib/chain-map/chain-map.rules';

@@ -1,5 +1,6 @@
 import { AuditModule } from '@crm/api/audit';
 import { AuthModule } from '@crm/api/auth';
+import { ChainMapModule } from '@crm/api/chain-map';
 import { CockpitModule } from '@crm/api/cockpit';
 import { CoreModule } from '@crm/api/core';
 import { HealthModule } from '@crm/api/health';
@@ -14,6 +15,6 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The HTTP app: the platform plus every business area. Wiring only. */
 @Module({
-  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule, QueueDashboardModule, CockpitModule, MeetingsModule, PlanModule],
+  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule, QueueDashboardModule, CockpitModule, MeetingsModule, PlanModule, ChainMapModule],
 })
 export class AppModule {}

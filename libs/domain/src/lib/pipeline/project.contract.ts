@@ -1,3 +1,4 @@
+import type { ChainLinkKind } from '../chain-map/chain-map.contract';
 import type { Sector } from '../plan/plan.contract';
 import type { ChainCode } from '../chain';
 import type { Wan } from '../money';
@@ -73,6 +74,9 @@ export interface ProjectView extends ProjectSummaryView {
   /** 行业类别 for the plan's sector growth targets (特色农牧业 / 制造业 / 现代服务业). */
   sector: Sector;
   keyTask: { id: number; seq: number; text: string } | null;
+  /** 招商图谱: the link (环节) of the chain's map the project serves, and how (强链/补链/延链). */
+  chainLink: { id: number; name: string; year: number } | null;
+  chainLinkKind: ChainLinkKind | null;
   /** Reason of a pause (暂缓) or a drop (终止). */
   statusReason: string | null;
   /** 淘汰类, as found by an evaluation: signing is refused for good. */
@@ -111,6 +115,9 @@ export interface ProjectInput {
   /** Defaults to the chain's sector. */
   sector?: Sector;
   keyTaskId?: number | null;
+  /** 招商图谱: a link of the chain's map, and the kind (强链/补链/延链) the project serves there. */
+  chainLinkId?: number | null;
+  chainLinkKind?: ChainLinkKind | null;
   major?: boolean;
 }
 

@@ -10,6 +10,8 @@ export interface ProjectReferenceInput {
   responsibleUnitId: number;
   ownerId: string;
   keyTaskId: number | null;
+  /** 招商图谱 link the project serves: one of its chain's maps. */
+  chainLinkId?: number | null;
   /** Check the owner is an active staff user (a new project, or a changed owner); an unchanged owner is left as is. */
   checkOwner?: boolean;
 }
@@ -95,6 +97,22 @@ export async function resolveReferences(
         field: 'keyTaskId',
         zh: '该重点任务不属于项目所属或相关的产业链',
         en: "The key task belongs to none of the project's chains",
+      });
+    }
+  }
+
+  if (input.chainLinkId !== undefined && input.chainLinkId !== null) {
+    const [link] = await tx.query(
+      `SELECT m.chain_id FROM chain_map_link l JOIN chain_map m ON m.id = l.map_id WHERE l.id = $1`,
+      [input.chainLinkId],
+    );
+    if (!link) {
+      problems.push({ field: 'chainLinkId', zh: '没有该招商图谱环节', en: 'No such link of a chain map' });
+    } else if (link.chain_id !== chainId) {
+      problems.push({
+        field: 'chainLinkId',
+        zh: '该环节不属于项目所属产业链的招商图谱',
+        en: "The link is not on the map of the project's chain",
       });
     }
   }

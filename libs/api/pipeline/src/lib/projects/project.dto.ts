@@ -1,5 +1,7 @@
 import {
   CHAIN_CODES,
+  CHAIN_LINK_KINDS,
+  type ChainLinkKind,
   PROJECT_SORTS,
   PROJECT_STATUSES,
   PROJECT_TEXT_LIMITS as L,
@@ -110,6 +112,18 @@ export class CreateProjectDto implements ProjectInput {
   @Min(1, positiveId('重点任务', 'The key task'))
   @Max(PG_INT_MAX, positiveId('重点任务', 'The key task'))
   keyTaskId?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: '招商图谱环节 (a link of the chain’s map)' })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsInt(positiveId('招商图谱环节', 'The map link'))
+  @Min(1, positiveId('招商图谱环节', 'The map link'))
+  @Max(PG_INT_MAX, positiveId('招商图谱环节', 'The map link'))
+  chainLinkId?: number | null;
+
+  @ApiPropertyOptional({ enum: CHAIN_LINK_KINDS, nullable: true, description: '强链 / 补链 / 延链' })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsIn(CHAIN_LINK_KINDS, { message: '服务方式应为强链、补链或延链 / chainLinkKind must be strengthen, fill or extend' })
+  chainLinkKind?: ChainLinkKind | null;
 
   @ApiPropertyOptional({ description: '重大项目' })
   @IsOptional()

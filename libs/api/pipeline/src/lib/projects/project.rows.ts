@@ -1,5 +1,6 @@
 import type {
   ChainCode,
+  ChainLinkKind,
   EvaluationConclusion,
   ProjectFacts,
   ProjectStatus,
@@ -33,6 +34,7 @@ export const PROJECT_COLUMNS = `${SUMMARY_COLUMNS},
   p.chain_id, p.related_chain_ids,
   ARRAY(SELECT rc.code FROM chain rc WHERE rc.id = ANY (p.related_chain_ids) ORDER BY rc.sort_order) AS related_chain_codes,
   p.source_channel, p.location, p.industry, p.sector, p.key_task_id, kt.seq AS key_task_seq, kt.text AS key_task_text,
+  p.chain_link_id, cl.name AS chain_link_name, clm.year AS chain_link_year, p.chain_link_kind,
   p.status_reason, p.eliminated_category, p.signed_on::text AS signed_on, p.agreement_ref,
   p.land_parcel, p.land_area_mu::text AS land_area_mu, p.land_approval_ref, p.land_approved_on::text AS land_approved_on,
   p.construction_started_on::text AS construction_started_on, p.construction_permit_ref,
@@ -42,6 +44,8 @@ export const PROJECT_COLUMNS = `${SUMMARY_COLUMNS},
 
 export const PROJECT_JOINS = `${SUMMARY_JOINS}
   LEFT JOIN key_task kt ON kt.id = p.key_task_id
+  LEFT JOIN chain_map_link cl ON cl.id = p.chain_link_id
+  LEFT JOIN chain_map clm ON clm.id = cl.map_id
   LEFT JOIN app_user cb ON cb.id = p.created_by`;
 
 export interface SummaryRow {
@@ -79,6 +83,10 @@ export interface ProjectRow extends SummaryRow {
   key_task_id: number | null;
   key_task_seq: number | null;
   key_task_text: string | null;
+  chain_link_id: number | null;
+  chain_link_name: string | null;
+  chain_link_year: number | null;
+  chain_link_kind: ChainLinkKind | null;
   status_reason: string | null;
   eliminated_category: boolean;
   signed_on: string | null;
@@ -131,6 +139,9 @@ export function toProjectView(r: ProjectRow): ProjectView {
     sector: r.sector,
     keyTask:
       r.key_task_id === null ? null : { id: r.key_task_id, seq: r.key_task_seq ?? 0, text: r.key_task_text ?? '' },
+    chainLink:
+      r.chain_link_id === null ? null : { id: r.chain_link_id, name: r.chain_link_name ?? '', year: r.chain_link_year ?? 0 },
+    chainLinkKind: r.chain_link_kind,
     statusReason: r.status_reason,
     eliminatedCategory: r.eliminated_category,
     signedOn: r.signed_on,
@@ -196,6 +207,8 @@ export function auditSnapshot(r: ProjectRow): Record<string, unknown> {
     industry: r.industry,
     sector: r.sector,
     keyTaskId: r.key_task_id,
+    chainLinkId: r.chain_link_id,
+    chainLinkKind: r.chain_link_kind,
     major: r.major,
     status: r.status,
     statusReason: r.status_reason,

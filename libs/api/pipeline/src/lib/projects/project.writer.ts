@@ -8,6 +8,7 @@ import {
   STAGE_LABELS,
   statusChangeProblems,
   type ChainCode,
+  type ChainLinkKind,
   type ProjectStatus,
   type RuleProblem,
   type Sector,
@@ -47,6 +48,9 @@ export interface NewProject {
   industry?: string | null;
   sector?: Sector | null;
   keyTaskId?: number | null;
+  /** 招商图谱: a link of the project's chain's map, and the kind (强链/补链/延链) it serves there. */
+  chainLinkId?: number | null;
+  chainLinkKind?: ChainLinkKind | null;
   major?: boolean;
 }
 
@@ -126,6 +130,7 @@ export class ProjectWriter {
       responsibleUnitId: input.responsibleUnitId,
       ownerId: input.ownerId,
       keyTaskId: input.keyTaskId ?? null,
+      chainLinkId: input.chainLinkId ?? null,
     });
     if (!resolved) throw invalidInput(problems);
     const serving = await chainServiceProblems(
@@ -138,8 +143,8 @@ export class ProjectWriter {
     const [{ id }] = await tx.query(
       `INSERT INTO project (name, chain_id, related_chain_ids, enterprise_id, investor_name, source_channel,
          responsible_unit_id, owner_id, planned_investment, location, industry, key_task_id, major, created_by, sector,
-         created_at, updated_at, stage_entered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16) RETURNING id`,
+         created_at, updated_at, stage_entered_at, chain_link_id, chain_link_kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16, $17, $18) RETURNING id`,
       [
         input.name,
         resolved.chainId,
@@ -158,6 +163,8 @@ export class ProjectWriter {
         // NULL: the project_sector_default trigger takes the chain's sector.
         input.sector ?? null,
         now,
+        input.chainLinkId ?? null,
+        input.chainLinkId ? (input.chainLinkKind ?? null) : null,
       ],
     );
     await tx.query(
@@ -201,6 +208,7 @@ export class ProjectWriter {
       responsibleUnitId: input.responsibleUnitId ?? row.responsible_unit_id,
       ownerId: input.ownerId ?? row.owner_id,
       keyTaskId: input.keyTaskId !== undefined ? input.keyTaskId : row.key_task_id,
+      chainLinkId: input.chainLinkId !== undefined ? input.chainLinkId : row.chain_link_id,
       checkOwner: ownerChanged || chainChanged,
     });
     problems.push(...this.factProblems(row, input));
@@ -259,6 +267,10 @@ export class ProjectWriter {
     if (input.industry !== undefined) put('industry', input.industry);
     if (input.sector !== undefined) put('sector', input.sector);
     if (input.keyTaskId !== undefined) put('key_task_id', input.keyTaskId);
+    if (input.chainLinkId !== undefined) put('chain_link_id', input.chainLinkId);
+    if (input.chainLinkKind !== undefined || input.chainLinkId === null) {
+      put('chain_link_kind', input.chainLinkId === null ? null : (input.chainLinkKind ?? null));
+    }
     if (input.major !== undefined) put('major', input.major);
     for (const fact of CORRECTABLE) if (input[fact.field] !== undefined) put(fact.column, input[fact.field]);
     await tx.query(`UPDATE project SET ${set.join(', ')} WHERE id = $1`, params);

@@ -62,6 +62,8 @@ export function detail(stage: Stage, overrides: Partial<ProjectDetailView['proje
       industry: null,
       sector: 'manufacturing',
       keyTask: null,
+      chainLink: null,
+      chainLinkKind: null,
       statusReason: null,
       eliminatedCategory: false,
       signedOn: null,
