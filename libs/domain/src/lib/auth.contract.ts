@@ -25,6 +25,25 @@ export interface CurrentUserView {
 export interface SignInInput {
   username: string;
   password: string;
+  /**
+   * 记住此设备: for a leader, a session that lasts SESSION_REMEMBER_DAYS after sign-in however idle
+   * (ignored for other roles, who keep the idle timeout).
+   */
+  remember?: boolean;
+}
+
+/** GET /api/auth/remembered-devices: the signed-in user's remembered sessions (记住的设备). */
+export interface RememberedDeviceView {
+  /** A public id (never the session's token or its hash). */
+  id: string;
+  /** The browser and system it was signed in from, as the browser named itself. */
+  device: string;
+  signedInAt: string;
+  lastSeenAt: string;
+  /** It ends then at the latest. */
+  expiresAt: string;
+  /** The session of this request. */
+  current: boolean;
 }
 
 export interface ChangePasswordInput {

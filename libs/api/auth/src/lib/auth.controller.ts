@@ -1,6 +1,6 @@
 import { authConfig, CurrentUser, Public, SignedIn, type AuthConfig, type AuthUser } from '@crm/api/core';
-import type { CurrentUserView } from '@crm/domain';
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import type { CurrentUserView, RememberedDeviceView } from '@crm/domain';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AllowedBeforePasswordChange } from './auth.guard';
@@ -24,9 +24,16 @@ export class AuthController {
   @Public()
   @Post('sign-in')
   @HttpCode(200)
-  async signIn(@Body() input: SignInDto, @Res({ passthrough: true }) res: Response): Promise<CurrentUserView> {
-    const session = await this.signIns.signIn(input.username, input.password);
-    setSessionCookies(res, session.token, session.csrfToken, this.config.cookieSecure);
+  async signIn(
+    @Body() input: SignInDto,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CurrentUserView> {
+    const session = await this.signIns.signIn(input.username, input.password, {
+      remember: input.remember,
+      userAgent: userAgent ?? null,
+    });
+    setSessionCookies(res, session.token, session.csrfToken, this.config.cookieSecure, session.rememberedUntil);
     return this.users.currentUserView(session.userId);
   }
 
@@ -53,5 +60,26 @@ export class AuthController {
   @HttpCode(204)
   async changePassword(@CurrentUser() user: AuthUser, @Body() input: ChangePasswordDto): Promise<void> {
     await this.users.changeOwnPassword(user, input.currentPassword, input.newPassword);
+  }
+
+  /** 记住的设备: the user's remembered sessions (记住此设备), this one marked. */
+  @SignedIn()
+  @Get('remembered-devices')
+  rememberedDevices(@CurrentUser() user: AuthUser): Promise<RememberedDeviceView[]> {
+    return this.sessions.remembered(user);
+  }
+
+  /** 移除: ends one of the user's remembered sessions (audited); removing this one signs out here. */
+  @SignedIn()
+  @Delete('remembered-devices/:id')
+  @HttpCode(204)
+  async forgetDevice(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    const current = (await this.sessions.remembered(user)).find((d) => d.current);
+    await this.sessions.forget(user, id);
+    if (current?.id === id) clearSessionCookies(res);
   }
 }

@@ -1,7 +1,7 @@
 import { PASSWORD_MIN_LENGTH, type ChangePasswordInput, type SignInInput } from '@crm/domain';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsText } from '@crm/api/core';
-import { IsNotEmpty, IsString, MinLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MinLength } from 'class-validator';
 import { IsAcceptablePassword } from './sign-in/password-policy';
 
 export class SignInDto implements SignInInput {
@@ -16,6 +16,12 @@ export class SignInDto implements SignInInput {
   @IsNotEmpty({ message: '请填写密码 / The password is required' })
   @IsText({ zh: '密码', en: 'The password' }, { max: 200 })
   password!: string;
+
+  /** 记住此设备: honoured for leaders only. */
+  @ApiPropertyOptional({ description: '记住此设备 (leaders only)' })
+  @IsOptional()
+  @IsBoolean({ message: '“记住此设备”应为是或否 / remember must be true or false' })
+  remember?: boolean;
 }
 
 export class ChangePasswordDto implements ChangePasswordInput {

@@ -346,7 +346,12 @@ export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<
     until: f('有效期至', 'Valid until', 'datetime'),
   },
   enterprise: { name: f('企业名称', 'Name', 'text') },
-  user: { unitId: f('所在单位', 'Unit', 'unit'), personId: f('对应人员', 'Person', 'person') },
+  user: {
+    unitId: f('所在单位', 'Unit', 'unit'),
+    personId: f('对应人员', 'Person', 'person'),
+    sessionsEnded: f('结束的登录', 'Sessions ended', 'number'),
+    rememberedDevicesEnded: f('其中记住的设备', 'Remembered devices among them', 'number'),
+  },
   project: { name: f('项目名称', 'Name', 'text'), status: PROJECT_STATUS, reason: f('变更原因', 'Reason', 'text') },
 };
 

@@ -465,11 +465,11 @@ export interface OpenInstructionView {
  * Who answers a 批示 (acknowledges, replies): the project's owner and the staff of a unit serving
  * its chain (who may edit its projects). The API checks the same on the server.
  */
-export function mayAnswerInstruction(
-  user: { id: string; editableChainIds: readonly number[] },
-  project: { ownerId: string; chainId: number },
+export function mayAnswerInstruction<C>(
+  user: { id: string; editableChains: readonly C[] },
+  project: { ownerId: string; chain: C },
 ): boolean {
-  return user.id === project.ownerId || user.editableChainIds.includes(project.chainId);
+  return user.id === project.ownerId || user.editableChains.includes(project.chain);
 }
 
 /** The kind of the notification an instruction sends to the project's owner. */

@@ -51,7 +51,12 @@ export class SignInService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async signIn(username: string, password: string): Promise<NewSession & { userId: string }> {
+  /** `remember` (记住此设备) and the browser's name go to the session (honoured for leaders only). */
+  async signIn(
+    username: string,
+    password: string,
+    device: { remember?: boolean; userAgent?: string | null } = {},
+  ): Promise<NewSession & { userId: string }> {
     const now = this.clock.now();
     const attempt = await this.count(username, now);
     if (!attempt) {
@@ -79,7 +84,7 @@ export class SignInService {
       [attempt.id, this.clock.now()],
     );
     if (!firstRows(cleared).length) throw new UnauthorizedException(SIGN_IN_REFUSED);
-    const session = await this.sessions.create(attempt.id);
+    const session = await this.sessions.create(attempt.id, device);
     return { ...session, userId: attempt.id };
   }
 

@@ -1,6 +1,6 @@
 import { Allow, CurrentUser, type AuthUser } from '@crm/api/core';
 import type { UserView } from '@crm/domain';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { UserService } from './user.service';
@@ -33,6 +33,14 @@ export class UserController {
     @Body() input: UpdateUserDto,
   ): Promise<UserView> {
     return this.users.update(actor, id, input);
+  }
+
+  /** 结束登录: ends every session of the user, remembered devices included (audited). */
+  @Allow('admin')
+  @Post(':id/sessions/end')
+  @HttpCode(200)
+  endSessions(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<{ ended: number }> {
+    return this.users.endSessions(actor, id);
   }
 
   @Allow('admin')

@@ -206,6 +206,26 @@ export class UserService {
     });
   }
 
+  /** The admin ends every session of a user, remembered devices included: they sign in again. */
+  async endSessions(actor: AuthUser, id: string): Promise<{ ended: number }> {
+    return this.dataSource.transaction(async (tx) => {
+      const [user] = await tx.query(`SELECT id FROM app_user WHERE id = $1`, [id]);
+      if (!user) throw new NotFoundException('没有找到该用户 / No such user');
+      const [{ n, remembered }] = await tx.query(
+        `WITH gone AS (DELETE FROM user_session WHERE user_id = $1 RETURNING remembered)
+         SELECT count(*)::int AS n, (count(*) FILTER (WHERE remembered))::int AS remembered FROM gone`,
+        [id],
+      );
+      await this.audit.record(tx, actor, {
+        action: 'update',
+        entityType: 'user',
+        entityId: id,
+        after: { sessionsEnded: n, rememberedDevicesEnded: remembered },
+      });
+      return { ended: n };
+    });
+  }
+
   /** Unlocks an account locked after repeated failures. */
   async unlock(actor: AuthUser, id: string): Promise<UserView> {
     return this.dataSource.transaction(async (tx) => {

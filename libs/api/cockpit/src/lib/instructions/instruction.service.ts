@@ -1,6 +1,5 @@
 import { AuditService } from '@crm/api/audit';
 import {
-  canEditChain,
   canReadChain,
   CLOCK,
   hasRole,
@@ -11,6 +10,7 @@ import {
 } from '@crm/api/core';
 import {
   INSTRUCTION_NOTIFICATION_KIND,
+  mayAnswerInstruction,
   shanghaiToday,
   type InstructionReplyView,
   type InstructionView,
@@ -329,7 +329,11 @@ export class InstructionService {
 
   /** The answering side (owner, the chain's staff) before the leader's: an owner who also leads answers. */
   private async side(manager: EntityManager, user: AuthUser, project: ProjectAccessRow): Promise<Side | null> {
-    if (user.id === project.owner_id || canEditChain(user, project.chain_id)) return 'answer';
+    const answers = mayAnswerInstruction(
+      { id: user.id, editableChains: user.editableChainIds },
+      { ownerId: project.owner_id, chain: project.chain_id },
+    );
+    if (answers) return 'answer';
     if (await this.leadsChain(manager, user, project.chain_id)) return 'leader';
     return null;
   }

@@ -34,6 +34,7 @@ export const authConfig = registerAs('auth', () => {
   return {
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionMaxHours: env.SESSION_MAX_HOURS,
+    sessionRememberDays: env.SESSION_REMEMBER_DAYS,
     maxFailures: env.SIGN_IN_MAX_FAILURES,
     lockMinutes: env.SIGN_IN_LOCK_MINUTES,
     signInRatePerMinute: env.SIGN_IN_RATE_PER_MINUTE,

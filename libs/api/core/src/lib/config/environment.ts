@@ -78,6 +78,17 @@ export class Environment {
   @Max(24 * 30)
   SESSION_MAX_HOURS = 12;
 
+  /**
+   * 记住此设备: a leader's remembered session lasts this many days after sign-in, however idle
+   * (still checked on every request, ended by a password change, by its user and by the admin).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  SESSION_REMEMBER_DAYS = 30;
+
   /** Failed sign-ins in a row before the account is locked. */
   @IsOptional()
   @Type(() => Number)
