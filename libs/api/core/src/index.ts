@@ -87,3 +87,5 @@ export {
   type FileProblem,
 } from './lib/xlsx/xlsx-file-check';
 export { utf8FileName } from './lib/xlsx/upload-name';
+/** For tests: hand-written zips whose headers lie (zip bombs, forged sizes). */
+export { deflatedZeros, HOSTILE_ZIP_WORKBOOK, hostileZip, type HostileZipPart } from './lib/xlsx/hostile-zip';
