@@ -48,6 +48,7 @@ describe('SignInPage', () => {
         provideRouter([
           { path: 'login', component: SignInPage },
           { path: 'chains', component: Landed },
+          { path: 'cockpit', component: Landed },
           { path: 'audit', component: Landed },
           { path: 'account/password', component: Landed },
         ]),
@@ -139,6 +140,16 @@ describe('SignInPage', () => {
     backend.expectOne('/api/auth/sign-in').flush(ME);
     await harness.fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/chains');
+  });
+
+  it('takes a leader to the cockpit when no return URL is given', async () => {
+    await open('/login');
+    type('#username', 'xujin');
+    type('#password', 'correct horse battery');
+    await submit();
+    backend.expectOne('/api/auth/sign-in').flush({ ...ME, username: 'xujin', roles: ['leader'], unit: null });
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/cockpit');
   });
 
   it('sends a user with a generated password to change it first', async () => {

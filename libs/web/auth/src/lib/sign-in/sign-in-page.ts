@@ -17,10 +17,12 @@ import { ActivatedRoute, Router } from '@angular/router';
 import {
   AuthService,
   CHANGE_PASSWORD_URL,
+  HOME_URL,
   I18nService,
   Lang,
   TranslatePipe,
   apiErrorText,
+  homeFor,
   safeReturnUrl,
 } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -102,8 +104,14 @@ export class SignInPage {
       .subscribe({
         next: (user) => {
           this.submitting.set(false);
+          // No page asked for: each role lands on its own home (leaders on the cockpit).
+          const returnUrl = this.returnUrl();
           void this.router.navigateByUrl(
-            user.mustChangePassword ? CHANGE_PASSWORD_URL : this.returnUrl(),
+            user.mustChangePassword
+              ? CHANGE_PASSWORD_URL
+              : returnUrl === HOME_URL
+                ? homeFor(user.roles)
+                : returnUrl,
           );
         },
         error: (error: unknown) => {

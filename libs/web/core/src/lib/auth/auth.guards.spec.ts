@@ -8,7 +8,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { CurrentUserView } from '@crm/domain';
 import { currentUser } from '../testing/users';
-import { guestGuard, roleGuard, signedInGuard } from './auth.guards';
+import { guestGuard, homeGuard, roleGuard, signedInGuard } from './auth.guards';
 
 @Component({ template: '' })
 class Blank {}
@@ -29,7 +29,9 @@ describe('route guards', () => {
             canActivate: [signedInGuard],
             canActivateChild: [signedInGuard],
             children: [
+              { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
               { path: 'chains', component: Blank },
+              { path: 'cockpit', component: Blank },
               { path: 'account/password', component: Blank },
               {
                 path: 'users',
@@ -76,6 +78,14 @@ describe('route guards', () => {
     expect(await go('/audit?userId=abc', null)).toBe(
       '/login?returnUrl=%2Faudit%3FuserId%3Dabc',
     );
+  });
+
+  it('takes the app root to each role’s home: leaders the cockpit, others the overview', async () => {
+    expect(await go('/', currentUser({ roles: ['leader'] }))).toBe('/cockpit');
+  });
+
+  it('takes staff from the app root to the chain overview', async () => {
+    expect(await go('/', currentUser({ roles: ['staff'] }))).toBe('/chains');
   });
 
   it('lets a signed-in user in', async () => {

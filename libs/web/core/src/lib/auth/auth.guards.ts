@@ -6,6 +6,7 @@ import {
   FORBIDDEN_URL,
   HOME_URL,
   SIGN_IN_URL,
+  homeFor,
   safeReturnUrl,
 } from './auth-urls';
 import { AuthService } from './auth.service';
@@ -66,3 +67,14 @@ export function roleGuard(...roles: Role[]): CanMatchFn {
     return router.parseUrl(FORBIDDEN_URL);
   };
 }
+
+/**
+ * The app's root ('/'): each role's home once the user is known (leaders the cockpit, everyone
+ * else the chain overview). A guard, not a redirect, so it waits for the session to load.
+ */
+export const homeGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.ensureLoaded();
+  return router.parseUrl(homeFor(auth.roles()));
+};
