@@ -319,6 +319,16 @@ export interface ChainCockpitView {
   /** 批示 not yet replied to (up to 50), the oldest first; `openInstructionCount` counts them all. */
   openInstructions: OpenInstructionView[];
   openInstructionCount: number;
+  /** 招商图谱: the year's weak or missing links with no active lead; null when the chain has no map for the year. */
+  mapGaps?: ChainMapGapView[] | null;
+}
+
+/** A gap of a chain's map (a weak or missing link) with no active project tagged with it. */
+export interface ChainMapGapView {
+  linkId: number;
+  name: string;
+  status: 'weak' | 'missing';
+  kind: 'strengthen' | 'fill' | 'extend' | null;
 }
 
 // ---------------------------------------------------------------- alerts

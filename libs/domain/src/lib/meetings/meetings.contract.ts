@@ -224,6 +224,8 @@ export interface MeetingPackChainSection {
   /** Open (not done) action items of the chain, overdue first, then by due date. */
   openItems: ActionItemView[];
   completion: ActionItemCompletion;
+  /** 招商图谱: names of the year's weak or missing links with no active lead; null when the chain has no map for the year. */
+  mapGaps?: string[] | null;
 }
 
 /**

@@ -48,3 +48,9 @@ export async function unledGaps(manager: EntityManager, year: number, chainIds: 
     kind: r.kind,
   }));
 }
+
+/** One chain's unled gaps for the year, or null when the chain has no map for the year. */
+export async function unledGapsOfChain(manager: EntityManager, year: number, chainId: number): Promise<UnledGap[] | null> {
+  const [map] = await manager.query(`SELECT 1 FROM chain_map WHERE chain_id = $1 AND year = $2`, [chainId, year]);
+  return map ? unledGaps(manager, year, [chainId]) : null;
+}

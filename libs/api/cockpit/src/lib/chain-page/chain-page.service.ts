@@ -1,3 +1,4 @@
+import { unledGapsOfChain } from '@crm/api/chain-map';
 import { CLOCK, type Clock } from '@crm/api/core';
 import type { AuthUser } from '@crm/api/core';
 import { keyTaskProgress, planMissing, readPlanState } from '@crm/api/plan';
@@ -75,6 +76,7 @@ export class ChainPageService {
       month: period.month,
       chainIds: [chain.id],
     });
+    const gaps = await unledGapsOfChain(this.dataSource.manager, period.year, chain.id);
     const reachedOf = (s: Stage) => history.reached[s] ?? 0;
     const scope = { chain: chain.code };
 
@@ -130,6 +132,7 @@ export class ChainPageService {
       instructions,
       openInstructions: open.open,
       openInstructionCount: open.count,
+      mapGaps: gaps && gaps.map((g) => ({ linkId: g.linkId, name: g.linkName, status: g.status as 'weak' | 'missing', kind: g.kind })),
     };
   }
 }

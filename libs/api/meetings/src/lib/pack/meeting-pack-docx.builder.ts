@@ -112,6 +112,7 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
       ['阶段', '项目数（个）', '计划投资', '签约金额'],
       s.funnel.map((r) => [r.label, String(r.count), wan(r.plannedInvestment), wan(r.signedAmount)]),
     ),
+    ...(s.mapGaps === undefined ? [] : [para(mapGapText(pack.year, s.mapGaps))]),
     sub(2, `${pack.since}以来阶段变动`),
     ...table(
       ['日期', '项目', '由', '至', '责任单位'],
@@ -200,4 +201,10 @@ export async function buildMeetingPackDocx(pack: MeetingPackView, settings: Docu
 function chineseDay(isoDate: string): string {
   const [y, mo, d] = isoDate.split('-').map(Number);
   return `${y}年${mo}月${d}日`;
+}
+
+/** 招商图谱's line per chain: the gaps (weak or missing links) with no active lead. */
+function mapGapText(year: number, gaps: string[] | null): string {
+  if (gaps === null) return `招商图谱：${year}年尚未编制。`;
+  return gaps.length ? `招商图谱中尚无在推进项目的薄弱或缺失环节：${gaps.join('、')}。` : '招商图谱中的薄弱或缺失环节均已有在推进项目。';
 }

@@ -8,6 +8,7 @@ import {
   projectRefsById,
   type CockpitChain,
 } from '@crm/api/cockpit';
+import { unledGapsOfChain } from '@crm/api/chain-map';
 import { actionItemCompletionByChain, canReadChain, completionOf, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { planMissing, readPlanState } from '@crm/api/plan';
 import {
@@ -112,6 +113,7 @@ export class MeetingPackService {
       this.alerts.alerts([chain], settings, today),
       this.items.list(user, { chain: chain.code, filter: 'open' }),
     ]);
+    const gaps = await unledGapsOfChain(this.dataSource.manager, period.year, chain.id);
     const movedProjects = await projectRefsById(this.dataSource.manager, moves.map((m) => m.project_id));
     const perKind = new Map<string, number>();
     const listed: AlertView[] = alerts.items.filter((a) => {
@@ -136,6 +138,7 @@ export class MeetingPackService {
       // Overdue first, then by due date (the list comes by due date, then by creation).
       openItems: [...openItems].sort((a, b) => Number(b.overdue) - Number(a.overdue)),
       completion: completionOf(completion),
+      mapGaps: gaps && gaps.map((g) => g.linkName),
     };
   }
 }
