@@ -6,6 +6,7 @@ import { provideRouter, withInMemoryScrolling } from '@angular/router';
 import {
   ApartmentOutline,
   BellOutline,
+  ClusterOutline,
   CloudUploadOutline,
   FileTextOutline,
   FormOutline,
@@ -43,6 +44,7 @@ export const appConfig: ApplicationConfig = {
     provideNzIcons([
       ApartmentOutline,
       BellOutline,
+      ClusterOutline,
       CloudUploadOutline,
       FileTextOutline,
       FormOutline,

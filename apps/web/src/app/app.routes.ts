@@ -30,6 +30,12 @@ export const appRoutes: Route[] = [
           import('@crm/web/chains').then((m) => m.chainsRoutes),
       },
       {
+        // 招商图谱: each chain's map; the API limits it to the chains the user may read.
+        path: 'chain-map',
+        loadChildren: () =>
+          import('@crm/web/chain-map').then((m) => m.chainMapRoutes),
+      },
+      {
         path: 'projects',
         loadChildren: () =>
           import('@crm/web/pipeline').then((m) => m.projectsRoutes),

@@ -10,6 +10,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import {
   ApartmentOutline,
   BellOutline,
+  ClusterOutline,
   CloudUploadOutline,
   DashboardOutline,
   FileTextOutline,
@@ -65,6 +66,7 @@ describe('the shell', () => {
         provideNzIcons([
           ApartmentOutline,
           BellOutline,
+          ClusterOutline,
           CloudUploadOutline,
           DashboardOutline,
           FileTextOutline,
@@ -145,6 +147,7 @@ describe('the shell', () => {
     backend.expectOne('/api/chains').flush([]);
     expect(menu(staff.page)).toEqual([
       '产业链总览',
+      '招商图谱',
       '年度工作方案',
       '项目库',
       '项目看板',
@@ -161,6 +164,7 @@ describe('the shell', () => {
     expect(menu(office.page)).toEqual([
       '领导驾驶舱',
       '产业链总览',
+      '招商图谱',
       '年度工作方案',
       '项目库',
       '项目看板',
@@ -179,6 +183,7 @@ describe('the shell', () => {
     expect(menu(admin.page)).toEqual([
       '领导驾驶舱',
       '产业链总览',
+      '招商图谱',
       '年度工作方案',
       '项目库',
       '项目看板',

@@ -58,6 +58,7 @@ const MENU: MenuItem[] = [
     roles: ['leader', 'office', 'admin'],
   },
   { link: '/chains', icon: 'apartment', label: 'menu.chains' },
+  { link: '/chain-map', icon: 'cluster', label: 'menu.chainMap' },
   {
     link: '/plan',
     icon: 'flag',

@@ -8,6 +8,7 @@ export const en: Messages = {
   'layout.toggleMenu': 'Show or hide the navigation menu',
   'layout.language': 'Interface language',
   'menu.chains': 'Industry chains',
+  'menu.chainMap': 'Investment maps',
 
   'layout.userMenu': 'Current user menu',
   'layout.changePassword': 'Change password',

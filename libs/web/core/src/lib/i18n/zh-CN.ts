@@ -10,6 +10,7 @@ export const zhCN = {
   'layout.toggleMenu': '展开或收起导航菜单',
   'layout.language': '界面语言',
   'menu.chains': '产业链总览',
+  'menu.chainMap': '招商图谱',
 
   'layout.userMenu': '当前用户菜单',
   'layout.changePassword': '修改密码',

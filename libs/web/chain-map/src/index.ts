@@ -1,0 +1,1 @@
+export { chainMapRoutes } from './lib/routes';
