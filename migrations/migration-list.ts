@@ -28,6 +28,7 @@ import { StatWindows1764960000000 } from './1764960000000-stat-windows';
 import { InstructionThread1764980000000 } from './1764980000000-instruction-thread';
 import { ChainMap1764990000000 } from './1764990000000-chain-map';
 import { ContactsAndFirmGroups1765000000000 } from './1765000000000-contacts-and-firm-groups';
+import { EnterpriseGroup1765000100000 } from './1765000100000-enterprise-group';
 import { EventsAndSearch1765010000000 } from './1765010000000-events-and-search';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
@@ -61,5 +62,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InstructionThread1764980000000,
   ChainMap1764990000000,
   ContactsAndFirmGroups1765000000000,
+  EnterpriseGroup1765000100000,
   EventsAndSearch1765010000000,
 ];
