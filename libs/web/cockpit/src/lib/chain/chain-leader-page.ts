@@ -81,6 +81,8 @@ export class ChainLeaderPage {
   protected readonly stageKey = stageKey;
   protected readonly alertKindKey = alertKindKey;
   protected readonly projectsParams = projectsParams;
+  /** 招商图谱's gaps with no active lead, named in one line. */
+  protected readonly gapNames = (gaps: { name: string }[]) => gaps.map((g) => g.name).join('、');
   protected readonly shortRate = shortRate;
 
   private readonly reload = signal(0);

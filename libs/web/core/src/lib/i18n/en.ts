@@ -9,6 +9,11 @@ export const en: Messages = {
   'layout.language': 'Interface language',
   'menu.chains': 'Industry chains',
   'menu.chainMap': 'Investment maps',
+  'cockpit.mapGaps': 'Investment map gaps',
+  'cockpit.mapGaps.noMap': 'No investment map for {year} yet.',
+  'cockpit.mapGaps.unled': 'Weak or missing links with no active project: {names}',
+  'cockpit.mapGaps.allLed': 'Every weak or missing link has an active project.',
+  'cockpit.mapGaps.open': 'Open the investment map',
 
   'layout.userMenu': 'Current user menu',
   'layout.changePassword': 'Change password',
@@ -473,6 +478,14 @@ export const en: Messages = {
   'pipeline.form.plannedHint': 'Needed from contact & negotiation on; in 万元',
   'pipeline.form.ownerIsYou': 'Owner: {name} (you)',
   'pipeline.form.keyTaskNone': 'No key task',
+  'pipeline.field.chainLink': 'Map link',
+  'pipeline.field.chainLinkKind': 'Serves the link by',
+  'pipeline.form.chainLinkNone': 'No link of the investment map',
+  'pipeline.form.chainLinkKindNone': 'Strengthen, fill or extend',
+  'pipeline.form.chainLinkHint': 'The link this project strengthens, fills or extends (the {year} investment map)',
+  'pipeline.chainLinkKind.strengthen': 'Strengthen the chain',
+  'pipeline.chainLinkKind.fill': 'Fill a gap',
+  'pipeline.chainLinkKind.extend': 'Extend the chain',
   'pipeline.form.relatedHint':
     'Other chains the project concerns, so their task forces see it too',
   'pipeline.form.majorHint':

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ChainView, EnterpriseView, UnitView } from '@crm/domain';
+import type { ChainMapView, ChainView, EnterpriseView, UnitView } from '@crm/domain';
 import { API_BASE_URL } from '@crm/web/core';
 import { Observable, shareReplay } from 'rxjs';
 
@@ -34,5 +34,10 @@ export class ReferenceApi {
       `${this.baseUrl}/enterprises`,
       { params: { q, limit: 20 } },
     );
+  }
+
+  /** GET /api/chain-maps/:code/:year — a chain's 招商图谱, whose links a project may serve. */
+  chainMap(code: string, year: number): Observable<ChainMapView> {
+    return this.http.get<ChainMapView>(`${this.baseUrl}/chain-maps/${code}/${year}`);
   }
 }

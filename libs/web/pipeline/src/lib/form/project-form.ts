@@ -12,16 +12,19 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
   CHAIN_CODES,
+  CHAIN_LINK_KINDS,
   PROJECT_TEXT_LIMITS as L,
   SECTORS,
   SOURCE_CHANNELS,
   type ChainCode,
+  type ChainLinkKind,
+  type ChainMapLinkView,
   type ProjectInput,
   type ProjectView,
   type SourceChannel,
   type Sector,
 } from '@crm/domain';
-import { AuthService, I18nService, TranslatePipe, apiErrorText, isStale, sectorKey } from '@crm/web/core';
+import { AppClock, AuthService, I18nService, TranslatePipe, apiErrorText, isStale, sectorKey } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -102,6 +105,8 @@ export class ProjectForm implements OnInit {
     industry: [''],
     sector: [null as Sector | null],
     keyTaskId: [null as number | null],
+    chainLinkId: [null as number | null],
+    chainLinkKind: [null as ChainLinkKind | null],
     major: [false],
   });
   private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
@@ -134,6 +139,17 @@ export class ProjectForm implements OnInit {
     return [...serving, ...this.units().filter((u) => !ids.has(u.id))];
   });
   protected readonly keyTasks = computed(() => this.selectedChain()?.keyTasks ?? []);
+  /** 招商图谱: the links of the chain's map (this year's, else the latest earlier one) a project may serve. */
+  protected readonly mapLinks = signal<ChainMapLinkView[]>([]);
+  protected readonly mapYear = signal<number | null>(null);
+  protected readonly linkKinds = CHAIN_LINK_KINDS;
+  protected readonly linkKindKeys = {
+    strengthen: 'pipeline.chainLinkKind.strengthen',
+    fill: 'pipeline.chainLinkKind.fill',
+    extend: 'pipeline.chainLinkKind.extend',
+  } as const satisfies Record<ChainLinkKind, string>;
+  protected readonly linkChosen = computed(() => this.values().chainLinkId != null);
+  private readonly clock = inject(AppClock);
   protected readonly investorKind = computed(() => this.values().investorKind);
   protected readonly plannedPreview = computed(() => amountPreview(this.values().plannedInvestment ?? '', this.lang()));
 
@@ -161,8 +177,10 @@ export class ProjectForm implements OnInit {
         this.enterprises.set(items.map((e) => ({ id: e.id, name: e.name })));
       });
     // A key task belongs to one chain: another chain clears it.
-    this.form.controls.chain.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+    this.form.controls.chain.valueChanges.pipe(takeUntilDestroyed()).subscribe((chain) => {
       this.form.controls.keyTaskId.setValue(null);
+      this.form.controls.chainLinkId.setValue(null);
+      this.loadMapLinks(chain);
     });
   }
 
@@ -184,11 +202,14 @@ export class ProjectForm implements OnInit {
           industry: project.industry ?? '',
           sector: project.sector,
           keyTaskId: project.keyTask?.id ?? null,
+          chainLinkId: project.chainLink?.id ?? null,
+          chainLinkKind: project.chainLinkKind ?? null,
           major: project.major,
         },
         { emitEvent: true },
       );
       this.form.controls.keyTaskId.setValue(project.keyTask?.id ?? null);
+      this.form.controls.chainLinkId.setValue(project.chainLink?.id ?? null);
       if (project.investor.enterpriseId) {
         this.enterprises.set([{ id: project.investor.enterpriseId, name: project.investor.name }]);
       }
@@ -201,6 +222,32 @@ export class ProjectForm implements OnInit {
       });
     }
     this.enterpriseQuery$.next('');
+  }
+
+  /** The chain's map of this year, else of the latest year before it; no links when there is none or it cannot be read. */
+  private loadMapLinks(chain: ChainCode | null): void {
+    this.mapLinks.set([]);
+    this.mapYear.set(null);
+    if (!chain) return;
+    const year = this.clock.year();
+    this.reference
+      .chainMap(chain, year)
+      .pipe(
+        switchMap((view) => (view.map || !view.previousYear ? of(view) : this.reference.chainMap(chain, view.previousYear))),
+        catchError(() => of(null)),
+      )
+      .subscribe((view) => {
+        if (!view?.map || this.form.controls.chain.value !== chain) return;
+        this.mapYear.set(view.year);
+        // A project tagged with a link of another year's map keeps it among the choices.
+        const current = this.project()?.chainLink;
+        const links = view.map.links;
+        this.mapLinks.set(
+          current && !links.some((l) => l.id === current.id)
+            ? [...links, { ...links[0], id: current.id, name: `${current.name}（${current.year}）`, parentId: null }]
+            : links,
+        );
+      });
   }
 
   protected searchEnterprises(q: string): void {
@@ -249,6 +296,8 @@ export class ProjectForm implements OnInit {
       industry: textOrNull(v.industry),
       ...(v.sector ? { sector: v.sector } : {}),
       keyTaskId: v.keyTaskId,
+      chainLinkId: v.chainLinkId,
+      chainLinkKind: v.chainLinkId === null ? null : v.chainLinkKind,
       major: v.major,
     };
     this.submitting.set(true);
