@@ -17,6 +17,7 @@ export * from './lib/pipeline/project-records.contract';
 export * from './lib/pipeline/rule-problem';
 export * from './lib/pipeline/stage-gate';
 export * from './lib/pipeline/stage-span';
+export * from './lib/pipeline/year-on-year';
 export * from './lib/ledger/ledger-amount';
 export * from './lib/ledger/ledger-columns';
 export * from './lib/ledger/ledger-date';

@@ -15,11 +15,14 @@ export {
   stageTotalsByChain,
   topSignedProjects,
   yearHasLedger,
+  yearOnYear,
   type TopSignedProject,
   type HeadlineAmount,
   type HeadlineCityTargets,
   type HeadlineFigures,
+  type HeadlinePreviousYear,
   type HeadlineScope,
+  type HeadlineSpans,
   type HeadlineWindow,
 } from './lib/figures/headline-figures';
 export { ProjectWriterModule } from './lib/project-writer.module';

@@ -8,6 +8,7 @@ import type { ChainTargetView } from '../reference.contract';
 import type { Stage } from '../stage';
 import type { ProjectStatus } from '../pipeline/project';
 import type { ProjectListQuery, UserRef } from '../pipeline/project.contract';
+import type { YearOnYearView } from '../pipeline/year-on-year';
 
 /*
  * The leaders' cockpit (issue 6): the city view (领导驾驶舱), each chain's leader page, alerts and
@@ -80,6 +81,8 @@ export interface CockpitChainFigures {
   /** Verified entries only (no pace: the target is the same as fundsInPlace's). */
   fundsInPlaceVerified: { actual: Wan; rate: string | null };
   bigProjects: CountMeasure;
+  /** 同比 of each figure (the same months of last year) and 资金到位率, year to date. */
+  yearOnYear: YearOnYearView;
 }
 
 // ---------------------------------------------------------------- city view
@@ -99,6 +102,8 @@ export interface CockpitTotals {
   fundsInPlace: AmountMeasure;
   bigProjects: CountMeasure;
   signedProjects: { count: number; query: ProjectListQuery };
+  /** 同比 of the totals over the scope (the same months of last year) and 资金到位率. */
+  yearOnYear: YearOnYearView;
   /**
    * The city's annual targets as the year's published plan writes them (annual_plan: 2025: 220
    * 亿元以上 signed = 2,200,000 万元, 100 亿元 in place = 1,000,000 万元), whatever the scope;

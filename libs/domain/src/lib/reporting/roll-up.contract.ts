@@ -2,6 +2,7 @@ import type { ChainCode } from '../chain';
 import type { ActionItemCompletion } from '../meetings/meetings.contract';
 import type { Wan } from '../money';
 import type { ProjectStatus } from '../pipeline/project';
+import type { YearOnYearBasis, YearOnYearView } from '../pipeline/year-on-year';
 import type { KeyTaskProgressPart, PlanMissingView } from '../plan/plan.contract';
 import type { SectorFundsGrowthView } from '../plan/sector-growth.contract';
 import type {
@@ -50,6 +51,8 @@ export interface RollUpCityTotals {
    */
   signedAtLeast?: boolean;
   fundsAtLeast?: boolean;
+  /** 同比 of the year to date (the same months of last year) and 资金到位率; absent in older figures. */
+  yearOnYear?: YearOnYearView;
 }
 
 /** 重大项目 of a chain, as it stood when the figures were taken. */
@@ -105,6 +108,8 @@ export interface RollUpChainFigures {
   actionItems: RollUpActionItems | null;
   /** 领导批示 on the chain's projects in the period; absent in figures taken before it existed. */
   instructions?: RollUpInstructionCounts;
+  /** 同比 of the year to date (the same months of last year) and 资金到位率; absent in older figures. */
+  yearOnYear?: YearOnYearView;
 }
 
 /**
@@ -264,6 +269,11 @@ export interface RollUpComparison {
   lastYear: Wan | null;
   /** (this − last) / last × 100, two decimals; null without last year's figure or when it is 0. */
   growthRate: string | null;
+  /**
+   * Where lastYear comes from (the headline figures' 同比): 'baseline-full-year' is the office's
+   * whole-year 到位资金 of a year before the product. Absent in older figures (then 'system').
+   */
+  basis?: YearOnYearBasis | null;
 }
 
 /** The city's or a chain's bulletin figures. */

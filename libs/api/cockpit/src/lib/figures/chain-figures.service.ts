@@ -3,6 +3,7 @@ import {
   headlineFigures,
   headlineTargets,
   stageTotals,
+  yearOnYear,
   type HeadlineAmount,
   type HeadlineFigures,
 } from '@crm/api/pipeline';
@@ -112,6 +113,7 @@ export function measures(f: HeadlineFigures, queries: ReturnType<typeof figureQu
     bigProjects,
     signedProjects: { count: f.signedProjects.yearToDate, query: queries.signedProjects },
     fundsInPlaceVerified: { actual: f.fundsInPlaceVerified.yearToDate, rate: f.fundsInPlaceVerified.rate },
+    yearOnYear: yearOnYear(f),
   };
 }
 

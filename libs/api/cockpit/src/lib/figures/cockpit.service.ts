@@ -79,6 +79,7 @@ export class CockpitService {
         fundsInPlace: totalMeasures.fundsInPlace,
         bigProjects: totalMeasures.bigProjects,
         signedProjects: totalMeasures.signedProjects,
+        yearOnYear: totalMeasures.yearOnYear,
         cityTargets,
       },
       trend: {

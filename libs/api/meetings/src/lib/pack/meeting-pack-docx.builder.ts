@@ -3,7 +3,9 @@ import {
   ALERT_KINDS,
   MEETING_KIND_LABELS,
   STAGE_LABELS,
+  YEAR_ON_YEAR_HEADERS,
   formatWan,
+  yearOnYearRows,
   documentDate,
   type AmountMeasure,
   type DocumentSettings,
@@ -107,6 +109,13 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
         ['签约项目（个）', String(f.signedProjects.count), '—', '—', '—', '—'],
       ],
     ),
+    // 同比 (the same months of last year) and 资金到位率; absent in a pack made before they existed.
+    ...(f.yearOnYear
+      ? [
+          para(`同比情况（与${f.yearOnYear.previousYear}年1—${pack.month}月相比）`),
+          ...table(YEAR_ON_YEAR_HEADERS, yearOnYearRows(f.yearOnYear)),
+        ]
+      : []),
     sub(1, '项目推进情况（按阶段）'),
     ...table(
       ['阶段', '项目数（个）', '计划投资', '签约金额'],

@@ -8,6 +8,9 @@ export const MONEY = (sql: string) => `(${sql})::numeric(24, 6)::text`;
 /** actual / of × 100, two decimals, rounded half up in numeric; null without a target. */
 export const RATE = (actual: string, of: string) =>
   `round((${actual}) * 100.0 / nullif(${of}, 0), 2)::text`;
+/** 同比增长: (this − last) / last × 100, two decimals, half up in numeric; null when last is null or 0. */
+export const GROWTH = (thisYear: string, lastYear: string) =>
+  `round(((${thisYear}) - (${lastYear})) * 100.0 / nullif(${lastYear}, 0), 2)::text`;
 
 /**
  * Month by month from January to month $3 of year $2, per chain ($4 true) or summed over the
@@ -24,23 +27,50 @@ export const RATE = (actual: string, of: string) =>
  *
  * Summed over the city ($5), the signed and funds targets are the plan's city totals, the
  * big-project target the sum of the chains' required counts.
+ *
+ * 同比 (issue 16 §3): beside each figure, the same months of the previous year from
+ * chain_month_total (prev_*), when the system holds any 签约 or 到位资金 of that year (any chain:
+ * the product was in use then; prev_basis 'system'). Otherwise, for a year before the product,
+ * the office's 往年实绩 (funds_baseline: that year's whole-year funds in place per chain and
+ * sector, summed over the chains) stands for 到位资金 only (prev_basis 'baseline-full-year'): it
+ * is a whole year, so its 同比 is taken only at month 12. Neither: prev_basis null, no 同比 (never
+ * 0%). 资金到位率 = 到位资金 / 签约额 × 100, year to date, two decimals.
  */
 export const MONTH_ROWS = `
   WITH plan AS (
     SELECT * FROM annual_plan WHERE year = $2::integer AND status = 'published'
   ), months AS (
-    SELECT m, to_char(make_date($2::integer, m, 1), 'YYYY-MM') AS month FROM generate_series(1, $3::integer) AS m
+    SELECT m, to_char(make_date($2::integer, m, 1), 'YYYY-MM') AS month,
+           to_char(make_date($2::integer - 1, m, 1), 'YYYY-MM') AS prev_month
+    FROM generate_series(1, $3::integer) AS m
+  ), prev_plan AS (
+    SELECT 1 FROM annual_plan WHERE year = $2::integer - 1 AND status = 'published'
+  ), prev_has AS (
+    SELECT EXISTS (
+      SELECT 1 FROM chain_month_total
+      WHERE month >= to_char(make_date($2::integer - 1, 1, 1), 'YYYY-MM')
+        AND month <= to_char(make_date($2::integer - 1, 12, 1), 'YYYY-MM')
+        AND (signed_amount <> 0 OR signed_count <> 0 OR funds_in_place <> 0)
+    ) AS has
+  ), baseline AS (
+    SELECT CASE WHEN $4::boolean THEN chain_id END AS chain_id, sum(amount) AS amount
+    FROM funds_baseline WHERE year = $2::integer - 1 AND chain_id = ANY ($1::smallint[]) GROUP BY 1
   ), cells AS (
     SELECT c.id AS chain_id, months.m,
            coalesce(t.signed_amount, 0) AS signed, coalesce(t.signed_count, 0) AS signed_n,
            coalesce(t.funds_in_place, 0) AS funds, coalesce(t.funds_in_place_verified, 0) AS verified,
-           CASE WHEN EXISTS (SELECT 1 FROM plan) THEN coalesce(t.big_count, 0) ELSE 0 END AS big
+           CASE WHEN EXISTS (SELECT 1 FROM plan) THEN coalesce(t.big_count, 0) ELSE 0 END AS big,
+           coalesce(pt.signed_amount, 0) AS p_signed, coalesce(pt.signed_count, 0) AS p_signed_n,
+           coalesce(pt.funds_in_place, 0) AS p_funds,
+           CASE WHEN EXISTS (SELECT 1 FROM prev_plan) THEN coalesce(pt.big_count, 0) ELSE 0 END AS p_big
     FROM unnest($1::smallint[]) AS c(id) CROSS JOIN months
     LEFT JOIN chain_month_total t ON t.chain_id = c.id AND t.month = months.month
+    LEFT JOIN chain_month_total pt ON pt.chain_id = c.id AND pt.month = months.prev_month
   ), per AS (
     SELECT CASE WHEN $4::boolean THEN chain_id END AS chain_id, m,
            sum(signed) AS signed, sum(signed_n) AS signed_n, sum(funds) AS funds, sum(verified) AS verified,
-           sum(big) AS big
+           sum(big) AS big,
+           sum(p_signed) AS p_signed, sum(p_signed_n) AS p_signed_n, sum(p_funds) AS p_funds, sum(p_big) AS p_big
     FROM cells GROUP BY 1, 2
   ), target AS (
     SELECT CASE WHEN $4::boolean THEN ct.chain_id END AS chain_id,
@@ -53,7 +83,10 @@ export const MONTH_ROWS = `
   ), cum AS (
     SELECT per.*, sum(signed) OVER y AS signed_cum, sum(signed_n) OVER y AS signed_n_cum,
            sum(funds) OVER y AS funds_cum, sum(verified) OVER y AS verified_cum, sum(big) OVER y AS big_cum,
-           sum(signed) OVER q AS signed_q, sum(signed_n) OVER q AS signed_n_q, sum(funds) OVER q AS funds_q
+           sum(signed) OVER q AS signed_q, sum(signed_n) OVER q AS signed_n_q, sum(funds) OVER q AS funds_q,
+           sum(p_signed) OVER y AS p_signed_cum, sum(p_signed_n) OVER y AS p_signed_n_cum,
+           sum(p_funds) OVER y AS p_funds_cum, sum(p_big) OVER y AS p_big_cum,
+           sum(p_signed) OVER q AS p_signed_q, sum(p_signed_n) OVER q AS p_signed_n_q, sum(p_funds) OVER q AS p_funds_q
     FROM per
     WINDOW y AS (PARTITION BY chain_id ORDER BY m), q AS (PARTITION BY chain_id, (m - 1) / 3 ORDER BY m)
   ), paced AS (
@@ -61,6 +94,16 @@ export const MONTH_ROWS = `
            round(t.signed * cum.m / 12, 2) AS signed_pace, round(t.funds * cum.m / 12, 2) AS funds_pace,
            round(t.big::numeric * cum.m / 12, 2) AS big_pace
     FROM cum LEFT JOIN target t ON t.chain_id IS NOT DISTINCT FROM cum.chain_id
+  ), prev AS (
+    -- Last year's figures on their basis: the system's same months, or (到位资金 only) the baseline.
+    SELECT paced.*,
+           CASE WHEN ph.has THEN 'system' WHEN b.amount IS NOT NULL THEN 'baseline-full-year' END AS prev_basis,
+           CASE WHEN ph.has THEN p_funds_cum WHEN b.amount IS NOT NULL THEN b.amount END AS p_funds_ytd,
+           CASE WHEN ph.has OR paced.m = 12 THEN
+             CASE WHEN ph.has THEN p_funds_cum ELSE b.amount END
+           END AS p_funds_ytd_comparable
+    FROM paced CROSS JOIN prev_has ph
+    LEFT JOIN baseline b ON b.chain_id IS NOT DISTINCT FROM paced.chain_id
   )
   SELECT chain_id, m,
          ${MONEY('signed')} AS signed, signed_n::integer, ${MONEY('signed_q')} AS signed_q, signed_n_q::integer,
@@ -77,8 +120,30 @@ export const MONTH_ROWS = `
          ${RATE('verified_cum', 't_funds')} AS verified_rate,
          ${RATE('big_cum', 't_big')} AS big_rate,
          big_pace::text, (big_cum - big_pace)::text AS big_gap,
-         ${RATE('big_cum', 'big_pace')} AS big_pace_rate
-  FROM paced ORDER BY chain_id, m`;
+         ${RATE('big_cum', 'big_pace')} AS big_pace_rate,
+         ${RATE('funds_cum', 'signed_cum')} AS funds_to_signed_rate,
+         prev_basis,
+         CASE WHEN prev_basis = 'system' THEN ${MONEY('p_signed')} END AS p_signed,
+         CASE WHEN prev_basis = 'system' THEN ${MONEY('p_signed_q')} END AS p_signed_q,
+         CASE WHEN prev_basis = 'system' THEN ${MONEY('p_signed_cum')} END AS p_signed_cum,
+         CASE WHEN prev_basis = 'system' THEN p_signed_n::integer END AS p_signed_n,
+         CASE WHEN prev_basis = 'system' THEN p_signed_n_q::integer END AS p_signed_n_q,
+         CASE WHEN prev_basis = 'system' THEN p_signed_n_cum::integer END AS p_signed_n_cum,
+         CASE WHEN prev_basis = 'system' THEN ${MONEY('p_funds')} END AS p_funds,
+         CASE WHEN prev_basis = 'system' THEN ${MONEY('p_funds_q')} END AS p_funds_q,
+         ${MONEY('p_funds_ytd')} AS p_funds_cum,
+         CASE WHEN prev_basis = 'system' THEN p_big_cum::integer END AS p_big_cum,
+         CASE WHEN prev_basis = 'system' THEN ${GROWTH('signed', 'p_signed')} END AS yoy_signed,
+         CASE WHEN prev_basis = 'system' THEN ${GROWTH('signed_q', 'p_signed_q')} END AS yoy_signed_q,
+         CASE WHEN prev_basis = 'system' THEN ${GROWTH('signed_cum', 'p_signed_cum')} END AS yoy_signed_cum,
+         CASE WHEN prev_basis = 'system' THEN ${GROWTH('signed_n', 'p_signed_n')} END AS yoy_signed_n,
+         CASE WHEN prev_basis = 'system' THEN ${GROWTH('signed_n_q', 'p_signed_n_q')} END AS yoy_signed_n_q,
+         CASE WHEN prev_basis = 'system' THEN ${GROWTH('signed_n_cum', 'p_signed_n_cum')} END AS yoy_signed_n_cum,
+         CASE WHEN prev_basis = 'system' THEN ${GROWTH('funds', 'p_funds')} END AS yoy_funds,
+         CASE WHEN prev_basis = 'system' THEN ${GROWTH('funds_q', 'p_funds_q')} END AS yoy_funds_q,
+         ${GROWTH('funds_cum', 'p_funds_ytd_comparable')} AS yoy_funds_cum,
+         CASE WHEN prev_basis = 'system' THEN ${GROWTH('big_cum', 'p_big_cum')} END AS yoy_big_cum
+  FROM prev ORDER BY chain_id, m`;
 
 /** The chains' targets of the year ($1), from its published plan only; $2 the chains. */
 export const CHAIN_TARGETS = `

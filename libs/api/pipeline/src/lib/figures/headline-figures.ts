@@ -6,6 +6,8 @@ import {
   type ProjectStatus,
   type Stage,
   type Wan,
+  type YearOnYearBasis,
+  type YearOnYearView,
 } from '@crm/domain';
 import type { EntityManager } from 'typeorm';
 import {
@@ -62,6 +64,37 @@ export interface HeadlineFigures {
     gap: string | null;
     paceRate: string | null;
   };
+  /**
+   * 同比: the same months of the previous year (see MONTH_ROWS): from the system's own figures
+   * (basis 'system'), or for a year before the product the office's whole-year 到位资金 baseline
+   * (basis 'baseline-full-year': fundsInPlace.yearToDate only), or nothing (basis null: every
+   * figure null, never 0).
+   */
+  previousYear: HeadlinePreviousYear;
+  /** 同比增长 in percent, two decimals; null without last year's figure or when it is 0. */
+  yoy: {
+    signedAmount: HeadlineSpans<string | null>;
+    signedProjects: HeadlineSpans<string | null>;
+    fundsInPlace: HeadlineSpans<string | null>;
+    bigProjects: { yearToDate: string | null };
+  };
+  /** 资金到位率: 到位资金 / 签约额 × 100, year to date, two decimals; null when nothing is signed. */
+  fundsToSignedRate: string | null;
+}
+
+export interface HeadlineSpans<T> {
+  month: T;
+  quarterToDate: T;
+  yearToDate: T;
+}
+
+export interface HeadlinePreviousYear {
+  year: number;
+  basis: YearOnYearBasis | null;
+  signedAmount: HeadlineSpans<Wan | null>;
+  signedProjects: HeadlineSpans<number | null>;
+  fundsInPlace: HeadlineSpans<Wan | null>;
+  bigProjects: { yearToDate: number | null };
 }
 
 export interface HeadlineAmount {
@@ -119,7 +152,30 @@ interface MonthRow {
   big_pace: string | null;
   big_gap: string | null;
   big_pace_rate: string | null;
+  funds_to_signed_rate: string | null;
+  prev_basis: YearOnYearBasis | null;
+  p_signed: string | null;
+  p_signed_q: string | null;
+  p_signed_cum: string | null;
+  p_signed_n: number | null;
+  p_signed_n_q: number | null;
+  p_signed_n_cum: number | null;
+  p_funds: string | null;
+  p_funds_q: string | null;
+  p_funds_cum: string | null;
+  p_big_cum: number | null;
+  yoy_signed: string | null;
+  yoy_signed_q: string | null;
+  yoy_signed_cum: string | null;
+  yoy_signed_n: string | null;
+  yoy_signed_n_q: string | null;
+  yoy_signed_n_cum: string | null;
+  yoy_funds: string | null;
+  yoy_funds_q: string | null;
+  yoy_funds_cum: string | null;
+  yoy_big_cum: string | null;
 }
+
 
 /**
  * Month by month (1..window.month) for the chains: per chain, or summed (chainId null). Ordered
@@ -140,9 +196,9 @@ export async function headlineFigures(
     scope === 'city',
   ]);
   if (!rows.length && scope !== 'per-chain') {
-    return Array.from({ length: window.month }, (_, i) => zeroFigures(i + 1));
+    return Array.from({ length: window.month }, (_, i) => zeroFigures(i + 1, window.year));
   }
-  return rows.map(toFigures);
+  return rows.map((r) => toFigures(r, window.year));
 }
 
 /** Each chain's figures at the window's end (the last month), by chain id. */
@@ -304,7 +360,7 @@ export async function signedBetween(
 export const HEADLINE_ZERO: Wan = '0.000000';
 const ZERO = HEADLINE_ZERO;
 
-function toFigures(r: MonthRow): HeadlineFigures {
+function toFigures(r: MonthRow, year: number): HeadlineFigures {
   return {
     chainId: r.chain_id,
     m: r.m,
@@ -343,10 +399,63 @@ function toFigures(r: MonthRow): HeadlineFigures {
       gap: r.t_big === null ? null : r.big_gap,
       paceRate: r.big_pace_rate,
     },
+    previousYear: {
+      year: year - 1,
+      basis: r.prev_basis,
+      signedAmount: { month: r.p_signed, quarterToDate: r.p_signed_q, yearToDate: r.p_signed_cum },
+      signedProjects: { month: r.p_signed_n, quarterToDate: r.p_signed_n_q, yearToDate: r.p_signed_n_cum },
+      fundsInPlace: { month: r.p_funds, quarterToDate: r.p_funds_q, yearToDate: r.p_funds_cum },
+      bigProjects: { yearToDate: r.p_big_cum },
+    },
+    yoy: {
+      signedAmount: { month: r.yoy_signed, quarterToDate: r.yoy_signed_q, yearToDate: r.yoy_signed_cum },
+      signedProjects: { month: r.yoy_signed_n, quarterToDate: r.yoy_signed_n_q, yearToDate: r.yoy_signed_n_cum },
+      fundsInPlace: { month: r.yoy_funds, quarterToDate: r.yoy_funds_q, yearToDate: r.yoy_funds_cum },
+      bigProjects: { yearToDate: r.yoy_big_cum },
+    },
+    fundsToSignedRate: r.funds_to_signed_rate,
   };
 }
 
-function zeroFigures(m: number): HeadlineFigures {
+/**
+ * The year to date of the figures beside last year's (同比) and 资金到位率, as every answer
+ * carries them (cockpit, leader page, roll-up, meeting pack): shaped only, the rates are SQL's.
+ */
+export function yearOnYear(f: HeadlineFigures): YearOnYearView {
+  const p = f.previousYear;
+  const system = p.basis === 'system' ? 'system' : null;
+  return {
+    previousYear: p.year,
+    month: f.m,
+    signedAmount: {
+      thisYear: f.signedAmount.yearToDate,
+      lastYear: p.signedAmount.yearToDate,
+      basis: system,
+      growthRate: f.yoy.signedAmount.yearToDate,
+    },
+    signedProjects: {
+      thisYear: f.signedProjects.yearToDate,
+      lastYear: p.signedProjects.yearToDate,
+      basis: system,
+      growthRate: f.yoy.signedProjects.yearToDate,
+    },
+    fundsInPlace: {
+      thisYear: f.fundsInPlace.yearToDate,
+      lastYear: p.fundsInPlace.yearToDate,
+      basis: p.basis,
+      growthRate: f.yoy.fundsInPlace.yearToDate,
+    },
+    bigProjects: {
+      thisYear: f.bigProjects.yearToDate,
+      lastYear: p.bigProjects.yearToDate,
+      basis: system,
+      growthRate: f.yoy.bigProjects.yearToDate,
+    },
+    fundsToSignedRate: f.fundsToSignedRate,
+  };
+}
+
+function zeroFigures(m: number, year: number): HeadlineFigures {
   const amount: HeadlineAmount = {
     month: ZERO,
     quarterToDate: ZERO,
@@ -373,6 +482,21 @@ function zeroFigures(m: number): HeadlineFigures {
       gap: null,
       paceRate: null,
     },
+    previousYear: {
+      year: year - 1,
+      basis: null,
+      signedAmount: { month: null, quarterToDate: null, yearToDate: null },
+      signedProjects: { month: null, quarterToDate: null, yearToDate: null },
+      fundsInPlace: { month: null, quarterToDate: null, yearToDate: null },
+      bigProjects: { yearToDate: null },
+    },
+    yoy: {
+      signedAmount: { month: null, quarterToDate: null, yearToDate: null },
+      signedProjects: { month: null, quarterToDate: null, yearToDate: null },
+      fundsInPlace: { month: null, quarterToDate: null, yearToDate: null },
+      bigProjects: { yearToDate: null },
+    },
+    fundsToSignedRate: null,
   };
 }
 

@@ -201,6 +201,7 @@ describe('roll-up exports through the worker', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       '通报',
       '全市总体情况',
+      '同比及资金到位率',
       '分行业到位资金同比',
       '分产业链完成情况',
       '在库项目分阶段',

@@ -4,11 +4,14 @@ import {
   rankingMeasured,
   STAGE_LABELS,
   STAGES,
+  trimDecimal,
   type RollUpChainFigures,
   type RollUpFigures,
   type RollUpMonthPoint,
   type RollUpUnitRow,
   type SectorFundsGrowthView,
+  type YearOnYearFigure,
+  type YearOnYearView,
 } from '@crm/domain';
 import { bulletinAmount, planMissingText } from './roll-up.narrative';
 
@@ -135,6 +138,75 @@ function sectorTable(g: SectorFundsGrowthView): ReportTable {
   };
 }
 
+/** 上年同期: the figure (万元 or a count), or in words when there is none or it is a whole-year baseline. */
+function lastYearCell(f: YearOnYearFigure<string | number> | undefined): ReportCell {
+  if (!f) return null;
+  if (f.lastYear === null || f.basis === null) return '无数据';
+  if (f.basis === 'baseline-full-year') return `${typeof f.lastYear === 'number' ? f.lastYear : trimDecimal(f.lastYear)}（上年全年实绩）`;
+  return typeof f.lastYear === 'number' ? f.lastYear : wan(f.lastYear);
+}
+
+/** 同比增长 in percent, or why there is none (never 0%). */
+function growthCell(f: YearOnYearFigure<string | number> | undefined): ReportCell {
+  if (!f) return null;
+  if (f.growthRate !== null) return rate(f.growthRate);
+  if (f.lastYear === null || f.basis === null) return '无上年同期数据';
+  return f.basis === 'baseline-full-year' ? '仅全年可比' : '上年同期为0';
+}
+
+function yearOnYearCells(v: YearOnYearView): ReportCell[] {
+  return [
+    wan(v.signedAmount.thisYear),
+    lastYearCell(v.signedAmount),
+    growthCell(v.signedAmount),
+    v.signedProjects.thisYear,
+    lastYearCell(v.signedProjects),
+    growthCell(v.signedProjects),
+    wan(v.fundsInPlace.thisYear),
+    lastYearCell(v.fundsInPlace),
+    growthCell(v.fundsInPlace),
+    v.bigProjects.thisYear,
+    lastYearCell(v.bigProjects),
+    growthCell(v.bigProjects),
+    v.fundsToSignedRate === null ? '尚无签约' : rate(v.fundsToSignedRate),
+  ];
+}
+
+/** 同比及资金到位率: each chain and the city, the year to date against the same months of last year. */
+function yearOnYearTable(f: RollUpFigures): ReportTable {
+  const city = f.city.yearOnYear as YearOnYearView;
+  const baseline = [city, ...f.chains.map((x) => x.yearOnYear)].some((v) => v?.fundsInPlace.basis === 'baseline-full-year');
+  return {
+    title: '同比及资金到位率',
+    headers: [
+      '产业链',
+      `${f.yearToDateLabel}签约额(万元)`,
+      '上年同期(万元)',
+      '签约额同比(%)',
+      '签约项目(个)',
+      '上年同期(个)',
+      '签约项目同比(%)',
+      `${f.yearToDateLabel}到位资金(万元)`,
+      '上年同期(万元)',
+      '到位资金同比(%)',
+      '大项目(个)',
+      '上年同期(个)',
+      '大项目同比(%)',
+      '资金到位率(%)',
+    ],
+    rows: [
+      ...f.chains.map((x) => (x.yearOnYear ? [x.chainName, ...yearOnYearCells(x.yearOnYear)] : [x.chainName])),
+      ['全市合计', ...yearOnYearCells(city)],
+    ],
+    note:
+      `上年同期为${city.previousYear}年同月份的本系统数据；资金到位率＝到位资金÷签约额（本年累计）。` +
+      '上年同期无数据或为0的，不计同比。' +
+      (baseline
+        ? `${city.previousYear}年系统尚未启用，到位资金的上年数为市招商办录入的上年全年实绩，仅作全年（1—12月）对比。`
+        : ''),
+  };
+}
+
 /** Each chain's own big-project rule, as its published target sets it (no rule: nothing said). */
 function bigProjectNote(f: RollUpFigures): string | undefined {
   const rules = f.chains
@@ -204,6 +276,8 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
       ],
       note: missing ?? undefined,
     },
+    // Figures taken before 同比 existed have none: no table.
+    ...(c.yearOnYear ? [yearOnYearTable(f)] : []),
     // Figures taken before the sector growth existed have none: no table.
     ...(f.sectorGrowth ? [sectorTable(f.sectorGrowth)] : []),
     {

@@ -27,6 +27,7 @@ import {
   type RollUpUnitRow,
   type RollUpUnitStatus,
   type TargetMeasure,
+  type YearOnYearBasis,
 } from '@crm/domain';
 import {
   HEADLINE_ZERO,
@@ -34,7 +35,7 @@ import {
   headlineFigures,
   stageTotalsByChain,
   topSignedProjects,
-  yearHasLedger,
+  yearOnYear,
   type HeadlineAmount,
   type HeadlineFigures,
 } from '@crm/api/pipeline';
@@ -127,10 +128,7 @@ export async function rollUpFigures(
   const plan = state === 'published' ? null : planMissing(year, state);
   const sectorGrowth = await sectorFundsGrowth(manager, { year, month });
   const marks = await headlineCityTargets(manager, year);
-  // 同比: the same window of the previous year, from the system's own entries (none: no 同比).
-  const lastYearHasData = await yearHasLedger(manager, year - 1);
-  const lastPerChain = lastYearHasData ? await headlineFigures(manager, ids, { year: year - 1, month }, 'per-chain') : [];
-  const lastCityRows = lastYearHasData ? await headlineFigures(manager, ids, { year: year - 1, month }, 'city') : [];
+  // 同比 and 资金到位率 come with the headline figures (previousYear, yoy, fundsToSignedRate).
   const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
   const topSignings = await topSignedProjects(manager, ids, `${year}-01-01`, nextMonth, 5);
   // 领导批示 by the Asia/Shanghai calendar month of the period.
@@ -170,14 +168,9 @@ export async function rollUpFigures(
     return rows[rows.length - 1];
   };
 
-  const lastAtPeriod = (chainId: number | null): HeadlineFigures | null => {
-    const rows = chainId === null ? lastCityRows : lastPerChain.filter((r) => r.chainId === chainId);
-    return rows.length ? rows[rows.length - 1] : null;
-  };
-  const bulletinLine = (chainId: number | null): RollUpBulletinLine =>
-    bulletinLineOf(atPeriod(chainId), lastYearHasData ? lastAtPeriod(chainId) : null);
+  const bulletinLine = (chainId: number | null): RollUpBulletinLine => bulletinLineOf(atPeriod(chainId));
   const bulletin: RollUpBulletinFigures = {
-    lastYearHasData,
+    lastYearHasData: atPeriod(null).previousYear.basis === 'system',
     city: bulletinLine(null),
     chains: chains.map((c) => ({ chainCode: c.code, chainName: c.name, ...bulletinLine(c.id) })),
     topSignings: topSignings.map((p) => ({
@@ -212,6 +205,7 @@ export async function rollUpFigures(
     majorProjectCount: majorCounts.reduce((n, r) => n + r.n, 0),
     signedAtLeast: marks.signedAtLeast,
     fundsAtLeast: marks.fundsAtLeast,
+    yearOnYear: yearOnYear(cityFigures),
   };
   const chainFigures: RollUpChainFigures[] = chains.map((c) => {
     const f = atPeriod(c.id);
@@ -242,6 +236,7 @@ export async function rollUpFigures(
       majorProjects: majors.get(c.id) ?? [],
       keyTasks: tasks.get(c.id) ?? [],
       actionItems: actionItems(completion.find((r) => r.id === c.id)),
+      yearOnYear: yearOnYear(f),
       instructions: instructions.byChain.get(c.id) ?? { written: 0, replied: 0, open: 0 },
     };
   });
@@ -372,26 +367,33 @@ export function quarterRate(actual: string, annualTarget: string | null): string
     .toFixed(2);
 }
 
-/** 同比: this year's figure beside last year's same window (null when the system holds none). */
-function comparison(thisYear: string, lastYear: string | null): RollUpComparison {
-  const growth =
-    lastYear === null || new Decimal(lastYear).isZero()
-      ? null
-      : new Decimal(thisYear).minus(lastYear).div(lastYear).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-  return { thisYear, lastYear, growthRate: growth };
-}
-
-/** The bulletin's figures of the city or a chain: 同比, 资金到位率, 序时进度 and its gap, verified funds apart. */
-function bulletinLineOf(f: HeadlineFigures, last: HeadlineFigures | null): RollUpBulletinLine {
-  const signed = new Decimal(f.signedAmount.yearToDate);
+/**
+ * The bulletin's figures of the city or a chain: 同比, 资金到位率, 序时进度 and its gap, verified
+ * funds apart. 同比 and 资金到位率 are the headline figures' own (previousYear, yoy,
+ * fundsToSignedRate: PostgreSQL numeric), only shaped here.
+ */
+function bulletinLineOf(f: HeadlineFigures): RollUpBulletinLine {
   const funds = new Decimal(f.fundsInPlace.yearToDate);
   const verified = new Decimal(f.fundsInPlaceVerified.yearToDate);
+  const p = f.previousYear;
+  const system: YearOnYearBasis | null = p.basis === 'system' ? 'system' : null;
+  const comparison = (
+    thisYear: string,
+    lastYear: string | null,
+    growthRate: string | null,
+    basis: YearOnYearBasis | null = system,
+  ): RollUpComparison => ({
+    thisYear,
+    lastYear,
+    growthRate,
+    basis,
+  });
   return {
-    signedMonth: comparison(f.signedAmount.month, last?.signedAmount.month ?? null),
-    signedYearToDate: comparison(f.signedAmount.yearToDate, last?.signedAmount.yearToDate ?? null),
-    fundsMonth: comparison(f.fundsInPlace.month, last?.fundsInPlace.month ?? null),
-    fundsYearToDate: comparison(f.fundsInPlace.yearToDate, last?.fundsInPlace.yearToDate ?? null),
-    fundsToSignedRate: signed.isZero() ? null : funds.div(signed).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+    signedMonth: comparison(f.signedAmount.month, p.signedAmount.month, f.yoy.signedAmount.month),
+    signedYearToDate: comparison(f.signedAmount.yearToDate, p.signedAmount.yearToDate, f.yoy.signedAmount.yearToDate),
+    fundsMonth: comparison(f.fundsInPlace.month, p.fundsInPlace.month, f.yoy.fundsInPlace.month),
+    fundsYearToDate: comparison(f.fundsInPlace.yearToDate, p.fundsInPlace.yearToDate, f.yoy.fundsInPlace.yearToDate, p.basis),
+    fundsToSignedRate: f.fundsToSignedRate,
     signedPace: f.signedAmount.pace,
     signedGap: f.signedAmount.gap,
     fundsPace: f.fundsInPlace.pace,

@@ -41,9 +41,15 @@ function againstTarget(m: TargetMeasure, atLeast = false): string {
 function yearOnYear(c: RollUpComparison | undefined): string {
   if (!c) return '';
   if (c.lastYear === null) return '，上年同期无数据，不计同比';
-  if (c.growthRate === null) return '，上年同期为0，不计同比';
+  // A year before the product: the office's whole-year 到位资金 (往年实绩), comparable only at year end.
+  const baseline = c.basis === 'baseline-full-year';
+  if (c.growthRate === null) {
+    return baseline
+      ? `，上年全年实绩${bulletinAmount(c.lastYear)}（往年录入，全年可比，暂不计同比）`
+      : '，上年同期为0，不计同比';
+  }
   const rate = trimDecimal(c.growthRate.replace('-', ''));
-  return `，同比${c.growthRate.startsWith('-') ? '下降' : '增长'}${rate}%（上年同期${bulletinAmount(c.lastYear)}）`;
+  return `，同比${c.growthRate.startsWith('-') ? '下降' : '增长'}${rate}%（${baseline ? '上年全年实绩' : '上年同期'}${bulletinAmount(c.lastYear)}）`;
 }
 
 /** "，超序时进度1.2亿元" / "，落后序时进度3亿元"; nothing without a target. */
