@@ -3,6 +3,7 @@ import { AuthModule } from '@crm/api/auth';
 import { ChainMapModule } from '@crm/api/chain-map';
 import { CockpitModule } from '@crm/api/cockpit';
 import { CoreModule } from '@crm/api/core';
+import { EventsModule } from '@crm/api/events';
 import { HealthModule } from '@crm/api/health';
 import { LedgerIoModule } from '@crm/api/ledger-io';
 import { MeetingsModule } from '@crm/api/meetings';
@@ -15,6 +16,6 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The HTTP app: the platform plus every business area. Wiring only. */
 @Module({
-  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule, QueueDashboardModule, CockpitModule, MeetingsModule, PlanModule, ChainMapModule],
+  imports: [CoreModule, AuditModule, AuthModule, HealthModule, ReferenceModule, PipelineModule, LedgerIoModule, ReportingModule, QueueDashboardModule, CockpitModule, MeetingsModule, PlanModule, ChainMapModule, EventsModule],
 })
 export class AppModule {}

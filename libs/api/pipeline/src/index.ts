@@ -25,6 +25,8 @@ export {
   type HeadlineSpans,
   type HeadlineWindow,
 } from './lib/figures/headline-figures';
+// 统计区间: the office's cut-offs and a period's window (the rule itself is statWindow of @crm/domain).
+export { readStatCutoffs, readStatWindow } from './lib/figures/stat-cutoffs.query';
 export { ProjectWriterModule } from './lib/project-writer.module';
 export {
   ProjectWriter,
@@ -42,3 +44,7 @@ export {
   type StageMoveVerdict,
 } from './lib/stages/stage-move.rules';
 export { projectNotFound } from './lib/common/problems';
+// Search that finds (issue 20 §5): the terms of a query and their conditions on a project aliased p.
+export { cjkBigrams, projectSearchRank, projectSearchWhere, searchTerms, type SearchTerm } from './lib/search/project-search';
+// 撞车提醒 (issue 20 §3): the open conflicts a user may see, for the cockpit.
+export { openCourtingConflicts } from './lib/courting/courting-conflict.service';

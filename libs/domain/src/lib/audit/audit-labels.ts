@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntryView } from '../auth.contract';
 import { ENTERPRISE_TAG_LABELS } from '../enterprise';
 import { OWNERSHIP_LABELS } from '../ledger/ledger-columns';
+import { PROMOTION_EVENT_KIND_LABELS } from '../events/promotion-event.contract';
 import { MEETING_KIND_LABELS } from '../meetings/meetings.contract';
 import { EVALUATION_CONCLUSION_LABELS, EVALUATION_DIMENSION_LABELS, EVALUATION_RATING_LABELS } from '../pipeline/evaluation';
 import { ACTIVITY_KIND_LABELS, AGREEMENT_KIND_LABELS, PROJECT_STATUS_LABELS, SOURCE_CHANNEL_LABELS } from '../pipeline/project';
@@ -117,6 +118,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, AuditLabel> = {
   'stage-move': { zh: '阶段变更', en: 'Stage moved' },
   'sign-in': { zh: '登录', en: 'Signed in' },
   lock: { zh: '账号锁定', en: 'Account locked' },
+  reveal: { zh: '查看完整号码', en: 'Number shown' },
+  export: { zh: '导出', en: 'Exported' },
+  anonymise: { zh: '按本人要求删除', en: 'Removed on request' },
+  merge: { zh: '合并', en: 'Merged' },
+  undo: { zh: '撤销合并', en: 'Merge undone' },
 };
 
 /** Every entity type the API writes to the audit, in the order the filter lists them. */
@@ -154,6 +160,9 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, AuditLabel>> = {
   office_setting: { zh: '办公室设置', en: 'Office setting' },
   document_setting: { zh: '公文设置', en: 'Document setting' },
   'alert-settings': { zh: '预警设置', en: 'Alert settings' },
+  contact: { zh: '联系人', en: 'Contact' },
+  courting_conflict: { zh: '撞车提醒', en: 'Courting conflict' },
+  promotion_event: { zh: '招商活动', en: 'Promotion event' },
   user: { zh: '系统用户', en: 'User' },
 };
 
@@ -302,7 +311,11 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
 
 /** Where a field means something else for one entity type. */
 export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, AuditFieldLabel>>>> = {
-  activity: { kind: f('跟进方式', 'Kind', 'enum', { options: ACTIVITY_KIND_LABELS }), major: f('涉及重大项目', 'Major', 'boolean') },
+  activity: {
+    kind: f('跟进方式', 'Kind', 'enum', { options: ACTIVITY_KIND_LABELS }),
+    major: f('涉及重大项目', 'Major', 'boolean'),
+    contactIds: f('参加的联系人', 'Contacts', 'texts'),
+  },
   agreement: { kind: f('协议类别', 'Kind', 'enum', { options: AGREEMENT_KIND_LABELS }), note: f('补充说明', 'Note', 'text') },
   meeting: { kind: f('会议类别', 'Kind', 'enum', { options: MEETING_KIND_LABELS }) },
   action_item: {
@@ -345,14 +358,62 @@ export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<
     device: f('设备', 'Device', 'text'),
     until: f('有效期至', 'Valid until', 'datetime'),
   },
-  enterprise: { name: f('企业名称', 'Name', 'text') },
+  enterprise: {
+    name: f('企业名称', 'Name', 'text'),
+    parentEnterpriseId: f('上级企业', 'Parent firm', 'enterprise'),
+    mergeId: f('合并记录', 'Merge', 'hidden'),
+    into: f('并入企业', 'Merged into', 'enterprise'),
+    projectIds: f('转移的项目', 'Projects moved', 'texts'),
+    contactIds: f('转移的联系人', 'Contacts moved', 'texts'),
+    subsidiaryIds: f('转移的下属企业', 'Subsidiaries moved', 'texts'),
+    creditCode: f('统一社会信用代码', 'Credit code', 'text'),
+  },
+  // 联系人: personal fields are kept as a marker of the change, never their values (个人信息保护法).
+  contact: {
+    name: f('姓名', 'Name', 'hidden'),
+    title: f('职务', 'Title', 'hidden'),
+    mobile: f('手机', 'Mobile', 'hidden'),
+    landline: f('座机', 'Landline', 'hidden'),
+    wechat: f('微信', 'WeChat', 'hidden'),
+    email: f('电子邮箱', 'E-mail', 'hidden'),
+    notes: f('备注', 'Notes', 'hidden'),
+    enterpriseId: f('所在企业', 'Firm', 'enterprise'),
+    knownByUserIds: f('熟悉该联系人的工作人员', 'Staff who know them', 'users'),
+    projectIds: f('关联项目', 'Projects', 'texts'),
+    shown: f('查看内容', 'Shown', 'text'),
+    projectId: f('项目', 'Project', 'project'),
+    count: f('导出条数', 'Rows exported', 'number'),
+    reason: f('删除原因', 'Reason', 'text'),
+  },
+  courting_conflict: {
+    leadProjectId: f('牵头项目', 'Leading project', 'project'),
+    note: f('说明', 'Note', 'text'),
+  },
   user: {
     unitId: f('所在单位', 'Unit', 'unit'),
     personId: f('对应人员', 'Person', 'person'),
     sessionsEnded: f('结束的登录', 'Sessions ended', 'number'),
     rememberedDevicesEnded: f('其中记住的设备', 'Remembered devices among them', 'number'),
   },
-  project: { name: f('项目名称', 'Name', 'text'), status: PROJECT_STATUS, reason: f('变更原因', 'Reason', 'text') },
+  project: {
+    name: f('项目名称', 'Name', 'text'),
+    status: PROJECT_STATUS,
+    reason: f('变更原因', 'Reason', 'text'),
+    eventId: f('招商活动', 'Promotion event', 'text'),
+    notes: f('备注', 'Notes', 'text'),
+  },
+  promotion_event: {
+    name: f('活动名称', 'Name', 'text'),
+    kind: f('活动形式', 'Kind', 'enum', { options: PROMOTION_EVENT_KIND_LABELS }),
+    startsOn: f('开始日期', 'Starts on', 'date'),
+    endsOn: f('结束日期', 'Ends on', 'date'),
+    place: f('活动地点', 'Place', 'text'),
+    leadPersonId: f('带队领导', 'Leading official', 'person'),
+    unitIds: f('参加单位', 'Units', 'units'),
+    enterpriseIds: f('洽谈企业', 'Firms met', 'texts'),
+    contactIds: f('会见联系人', 'Contacts met', 'texts'),
+    notes: f('备注', 'Notes', 'text'),
+  },
 };
 
 /** The name of an entity type; an unknown one shows as stored. */

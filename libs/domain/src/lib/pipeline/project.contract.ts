@@ -77,6 +77,10 @@ export interface ProjectView extends ProjectSummaryView {
   /** 招商图谱: the link (环节) of the chain's map the project serves, and how (强链/补链/延链). */
   chainLink: { id: number; name: string; year: number } | null;
   chainLinkKind: ChainLinkKind | null;
+  /** 招商活动 the project came from (a fair, a trip, a 以商招商 visit ...). */
+  event: { id: string; name: string } | null;
+  /** 备注: free notes, searched with the name. */
+  notes: string | null;
   /** Reason of a pause (暂缓) or a drop (终止). */
   statusReason: string | null;
   /** 淘汰类, as found by an evaluation: signing is refused for good. */
@@ -118,6 +122,9 @@ export interface ProjectInput {
   /** 招商图谱: a link of the chain's map, and the kind (强链/补链/延链) the project serves there. */
   chainLinkId?: number | null;
   chainLinkKind?: ChainLinkKind | null;
+  /** 招商活动 the project came from. */
+  eventId?: string | null;
+  notes?: string | null;
   major?: boolean;
 }
 
@@ -222,6 +229,8 @@ export const PROJECT_SORTS = [
   'stageEnteredAt',
   'lastActivityOn',
   'nextFollowUpOn',
+  /** With a search: best match first (without one, as updatedAt). */
+  'relevance',
 ] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 

@@ -7,13 +7,14 @@ import { invalidInput } from '../common/problems';
 import type { ListProjectsDto } from './project.dto';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummaryView, type SummaryRow } from './project.rows';
 import { bigProjectBy } from '../figures/headline-figures.sql';
+import { projectSearchRank, projectSearchWhere, searchTerms } from '../search/project-search';
 
 /**
  * Each sort key as a never-null expression (so keyset paging needs no NULL cases) and the type its
  * cursor value is cast back to. Projects never contacted sort as the most idle; projects with no
  * follow-up date sort last when looking for what is due.
  */
-const SORTS: Record<ProjectSort, { expr: string; type: string }> = {
+const SORTS: Record<Exclude<ProjectSort, 'relevance'>, { expr: string; type: string }> = {
   updatedAt: { expr: 'p.updated_at', type: 'timestamptz' },
   createdAt: { expr: 'p.created_at', type: 'timestamptz' },
   name: { expr: 'p.name::text', type: 'text' },
@@ -59,7 +60,8 @@ function decodeCursor(text: string, sort: ProjectSort, order: 'asc' | 'desc'): C
 }
 
 /**
- * The project list: filters staff need, Chinese text search (trigram index on name + investor),
+ * The project list: filters staff need, search that finds (see project-search.ts: terms in any order,
+ * partial words, CJK bigrams; trigram and array indexes),
  * keyset paging on any sort. The count and the page are two queries, whatever the page size.
  */
 @Injectable()
@@ -121,8 +123,9 @@ export class ProjectListService {
       );
     }
     if (query.bigBy) {
-      // First signed in the month's year by the month's end, and signed that much by then.
-      const end = `(to_date(${param(query.bigBy)}, 'YYYY-MM') + interval '1 month')::date`;
+      // First signed in the period's year by the end of its statistical window (stat_period_cutoff,
+      // as chain_month_total counts big projects), and signed that much by then.
+      const end = `(stat_period_cutoff(${param(query.bigBy)}) + 1)`;
       where.push(bigProjectBy(end));
     }
     if (query.stageSinceTo) {
@@ -131,10 +134,9 @@ export class ProjectListService {
         `p.stage_since <= ${param(query.stageSinceTo)}::date`,
       );
     }
-    if (query.q) {
-      const escaped = query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-      where.push(`p.search_text LIKE ${param(`%${escaped}%`)}`);
-    }
+    // Search that finds: every term, in any order, whole or by most of its bigrams; ranked (sort=relevance).
+    const terms = searchTerms(query.q);
+    where.push(...projectSearchWhere(terms, param));
 
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(
@@ -142,10 +144,20 @@ export class ProjectListService {
       params,
     );
 
-    const sort = SORTS[query.sort];
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     const pageWhere = [...where];
     const pageParams = [...params];
+    const pageParam = (value: unknown) => {
+      pageParams.push(value);
+      return `$${pageParams.length}`;
+    };
+    // Without a search, relevance has nothing to rank: the most recently updated come first.
+    const sort =
+      query.sort !== 'relevance'
+        ? SORTS[query.sort]
+        : terms.length
+          ? { expr: projectSearchRank(terms, pageParam, query.q ?? ''), type: 'numeric' }
+          : SORTS.updatedAt;
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor, query.sort, query.order);
       pageParams.push(cursor.v, cursor.id);

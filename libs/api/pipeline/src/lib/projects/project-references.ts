@@ -12,6 +12,8 @@ export interface ProjectReferenceInput {
   keyTaskId: number | null;
   /** 招商图谱 link the project serves: one of its chain's maps. */
   chainLinkId?: number | null;
+  /** 招商活动 the project came from. */
+  eventId?: string | null;
   /** Check the owner is an active staff user (a new project, or a changed owner); an unchanged owner is left as is. */
   checkOwner?: boolean;
 }
@@ -115,6 +117,11 @@ export async function resolveReferences(
         en: "The link is not on the map of the project's chain",
       });
     }
+  }
+
+  if (input.eventId !== undefined && input.eventId !== null) {
+    const [event] = await tx.query(`SELECT 1 FROM promotion_event WHERE id = $1`, [input.eventId]);
+    if (!event) problems.push({ field: 'eventId', zh: '没有该招商活动', en: 'No such promotion event' });
   }
 
   if (problems.length || chainId === undefined || !investorName) return { problems, resolved: null };

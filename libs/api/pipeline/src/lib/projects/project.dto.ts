@@ -125,6 +125,15 @@ export class CreateProjectDto implements ProjectInput {
   @IsIn(CHAIN_LINK_KINDS, { message: '服务方式应为强链、补链或延链 / chainLinkKind must be strengthen, fill or extend' })
   chainLinkKind?: ChainLinkKind | null;
 
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: '招商活动 (the event the project came from)' })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsUUID('all', { message: '招商活动编号格式不正确 / The event id must be a UUID' })
+  eventId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 2000, description: '备注' })
+  @OptionalText({ zh: '备注', en: 'The notes' }, 2000)
+  notes?: string | null;
+
   @ApiPropertyOptional({ description: '重大项目' })
   @IsOptional()
   @IsBoolean({ message: '重大项目标记应为 true 或 false / major must be true or false' })

@@ -35,6 +35,7 @@ export const PROJECT_COLUMNS = `${SUMMARY_COLUMNS},
   ARRAY(SELECT rc.code FROM chain rc WHERE rc.id = ANY (p.related_chain_ids) ORDER BY rc.sort_order) AS related_chain_codes,
   p.source_channel, p.location, p.industry, p.sector, p.key_task_id, kt.seq AS key_task_seq, kt.text AS key_task_text,
   p.chain_link_id, cl.name AS chain_link_name, clm.year AS chain_link_year, p.chain_link_kind,
+  p.event_id, pe.name AS event_name, p.notes,
   p.status_reason, p.eliminated_category, p.signed_on::text AS signed_on, p.agreement_ref,
   p.land_parcel, p.land_area_mu::text AS land_area_mu, p.land_approval_ref, p.land_approved_on::text AS land_approved_on,
   p.construction_started_on::text AS construction_started_on, p.construction_permit_ref,
@@ -46,6 +47,7 @@ export const PROJECT_JOINS = `${SUMMARY_JOINS}
   LEFT JOIN key_task kt ON kt.id = p.key_task_id
   LEFT JOIN chain_map_link cl ON cl.id = p.chain_link_id
   LEFT JOIN chain_map clm ON clm.id = cl.map_id
+  LEFT JOIN promotion_event pe ON pe.id = p.event_id
   LEFT JOIN app_user cb ON cb.id = p.created_by`;
 
 export interface SummaryRow {
@@ -87,6 +89,9 @@ export interface ProjectRow extends SummaryRow {
   chain_link_name: string | null;
   chain_link_year: number | null;
   chain_link_kind: ChainLinkKind | null;
+  event_id: string | null;
+  event_name: string | null;
+  notes: string | null;
   status_reason: string | null;
   eliminated_category: boolean;
   signed_on: string | null;
@@ -142,6 +147,8 @@ export function toProjectView(r: ProjectRow): ProjectView {
     chainLink:
       r.chain_link_id === null ? null : { id: r.chain_link_id, name: r.chain_link_name ?? '', year: r.chain_link_year ?? 0 },
     chainLinkKind: r.chain_link_kind,
+    event: r.event_id === null ? null : { id: r.event_id, name: r.event_name ?? '' },
+    notes: r.notes,
     statusReason: r.status_reason,
     eliminatedCategory: r.eliminated_category,
     signedOn: r.signed_on,
@@ -209,6 +216,8 @@ export function auditSnapshot(r: ProjectRow): Record<string, unknown> {
     keyTaskId: r.key_task_id,
     chainLinkId: r.chain_link_id,
     chainLinkKind: r.chain_link_kind,
+    eventId: r.event_id,
+    notes: r.notes,
     major: r.major,
     status: r.status,
     statusReason: r.status_reason,

@@ -19,6 +19,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { invalidInput, projectNotFound, refused } from '../common/problems';
+import { raiseCourtingConflicts } from '../courting/courting-conflict.check';
 import {
   judgeStageMove,
   stageMoveRefusalMessage,
@@ -51,6 +52,10 @@ export interface NewProject {
   /** 招商图谱: a link of the project's chain's map, and the kind (强链/补链/延链) it serves there. */
   chainLinkId?: number | null;
   chainLinkKind?: ChainLinkKind | null;
+  /** 招商活动 the project came from (its totals count the project's agreements and funds). */
+  eventId?: string | null;
+  /** 备注 (searched with the name). */
+  notes?: string | null;
   major?: boolean;
 }
 
@@ -131,6 +136,7 @@ export class ProjectWriter {
       ownerId: input.ownerId,
       keyTaskId: input.keyTaskId ?? null,
       chainLinkId: input.chainLinkId ?? null,
+      eventId: input.eventId ?? null,
     });
     if (!resolved) throw invalidInput(problems);
     const serving = await chainServiceProblems(
@@ -143,8 +149,8 @@ export class ProjectWriter {
     const [{ id }] = await tx.query(
       `INSERT INTO project (name, chain_id, related_chain_ids, enterprise_id, investor_name, source_channel,
          responsible_unit_id, owner_id, planned_investment, location, industry, key_task_id, major, created_by, sector,
-         created_at, updated_at, stage_entered_at, chain_link_id, chain_link_kind)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16, $17, $18) RETURNING id`,
+         created_at, updated_at, stage_entered_at, chain_link_id, chain_link_kind, event_id, notes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16, $17, $18, $19, $20) RETURNING id`,
       [
         input.name,
         resolved.chainId,
@@ -165,6 +171,8 @@ export class ProjectWriter {
         now,
         input.chainLinkId ?? null,
         input.chainLinkId ? (input.chainLinkKind ?? null) : null,
+        input.eventId ?? null,
+        input.notes ?? null,
       ],
     );
     await tx.query(
@@ -182,6 +190,8 @@ export class ProjectWriter {
     });
     // 重大项目: the office hears at once, in this transaction.
     if (row.major) await notifyOfficeOfMajor(tx, this.notifications, { kind: 'created', projectId: id });
+    // 撞车提醒: another chain or unit already works with this firm or its group.
+    await raiseCourtingConflicts(tx, this.notifications, id, now);
     return row;
   }
 
@@ -209,6 +219,7 @@ export class ProjectWriter {
       ownerId: input.ownerId ?? row.owner_id,
       keyTaskId: input.keyTaskId !== undefined ? input.keyTaskId : row.key_task_id,
       chainLinkId: input.chainLinkId !== undefined ? input.chainLinkId : row.chain_link_id,
+      eventId: input.eventId !== undefined ? input.eventId : undefined,
       checkOwner: ownerChanged || chainChanged,
     });
     problems.push(...this.factProblems(row, input));
@@ -271,6 +282,8 @@ export class ProjectWriter {
     if (input.chainLinkKind !== undefined || input.chainLinkId === null) {
       put('chain_link_kind', input.chainLinkId === null ? null : (input.chainLinkKind ?? null));
     }
+    if (input.eventId !== undefined) put('event_id', input.eventId);
+    if (input.notes !== undefined) put('notes', input.notes);
     if (input.major !== undefined) put('major', input.major);
     for (const fact of CORRECTABLE) if (input[fact.field] !== undefined) put(fact.column, input[fact.field]);
     await tx.query(`UPDATE project SET ${set.join(', ')} WHERE id = $1`, params);

@@ -1,0 +1,70 @@
+import type { PromotionEventLine, PromotionEventTotals } from '@crm/domain';
+import type { EntityManager } from 'typeorm';
+
+export const EVENT_TOTALS_ZERO: PromotionEventTotals = { projects: 0, signedProjects: 0, signedAmount: '0', fundsInPlace: '0' };
+
+/**
+ * 签约 N个 X亿元, 到位 Y亿元 per event, summed in SQL over the linked projects' agreements (initial and
+ * supplementary) and fund arrivals; with `upTo`, only those signed by that day and arrived by that
+ * month (a roll-up's period, a cockpit's year). Every linked project counts, whoever asks: these are
+ * the figures the gazette publishes. Amounts in 万元, decimal strings.
+ */
+export async function eventTotals(
+  manager: EntityManager,
+  eventIds: string[],
+  upTo: { date: string; month: string } | null = null,
+): Promise<Map<string, PromotionEventTotals>> {
+  const totals = new Map<string, PromotionEventTotals>();
+  if (!eventIds.length) return totals;
+  const rows: { id: string; projects: number; signed_projects: number; signed_amount: string; funds: string }[] = await manager.query(
+    `WITH linked AS (SELECT p.id, p.event_id FROM project p WHERE p.event_id = ANY ($1::uuid[])),
+     signed AS (
+       SELECT l.event_id, count(DISTINCT a.project_id)::int AS n, sum(a.amount) AS amount
+       FROM linked l JOIN project_agreement a ON a.project_id = l.id
+       WHERE a.signed_on <= coalesce($2::date, 'infinity') GROUP BY l.event_id),
+     funds AS (
+       SELECT l.event_id, sum(f.amount) AS amount
+       FROM linked l JOIN fund_arrival f ON f.project_id = l.id
+       WHERE f.month <= coalesce($3::text, '9999-99') GROUP BY l.event_id),
+     counted AS (SELECT event_id, count(*)::int AS n FROM linked GROUP BY event_id)
+     SELECT e.id, coalesce(c.n, 0) AS projects, coalesce(s.n, 0) AS signed_projects,
+            trim_scale(coalesce(s.amount, 0))::text AS signed_amount, trim_scale(coalesce(f.amount, 0))::text AS funds
+     FROM unnest($1::uuid[]) AS e(id)
+     LEFT JOIN counted c ON c.event_id = e.id LEFT JOIN signed s ON s.event_id = e.id LEFT JOIN funds f ON f.event_id = e.id`,
+    [eventIds, upTo?.date ?? null, upTo?.month ?? null],
+  );
+  for (const r of rows) {
+    totals.set(r.id, { projects: r.projects, signedProjects: r.signed_projects, signedAmount: r.signed_amount, fundsInPlace: r.funds });
+  }
+  return totals;
+}
+
+/**
+ * The events held (in part) between two days, with their totals up to `upTo`: the roll-up's period
+ * table and the cockpit's year list. `chainIds` null: every event; else city-wide events and those of these chains.
+ */
+export async function eventLinesBetween(
+  manager: EntityManager,
+  from: string,
+  to: string,
+  upTo: { date: string; month: string },
+  chainIds: number[] | null = null,
+): Promise<PromotionEventLine[]> {
+  const events: { id: string; name: string; kind: PromotionEventLine['kind']; starts_on: string; ends_on: string }[] = await manager.query(
+    `SELECT e.id, e.name, e.kind, e.starts_on::text AS starts_on, e.ends_on::text AS ends_on
+     FROM promotion_event e
+     WHERE e.starts_on <= $2::date AND e.ends_on >= $1::date
+       AND ($3::smallint[] IS NULL OR e.chain_ids = '{}' OR e.chain_ids && $3::smallint[])
+     ORDER BY e.starts_on, e.name`,
+    [from, to, chainIds],
+  );
+  const totals = await eventTotals(manager, events.map((e) => e.id), upTo);
+  return events.map((e) => ({
+    id: e.id,
+    name: e.name,
+    kind: e.kind,
+    startsOn: e.starts_on,
+    endsOn: e.ends_on,
+    totals: totals.get(e.id) ?? EVENT_TOTALS_ZERO,
+  }));
+}
