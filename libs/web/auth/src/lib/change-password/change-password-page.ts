@@ -31,6 +31,7 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { RememberedDevices } from '../devices/remembered-devices';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm';
 
@@ -59,6 +60,7 @@ function passwordsAgree(group: AbstractControl): ValidationErrors | null {
     NzFormModule,
     NzInputModule,
     ReactiveFormsModule,
+    RememberedDevices,
     TranslatePipe,
   ],
   templateUrl: './change-password-page.html',
@@ -93,6 +95,8 @@ export class ChangePasswordPage {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
+  /** Only leaders may be remembered on a device (记住此设备): they see the list. */
+  protected readonly isLeader = computed(() => this.auth.hasRole('leader'));
   protected readonly forced = computed(
     () => this.auth.user()?.mustChangePassword ?? false,
   );

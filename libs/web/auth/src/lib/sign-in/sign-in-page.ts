@@ -71,6 +71,8 @@ export class SignInPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: ['', Validators.required],
     password: ['', Validators.required],
+    /** 记住此设备: the API honours it for leaders (a longer session, still bounded and revocable). */
+    remember: [false],
   });
   protected readonly submitting = signal(false);
   private readonly failure = signal<unknown>(null);
@@ -95,11 +97,11 @@ export class SignInPage {
       }
       return;
     }
-    const { username, password } = this.form.getRawValue();
+    const { username, password, remember } = this.form.getRawValue();
     this.submitting.set(true);
     this.failure.set(null);
     this.auth
-      .signIn({ username: username.trim(), password })
+      .signIn({ username: username.trim(), password, ...(remember ? { remember: true } : {}) })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (user) => {

@@ -44,6 +44,7 @@ import { MeasureFigure } from '../figures/measure-figure';
 import { MonthPicker } from '../figures/month-picker';
 import { KeyTaskProgressList } from '../key-tasks/key-task-progress-list';
 import { InstructionForm, type ProjectChoice } from './instruction-form';
+import { OpenInstructions } from './open-instructions';
 
 /** /cockpit/chains/:code — one chain for its leader: pipeline, who is stuck, what units say, 批示. */
 @Component({
@@ -52,6 +53,7 @@ import { InstructionForm, type ProjectChoice } from './instruction-form';
     LoadStateView,
     Chart,
     InstructionForm,
+    OpenInstructions,
     KeyTaskProgressList,
     MeasureFigure,
     MonthPicker,

@@ -420,6 +420,8 @@ export function chainView(): ChainCockpitView {
       },
     ],
     instructions: [],
+    openInstructions: [],
+    openInstructionCount: 0,
   };
 }
 

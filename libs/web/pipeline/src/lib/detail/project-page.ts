@@ -31,6 +31,7 @@ import { StageMoveForm } from '../move/stage-move-form';
 import { ActivityForm } from './activity-form';
 import { EvaluationPanel } from './evaluation-panel';
 import { FactsPanel } from './facts-panel';
+import { InstructionsPanel } from './instructions-panel';
 import { LedgerPanel } from './ledger-panel';
 import { ProjectTimeline } from './project-timeline';
 import { StageSteps } from './stage-steps';
@@ -47,6 +48,7 @@ type Dialog = { kind: 'move'; to: Stage | null } | { kind: 'status' } | { kind: 
     ActivityForm,
     EvaluationPanel,
     FactsPanel,
+    InstructionsPanel,
     LedgerPanel,
     NzAlertModule,
     NzButtonModule,
