@@ -46,6 +46,7 @@ export const CHAIN_MAP_TEXT = {
   targets: ['目标企业', 'Target firms'],
   noTargets: ['暂无目标企业', 'No target firm yet'],
   pipeline: ['项目推进（按阶段）', 'Pipeline by stage'],
+  noPipeline: ['尚无在推进或已落地的项目', 'No project in the pipeline yet'],
   projects: ['关联项目', 'Projects'],
   noProjects: ['暂无关联项目。在项目表单中选择“招商图谱环节”即可关联。', 'No project yet. Pick this link in a project’s form to tag it.'],
   count: ['项目数', 'Projects'],

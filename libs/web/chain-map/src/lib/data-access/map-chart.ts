@@ -67,7 +67,7 @@ export function mapTreeOption(view: ChainMapView, tierLabel: (tier: ChainLinkTie
           orient: 'LR',
           top: 16,
           bottom: 16,
-          left: 90,
+          left: 150,
           right: 200,
           symbolSize: 12,
           initialTreeDepth: -1,

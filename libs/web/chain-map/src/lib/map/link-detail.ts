@@ -69,6 +69,8 @@ import { STATUS_COLORS } from '../data-access/map-chart';
           }
         </tbody>
       </table>
+    } @else {
+      <p class="none">{{ 'noPipeline' | cm }}</p>
     }
     <h3>{{ 'projects' | cm }}</h3>
     @if (l.projects.length) {
@@ -87,7 +89,7 @@ import { STATUS_COLORS } from '../data-access/map-chart';
   `,
   styles: `
     h3 { font-size: 14px; margin: 16px 0 6px; }
-    .tags { display: flex; flex-wrap: wrap; gap: 4px; }
+    .tags { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 8px; }
     .quote { margin: 8px 0; padding: 6px 10px; border-left: 3px solid #d9d9d9; color: #595959; }
     ul { padding-left: 18px; margin: 0; }
     li { margin: 3px 0; }
