@@ -142,6 +142,22 @@ describe('SignInPage', () => {
     expect(TestBed.inject(Router).url).toBe('/chains');
   });
 
+  it('sends 记住此设备 when ticked, with a label and the hint that says who it is for', async () => {
+    await open('/login');
+    expect(text('label[for="remember"]')).toBe('记住此设备');
+    expect(text('#remember-hint')).toContain('仅限领导账号');
+    type('#username', 'xujin');
+    type('#password', 'correct horse battery');
+    const box = page.querySelector<HTMLInputElement>('#remember');
+    expect(box?.checked).toBe(false);
+    box?.click();
+    await submit();
+    const request = backend.expectOne('/api/auth/sign-in');
+    expect(request.request.body).toEqual({ username: 'xujin', password: 'correct horse battery', remember: true });
+    request.flush({ ...ME, username: 'xujin', roles: ['leader'], unit: null });
+    await harness.fixture.whenStable();
+  });
+
   it('takes a leader to the cockpit when no return URL is given', async () => {
     await open('/login');
     type('#username', 'xujin');
