@@ -5,15 +5,15 @@ import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import serveStatic from 'serve-static';
+import compression from 'compression';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig, AuthConfig } from '../config/app.config';
 import { CLOCK, type Clock } from '../clock/clock';
 import { DatabaseInputErrorFilter } from './database-error.filter';
 import { createValidationPipe } from './validation';
 import { useClockForValidation } from './validators';
+import { webAppFiles } from './web-app-files';
 
 export const API_PREFIX = 'api';
 
@@ -59,6 +59,10 @@ export function configureHttpApp(app: NestExpressApplication): void {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // API answers over 1 KB go out compressed (brotli, else gzip) when the client accepts it; the
+  // web app's files are compressed at build time instead (webAppFiles). Downloads whose type is
+  // already compressed (xlsx, docx, zip) are left as they are by the package's type filter.
+  app.use(`/${API_PREFIX}`, compression({ threshold: 1024 }));
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -94,20 +98,11 @@ export function apiDocsEnabled(nodeEnv: string, setting: string | undefined): bo
   return nodeEnv !== 'production';
 }
 
-/** Serves the built Angular app; any non-API path falls back to index.html for client routes. */
+/** Serves the built Angular app (webAppFiles); any non-API path falls back to index.html for client routes. */
 function serveWebApp(app: NestExpressApplication, configuredRoot: string | null): void {
   const root = configuredRoot ?? join(process.cwd(), 'dist/apps/web/browser');
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) return;
-  // Files for everything but /api: an API request never waits for a file-system lookup.
-  const assets = serveStatic(root, { index: false, maxAge: '1h' });
+  // Everything but /api: an API request never waits for a file lookup.
   const isApi = (req: Request) => req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
-  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || isApi(req)) {
-      return next();
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+  const files = webAppFiles(root, isApi);
+  if (files) app.use(files);
 }
