@@ -1,10 +1,15 @@
 import { Route } from '@angular/router';
-import { guestGuard, roleGuard, signedInGuard } from '@crm/web/core';
-import { BasicLayout } from './layout/basic-layout';
+import {
+  guestGuard,
+  roleGuard,
+  signedInGuard,
+  signedInMatch,
+} from '@crm/web/core';
 
 /**
- * Each business area is a lazy feature library under libs/web/<area>. Every page but sign-in
- * needs a session; the menu hides what a role may not open, and `roleGuard` refuses it anyway.
+ * Each business area is a lazy feature library under libs/web/<area>, and so is the shell
+ * (header, menu, bell): the sign-in page downloads neither. Every page but sign-in needs a
+ * session; the menu hides what a role may not open, and `roleGuard` refuses it anyway.
  */
 export const appRoutes: Route[] = [
   {
@@ -14,7 +19,9 @@ export const appRoutes: Route[] = [
   },
   {
     path: '',
-    component: BasicLayout,
+    loadComponent: () =>
+      import('./layout/basic-layout').then((m) => m.BasicLayout),
+    canMatch: [signedInMatch],
     canActivate: [signedInGuard],
     canActivateChild: [signedInGuard],
     children: [

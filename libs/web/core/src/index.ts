@@ -1,6 +1,6 @@
 export * from './lib/i18n/lang';
 export * from './lib/i18n/zh-CN';
-export * from './lib/i18n/en';
+// English is not exported: it loads on demand (loadMessages), never in the initial download.
 export * from './lib/i18n/i18n.service';
 export * from './lib/i18n/translate.pipe';
 export * from './lib/i18n/provide-i18n';

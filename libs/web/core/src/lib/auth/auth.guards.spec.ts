@@ -8,7 +8,13 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { CurrentUserView } from '@crm/domain';
 import { currentUser } from '../testing/users';
-import { guestGuard, homeGuard, roleGuard, signedInGuard } from './auth.guards';
+import {
+  guestGuard,
+  homeGuard,
+  roleGuard,
+  signedInGuard,
+  signedInMatch,
+} from './auth.guards';
 
 @Component({ template: '' })
 class Blank {}
@@ -16,8 +22,11 @@ class Blank {}
 describe('route guards', () => {
   let router: Router;
   let backend: HttpTestingController;
+  /** The feature routes the router downloaded (a lazy feature's loadChildren ran). */
+  let loaded: string[];
 
   beforeEach(() => {
+    loaded = [];
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -26,9 +35,17 @@ describe('route guards', () => {
           { path: 'login', canActivate: [guestGuard], component: Blank },
           {
             path: '',
+            canMatch: [signedInMatch],
             canActivate: [signedInGuard],
             canActivateChild: [signedInGuard],
             children: [
+              {
+                path: 'reports',
+                loadChildren: async () => {
+                  loaded.push('reports');
+                  return [{ path: '', component: Blank }];
+                },
+              },
               { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
               { path: 'chains', component: Blank },
               { path: 'cockpit', component: Blank },
@@ -78,6 +95,18 @@ describe('route guards', () => {
     expect(await go('/audit?userId=abc', null)).toBe(
       '/login?returnUrl=%2Faudit%3FuserId%3Dabc',
     );
+  });
+
+  it('downloads no feature for a visitor: straight to sign-in, with the page to return to', async () => {
+    expect(await go('/reports?month=6', null)).toBe(
+      '/login?returnUrl=%2Freports%3Fmonth%3D6',
+    );
+    expect(loaded).toEqual([]);
+  });
+
+  it('downloads the feature for a signed-in user', async () => {
+    expect(await go('/reports', currentUser())).toBe('/reports');
+    expect(loaded).toEqual(['reports']);
   });
 
   it('takes the app root to each role’s home: leaders the cockpit, others the overview', async () => {

@@ -40,6 +40,26 @@ export const signedInGuard: CanActivateFn = async (_route, state) => {
   return true;
 };
 
+/**
+ * For the layout route (canMatch): nobody signed in matches it, so a guest's first visit to any
+ * page downloads neither the shell nor the page's feature code (the router would otherwise load a
+ * feature's routes to match the address before `signedInGuard` runs) and goes straight to sign
+ * in, with the address as the return URL.
+ */
+export const signedInMatch: CanMatchFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.ensureLoaded();
+  if (auth.user()) {
+    return true;
+  }
+  const navigation = router.currentNavigation();
+  const url = navigation
+    ? router.serializeUrl(navigation.extractedUrl)
+    : router.url;
+  return signInUrlTree(router, url);
+};
+
 /** For the sign-in page: a user already signed in goes where they were headed. */
 export const guestGuard: CanActivateFn = async (route) => {
   // Everything injected before the first await: the injection context ends there.

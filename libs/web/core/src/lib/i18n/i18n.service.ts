@@ -27,6 +27,15 @@ export type MessageParams = Record<string, string | number>;
 const LOADERS: Record<Exclude<Lang, 'zh-CN'>, () => Promise<Messages>> = {
   en: () => import('./en').then((m) => m.en),
 };
+
+/**
+ * A language's texts, fetched if not Chinese. The only way in to the other languages: nothing
+ * imports './en' statically (not even the library's index), so English never joins the initial
+ * download.
+ */
+export function loadMessages(lang: Lang): Promise<Messages> {
+  return lang === 'zh-CN' ? Promise.resolve(zhCN) : LOADERS[lang]();
+}
 const NZ_LOCALES: Record<Lang, NzI18nInterface> = {
   'zh-CN': zh_CN,
   en: en_US,
@@ -80,7 +89,7 @@ export class I18nService {
       // A pending task: the app is not stable (tests, whenStable) until the texts are in.
       const done = this.pendingTasks.add();
       try {
-        const messages = await LOADERS[lang]();
+        const messages = await loadMessages(lang);
         this.loaded.update((all) => ({ ...all, [lang]: messages }));
       } catch {
         // Offline or a failed chunk: stay in the language that works.

@@ -8,7 +8,7 @@ import {
   SOURCE_CHANNEL_LABELS,
   STAGE_LABELS,
 } from '@crm/domain';
-import { en, zhCN, type MessageKey } from '@crm/web/core';
+import { loadMessages, zhCN, type MessageKey, type Messages } from '@crm/web/core';
 import {
   activityKindKey,
   agreementKindKey,
@@ -32,6 +32,11 @@ describe('pipeline labels', () => {
     ['conclusions', EVALUATION_CONCLUSION_LABELS, conclusionKey],
     ['agreement kinds', AGREEMENT_KIND_LABELS, agreementKindKey],
   ];
+
+  let en: Messages;
+  beforeAll(async () => {
+    en = await loadMessages('en');
+  });
 
   it.each(cases)('names the %s in Chinese exactly as libs/domain does, and in English too', (_, labels, key) => {
     for (const [value, label] of Object.entries(labels)) {
