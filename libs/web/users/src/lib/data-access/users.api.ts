@@ -37,6 +37,11 @@ export class UsersApi {
     return this.http.post<UserView>(`${this.baseUrl}/users/${id}/unlock`, null);
   }
 
+  /** 结束登录: every session of the user ends, remembered devices included. */
+  endSessions(id: string): Observable<{ ended: number }> {
+    return this.http.post<{ ended: number }>(`${this.baseUrl}/users/${id}/sessions/end`, null);
+  }
+
   units(): Observable<UnitView[]> {
     return this.http.get<UnitView[]>(`${this.baseUrl}/units`);
   }

@@ -214,6 +214,23 @@ describe('UsersPage', () => {
     );
   });
 
+  it('ends a user’s sessions, remembered devices included, once the admin confirms', async () => {
+    const { fixture, page } = await render();
+    page.querySelector<HTMLButtonElement>('tr[data-username="xiaojun"] button.end-sessions')?.click();
+    await fixture.whenStable();
+    await settle(50);
+    const popover = document.querySelector('.ant-popover');
+    expect(popover?.textContent).toContain('结束 肖军 在所有设备上的登录（含记住的设备）？');
+    backend.expectNone(`/api/users/${USERS[1].id}/sessions/end`);
+    [...(popover?.querySelectorAll('button') ?? [])].find((b) => b.classList.contains('ant-btn-primary'))?.click();
+    const request = backend.expectOne(`/api/users/${USERS[1].id}/sessions/end`);
+    expect(request.request.method).toBe('POST');
+    request.flush({ ended: 2 });
+    await fixture.whenStable();
+    expect(messages.success).toHaveBeenCalledWith('已结束 肖军 的 2 个登录');
+    expect(page.querySelector('tr[data-username="admin"] button.end-sessions')).toBeNull();
+  });
+
   it('deactivates an account once the admin confirms', async () => {
     const { fixture, page } = await render();
     page

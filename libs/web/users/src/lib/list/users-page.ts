@@ -233,6 +233,24 @@ export class UsersPage implements HasUnsavedChanges {
     }
   }
 
+  /** 结束登录: the user signs in again everywhere (remembered devices too). */
+  protected endSessions(user: UserView): void {
+    this.busy.update((ids) => new Set(ids).add(user.id));
+    this.api
+      .endSessions(user.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: ({ ended }) => {
+          this.busy.update((ids) => new Set([...ids].filter((id) => id !== user.id)));
+          this.message.success(this.i18n.t('users.sessionsEnded', { name: user.displayName, count: ended }));
+        },
+        error: (error: unknown) => {
+          this.busy.update((ids) => new Set([...ids].filter((id) => id !== user.id)));
+          if (httpStatus(error) !== 403) this.message.error(apiErrorText(error, this.i18n));
+        },
+      });
+  }
+
   protected unlock(user: UserView): void {
     this.run(user, this.api.unlock(user.id), 'users.unlocked');
   }
