@@ -5,6 +5,6 @@ export { AlertService } from './lib/alerts/alert.service';
 export { AlertSettingsService } from './lib/alerts/alert-settings.service';
 export { chainStuckProjects, type StuckProject } from './lib/chain-page/stuck-projects';
 export type { CockpitChain } from './lib/common/cockpit-chains';
-export { cockpitPeriod, type CockpitPeriod } from './lib/common/cockpit-period';
+export { cockpitPeriod, readCockpitPeriod, readCockpitPeriodOf, type CockpitPeriod } from './lib/common/cockpit-period';
 export { projectRefsById } from './lib/common/project-ref.rows';
 export { ChainFiguresService, chainFigures } from './lib/figures/chain-figures.service';

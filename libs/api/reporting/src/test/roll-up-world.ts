@@ -1,5 +1,5 @@
 import { createTestUser, type TestApp } from '@crm/api/testing';
-import type { ChainCode, ProjectStatus, Stage } from '@crm/domain';
+import { statPeriodAt, statPeriodOf, type ChainCode, type ProjectStatus, type Stage } from '@crm/domain';
 import Decimal from 'decimal.js';
 
 /*
@@ -120,12 +120,13 @@ export interface ChainTargetRow {
   threshold: string | null;
 }
 
-const monthOf = (date: string) => date.slice(0, 7);
+/** The period whose statistical window (the day after the previous 25th to the 25th) holds a date. */
+const monthOf = (date: string) => statPeriodOf(date);
 const inYear = (month: string) => month >= '2025-01' && month <= PERIOD;
 const atOrAfterSigned = (stage: Stage) =>
   ['signed', 'land', 'construction', 'production'].includes(stage);
-/** The Shanghai month of a local instant written with +08:00. */
-const localMonth = (instant: string) => instant.slice(0, 7);
+/** The period whose window holds a local instant (its Asia/Shanghai date). */
+const localMonth = (instant: string) => statPeriodAt(new Date(instant));
 
 export interface ExpectedChain {
   signedMonth: { count: number; amount: Decimal };

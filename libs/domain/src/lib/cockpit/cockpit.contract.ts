@@ -1,3 +1,4 @@
+import type { StatWindow } from '../reporting/stat-window';
 import type { ChainCode, ChainUnitRole } from '../chain';
 import type { Wan } from '../money';
 import type { MonthlyReportState, NotificationKind } from '../reporting/reporting.contract';
@@ -169,6 +170,8 @@ export interface CockpitView {
   month: number;
   /** YYYY-MM of the chosen month. */
   asOf: string;
+  /** 统计区间 of the chosen period: its "month" figures count the events of these dates. */
+  window?: StatWindow;
   /** Set while the year's plan is not published: the page says so in place of the figures. */
   plan?: PlanMissingView | null;
   /** The chains in scope, in the plan's order. */
@@ -298,6 +301,8 @@ export interface ChainCockpitView {
   year: number;
   month: number;
   asOf: string;
+  /** 统计区间 of the chosen period. */
+  window?: StatWindow;
   /** Set while the year's plan is not published (no targets, rates or pace in `figures`). */
   plan?: PlanMissingView | null;
   figures: CockpitChainFigures;

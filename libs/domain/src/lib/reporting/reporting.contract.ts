@@ -1,3 +1,4 @@
+import type { StatWindow } from './stat-window';
 import type { Wan } from '../money';
 import type { ActivityKind } from '../pipeline/project';
 import type { KeyTaskProgressPart } from '../plan/plan.contract';
@@ -19,6 +20,10 @@ export interface ReportingPeriodView {
    * with this date).
    */
   lockableFrom: string;
+  /** 统计区间: the dates whose events the period counts (statWindow, with the office's cut-off). */
+  window: StatWindow;
+  /** Whether the office moved this period's cut-off from the default (the 25th; 31 December). */
+  cutoffSet: boolean;
   extensions: UnitDeadlineExtensionView[];
   /** Optimistic version: an extension or the lock names the one it read (a stale one answers 409). */
   version: number;
@@ -47,6 +52,14 @@ export interface ExtendDeadlineInput {
 }
 
 /** POST /api/reporting-periods/:period/lock */
+/** PUT /api/reporting-periods/:period/cutoff: the office moves the period's cut-off day. */
+export interface SetCutoffInput {
+  /** YYYY-MM-DD within the period's month (December: the 31st); null restores the default. */
+  cutoff: string | null;
+  /** The version of the period read; a stale one answers 409 with the current period. */
+  version?: number;
+}
+
 export interface LockPeriodInput {
   /** The version of the period read; a stale one answers 409 with the current period. */
   version?: number;
@@ -87,7 +100,30 @@ export interface MonthlyReportChainSection {
 export interface MonthlyReportFigures {
   /** When the figures were taken. */
   takenAt: string;
+  /** 统计区间 the figures cover (up to takenAt); absent in snapshots taken before windows existed. */
+  window?: StatWindow;
   chains: MonthlyReportChainSection[];
+  /**
+   * 报送后新增: events of the previous period's window recorded after the unit submitted that
+   * period's report, so missing from its snapshot; absent when there are none or no such report.
+   */
+  afterSubmission?: MonthlyReportAfterSubmission | null;
+}
+
+/** Events of an earlier window that arrived after that period's report was submitted. */
+export interface MonthlyReportAfterSubmission {
+  period: string;
+  window: StatWindow;
+  submittedAt: string;
+  chains: {
+    chainId: number;
+    chainCode: string;
+    chainName: string;
+    newLeads: number;
+    stageMoves: number;
+    signings: { count: number; amount: string };
+    fundsInPlace: string;
+  }[];
 }
 
 /** The unit's own words. */
@@ -190,6 +226,8 @@ export interface SubmissionBoardPeriod {
   locked: boolean;
   /** From when it may be locked (its window has closed); the board offers the lock from then. */
   lockableFrom: string;
+  /** 统计区间 of the period. */
+  window: StatWindow;
   /** The period's version, for an extension or the lock (null before its row exists). */
   version: number | null;
 }
@@ -319,6 +357,8 @@ export const NOTIFICATION_KINDS = [
   'weekly-digest',
   /** 月通报: the office published a month's roll-up (to every unit's staff). */
   'bulletin-published',
+  /** 撞车提醒: a firm (or its group) another chain or unit already works with (both task forces, the office). */
+  'courting-conflict',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

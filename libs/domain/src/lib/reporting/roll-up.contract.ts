@@ -12,6 +12,7 @@ import type {
 import type { Stage } from '../stage';
 import type { RankingRow, RankingWeights } from './ranking';
 import type { MonthlyReportState } from './reporting.contract';
+import type { StatWindow } from './stat-window';
 
 /*
  * 月度汇总报告 (issue 5, item 6): the month's report to the municipal committee. Money: 万元 as
@@ -243,6 +244,11 @@ export interface RollUpFigures {
   yearToDateLabel: string;
   /** When these figures were taken from the data. */
   takenAt: string;
+  /**
+   * 统计区间 of the period: the month's figures count the events of these dates (the year to date:
+   * 1 January to its end). Absent in figures taken before windows existed.
+   */
+  window?: StatWindow;
   /**
    * Set when the year's plan was not published when the figures were taken: no targets, rates or
    * ranking, and the narrative says so. Absent (or null) otherwise, and in older figures.

@@ -20,7 +20,7 @@ import type { DataSource } from 'typeorm';
 import { AlertService } from '../alerts/alert.service';
 import { AlertSettingsService } from '../alerts/alert-settings.service';
 import { CockpitChains, chainRef } from '../common/cockpit-chains';
-import { cockpitPeriod } from '../common/cockpit-period';
+import { readCockpitPeriod } from '../common/cockpit-period';
 import { toProjectRef, type ProjectRefRow } from '../common/project-ref.rows';
 import { ChainFiguresService, chainFigures, trendSeries } from '../figures/chain-figures.service';
 import { InstructionService } from '../instructions/instruction.service';
@@ -49,7 +49,7 @@ export class ChainPageService {
   async page(user: AuthUser, code: string, year?: number, month?: number): Promise<ChainCockpitView> {
     const chain = await this.chains.readable(user, code);
     const now = this.clock.now();
-    const period = cockpitPeriod(year, month, now);
+    const period = await readCockpitPeriod(this.dataSource.manager, year, month, now);
     const today = shanghaiToday(now);
     const state = await readPlanState(this.dataSource.manager, period.year);
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
@@ -85,6 +85,7 @@ export class ChainPageService {
       year: period.year,
       month: period.month,
       asOf: period.asOf,
+      window: period.window,
       plan: state === 'published' ? null : planMissing(period.year, state),
       figures: chainFigures(chain, rows, targets.get(chain.id) ?? null, period),
       trend: trendSeries(chain, rows),

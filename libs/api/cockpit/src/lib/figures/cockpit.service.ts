@@ -15,7 +15,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertService } from '../alerts/alert.service';
 import { CockpitChains, type CockpitChain } from '../common/cockpit-chains';
-import { cockpitPeriod, type CockpitPeriod } from '../common/cockpit-period';
+import { readCockpitPeriod, type CockpitPeriod } from '../common/cockpit-period';
 import { ChainFiguresService, chainFigures, figureQueries, measures, trendSeries } from './chain-figures.service';
 
 /**
@@ -36,7 +36,7 @@ export class CockpitService {
 
   async city(user: AuthUser, year?: number, month?: number): Promise<CockpitView> {
     const now = this.clock.now();
-    const period = cockpitPeriod(year, month, now);
+    const period = await readCockpitPeriod(this.dataSource.manager, year, month, now);
     const all = await this.chains.all();
     const visible = await this.chains.visible(user);
     const visibleIds = new Set(visible.map((c) => c.id));
@@ -70,6 +70,7 @@ export class CockpitService {
       year: period.year,
       month: period.month,
       asOf: period.asOf,
+      window: period.window,
       plan,
       chains: allFigures.filter((_, i) => visibleIds.has(all[i].id)),
       totals: {
@@ -137,8 +138,8 @@ export class CockpitService {
 }
 
 /**
- * The date the ranking's 交办事项完成率 is taken at: the chosen month's end, or today (Shanghai)
- * while that month is still running, so items not yet due count for nothing.
+ * The date the ranking's 交办事项完成率 is taken at: the last day of the chosen period's window, or
+ * today (Shanghai) while that window is still running, so items not yet due count for nothing.
  */
 export function actionItemsAsOf(period: CockpitPeriod, now: Date): string {
   const today = shanghaiToday(now);

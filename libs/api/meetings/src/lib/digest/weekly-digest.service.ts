@@ -1,4 +1,4 @@
-import { chainFigures, cockpitPeriod, type CockpitChain } from '@crm/api/cockpit';
+import { chainFigures, readCockpitPeriodOf, type CockpitChain } from '@crm/api/cockpit';
 import { canReadChain, NotificationWriter, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { headlineFigures, headlineTargets, signedBetween } from '@crm/api/pipeline';
 import {
@@ -154,8 +154,8 @@ export class WeeklyDigestService {
     if (!chains.length) return [];
     const { from, to, aheadTo } = digestWeek(monday);
     const ids = chains.map((c) => c.id);
-    // The year to date through the month of the week's Sunday, as every other screen counts it.
-    const period = cockpitPeriod(Number(to.slice(0, 4)), Number(to.slice(5, 7)), this.clock.now());
+    // The year to date through the period whose window holds the week's Sunday, as every other screen counts it.
+    const period = await readCockpitPeriodOf(this.dataSource.manager, to, this.clock.now());
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
     const [leads, moves, signings, signed, funds, followUps, items, rows, targets] = await Promise.all([
       q<ProjectRow>(NEW_LEADS, [ids, from, monday]),

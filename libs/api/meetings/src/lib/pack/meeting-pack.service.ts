@@ -4,7 +4,7 @@ import {
   ChainFiguresService,
   chainFigures,
   chainStuckProjects,
-  cockpitPeriod,
+  readCockpitPeriodOf,
   projectRefsById,
   type CockpitChain,
 } from '@crm/api/cockpit';
@@ -95,7 +95,8 @@ export class MeetingPackService {
     settings: AlertSettingsView,
     today: string,
   ): Promise<MeetingPackChainSection> {
-    const period = cockpitPeriod(Number(meeting.heldOn.slice(0, 4)), Number(meeting.heldOn.slice(5, 7)), this.clock.now());
+    // The period whose statistical window holds the meeting's day.
+    const period = await readCockpitPeriodOf(this.dataSource.manager, meeting.heldOn, this.clock.now());
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
     const [rows, targets, funnel, moves, stuck, problems, [completion], alerts, openItems] = await Promise.all([
       this.figures.monthRows([chain.id], period, true),

@@ -1,6 +1,6 @@
 import {
   STAGES,
-  shanghaiMonth,
+  statPeriodAt,
   type ChainTargetView,
   type PipelineStageTotal,
   type ProjectStatus,
@@ -175,7 +175,6 @@ interface MonthRow {
   yoy_funds_cum: string | null;
   yoy_big_cum: string | null;
 }
-
 
 /**
  * Month by month (1..window.month) for the chains: per chain, or summed (chainId null). Ordered
@@ -510,7 +509,9 @@ export function headlineWindow(
   year?: number,
   month?: number,
 ): HeadlineWindow {
-  const current = shanghaiMonth(now);
+  // The running period: the one whose statistical window holds today (default cut-offs; the
+  // office's move a window's end by a few days at most, and a screen may always ask a month).
+  const current = statPeriodAt(now);
   const y = year ?? Number(current.slice(0, 4));
   const m =
     month ??

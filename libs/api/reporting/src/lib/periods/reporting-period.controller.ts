@@ -1,9 +1,9 @@
 import { Allow, CurrentUser, SignedIn, type AuthUser } from '@crm/api/core';
 import type { ReportingPeriodView } from '@crm/domain';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ParsePeriodPipe } from '../common/errors';
-import { ExtendDeadlineDto, LockPeriodDto, OpenPeriodDto } from './reporting-period.dto';
+import { ExtendDeadlineDto, LockPeriodDto, OpenPeriodDto, SetCutoffDto } from './reporting-period.dto';
 import { ReportingPeriodService } from './reporting-period.service';
 
 const period = new ParsePeriodPipe();
@@ -47,6 +47,17 @@ export class ReportingPeriodController {
     @Body() input: ExtendDeadlineDto,
   ): Promise<ReportingPeriodView> {
     return this.periods.extend(user, p, input);
+  }
+
+  /** 统计截止日: moves the period's cut-off within its month (null: back to the default). */
+  @Allow('office')
+  @Put(':period/cutoff')
+  setCutoff(
+    @CurrentUser() user: AuthUser,
+    @Param('period', period) p: string,
+    @Body() input: SetCutoffDto,
+  ): Promise<ReportingPeriodView> {
+    return this.periods.setCutoff(user, p, input);
   }
 
   @Allow('office')

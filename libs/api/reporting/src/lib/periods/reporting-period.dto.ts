@@ -1,7 +1,7 @@
 import { IsCalendarDate, IsId, IsVersion, IsYearMonth, RequiredText } from '@crm/api/core';
-import type { ExtendDeadlineInput, LockPeriodInput, OpenPeriodInput } from '@crm/domain';
+import type { ExtendDeadlineInput, LockPeriodInput, OpenPeriodInput, SetCutoffInput } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsOptional, ValidateIf } from 'class-validator';
 
 /** POST /api/reporting-periods */
 export class OpenPeriodDto implements OpenPeriodInput {
@@ -41,6 +41,19 @@ export class ExtendDeadlineDto implements ExtendDeadlineInput {
 
 /** POST /api/reporting-periods/:period/lock */
 export class LockPeriodDto implements LockPeriodInput {
+  @ApiPropertyOptional({ description: 'The version of the period read; a stale one answers 409 with the current period' })
+  @IsOptional()
+  @IsVersion({ zh: '报告期', en: 'the reporting period' }, 1)
+  version?: number;
+}
+
+/** PUT /api/reporting-periods/:period/cutoff */
+export class SetCutoffDto implements SetCutoffInput {
+  @ApiProperty({ nullable: true, example: '2025-03-25', description: 'Within the period\'s month; null restores the default (the 25th; 31 December)' })
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate({ zh: '统计截止日', en: 'cutoff' })
+  cutoff!: string | null;
+
   @ApiPropertyOptional({ description: 'The version of the period read; a stale one answers 409 with the current period' })
   @IsOptional()
   @IsVersion({ zh: '报告期', en: 'the reporting period' }, 1)

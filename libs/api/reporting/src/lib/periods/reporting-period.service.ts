@@ -7,16 +7,22 @@ import {
   dueInstant,
   extensionProblem,
   parsePeriod,
+  addPeriods,
+  cutoffProblem,
   periodLockableFrom,
+  statWindow,
   type ExtendDeadlineInput,
+  type SetCutoffInput,
   type OpenPeriodInput,
   type ReportingPeriodView,
 } from '@crm/domain';
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../common/errors';
 import { takeRollUpSnapshot } from '../roll-up/roll-up.snapshot';
+import { markRollUpStale } from '../roll-up/roll-up.stale';
+import { readStatCutoffs } from '@crm/api/pipeline';
 
 export interface PeriodRow {
   period: string;
@@ -189,8 +195,8 @@ export class ReportingPeriodService {
       if (version !== undefined && version !== row.version)
         throw staleRecord('该报告期', await this.view(row, tx));
       if (row.locked) return;
-      // The month-end snapshot means something only once the month's window has closed.
-      const from = periodLockableFrom(period);
+      // The month-end snapshot means something only once the period's window has closed.
+      const from = periodLockableFrom(period, await readStatCutoffs(tx, period.slice(0, 4)));
       if (this.clock.now() < from) {
         const last = documentDate(new Date(from.getTime() - 1));
         throw refuse.rule(
@@ -213,6 +219,68 @@ export class ReportingPeriodService {
       });
     });
     return this.get(period);
+  }
+
+  /**
+   * Moves the period's cut-off (统计截止日) within its month, or restores the default (null). The
+   * windows must still tile the year: a cut-off outside the month would overlap a neighbour or
+   * leave a gap, and December's stays the 31st (422, naming why). Refused while the period or the
+   * next one (whose window starts the day after) is locked. The trigger on stat_period_cutoff
+   * refreshes the affected projects' monthly shares in this transaction, and a built roll-up of
+   * either period is marked out of date.
+   */
+  async setCutoff(user: AuthUser, period: string, input: SetCutoffInput): Promise<ReportingPeriodView> {
+    const problem = input.cutoff === null ? null : cutoffProblem(period, input.cutoff);
+    if (problem) {
+      throw new UnprocessableEntityException({ statusCode: 422, message: problem, errors: { cutoff: [problem] } });
+    }
+    const next = addPeriods(period, 1);
+    const touched = next.slice(0, 4) === period.slice(0, 4) ? [period, next] : [period];
+    await this.dataSource.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `SELECT period, opens_at, due_at, locked, version FROM reporting_period WHERE period = $1 FOR UPDATE`,
+        [period],
+      );
+      if (row && input.version !== undefined && input.version !== row.version)
+        throw staleRecord('该报告期', await this.view(row, tx));
+      const locked: { period: string }[] = await tx.query(
+        `SELECT period FROM reporting_period WHERE period = ANY ($1) AND locked ORDER BY period`,
+        [touched],
+      );
+      if (locked.length) {
+        throw refuse.rule(
+          `${locked.map((l) => l.period).join('、')} 报告期已锁定，不能再调整统计截止日`,
+          `The period ${locked.map((l) => l.period).join(', ')} is locked; its window can no longer change`,
+        );
+      }
+      const [before] = await tx.query(
+        `SELECT to_char(cutoff, 'YYYY-MM-DD') AS cutoff FROM stat_period_cutoff WHERE period = $1 FOR UPDATE`,
+        [period],
+      );
+      if ((before?.cutoff ?? null) === input.cutoff) return;
+      if (input.cutoff === null) {
+        await tx.query(`DELETE FROM stat_period_cutoff WHERE period = $1`, [period]);
+      } else {
+        await tx.query(
+          `INSERT INTO stat_period_cutoff (period, cutoff, set_by, set_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (period) DO UPDATE SET cutoff = excluded.cutoff, set_by = excluded.set_by, set_at = excluded.set_at`,
+          [period, input.cutoff, user.id, this.clock.now()],
+        );
+      }
+      await tx.query(`UPDATE reporting_period SET version = version + 1 WHERE period = ANY ($1)`, [touched]);
+      for (const p of touched) await markRollUpStale(tx, p, this.clock.now());
+      await this.audit.record(tx, user, {
+        action: 'update',
+        entityType: 'reporting_period',
+        entityId: period,
+        before: { cutoff: before?.cutoff ?? null },
+        after: { cutoff: input.cutoff },
+      });
+    });
+    const row = await this.find(period);
+    if (row) return this.view(row);
+    // A period not open yet still has a window: answer it with its defaults.
+    return this.view({ period, opens_at: defaultOpensAt(period), due_at: dueInstant(period), locked: false, version: 0 });
   }
 
   private async lockedRow(
@@ -241,12 +309,15 @@ export class ReportingPeriodService {
        FROM unit_deadline_extension e JOIN unit u ON u.id = e.unit_id WHERE e.period = $1 ORDER BY u.name`,
       [r.period],
     );
+    const cutoffs = await readStatCutoffs(manager, r.period.slice(0, 4));
     return {
       period: r.period,
       opensAt: r.opens_at.toISOString(),
       dueAt: r.due_at.toISOString(),
       locked: r.locked,
-      lockableFrom: periodLockableFrom(r.period).toISOString(),
+      lockableFrom: periodLockableFrom(r.period, cutoffs).toISOString(),
+      window: statWindow(r.period, cutoffs),
+      cutoffSet: r.period in cutoffs,
       extensions,
       version: r.version,
     };

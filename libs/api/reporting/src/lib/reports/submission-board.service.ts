@@ -6,6 +6,8 @@ import {
   dueInstant,
   periodBounds,
   periodLockableFrom,
+  statWindow,
+  type StatCutoffs,
   type MonthlyReportState,
   type RemindUnitInput,
   type RemindUnitResult,
@@ -21,6 +23,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { readStatCutoffs } from '@crm/api/pipeline';
 import { refuse } from '../common/errors';
 import { NotificationService } from '../notifications/notification.service';
 import { ReportingPeriodService } from '../periods/reporting-period.service';
@@ -125,6 +128,12 @@ export class SubmissionBoardService {
     const remindedAt = new Map(
       reminded.map((r) => [key(r.unit_id, r.period), r.at]),
     );
+    // The office's cut-offs of the years shown (a board spans a year's turn at most).
+    const years = [...new Set(months.map((m) => m.slice(0, 4)))];
+    const cutoffs: StatCutoffs = Object.assign(
+      {},
+      ...(await Promise.all(years.map((y) => readStatCutoffs(this.dataSource.manager, y)))),
+    );
     const periods = months.map((period) => {
       const row = periodRows.find((p) => p.period === period);
       return {
@@ -132,7 +141,8 @@ export class SubmissionBoardService {
         dueAt: dueInstant(period).toISOString(),
         opened: row ? row.opens_at <= now : now >= defaultOpensAt(period),
         locked: row?.locked ?? false,
-        lockableFrom: periodLockableFrom(period).toISOString(),
+        lockableFrom: periodLockableFrom(period, cutoffs).toISOString(),
+        window: statWindow(period, cutoffs),
         version: row?.version ?? null,
       };
     });

@@ -1,4 +1,4 @@
-import { documentDate } from '@crm/domain';
+import { documentDate, statWindowLabel } from '@crm/domain';
 import { Document, Packer, type Paragraph, type Table } from 'docx';
 import {
   annexList,
@@ -33,7 +33,9 @@ export async function buildRollUpDocx(doc: RollUpDocument): Promise<Buffer> {
   const body: (Paragraph | Table)[] = [
     ...letterhead(doc.settings.issuer, doc.number),
     documentTitle(`${f.year}年${month}月全市招商引资工作情况通报`),
-    subtitle(`（数据统计截至${documentDate(new Date(f.takenAt))}${doc.fromSnapshot ? '，据月末锁定数据' : ''}；第${doc.version}稿）`),
+    subtitle(
+      `（${f.window ? `统计区间：${statWindowLabel(f.window)}；` : ''}数据统计截至${documentDate(new Date(f.takenAt))}${doc.fromSnapshot ? '，据月末锁定数据' : ''}；第${doc.version}稿）`,
+    ),
     // Without a published plan the report says so above everything, whatever the narrative says.
     ...(f.plan ? [bodyParagraph(`【${planMissingText(f.plan)}】`)] : []),
     ...doc.narrative

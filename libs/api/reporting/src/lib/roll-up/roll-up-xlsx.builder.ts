@@ -1,5 +1,5 @@
 import { displayWidth, preparePrint } from '@crm/api/core';
-import { documentDate } from '@crm/domain';
+import { documentDate, statWindowLabel } from '@crm/domain';
 import { Workbook, type Worksheet } from 'exceljs';
 import type { RollUpDocument } from './roll-up-export.runner';
 import { planMissingText } from './roll-up.narrative';
@@ -44,7 +44,7 @@ export async function buildRollUpXlsx(doc: RollUpDocument): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = doc.settings.issuer;
   workbook.created = doc.issuedOn;
-  const byLine = `${doc.settings.issuer}\u3000${doc.number}\u3000数据统计截至${documentDate(new Date(f.takenAt))}${doc.fromSnapshot ? '（月末锁定数据）' : ''}\u3000第${doc.version}稿`;
+  const byLine = `${doc.settings.issuer}\u3000${doc.number}\u3000${f.window ? `统计区间：${statWindowLabel(f.window)}\u3000` : ''}数据统计截至${documentDate(new Date(f.takenAt))}${doc.fromSnapshot ? '（月末锁定数据）' : ''}\u3000第${doc.version}稿`;
   const cover = workbook.addWorksheet('通报');
   cover.getColumn(1).width = 120;
   const title = cover.addRow([`${f.year}年${month}月全市招商引资工作情况通报`]);

@@ -9,6 +9,7 @@ import {
   ManualClock,
   quarterRankingFormula,
   RANKING_WEIGHTS,
+  statWindow,
   type RollUpFigures,
   type RollUpView,
 } from '@crm/domain';
@@ -19,9 +20,9 @@ import { actionItemsAsOf, rollUpFigures } from './roll-up.figures';
 import { draftNarrative } from './roll-up.narrative';
 
 /**
- * 交办事项完成率 in the roll-up: per chain at the period's month end, equal to a count made here
- * from the fixtures (a joint meeting's items, done late, done after the month end — also just
- * after midnight Shanghai time, the UTC date still in the month — and not yet due).
+ * 交办事项完成率 in the roll-up: per chain at the last day of the period's window (the 25th), equal
+ * to a count made here from the fixtures (a joint meeting's items, done late, done after the window
+ * — also just after midnight Shanghai time, the UTC date still the 25th — and not yet due).
  */
 const PERIOD = '2025-03';
 
@@ -43,12 +44,13 @@ const ITEMS: Fixture[] = [
   { name: 'on time', meeting: 'ce', dueOn: '2025-03-10', doneAt: '2025-03-08T16:00:00+08:00' },
   { name: 'done late', meeting: 'ce', dueOn: '2025-03-15', doneAt: '2025-03-20T09:00:00+08:00' },
   { name: 'done after month end', meeting: 'ce', dueOn: '2025-03-20', doneAt: '2025-04-02T10:00:00+08:00' },
-  // 2025-03-31T16:30Z: still March in UTC, already 1 April in Shanghai.
-  { name: 'done just after midnight', meeting: 'ce', dueOn: '2025-03-25', doneAt: '2025-04-01T00:30:00+08:00' },
-  { name: 'due on the last day', meeting: 'ce', dueOn: '2025-03-31', doneAt: null },
+  // 2025-03-25T16:30Z: still the 25th in UTC, already the 26th (past March's window) in Shanghai.
+  { name: 'done just after midnight', meeting: 'ce', dueOn: '2025-03-20', doneAt: '2025-03-26T00:30:00+08:00' },
+  { name: "due on the window's last day", meeting: 'ce', dueOn: '2025-03-25', doneAt: null },
+  { name: 'due after the window', meeting: 'ce', dueOn: '2025-03-31', doneAt: null },
   { name: 'not yet due', meeting: 'ce', dueOn: '2025-04-15', doneAt: null },
-  { name: 'joint, done', meeting: 'joint', dueOn: '2025-03-28', doneAt: '2025-03-27T11:00:00+08:00' },
-  { name: 'joint, open', meeting: 'joint', dueOn: '2025-03-30', doneAt: null },
+  { name: 'joint, done', meeting: 'joint', dueOn: '2025-03-24', doneAt: '2025-03-23T11:00:00+08:00' },
+  { name: 'joint, open', meeting: 'joint', dueOn: '2025-03-25', doneAt: null },
   { name: 'april meeting', meeting: 'og-april', dueOn: '2025-04-10', doneAt: null },
 ];
 
@@ -118,12 +120,13 @@ describe('roll-up 交办事项完成率', () => {
   }, 120_000);
   afterAll(() => t.close());
 
-  it('counts at the month end, or at the day the figures are taken if earlier', () => {
-    expect(actionItemsAsOf(PERIOD, new Date('2025-04-05T10:00:00+08:00'))).toBe('2025-03-31');
-    expect(actionItemsAsOf(PERIOD, new Date('2025-03-16T10:00:00+08:00'))).toBe('2025-03-16');
-    expect(actionItemsAsOf('2024-02', new Date('2025-01-01T00:00:00+08:00'))).toBe('2024-02-29');
-    // 1 April 00:30 in Shanghai is already April: the month end.
-    expect(actionItemsAsOf(PERIOD, new Date('2025-03-31T16:30:00Z'))).toBe('2025-03-31');
+  it("counts at the window's last day (the 25th; 31 December), or at the day the figures are taken if earlier", () => {
+    const march = statWindow(PERIOD);
+    expect(actionItemsAsOf(march, new Date('2025-04-05T10:00:00+08:00'))).toBe('2025-03-25');
+    expect(actionItemsAsOf(march, new Date('2025-03-16T10:00:00+08:00'))).toBe('2025-03-16');
+    expect(actionItemsAsOf(statWindow('2024-12'), new Date('2025-01-01T00:00:00+08:00'))).toBe('2024-12-31');
+    // 26 March 00:30 in Shanghai is already past the window: its last day.
+    expect(actionItemsAsOf(march, new Date('2025-03-25T16:30:00Z'))).toBe('2025-03-25');
   });
 
   it('per chain equals the count from the fixtures, in the roll-up, its ranking, narrative and tables', async () => {
@@ -131,16 +134,17 @@ describe('roll-up 交办事项完成率', () => {
     const f: RollUpFigures = (res.body as RollUpView).figures;
     for (const { code } of chains) {
       const c = f.chains.find((x) => x.chainCode === code);
-      expect({ code, ...c?.actionItems }).toEqual({ code, ...expected(code, '2025-03-31') });
-      expect(f.quarter.rows.find((r) => r.chainCode === code)?.actionItemRate).toBe(expected(code, '2025-03-31').rate);
+      expect({ code, ...c?.actionItems }).toEqual({ code, ...expected(code, '2025-03-25') });
+      expect(f.quarter.rows.find((r) => r.chainCode === code)?.actionItemRate).toBe(expected(code, '2025-03-25').rate);
     }
-    // The fixtures exercise what they claim (no vacuous zeros): 3 of 7 done, 1 of 2 for the joint one.
+    // The fixtures exercise what they claim (no vacuous zeros): 3 of 7 done by the 25th (what is
+    // done or due after it belongs to April's window), 1 of 2 for the joint one.
     expect(f.chains.find((c) => c.chainCode === 'clean-energy')?.actionItems).toEqual({
       due: 7,
       done: 3,
       rate: '42.86',
-      open: 5,
-      overdue: 3,
+      open: 6,
+      overdue: 2,
     });
     expect(f.chains.find((c) => c.chainCode === 'oil-gas-chemical')?.actionItems).toMatchObject({
       due: 2,
@@ -167,7 +171,7 @@ describe('roll-up 交办事项完成率', () => {
     const col = perChain?.headers.indexOf('交办事项完成率(%)') ?? -1;
     expect(col).toBeGreaterThan(0);
     const ce = perChain?.rows.find((r) => r[0] === '清洁能源产业链');
-    expect(ce?.slice(col - 2, col + 3)).toEqual([7, 3, { rate: '42.86' }, 5, 3]);
+    expect(ce?.slice(col - 2, col + 3)).toEqual([7, 3, { rate: '42.86' }, 6, 2]);
     const ranking = tables.find((x) => x.title === '第1季度评比');
     const rankCol = ranking?.headers.indexOf('交办事项完成率(%)') ?? -1;
     expect(rankCol).toBeGreaterThan(0);

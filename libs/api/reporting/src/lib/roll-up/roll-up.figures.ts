@@ -26,6 +26,7 @@ import {
   type RollUpProblem,
   type RollUpUnitRow,
   type RollUpUnitStatus,
+  type StatWindow,
   type TargetMeasure,
   type YearOnYearBasis,
 } from '@crm/domain';
@@ -33,6 +34,8 @@ import {
   HEADLINE_ZERO,
   headlineCityTargets,
   headlineFigures,
+  readStatCutoffs,
+  readStatWindow,
   stageTotalsByChain,
   topSignedProjects,
   yearOnYear,
@@ -48,7 +51,7 @@ import {
 } from '@crm/api/plan';
 import type { EntityManager } from 'typeorm';
 import { officeSettingValue } from '../reminders/office-setting.service';
-import { calendarMonthWindow, instructionCounts } from './roll-up.instructions';
+import { instructionCounts } from './roll-up.instructions';
 
 /*
  * The roll-up's figures. 签约额, 签约项目, 到位资金, 亿元以上项目 with their targets and
@@ -56,21 +59,24 @@ import { calendarMonthWindow, instructionCounts } from './roll-up.instructions';
  * one definition, also read by chain progress, the cockpit, the leader page, the meeting pack and
  * the weekly digest): the month, the quarter to the month and the year to the month, per chain
  * and for the city against the plan's city totals (big projects: the sum of the chains' counts).
- * New leads and stage moves are the roll-up's own: instants taken against Asia/Shanghai month
- * bounds, as in the unit's report. Every sum is made by PostgreSQL.
+ * New leads and stage moves are the roll-up's own: each counted in the period whose statistical
+ * window (stat_period) holds its Asia/Shanghai date, as in the unit's report. A "month" here is the
+ * period's window (统计区间, `window`), the year to date runs from 1 January to its end, as
+ * chain_month_total keys them. Every sum is made by PostgreSQL.
  *
  * $1 is the period (YYYY-MM).
  */
 const ACTIVITY_SQL = `
   WITH t AS (
     SELECT date_trunc('year', to_date($1, 'YYYY-MM'))::timestamp AT TIME ZONE 'Asia/Shanghai' AS year_at,
-           (to_date($1, 'YYYY-MM') + interval '1 month')::timestamp AT TIME ZONE 'Asia/Shanghai' AS end_at
+           (w.last_day + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AS end_at
+    FROM stat_period_bounds($1) w
   ), ev AS (
-    SELECT p.chain_id, to_char(p.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, 'lead' AS kind
+    SELECT p.chain_id, stat_period((p.created_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS month, 'lead' AS kind
     FROM project p, t
     WHERE p.created_at >= t.year_at AND p.created_at < t.end_at
     UNION ALL
-    SELECT p.chain_id, to_char(m.moved_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), 'move'
+    SELECT p.chain_id, stat_period((m.moved_at AT TIME ZONE 'Asia/Shanghai')::date)::text, 'move'
     FROM project_stage_move m JOIN project p ON p.id = m.project_id, t
     WHERE m.from_stage IS NOT NULL AND m.moved_at >= t.year_at AND m.moved_at < t.end_at
   )
@@ -103,6 +109,8 @@ export async function rollUpFigures(
   const year = Number(period.slice(0, 4));
   const month = Number(period.slice(5, 7));
   const window = { year, month };
+  // 统计区间 of the period: the month's figures count the events of these dates.
+  const statWin = await readStatWindow(manager, period);
   const chains: ChainRow[] = await manager.query(
     `SELECT id, code, name_zh AS name FROM chain ORDER BY sort_order, id`,
   );
@@ -121,7 +129,7 @@ export async function rollUpFigures(
   const problems = await problemRows(manager, period);
   const completion = await actionItemCompletionByChain(
     manager,
-    actionItemsAsOf(period, takenAt),
+    actionItemsAsOf(statWin, takenAt),
   );
   // Until the year's plan is published there is nothing to measure against: no ranking.
   const state = await readPlanState(manager, year);
@@ -129,10 +137,10 @@ export async function rollUpFigures(
   const sectorGrowth = await sectorFundsGrowth(manager, { year, month });
   const marks = await headlineCityTargets(manager, year);
   // 同比 and 资金到位率 come with the headline figures (previousYear, yoy, fundsToSignedRate).
-  const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  const nextMonth = dayAfter(statWin.to);
   const topSignings = await topSignedProjects(manager, ids, `${year}-01-01`, nextMonth, 5);
   // 领导批示 by the Asia/Shanghai calendar month of the period.
-  const instructions = await instructionCounts(manager, calendarMonthWindow(period), takenAt);
+  const instructions = await instructionCounts(manager, statWin, takenAt);
 
   const months = Array.from(
     { length: month },
@@ -284,6 +292,7 @@ export async function rollUpFigures(
     year,
     yearToDateLabel: month === 1 ? '1月' : `1-${month}月`,
     takenAt: takenAt.toISOString(),
+    window: statWin,
     plan,
     sectorGrowth,
     city,
@@ -301,7 +310,7 @@ export async function rollUpFigures(
       offered,
       offeredWhen: offered
         ? null
-        : `第${QUARTER_NAMES[quarter - 1]}季度评比将于${year}年${quarter * 3}月报告期锁定后（${documentDate(periodLockableFrom(quarterEnd))}起）发布`,
+        : `第${QUARTER_NAMES[quarter - 1]}季度评比将于${year}年${quarter * 3}月报告期锁定后（${documentDate(periodLockableFrom(quarterEnd, await readStatCutoffs(manager, year)))}起）发布`,
       rows: ranking.map((r) => {
         const c = chainFigures.find(
           (x) => x.chainCode === r.chainCode,
@@ -404,14 +413,18 @@ function bulletinLineOf(f: HeadlineFigures): RollUpBulletinLine {
 }
 
 /**
- * The date the 交办事项 are counted at: the period's month end, or the Shanghai day the figures
- * are taken if that is earlier (a roll-up of the running month counts nothing not yet due).
+ * The date the 交办事项 are counted at: the last day of the period's window, or the Shanghai day
+ * the figures are taken if that is earlier (a roll-up of the running period counts nothing not yet due).
  */
-export function actionItemsAsOf(period: string, takenAt: Date): string {
-  const [y, m] = period.split('-').map(Number);
-  const monthEnd = `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+export function actionItemsAsOf(window: StatWindow, takenAt: Date): string {
   const today = shanghaiToday(takenAt);
-  return today < monthEnd ? today : monthEnd;
+  return today < window.to ? today : window.to;
+}
+
+/** The day after a date (YYYY-MM-DD): the end, exclusive, of a window's last day. */
+function dayAfter(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 function actionItems(

@@ -46,14 +46,16 @@ describe('roll-up out of date, and the lock after the window', () => {
   afterAll(() => t.close());
 
   it('refuses to lock a period before its window has closed, naming the date it may be locked', async () => {
-    clock.set('2025-03-28T09:00:00+08:00');
+    clock.set('2025-03-20T09:00:00+08:00');
     const period = (await office.get(`/api/reporting-periods/${PERIOD}`).expect(200)).body;
-    expect(period.lockableFrom).toBe('2025-03-31T16:00:00.000Z');
+    // The window (统计区间) runs from the day after February's cut-off to the 25th.
+    expect(period.window).toEqual({ from: '2025-02-26', to: '2025-03-25' });
+    expect(period.lockableFrom).toBe('2025-03-25T16:00:00.000Z');
     const refused = await office
       .post(`/api/reporting-periods/${PERIOD}/lock`, { version: period.version })
       .expect(422);
-    expect(refused.body.message).toContain('统计截至2025年3月31日，2025年4月1日起方可锁定');
-    clock.set('2025-03-31T23:59:59+08:00');
+    expect(refused.body.message).toContain('统计截至2025年3月25日，2025年3月26日起方可锁定');
+    clock.set('2025-03-25T23:59:59+08:00');
     await office.post(`/api/reporting-periods/${PERIOD}/lock`).expect(422);
     // Nothing changed: not locked, no snapshot, same version.
     const after = (await office.get(`/api/reporting-periods/${PERIOD}`).expect(200)).body;
@@ -140,14 +142,16 @@ describe('roll-up out of date, and the lock after the window', () => {
     expect(statusOf((await rollUp()).figures, '市能源局')).toBe('late');
   });
 
-  it('locks once the window has closed: from 00:00 on the 1st of the next month', async () => {
-    clock.set('2025-04-01T00:00:00+08:00');
-    const locked = await office.post(`/api/reporting-periods/${PERIOD}/lock`).expect(200);
+  it('locks once the window has closed: from 00:00 on the 26th', async () => {
+    // Another period, so the reports above could still move at the end of March's window.
+    clock.set('2025-02-25T23:59:59+08:00');
+    await office.post('/api/reporting-periods/2025-02/lock').expect(422);
+    clock.set('2025-02-26T00:00:00+08:00');
+    const locked = await office.post('/api/reporting-periods/2025-02/lock').expect(200);
     expect(locked.body.locked).toBe(true);
     const [snapshot] = await t.dataSource.query(
-      `SELECT taken_at FROM roll_up_snapshot WHERE period = $1`,
-      [PERIOD],
+      `SELECT taken_at FROM roll_up_snapshot WHERE period = '2025-02'`,
     );
-    expect(snapshot.taken_at.toISOString()).toBe('2025-03-31T16:00:00.000Z');
+    expect(snapshot.taken_at.toISOString()).toBe('2025-02-25T16:00:00.000Z');
   });
 });
