@@ -199,7 +199,7 @@ function yearOnYearTable(f: RollUpFigures): ReportTable {
       ['全市合计', ...yearOnYearCells(city)],
     ],
     note:
-      `上年同期为${city.previousYear}年同月份的本系统数据；资金到位率＝到位资金÷签约额（本年累计）。` +
+      `上年同期为${city.previousYear}年相同月份（报告期）的本系统数据；资金到位率＝到位资金÷签约额（本年累计）。` +
       '上年同期无数据或为0的，不计同比。' +
       (baseline
         ? `${city.previousYear}年系统尚未启用，到位资金的上年数为市招商办录入的上年全年实绩，仅作全年（1—12月）对比。`

@@ -209,4 +209,14 @@ describe('ChainLeaderPage', () => {
     expect(text(element.querySelector('.figures .signed'))).toContain('方案未发布');
     expect(text(element.querySelector('.figures .signed'))).not.toContain('未定年度目标');
   });
+
+  it('shows each figure beside last year’s same months, and the funds-in-place ratio', async () => {
+    const { element } = await ready();
+    // Worked by hand in the fixture: 12亿 against 10亿; 40亿 against 0; 1 project against 2.
+    expect(text(element.querySelector('.figures .signed .yoy'))).toBe('同比增长 20% （上年同期 10亿元）');
+    expect(text(element.querySelector('.figures .funds .yoy'))).toBe('上年同期为 0，不计同比');
+    expect(text(element.querySelector('.figures .yoy-line .yoy-title'))).toBe('同比（与 2024 年同期相比）');
+    expect(text(element.querySelector('.figures .yoy-line .yoy-projects'))).toBe('签约项目 同比下降 50% （上年同期 2 个）');
+    expect(text(element.querySelector('.figures .yoy-line .funds-ratio'))).toBe('资金到位率 333.33%');
+  });
 });

@@ -41,6 +41,7 @@ import {
 import type { LoadState } from '../data-access/load-state';
 import { monthInUrl } from '../data-access/month-route';
 import { MeasureFigure } from '../figures/measure-figure';
+import { YearOnYearNote } from '../figures/year-on-year-note';
 import { MonthPicker } from '../figures/month-picker';
 import { KeyTaskProgressList } from '../key-tasks/key-task-progress-list';
 import { InstructionForm, type ProjectChoice } from './instruction-form';
@@ -56,6 +57,7 @@ import { OpenInstructions } from './open-instructions';
     OpenInstructions,
     KeyTaskProgressList,
     MeasureFigure,
+    YearOnYearNote,
     MonthPicker,
     NzButtonModule,
     NzCardModule,

@@ -92,7 +92,7 @@ describe('CityCockpitPage', () => {
     expect(text(clean.querySelector('.funds .pace'))).toBe('超序时 7.5亿元');
     expect(clean.querySelector('.funds .pace')?.classList).toContain('ahead');
     expect(text(clean.querySelector('.big .pace'))).toBe('落后序时 1.5 个');
-    expect(text(rows[1].querySelector('.signed'))).toBe('0万元 未定年度目标');
+    expect(text(rows[1].querySelector('.signed'))).toBe('0万元 未定年度目标 无上年同期数据');
 
     const link = clean.querySelector<HTMLAnchorElement>('.signed a.actual');
     const url = new URL(link?.href ?? '', 'http://x');
@@ -242,7 +242,7 @@ describe('CityCockpitPage', () => {
     expect(element.querySelector('.totals .total-grid')).toBeNull();
     expect(text(element.querySelector('.city-targets'))).not.toContain('全市目标');
     const clean = element.querySelector('.chain-table tr[data-chain="clean-energy"]');
-    expect(text(clean?.querySelector('.signed'))).toBe('12亿元 方案未发布');
+    expect(text(clean?.querySelector('.signed'))).toBe('12亿元 方案未发布 同比增长 20%');
     // Nothing ranked, never a table of zeros.
     expect(element.querySelector('.ranking-table')).toBeNull();
     expect(text(element.querySelector('.ranking-none'))).toBe('2027年度工作方案发布后，按年度目标完成率排名。');
@@ -287,5 +287,29 @@ describe('CityCockpitPage', () => {
       '现代服务业 75万元 无上年数据 — 增长10%',
     ]);
     expect(text(card?.querySelector('.note'))).toContain('全年实绩');
+  });
+
+  it('shows each figure beside the same months of last year and the funds-in-place ratio, and says when last year has none', async () => {
+    const { harness, element } = await render();
+    answer();
+    await harness.fixture.whenStable();
+    // The totals: 12亿 against 10亿, 40亿 against 32亿, 1 big project against 1 (text() puts a space between text nodes).
+    expect(text(element.querySelector('.totals .total.signed .yoy'))).toBe('同比增长 20% （上年同期 10亿元）');
+    expect(text(element.querySelector('.totals .total.funds .yoy'))).toBe('同比增长 25% （上年同期 32亿元）');
+    expect(text(element.querySelector('.totals .total.big .yoy'))).toBe('同比增长 0% （上年同期 1 个）');
+    const line = element.querySelector('.totals .yoy-line');
+    expect(text(line?.querySelector('.yoy-title'))).toBe('同比（与 2024 年同期相比）');
+    expect(text(line?.querySelector('.yoy-projects'))).toBe('签约项目 同比下降 50% （上年同期 2 个）');
+    expect(text(line?.querySelector('.funds-ratio'))).toBe('资金到位率 333.33%');
+    // The chains: a zero last year is no rate; a chain without last year's data says so (never 0%).
+    const row = (code: string) => element.querySelector(`tr[data-chain="${code}"]`);
+    expect(text(row('clean-energy')?.querySelector('.funds .yoy'))).toBe('上年同期为 0，不计同比');
+    expect(text(row('clean-energy')?.querySelector('.signed .yoy'))).toBe('同比增长 20%');
+    expect(text(row('culture-tourism')?.querySelector('.signed .yoy'))).toBe('无上年同期数据');
+    expect(element.textContent).not.toContain('同比增长 0%（上年同期 0');
+
+    TestBed.inject(I18nService).use('en');
+    await harness.fixture.whenStable();
+    expect(text(row('culture-tourism')?.querySelector('.signed .yoy'))).toBe('No data for the same period last year');
   });
 });

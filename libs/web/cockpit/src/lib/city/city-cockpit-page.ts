@@ -40,6 +40,7 @@ import {
 import type { LoadState } from '../data-access/load-state';
 import { monthInUrl } from '../data-access/month-route';
 import { MeasureFigure } from '../figures/measure-figure';
+import { YearOnYearNote } from '../figures/year-on-year-note';
 import { MonthPicker } from '../figures/month-picker';
 import { SectorGrowthTable } from '../figures/sector-growth-table';
 import { AlertSettingsDrawer } from '../settings/alert-settings-drawer';
@@ -53,6 +54,7 @@ import { AlertSettingsDrawer } from '../settings/alert-settings-drawer';
     Chart,
     FormsModule,
     MeasureFigure,
+    YearOnYearNote,
     MonthPicker,
     NzButtonModule,
     NzCardModule,

@@ -7,7 +7,7 @@ import {
   input,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AmountMeasure, CountMeasure } from '@crm/domain';
+import type { AmountMeasure, CountMeasure, Wan, YearOnYearFigure } from '@crm/domain';
 import { I18nService, TranslatePipe } from '@crm/web/core';
 import { WanPipe } from '@crm/web/ui';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
@@ -18,6 +18,7 @@ import {
   projectsParams,
   shortRate,
 } from '../data-access/figures';
+import { YearOnYearNote } from './year-on-year-note';
 
 /**
  * One figure against its target: the year to date (a link to the projects behind it), the
@@ -26,7 +27,7 @@ import {
  */
 @Component({
   selector: 'crm-measure-figure',
-  imports: [NzProgressModule, RouterLink, TranslatePipe],
+  imports: [NzProgressModule, RouterLink, TranslatePipe, YearOnYearNote],
   template: `
     @let m = measure();
     @if (label()) {
@@ -69,6 +70,9 @@ import {
       <div class="notes muted">
         {{ (planMissing() ? 'planMissing.noTarget' : 'cockpit.noTarget') | t }}
       </div>
+    }
+    @if (yoy(); as y) {
+      <div class="notes yoy"><crm-year-on-year [figure]="y" [compact]="compact()" /></div>
     }
   `,
   styles: `
@@ -130,6 +134,8 @@ export class MeasureFigure {
   readonly atLeast = input(false);
   /** The year's plan is not published: say so rather than "no target". */
   readonly planMissing = input(false);
+  /** 同比 of the figure (the same months of last year); absent: not shown. */
+  readonly yoy = input<YearOnYearFigure<Wan | number> | undefined>(undefined);
 
   private readonly i18n = inject(I18nService);
   private readonly wan = new WanPipe();

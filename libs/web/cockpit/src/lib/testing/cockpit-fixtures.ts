@@ -14,6 +14,7 @@ import {
   type PlanMissingView,
   type SectorFundsGrowthView,
   type Stage,
+  type YearOnYearView,
 } from '@crm/domain';
 
 /*
@@ -56,6 +57,36 @@ function count(
     gap,
     paceRate: null,
     query: { chain, bigBy: '2025-06' },
+  };
+}
+
+/**
+ * 同比 by hand: clean energy signed 12亿 against 10亿 (+20%), 1 project against 2 (−50%), funds
+ * 40亿 against 0 (no rate), 1 big project against 1 (0%); 资金到位率 400000 / 120000 = 333.33%.
+ */
+export function yearOnYearOf(overrides: Partial<YearOnYearView> = {}): YearOnYearView {
+  return {
+    previousYear: 2024,
+    month: 6,
+    signedAmount: { thisYear: '120000.000000', lastYear: '100000.000000', basis: 'system', growthRate: '20.00' },
+    signedProjects: { thisYear: 1, lastYear: 2, basis: 'system', growthRate: '-50.00' },
+    fundsInPlace: { thisYear: '400000.000000', lastYear: '0.000000', basis: 'system', growthRate: null },
+    bigProjects: { thisYear: 1, lastYear: 1, basis: 'system', growthRate: '0.00' },
+    fundsToSignedRate: '333.33',
+    ...overrides,
+  };
+}
+
+/** No figures of last year in the system (culture and tourism): every 同比 says so. */
+export function noYearOnYear(): YearOnYearView {
+  return {
+    previousYear: 2024,
+    month: 6,
+    signedAmount: { thisYear: '0', lastYear: null, basis: null, growthRate: null },
+    signedProjects: { thisYear: 0, lastYear: null, basis: null, growthRate: null },
+    fundsInPlace: { thisYear: '0', lastYear: null, basis: null, growthRate: null },
+    bigProjects: { thisYear: 0, lastYear: null, basis: null, growthRate: null },
+    fundsToSignedRate: null,
   };
 }
 
@@ -103,6 +134,7 @@ export function chainFigures(): CockpitChainFigures[] {
       ),
       fundsInPlaceVerified: { actual: '100000.000000', rate: '15.38' },
       bigProjects: count(1, 5, '20.00', '2.50', '-1.50', 'clean-energy'),
+      yearOnYear: yearOnYearOf(),
     },
     {
       chain: { code: 'culture-tourism', nameZh: '文化旅游产业链' },
@@ -121,6 +153,7 @@ export function chainFigures(): CockpitChainFigures[] {
       }),
       fundsInPlaceVerified: { actual: '0', rate: null },
       bigProjects: count(0, null, null, null, null, 'culture-tourism'),
+      yearOnYear: noYearOnYear(),
     },
   ];
 }
@@ -165,6 +198,10 @@ export function cityView(overrides: Partial<CockpitView> = {}): CockpitView {
         count: 1,
         query: { signedFrom: '2025-01-01', signedTo: '2025-06-30' },
       },
+      // The city: funds 40亿 against 32亿 last year (+25%); the rest as clean energy.
+      yearOnYear: yearOnYearOf({
+        fundsInPlace: { thisYear: '400000.000000', lastYear: '320000.000000', basis: 'system', growthRate: '25.00' },
+      }),
       cityTargets: {
         signedAmount: '2200000.000000',
         signedAtLeast: true,

@@ -1223,6 +1223,23 @@ export const en: Messages = {
   'sectorGrowth.sector.agri-pastoral': 'Agriculture & husbandry',
   'sectorGrowth.sector.manufacturing': 'Manufacturing',
   'sectorGrowth.sector.modern-services': 'Modern services',
+  // Year on year and the funds-in-place ratio (issue 16 §3).
+  'yoy.up': 'Up {rate}% year on year',
+  'yoy.down': 'Down {rate}% year on year',
+  'yoy.against': ' (same period last year: {value})',
+  'yoy.againstFullYear': " (last year's full-year actual, entered before the system: {value})",
+  'yoy.lastFullYear': "Last year's full-year actual {value} (entered before the system); ",
+  'yoy.fullYearOnly': 'compared for the full year only, no rate yet',
+  'yoy.zero': 'Same period last year was 0: no growth rate',
+  'yoy.none': 'No data for the same period last year',
+  'yoy.title': 'Year on year (against {year})',
+  'yoy.signedProjects': 'Projects signed',
+  'yoy.fundsRatio': 'Funds in place / signed: {rate}%',
+  'yoy.fundsRatio.none': 'Funds in place / signed: nothing signed yet this year',
+  'yoy.fundsRatio.hint': 'Funds in place ÷ signed amount, year to date',
+  'reporting.rollUp.fundsRatio': 'Funds in place / signed',
+  'reporting.rollUp.fundsRatio.none': 'Nothing signed yet this year',
+  'meetingPack.figures.yoy': 'Year on year (against {year})',
   // cockpit: end
   // meetings: start
   'menu.meetings': 'Meetings',

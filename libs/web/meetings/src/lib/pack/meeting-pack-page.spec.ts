@@ -36,10 +36,14 @@ describe('MeetingPackPage', () => {
     const figureRows = [...element.querySelectorAll('.figures tbody tr[data-figure]')].map(text);
     expect(figureRows).toEqual([
       // As the plan writes the targets: …以上 / 不少于 where it says at least.
-      '签约额 12亿元 140亿元以上 8.57% 70亿元 落后序时 58亿元',
-      '到位资金 40亿元 65亿元 61.54% 32.5亿元 超序时 7.5亿元',
-      '亿元以上项目 1 个 不少于5 个 20% 2.5 个 落后序时 1.5 个',
+      // 同比 last (text() puts a space between text nodes): a rise, no data, last year 0.
+      '签约额 12亿元 140亿元以上 8.57% 70亿元 落后序时 58亿元 同比增长 20% （上年同期 10亿元）',
+      '到位资金 40亿元 65亿元 61.54% 32.5亿元 超序时 7.5亿元 无上年同期数据',
+      '亿元以上项目 1 个 不少于5 个 20% 2.5 个 落后序时 1.5 个 上年同期为 0，不计同比',
     ]);
+    expect(text(element.querySelector('.figures th:last-child'))).toBe('同比（与 2024 年同期）');
+    expect(text(element.querySelector('.figures .yoy-line .yoy-projects'))).toBe('签约项目 同比下降 50% （上年同期 2 个）');
+    expect(text(element.querySelector('.figures .yoy-line .funds-ratio'))).toBe('资金到位率 333.33%');
     expect(element.querySelector('[data-figure="signed"] td:nth-child(6)')?.classList).toContain('behind');
     expect(element.querySelector('[data-figure="funds"] td:nth-child(6)')?.classList).toContain('ahead');
     expect(element.querySelector('[data-figure="signed"] a')?.getAttribute('href')).toBe(
@@ -165,7 +169,7 @@ describe('MeetingPackPage', () => {
     expect(text(element.querySelector('crm-plan-missing .plan-missing-title'))).toBe('2026年度工作方案尚未发布');
     // Staff read it; only the office goes to the editor.
     expect(element.querySelector('crm-plan-missing a.plan-missing-edit')).toBeNull();
-    expect(text(element.querySelector('.figures tr[data-figure="signed"]'))).toBe('签约额 12亿元 — — — —');
+    expect(text(element.querySelector('.figures tr[data-figure="signed"]'))).toBe('签约额 12亿元 — — — — 同比增长 20% （上年同期 10亿元）');
     expect(text(element.querySelector('.figures .note'))).not.toContain('未定');
   });
 });

@@ -23,9 +23,12 @@ import {
   type MeetingPackChainSection,
   type MeetingPackView,
   type Stage,
+  type Wan,
+  type YearOnYearFigure,
 } from '@crm/domain';
 import { I18nService, PlanMissingNotice, TranslatePipe, type MessageKey, saveBlob } from '@crm/web/core';
 import { LoadStateView, WanPipe } from '@crm/web/ui';
+import { YearOnYearNote } from '@crm/web/cockpit';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
@@ -53,6 +56,8 @@ interface FigureRow {
   kind: 'amount' | 'count';
   /** The plan writes the target as "at least" (…以上 / 不少于). */
   atLeast: boolean;
+  /** 同比 of the figure; absent in an answer made before it existed. */
+  yoy?: YearOnYearFigure<Wan | number>;
 }
 
 /**
@@ -64,6 +69,7 @@ interface FigureRow {
   selector: 'crm-meeting-pack-page',
   imports: [
     LoadStateView,
+    YearOnYearNote,
     DatePipe,
     NzButtonModule,
     NzCardModule,
@@ -140,6 +146,7 @@ export class MeetingPackPage {
         key: 'signed',
         label: 'meetingPack.figures.signed',
         measure: section.figures.signedAmount,
+        yoy: section.figures.yearOnYear?.signedAmount,
         kind: 'amount',
         atLeast: !!t?.signedAtLeast,
       },
@@ -147,6 +154,7 @@ export class MeetingPackPage {
         key: 'funds',
         label: 'meetingPack.figures.funds',
         measure: section.figures.fundsInPlace,
+        yoy: section.figures.yearOnYear?.fundsInPlace,
         kind: 'amount',
         atLeast: !!t?.fundsAtLeast,
       },
@@ -154,6 +162,7 @@ export class MeetingPackPage {
         key: 'big',
         label: 'meetingPack.figures.big',
         measure: section.figures.bigProjects,
+        yoy: section.figures.yearOnYear?.bigProjects,
         kind: 'count',
         atLeast: !!t?.bigProjectAtLeast,
       },

@@ -142,6 +142,17 @@ export function figures(): CockpitChainFigures {
       paceRate: '40.00',
       query: { chain: 'clean-energy', bigBy: '2025-06' },
     },
+    // 同比 by hand: 12亿 against 10亿 (+20%); 1 project against 2 (−50%); funds none last year
+    // (the system holds nothing of 2024); 资金到位率 400000 / 120000 = 333.33%.
+    yearOnYear: {
+      previousYear: 2024,
+      month: 6,
+      signedAmount: { thisYear: '120000.000000', lastYear: '100000.000000', basis: 'system', growthRate: '20.00' },
+      signedProjects: { thisYear: 1, lastYear: 2, basis: 'system', growthRate: '-50.00' },
+      fundsInPlace: { thisYear: '400000.000000', lastYear: null, basis: null, growthRate: null },
+      bigProjects: { thisYear: 1, lastYear: 0, basis: 'system', growthRate: null },
+      fundsToSignedRate: '333.33',
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import type { RollUpChainFigures, Stage } from '@crm/domain';
 import { I18nService, MessageKey, TranslatePipe } from '@crm/web/core';
-import { KeyTaskProgressList } from '@crm/web/cockpit';
+import { KeyTaskProgressList, YearOnYearNote } from '@crm/web/cockpit';
 import { WanPipe } from '@crm/web/ui';
 import { NzCollapseModule } from 'ng-zorro-antd/collapse';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -10,7 +10,7 @@ import { percent } from './rate';
 /** 分链情况: one row per chain against its targets, and each chain's detail below. */
 @Component({
   selector: 'crm-roll-up-chains',
-  imports: [KeyTaskProgressList, NzCollapseModule, NzTableModule, TranslatePipe, WanPipe],
+  imports: [KeyTaskProgressList, NzCollapseModule, NzTableModule, TranslatePipe, WanPipe, YearOnYearNote],
   templateUrl: './roll-up-chains.html',
   styleUrl: './roll-up-chains.less',
   changeDetection: ChangeDetectionStrategy.OnPush,

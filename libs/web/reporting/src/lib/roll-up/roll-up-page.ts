@@ -11,7 +11,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { addPeriods, isPeriod, type RollUpView } from '@crm/domain';
-import { SectorGrowthTable } from '@crm/web/cockpit';
+import { SectorGrowthTable, YearOnYearNote } from '@crm/web/cockpit';
 import { AuthService, I18nService, PlanMissingNotice, TranslatePipe, apiErrorText, httpStatus, staleCurrent } from '@crm/web/core';
 import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -64,6 +64,7 @@ export const ROLL_UP_NARRATIVE_MAX = 20_000;
     RollUpSummary,
     RouterLink,
     SectorGrowthTable,
+    YearOnYearNote,
     TranslatePipe,
     WanPipe,
   ],

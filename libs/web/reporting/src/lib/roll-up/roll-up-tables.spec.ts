@@ -163,4 +163,34 @@ describe('roll-up tables: 交办事项完成率', () => {
     const cells = [...(el.querySelector('.chains-table tr[data-chain="clean-energy"]')?.querySelectorAll('td') ?? [])].map(text);
     expect(cells.slice(2, 6)).toEqual(['0万元', '0万元', '0万元', '0']);
   });
+
+  it('shows 同比 under each chain’s figures, and says when last year has none (an older snapshot shows nothing)', async () => {
+    const chains = figures().chains;
+    chains[0].yearOnYear = {
+      previousYear: 2024,
+      month: 3,
+      signedAmount: { thisYear: '30000.000000', lastYear: '20000.000000', basis: 'system', growthRate: '50.00' },
+      signedProjects: { thisYear: 2, lastYear: 2, basis: 'system', growthRate: '0.00' },
+      fundsInPlace: { thisYear: '1500.000000', lastYear: '2000.000000', basis: 'system', growthRate: '-25.00' },
+      bigProjects: { thisYear: 1, lastYear: 0, basis: 'system', growthRate: null },
+      fundsToSignedRate: '5.00',
+    };
+    chains[1].yearOnYear = {
+      previousYear: 2024,
+      month: 3,
+      signedAmount: { thisYear: ZERO, lastYear: null, basis: null, growthRate: null },
+      signedProjects: { thisYear: 0, lastYear: null, basis: null, growthRate: null },
+      fundsInPlace: { thisYear: ZERO, lastYear: null, basis: null, growthRate: null },
+      bigProjects: { thisYear: 0, lastYear: null, basis: null, growthRate: null },
+      fundsToSignedRate: null,
+    };
+    const fixture = TestBed.createComponent(RollUpChains);
+    fixture.componentRef.setInput('chains', chains);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const yoy = (code: string) => [...el.querySelectorAll(`.chains-table tr[data-chain="${code}"] .yoy`)].map(text);
+    expect(yoy('clean-energy')).toEqual(['同比增长 50%', '同比下降 25%', '上年同期为 0，不计同比']);
+    expect(yoy('metallurgy')).toEqual(['无上年同期数据', '无上年同期数据', '无上年同期数据']);
+    expect(yoy('culture-tourism')).toEqual([]);
+  });
 });
