@@ -45,6 +45,9 @@ export const PROJECT_LEDGER_FIELDS = [
   'location',
   'industry',
   'major',
+  'contactName',
+  'contactPhone',
+  'event',
 ] as const;
 export type ProjectLedgerField = (typeof PROJECT_LEDGER_FIELDS)[number];
 
@@ -72,6 +75,9 @@ export const PROJECT_LEDGER_COLUMNS: readonly LedgerColumn<ProjectLedgerField>[]
   { field: 'location', header: '建设地点', synonyms: ['项目地点', '建设地址', '落地地点', '选址'], kind: 'text' },
   { field: 'industry', header: '所属行业', synonyms: ['行业', '行业类别', '产业类别'], kind: 'text' },
   { field: 'major', header: '是否重大项目', synonyms: ['重大项目', '是否重大'], kind: 'boolean' },
+  { field: 'contactName', header: '联系人', synonyms: ['企业联系人', '联系人姓名', '投资方联系人'], kind: 'text' },
+  { field: 'contactPhone', header: '联系电话', synonyms: ['联系方式', '联系人电话', '手机号码', '手机'], kind: 'text' },
+  { field: 'event', header: '招商活动', synonyms: ['活动名称', '签约活动', '所属活动', '招商活动名称'], kind: 'text' },
 ];
 
 export const ENTERPRISE_LEDGER_FIELDS = ['name', 'creditCode', 'ownership', 'tags', 'region'] as const;
@@ -93,8 +99,6 @@ export const IGNORED_LEDGER_HEADERS = [
   '说明',
   '到位资金',
   '累计到位资金',
-  '联系人',
-  '联系电话',
   '最近跟进日期',
   '下次跟进日期',
 ];

@@ -25,6 +25,7 @@ interface FactsRow {
   completed_on: string | null;
   location: string | null;
   industry: string | null;
+  event_name: string | null;
 }
 
 /**
@@ -57,8 +58,9 @@ export class ProjectExportService {
         `SELECT p.id, c.name_zh AS chain_name, e.credit_code, p.source_channel,
                 p.funds_in_place::text, p.signed_on::text, p.agreement_ref, p.land_parcel, p.land_area_mu::text,
                 p.land_approval_ref, p.land_approved_on::text, p.construction_started_on::text,
-                p.construction_permit_ref, p.completed_on::text, p.location, p.industry
+                p.construction_permit_ref, p.completed_on::text, p.location, p.industry, pe.name AS event_name
          FROM project p JOIN chain c ON c.id = p.chain_id LEFT JOIN enterprise e ON e.id = p.enterprise_id
+         LEFT JOIN promotion_event pe ON pe.id = p.event_id
          WHERE p.id = ANY ($1::uuid[])`,
         [ids],
       );
@@ -121,6 +123,7 @@ function toLedgerRow(s: ProjectSummaryView, f: FactsRow): ProjectLedgerRow {
     completedOn: f.completed_on,
     location: f.location,
     industry: f.industry,
+    eventName: f.event_name,
     major: s.major,
     lastActivityOn: s.lastActivityOn,
   };

@@ -34,6 +34,8 @@ export interface ProjectLedgerRow {
   completedOn: string | null;
   location: string | null;
   industry: string | null;
+  /** 招商活动 the project came from (imported back by name). */
+  eventName: string | null;
   major: boolean;
   lastActivityOn: string | null;
 }
@@ -70,6 +72,7 @@ export const PROJECT_EXPORT_COLUMNS: readonly ExportColumn<ProjectLedgerRow>[] =
   { header: '建设地点', kind: 'text', value: (r) => r.location },
   { header: '所属行业', kind: 'text', width: 14, value: (r) => r.industry },
   { header: '是否重大项目', kind: 'text', width: 8, value: (r) => (r.major ? '是' : '否') },
+  { header: '招商活动', kind: 'text', width: 24, value: (r) => r.eventName },
   { header: '项目负责人', kind: 'text', width: 10, value: (r) => r.ownerName },
   { header: '最近跟进日期', kind: 'date', width: 12, value: (r) => r.lastActivityOn },
 ];

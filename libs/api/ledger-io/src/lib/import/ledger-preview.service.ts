@@ -135,6 +135,11 @@ export class LedgerPreviewService {
       today,
       servingUnits,
       owners,
+      events: new Map(
+        ((await this.dataSource.query(`SELECT id, normalised_name FROM promotion_event`)) as { id: string; normalised_name: string }[]).map(
+          (e) => [e.normalised_name, e.id],
+        ),
+      ),
     });
     const meta = sheetMeta(sheet, mapping);
     const ownerless = ownerlessNotice(rows, chains);

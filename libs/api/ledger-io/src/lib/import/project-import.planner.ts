@@ -45,6 +45,11 @@ export interface ProjectRowData extends Partial<StageFacts> {
   major?: boolean;
   /** 项目负责人 named by the row (a staff user serving the chain); unset: the default chosen on commit. */
   ownerId?: string;
+  /** 招商活动 named by the row (by its name). */
+  eventId?: string;
+  /** 联系人 and 联系电话 of the row, recorded on the project's 备注 (contactNote). */
+  contactName?: string;
+  contactPhone?: string;
   /** The matched project's version when previewed: a commit after someone else's edit is refused. */
   version?: number;
 }
@@ -62,6 +67,8 @@ export interface ExistingProject extends StageFacts {
   location: string | null;
   industry: string | null;
   major: boolean;
+  eventId: string | null;
+  notes: string | null;
   status: ProjectStatus;
   stage: Stage;
   eliminatedCategory: boolean;
@@ -96,6 +103,23 @@ export interface ProjectPlanContext {
   servingUnits: Map<number, Set<number>>;
   /** Active staff users (chain_access on the day). */
   owners: OwnerCandidate[];
+  /** 招商活动 by normalised name → id. */
+  events: Map<string, string>;
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+const LANDLINE = /^[0-9+()\-]{6,40}$/;
+
+/** The line a row's 联系人 and 联系电话 leave on the project's 备注. */
+export function contactNote(name: string | undefined, phone: string | undefined): string | null {
+  if (!name) return null;
+  return phone ? `联系人：${name}（${phone}）` : `联系人：${name}`;
+}
+
+/** The project's 备注 with the row's contact line added once (a re-import of the same row adds nothing). */
+export function notesWithContact(notes: string | null, line: string | null): string | null {
+  if (!line || (notes ?? '').split('\n').includes(line)) return notes;
+  return notes ? `${notes}\n${line}` : line;
 }
 
 export const projectKey = (chainId: number, name: string) => `${chainId}|${normaliseEnterpriseName(name)}`;
@@ -180,6 +204,22 @@ function readRow(mapping: HeaderMapping<ProjectLedgerField>, row: SheetRow, ctx:
   const location = r.text('location', L.location, '建设地点');
   const industry = r.text('industry', L.industry, '所属行业');
   let major: boolean | undefined;
+  const contactName = r.text('contactName', 100, '联系人');
+  let contactPhone = r.text('contactPhone', 40, '联系电话');
+  if (contactPhone) {
+    contactPhone = contactPhone.normalize('NFKC').replace(/\s+/g, '');
+    if (!MOBILE.test(contactPhone) && !(LANDLINE.test(contactPhone) && !/^1\d{10}$/.test(contactPhone))) {
+      r.fail('contactPhone', `联系电话“${contactPhone}”不是有效的手机号码（11位）或固定电话`, 'The phone is neither a mobile number (11 digits) nor a landline');
+    } else if (!contactName) {
+      r.fail('contactName', '填写了联系电话，请同时填写联系人', 'A phone needs the contact’s name');
+    }
+  }
+  const eventText = r.text('event', 200, '招商活动');
+  let eventId: string | undefined;
+  if (eventText) {
+    eventId = ctx.events.get(normaliseEnterpriseName(eventText));
+    if (!eventId) r.fail('event', `招商活动“${eventText}”不存在，请先在“招商活动”中登记该活动`, `No promotion event "${eventText}"`);
+  }
   if (r.has('major')) {
     const text = r.text('major') ?? '';
     const value = booleanFromLabel(text);
@@ -201,7 +241,7 @@ function readRow(mapping: HeaderMapping<ProjectLedgerField>, row: SheetRow, ctx:
   for (const field of FACT_FIELDS) if (facts[field] === undefined) delete facts[field];
   const data =
     name && chainId && investorName && stage && responsibleUnitId
-      ? ({ name, chainId, enterpriseId, investorName, stage, status, sourceChannel, responsibleUnitId, plannedInvestment, location, industry, major, ...facts } as ProjectRowData)
+      ? ({ name, chainId, enterpriseId, investorName, stage, status, sourceChannel, responsibleUnitId, plannedInvestment, location, industry, major, eventId, contactName, contactPhone, ...facts } as ProjectRowData)
       : null;
   return { data, errors: r.errors, reader: r, name, ownerText, unitText };
 }
@@ -456,6 +496,9 @@ export function planProjectRows(
     change('location', data.location, project.location);
     change('industry', data.industry, project.industry);
     change('major', data.major, project.major);
+    change('eventId', data.eventId, project.eventId);
+    const notes = notesWithContact(project.notes, contactNote(data.contactName, data.contactPhone));
+    change('notes', notes ?? undefined, project.notes);
     change('stage', data.stage, project.stage);
     for (const f of FACT_FIELDS) if (!SIGNING_FACTS.includes(f) || !isSignedStage(project.stage)) change(f, data[f], project[f]);
     return Object.keys(after).length ? result('update', project.id, { before, after }) : result('skip', project.id);

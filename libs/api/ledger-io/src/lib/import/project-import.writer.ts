@@ -4,7 +4,7 @@ import { STAGE_FACT_STAGE, stageIndex, type ChainCode, type OwnerlessChain, type
 import { ConflictException, HttpException, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ImportBatchStore, ImportRowView } from './import-batch.store';
-import { projectKey, type ExistingProject, type ProjectRowData } from './project-import.planner';
+import { contactNote, projectKey, type ExistingProject, type ProjectRowData } from './project-import.planner';
 
 /** Who commits: enough for the audit trail and the owner of created projects (the worker has no session). */
 export type CommitUser = Pick<AuthUser, 'id' | 'username'>;
@@ -20,6 +20,8 @@ const OWN_FIELDS = [
   'location',
   'industry',
   'major',
+  'eventId',
+  'notes',
 ] as const;
 const FACT_FIELDS = Object.keys(STAGE_FACT_STAGE) as (keyof StageFacts)[];
 
@@ -45,6 +47,7 @@ export async function loadExistingProjects(manager: EntityManager): Promise<Exis
     `SELECT p.id, p.name, p.chain_id AS "chainId", p.enterprise_id AS "enterpriseId", p.investor_name AS "investorName",
             p.source_channel AS "sourceChannel", p.responsible_unit_id AS "responsibleUnitId",
             p.planned_investment::text AS "plannedInvestment", p.location, p.industry, p.major, p.status, p.stage,
+            p.event_id AS "eventId", p.notes,
             p.eliminated_category AS "eliminatedCategory", p.version,
             nullif(p.signed_amount, 0)::text AS "signedAmount", p.signed_on::text AS "signedOn", p.agreement_ref AS "agreementRef",
             p.land_parcel AS "landParcel", p.land_area_mu::text AS "landAreaMu", p.land_approval_ref AS "landApprovalRef",
@@ -223,6 +226,9 @@ export async function writeProjectRows(
             location: d.location ?? null,
             industry: d.industry ?? null,
             major: d.major ?? false,
+            eventId: d.eventId ?? null,
+            // Until contacts are written through their own writer, the row's 联系人/联系电话 stay on the 备注.
+            notes: contactNote(d.contactName, d.contactPhone),
           },
           note,
         );

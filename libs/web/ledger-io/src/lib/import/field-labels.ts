@@ -32,6 +32,9 @@ const FIELD_EN: Record<ImportKind, Record<string, string>> = {
     location: 'Location',
     industry: 'Industry',
     major: 'Major project',
+    contactName: 'Contact',
+    contactPhone: 'Contact phone',
+    event: 'Promotion event',
   },
   enterprises: {
     name: 'Enterprise name',
@@ -43,10 +46,21 @@ const FIELD_EN: Record<ImportKind, Record<string, string>> = {
 };
 
 /** Fields the API names by what it resolved them to. */
-const ALIASES: Record<string, string> = { enterpriseId: 'investorName', responsibleUnitId: 'responsibleUnit', chainId: 'chain', ownerId: 'owner' };
+const ALIASES: Record<string, string> = {
+  enterpriseId: 'investorName',
+  responsibleUnitId: 'responsibleUnit',
+  chainId: 'chain',
+  ownerId: 'owner',
+  eventId: 'event',
+};
+
+/** Project fields a row changes that are no column of their own: the 备注 keeps the row's 联系人 and 联系电话. */
+const OTHER_FIELDS: Record<string, { zh: string; en: string }> = { notes: { zh: '备注（联系人）', en: 'Notes (contact)' } };
 
 /** A ledger field's name in the interface language: plannedInvestment → 计划总投资 / Planned investment. */
 export function fieldLabel(kind: ImportKind, field: string, lang: Lang): string {
+  const other = kind === 'projects' ? OTHER_FIELDS[field] : undefined;
+  if (other) return other[lang === 'en' ? 'en' : 'zh'];
   const name = ALIASES[field] ?? field;
   if (lang === 'en') return FIELD_EN[kind][name] ?? field;
   const columns = kind === 'projects' ? PROJECT_LEDGER_COLUMNS : ENTERPRISE_LEDGER_COLUMNS;
