@@ -86,7 +86,11 @@ export async function readLinks(tx: EntityManager, map: MapRow): Promise<ChainMa
   );
   const byLink = <T extends { link_id: number }>(rows: T[]) => {
     const out = new Map<number, T[]>();
-    for (const r of rows) (out.get(r.link_id) ?? out.set(r.link_id, []).get(r.link_id)!).push(r);
+    for (const r of rows) {
+      const list = out.get(r.link_id);
+      if (list) list.push(r);
+      else out.set(r.link_id, [r]);
+    }
     return out;
   };
   const firmsOf = byLink(firms);

@@ -111,32 +111,33 @@ export function inputOf(version: number, rows: LinkRow[]): ChainMapInput {
           <fieldset class="row" [attr.data-row]="i">
             <div class="line">
               <label class="name">{{ 'linkName' | cm }}<input nz-input [(ngModel)]="row.name" [name]="'name' + i" /></label>
-              <label>{{ 'tier' | cm }}
-                <nz-select [(ngModel)]="row.tier" [name]="'tier' + i">
+              <div class="field"><label [for]="'tier' + i">{{ 'tier' | cm }}</label>
+                <nz-select [(ngModel)]="row.tier" [name]="'tier' + i" [nzId]="'tier' + i">
                   @for (t of tiers; track t) { <nz-option [nzValue]="t" [nzLabel]="t | cm" /> }
                 </nz-select>
-              </label>
-              <label>{{ 'parent' | cm }}
-                <nz-select [(ngModel)]="row.parent" [name]="'parent' + i" nzAllowClear [nzPlaceHolder]="'noParent' | cm">
+              </div>
+              <div class="field"><label [for]="'parent' + i">{{ 'parent' | cm }}</label>
+                <nz-select [(ngModel)]="row.parent" [name]="'parent' + i" [nzId]="'parent' + i" nzAllowClear [nzPlaceHolder]="'noParent' | cm">
                   @for (p of parentsFor(i); track p) { <nz-option [nzValue]="p" [nzLabel]="p" /> }
                 </nz-select>
-              </label>
-              <label>{{ 'status' | cm }}
-                <nz-select [(ngModel)]="row.status" [name]="'status' + i">
+              </div>
+              <div class="field"><label [for]="'status' + i">{{ 'status' | cm }}</label>
+                <nz-select [(ngModel)]="row.status" [name]="'status' + i" [nzId]="'status' + i">
                   @for (s of statuses; track s) { <nz-option [nzValue]="s" [nzLabel]="s | cm" /> }
                 </nz-select>
-              </label>
-              <label>{{ 'kind' | cm }}
-                <nz-select [(ngModel)]="row.kind" [name]="'kind' + i" [nzDisabled]="row.status === 'strong'" nzAllowClear>
+              </div>
+              <div class="field"><label [for]="'kind' + i">{{ 'kind' | cm }}</label>
+                <nz-select [(ngModel)]="row.kind" [name]="'kind' + i" [nzId]="'kind' + i" [nzDisabled]="row.status === 'strong'" nzAllowClear>
                   @for (k of kinds; track k) { <nz-option [nzValue]="k" [nzLabel]="k | cm" /> }
                 </nz-select>
-              </label>
+              </div>
               <label nz-checkbox [(ngModel)]="row.draft" [name]="'draft' + i">{{ 'draft' | cm }}</label>
               <button nz-button nzDanger nzType="link" type="button" class="remove" (click)="remove(i)">{{ 'remove' | cm }}</button>
             </div>
             <label class="wide">{{ 'reason' | cm }}<input nz-input [(ngModel)]="row.statusReason" [name]="'reason' + i" /></label>
-            <label class="wide">{{ 'firmIds' | cm }}
+            <div class="field wide"><label [for]="'firms' + i">{{ 'firmIds' | cm }}</label>
               <nz-select
+                [nzId]="'firms' + i"
                 nzMode="multiple"
                 nzShowSearch
                 nzServerSearch
@@ -147,7 +148,7 @@ export function inputOf(version: number, rows: LinkRow[]): ChainMapInput {
               >
                 @for (f of firmOptions(); track f.id) { <nz-option [nzValue]="f.id" [nzLabel]="f.name" /> }
               </nz-select>
-            </label>
+            </div>
             @for (t of row.targets; track $index; let j = $index) {
               <div class="target">
                 <input nz-input [(ngModel)]="t.name" [name]="'t' + i + '-' + j" [placeholder]="'targetName' | cm" />
@@ -171,9 +172,10 @@ export function inputOf(version: number, rows: LinkRow[]): ChainMapInput {
     .problems { color: #cf1322; padding-left: 18px; }
     .row { border: 1px solid #f0f0f0; border-radius: 6px; padding: 8px 10px; margin-bottom: 10px; }
     .line { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
-    label { display: flex; flex-direction: column; font-size: 12px; color: #595959; gap: 2px; }
+    label, .field { display: flex; flex-direction: column; font-size: 12px; color: #595959; gap: 2px; }
+    .field label { display: block; }
     label.name { flex: 1 1 180px; }
-    label nz-select { min-width: 110px; }
+    .field nz-select { min-width: 110px; }
     .wide { margin-top: 6px; }
     .target { display: grid; grid-template-columns: 2fr 2fr 2fr auto; gap: 6px; margin-top: 6px; }
     .add-target { margin-top: 6px; }
@@ -220,9 +222,13 @@ export class ChainMapEditor implements OnInit {
 
   /** Main links before row i, other than itself: a sub-link's possible parents. */
   protected parentsFor(i: number): string[] {
-    return this.rows()
-      .filter((r, j) => j !== i && !r.parent && r.name.trim())
-      .map((r) => r.name.trim());
+    return [
+      ...new Set(
+        this.rows()
+          .filter((r, j) => j !== i && !r.parent && r.name.trim())
+          .map((r) => r.name.trim()),
+      ),
+    ];
   }
 
   protected add(): void {

@@ -69,6 +69,37 @@ describe('ChainMapPage', () => {
     expect(element.querySelector('button.edit')).not.toBeNull();
   });
 
+  it('the editor refuses a link in two places before sending, then saves the whole map with the version read', async () => {
+    const { harness, element } = await render(['office']);
+    element.querySelector<HTMLButtonElement>('button.edit')!.click();
+    await harness.fixture.whenStable();
+    // The modal's body is in the overlay container.
+    expect(document.querySelectorAll('fieldset.row').length).toBe(4);
+    const name = document.querySelector<HTMLInputElement>('fieldset[data-row="3"] label.name input')!;
+    name.value = '风电装备制造';
+    name.dispatchEvent(new Event('input'));
+    const ok = [...document.querySelectorAll<HTMLButtonElement>('.ant-modal-footer button')].find((b) => text(b) === '保存')!;
+    ok.click();
+    await harness.fixture.whenStable();
+    expect(text(document.querySelector('.problems'))).toBe('环节“风电装备制造”已在本链第2项出现，同一环节只能出现一次');
+    backend.expectNone('/api/chain-maps/clean-energy/2025');
+
+    name.value = '氢能';
+    name.dispatchEvent(new Event('input'));
+    ok.click();
+    const req = backend.expectOne((r) => r.method === 'PUT' && r.url === '/api/chain-maps/clean-energy/2025');
+    expect(req.request.body.version).toBe(3);
+    expect(req.request.body.links.map((l: { id: number; name: string; parent: string | null }) => [l.id, l.name, l.parent])).toEqual([
+      [1, '电源建设', null],
+      [2, '风电装备制造', null],
+      [3, '叶片制造', '风电装备制造'],
+      [4, '氢能', null],
+    ]);
+    req.flush({ ...mapView(), map: { ...mapView().map!, version: 4 } });
+    await harness.fixture.whenStable();
+    expect(document.querySelector('crm-chain-map-editor')).toBeNull();
+  });
+
   it('a year with no map says so, and offers the chain’s staff to draft it from the previous year', async () => {
     const empty = { ...mapView(), year: 2026, map: null, previousYear: 2025 };
     backend = await setUp([{ path: 'chain-map/:code/:year', component: ChainMapPage }], user(['staff']));
