@@ -14,7 +14,6 @@ export {
   stageTotals,
   stageTotalsByChain,
   topSignedProjects,
-  yearHasLedger,
   yearOnYear,
   type TopSignedProject,
   type HeadlineAmount,

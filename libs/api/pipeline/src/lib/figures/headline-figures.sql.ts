@@ -207,9 +207,3 @@ export const TOP_SIGNED = `
   GROUP BY p.id, p.name, c.name_zh
   ORDER BY sum(a.amount) DESC, p.name
   LIMIT $4`;
-
-/** Whether a year holds any 签约 or 到位资金 entry at all (a year before the product holds none). */
-export const YEAR_HAS_LEDGER = `
-  SELECT EXISTS (SELECT 1 FROM project_agreement WHERE signed_on >= make_date($1, 1, 1) AND signed_on < make_date($1 + 1, 1, 1))
-      OR EXISTS (SELECT 1 FROM fund_arrival WHERE month >= to_char(make_date($1, 1, 1), 'YYYY-MM') AND month <= to_char(make_date($1, 12, 1), 'YYYY-MM'))
-    AS has`;

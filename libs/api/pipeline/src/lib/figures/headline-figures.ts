@@ -17,7 +17,6 @@ import {
   SIGNED_BETWEEN,
   STAGE_TOTALS,
   TOP_SIGNED,
-  YEAR_HAS_LEDGER,
 } from './headline-figures.sql';
 
 /*
@@ -541,10 +540,4 @@ export async function topSignedProjects(
   const rows: { id: string; name: string; chain_name: string; amount: string; signed_on: string }[] =
     await manager.query(TOP_SIGNED, [chainIds, from, to, limit]);
   return rows.map((r) => ({ id: r.id, name: r.name, chainName: r.chain_name, amount: r.amount, signedOn: r.signed_on }));
-}
-
-/** Whether the system holds any 签约 or 到位资金 entry dated in the year (for 同比: "no data" is not 0). */
-export async function yearHasLedger(manager: EntityManager, year: number): Promise<boolean> {
-  const [row]: { has: boolean }[] = await manager.query(YEAR_HAS_LEDGER, [year]);
-  return row.has;
 }
