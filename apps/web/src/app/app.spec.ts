@@ -5,7 +5,7 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
-import { Router, provideRouter } from '@angular/router';
+import { Router, TitleStrategy, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   ApartmentOutline,
@@ -31,8 +31,8 @@ import {
 import type { CurrentUserView, Role } from '@crm/domain';
 import { AuthService, I18nService, provideI18n } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { App } from './app';
 import { appRoutes } from './app.routes';
+import { PageTitleStrategy } from './page-title';
 
 function user(roles: Role[]): CurrentUserView {
   return {
@@ -60,6 +60,7 @@ describe('the shell', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(appRoutes),
+        { provide: TitleStrategy, useExisting: PageTitleStrategy },
         provideHttpClient(),
         provideHttpClientTesting(),
         provideI18n(),
@@ -252,15 +253,16 @@ describe('the shell', () => {
     );
   });
 
-  it('names the browser tab after the product, in the current language', async () => {
-    const fixture = TestBed.createComponent(App);
-    await fixture.whenStable();
-    expect(TestBed.inject(Title).getTitle()).toBe('产业链招商管理平台');
+  it('names the browser tab after the page, in the current language', async () => {
+    const { harness } = await open('/chains', user(['staff']));
+    backend.expectOne('/api/chains').flush([]);
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Title).getTitle()).toBe('产业链总览 - 产业链招商管理平台');
 
     await TestBed.inject(I18nService).use('en');
-    await fixture.whenStable();
+    await harness.fixture.whenStable();
     expect(TestBed.inject(Title).getTitle()).toBe(
-      'Industry-Chain Investment CRM',
+      'Industry chains - Industry-Chain Investment CRM',
     );
   });
 

@@ -1,13 +1,16 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DOCUMENT,
+  DestroyRef,
   effect,
   inject,
 } from '@angular/core';
-import { Title } from '@angular/platform-browser';
 import { RouterOutlet } from '@angular/router';
 import { I18nService } from '@crm/web/core';
+import { startAriaRepairs } from './aria-repairs';
 
+/** The page's title is set by PageTitleStrategy (app.config.ts), per route and language. */
 @Component({
   selector: 'crm-root',
   imports: [RouterOutlet],
@@ -17,7 +20,13 @@ import { I18nService } from '@crm/web/core';
 export class App {
   constructor() {
     const i18n = inject(I18nService);
-    const title = inject(Title);
-    effect(() => title.setTitle(i18n.t('app.title')));
+    const repairs = startAriaRepairs(inject(DOCUMENT), {
+      passwordToggle: () => i18n.t('layout.passwordToggle'),
+    });
+    inject(DestroyRef).onDestroy(repairs.stop);
+    effect(() => {
+      i18n.lang();
+      repairs.refresh();
+    });
   }
 }

@@ -7,6 +7,7 @@ import { AuditLogPage } from './log/audit-log-page';
 export const auditRoutes: Route[] = [
   {
     path: '',
+    title: 'menu.audit',
     providers: [provideNzIconsPatch([ReloadOutline, UndoOutline])],
     component: AuditLogPage,
   },

@@ -16,7 +16,7 @@ const passwordIcons = provideNzIconsPatch([
 
 /** Lazy-loaded at /login by the shell, outside the layout. */
 export const signInRoutes: Route[] = [
-  { path: '', providers: [passwordIcons], component: SignInPage },
+  { path: '', title: 'title.signIn', providers: [passwordIcons], component: SignInPage },
 ];
 
 /** Lazy-loaded at /account by the shell, inside the layout. */
@@ -26,7 +26,7 @@ export const accountRoutes: Route[] = [
     providers: [passwordIcons],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'password' },
-      { path: 'password', component: ChangePasswordPage },
+      { path: 'password', title: 'layout.changePassword', component: ChangePasswordPage },
     ],
   },
 ];

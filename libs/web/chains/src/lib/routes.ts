@@ -13,8 +13,8 @@ export const chainsRoutes: Route[] = [
     path: '',
     providers: [provideNzIconsPatch([ArrowLeftOutline, ReloadOutline])],
     children: [
-      { path: '', component: ChainOverviewPage },
-      { path: ':code', component: ChainDetailPage },
+      { path: '', title: 'menu.chains', component: ChainOverviewPage },
+      { path: ':code', title: 'title.chain', component: ChainDetailPage },
     ],
   },
 ];

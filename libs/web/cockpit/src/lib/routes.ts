@@ -29,11 +29,13 @@ export const cockpitRoutes: Route[] = [
     children: [
       {
         path: '',
+        title: 'menu.cockpit',
         loadComponent: () =>
           import('./city/city-cockpit-page').then((m) => m.CityCockpitPage),
       },
       {
         path: 'chains/:code',
+        title: 'title.chainCockpit',
         loadComponent: () =>
           import('./chain/chain-leader-page').then((m) => m.ChainLeaderPage),
       },

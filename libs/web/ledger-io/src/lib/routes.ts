@@ -40,6 +40,7 @@ const ICONS = [
 export const ledgerIoRoutes: Route[] = [
   {
     path: '',
+    title: 'menu.ledger',
     providers: [provideNzIconsPatch(ICONS)],
     loadComponent: () => import('./import/ledger-import-page').then((m) => m.LedgerImportPage),
   },

@@ -11,21 +11,25 @@ export const meetingsRoutes: Route[] = [
   // meeting-pack: start
   {
     path: 'schedule',
+    title: 'title.meetingSchedule',
     loadComponent: () =>
       import('./schedule/meeting-schedule-page').then((m) => m.MeetingSchedulePage),
   },
   {
     path: 'follow-through',
+    title: 'title.followThrough',
     loadComponent: () =>
       import('./follow-through/follow-through-page').then((m) => m.FollowThroughPage),
   },
   {
     path: 'digest',
+    title: 'title.weeklyDigest',
     loadComponent: () =>
       import('./digest/weekly-digest-page').then((m) => m.WeeklyDigestPage),
   },
   {
     path: ':id/pack',
+    title: 'title.meetingPack',
     loadComponent: () =>
       import('./pack/meeting-pack-page').then((m) => m.MeetingPackPage),
   },
@@ -39,24 +43,29 @@ export const meetingsRoutes: Route[] = [
       {
         path: '',
         pathMatch: 'full',
+        title: 'menu.meetings',
         loadComponent: () => import('./meetings/meeting-list-page').then((m) => m.MeetingListPage),
       },
       {
         path: 'new',
+        title: 'title.meetingForm',
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./meetings/meeting-form-page').then((m) => m.MeetingFormPage),
       },
       {
         path: 'items',
+        title: 'title.actionItems',
         loadComponent: () => import('./items/action-items-page').then((m) => m.ActionItemsPage),
       },
       {
         path: ':id/edit',
+        title: 'title.meetingForm',
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./meetings/meeting-form-page').then((m) => m.MeetingFormPage),
       },
       {
         path: ':id',
+        title: 'title.meeting',
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./meetings/meeting-page').then((m) => m.MeetingPage),
       },

@@ -39,11 +39,13 @@ export const projectsRoutes: Route[] = [
     children: [
       {
         path: '',
+        title: 'menu.projects',
         loadComponent: () =>
           import('./list/project-list-page').then((m) => m.ProjectListPage),
       },
       {
         path: 'new',
+        title: 'title.newLead',
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./create/project-create-page').then(
@@ -52,6 +54,7 @@ export const projectsRoutes: Route[] = [
       },
       {
         path: ':id',
+        title: 'title.project',
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./detail/project-page').then((m) => m.ProjectPage),
@@ -64,6 +67,7 @@ export const projectsRoutes: Route[] = [
 export const chainBoardRoutes: Route[] = [
   {
     path: '',
+    title: 'menu.board',
     providers: [provideNzIconsPatch(ICONS)],
     loadComponent: () =>
       import('./board/chain-board-page').then((m) => m.ChainBoardPage),

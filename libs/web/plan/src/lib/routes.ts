@@ -10,6 +10,7 @@ import { unsavedChangesGuard } from '@crm/web/ui';
 export const planRoutes: Route[] = [
   {
     path: '',
+    title: 'menu.plan',
     providers: [provideNzIconsPatch([DeleteOutline, DownloadOutline, EditOutline, PlusOutline, UploadOutline])],
     children: [
       {
@@ -19,11 +20,13 @@ export const planRoutes: Route[] = [
       },
       {
         path: 'roles',
+        title: 'title.planRoles',
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./roles/plan-roles-page').then((m) => m.PlanRolesPage),
       },
       {
         path: 'baselines',
+        title: 'title.planBaselines',
         loadComponent: () => import('./baselines/plan-baselines-page').then((m) => m.PlanBaselinesPage),
       },
       {

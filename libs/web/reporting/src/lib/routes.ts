@@ -61,10 +61,10 @@ export const monthlyReportRoutes: Route[] = [
     path: '',
     providers: [provideNzIconsPatch(ICONS)],
     children: [
-      { path: '', pathMatch: 'full', canMatch: [seesBoard], loadComponent: board },
-      { path: '', pathMatch: 'full', canDeactivate: [unsavedChangesGuard], loadComponent: form },
-      { path: ':period', canMatch: [seesOnlyBoard], loadComponent: board },
-      { path: ':period', canDeactivate: [unsavedChangesGuard], loadComponent: form },
+      { path: '', pathMatch: 'full', canMatch: [seesBoard], title: 'title.submissionBoard', loadComponent: board },
+      { path: '', pathMatch: 'full', canDeactivate: [unsavedChangesGuard], title: 'menu.reports', loadComponent: form },
+      { path: ':period', canMatch: [seesOnlyBoard], title: 'title.submissionBoard', loadComponent: board },
+      { path: ':period', canDeactivate: [unsavedChangesGuard], title: 'menu.reports', loadComponent: form },
     ],
   },
 ];
@@ -73,6 +73,7 @@ export const monthlyReportRoutes: Route[] = [
 export const rollUpRoutes: Route[] = [
   {
     path: '',
+    title: 'menu.rollUp',
     providers: [provideNzIconsPatch(ICONS)],
     children: [
       {
@@ -92,6 +93,7 @@ export const rollUpRoutes: Route[] = [
 export const bulletinRoutes: Route[] = [
   {
     path: '',
+    title: 'menu.bulletins',
     providers: [provideNzIconsPatch(ICONS)],
     children: [
       {

@@ -13,6 +13,7 @@ import { UsersPage } from './list/users-page';
 export const usersRoutes: Route[] = [
   {
     path: '',
+    title: 'menu.users',
     providers: [
       provideNzIconsPatch([
         CopyOutline,

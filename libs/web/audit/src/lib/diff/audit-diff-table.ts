@@ -79,7 +79,7 @@ import { sides } from './audit-diff';
     }
     .none {
       margin: 0;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -101,7 +101,7 @@ import { YearOnYearNote } from './year-on-year-note';
     .target,
     .muted,
     .pace-at {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .notes {
       display: flex;

@@ -76,7 +76,7 @@ import { shortRate } from '../data-access/figures';
       display: block;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .down {
       color: #d4380d;

@@ -50,7 +50,7 @@ import { shortRate } from '../data-access/figures';
       font-size: 12px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .up {
       color: #389e0d;

@@ -97,7 +97,7 @@ function plain(value: string): string {
     }
     .muted {
       margin-left: 6px;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     p.muted {
       margin-left: 0;

@@ -87,10 +87,10 @@ const EXPORTS: ReadyExport[] = [
     .year-note {
       margin-left: 8px;
       font-weight: normal;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .description {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .year {
       display: inline-flex;

@@ -159,11 +159,11 @@ const PAGE_SIZE = 50;
     .after-note {
       margin-top: 8px;
       text-align: right;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .empty {
       margin: 16px 0;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

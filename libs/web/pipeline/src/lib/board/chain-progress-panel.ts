@@ -72,7 +72,7 @@ function percent(rate: string | null): number {
     }
     .no-target {
       margin: 0 0 8px;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .measures {
       display: grid;
@@ -97,7 +97,7 @@ function percent(rate: string | null): number {
     }
     .target,
     .note {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .note {
       font-size: 12px;

@@ -51,7 +51,7 @@ import { ProjectForm } from '../form/project-form';
       margin: 2px 0 0;
       font-size: 13px;
       font-weight: normal;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
       white-space: normal;
     }
   `,

@@ -91,7 +91,7 @@ type LaterFact = (typeof LATER_FACTS)[number];
     }
     .muted {
       margin-top: 12px;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .correct {
       margin-top: 12px;

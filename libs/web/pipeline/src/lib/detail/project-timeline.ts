@@ -131,7 +131,7 @@ const COLORS: Record<TimelineEntry['kind'], string> = {
     .when {
       display: flex;
       gap: 8px;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
       font-size: 12px;
     }
     .title {
@@ -145,15 +145,15 @@ const COLORS: Record<TimelineEntry['kind'], string> = {
       font-size: 13px;
     }
     .by {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
       font-size: 12px;
     }
     .ref {
       margin-left: 8px;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .empty {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

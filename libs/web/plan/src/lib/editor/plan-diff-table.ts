@@ -90,7 +90,7 @@ const MONEY_FIELDS = new Set(['citySignedAmount', 'cityFundsInPlace', 'signedAmo
       display: block;
     }
     .before {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .before,
     .after {
@@ -125,7 +125,7 @@ const MONEY_FIELDS = new Set(['citySignedAmount', 'cityFundsInPlace', 'signedAmo
       margin: 0;
     }
     .card-values dt {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .card-values dd {
       margin: 0;

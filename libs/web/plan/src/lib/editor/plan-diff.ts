@@ -70,7 +70,7 @@ import { PlanDiffTable } from './plan-diff-table';
       width: 90px;
     }
     .diff-count {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -73,7 +73,7 @@ const STATE_COLORS: Record<RollUpExportView['state'], string> = {
     .jobs { margin: 8px 0 0; padding: 0; list-style: none; }
     .job { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; padding: 4px 0; }
     .file { font-weight: 500; word-break: break-all; }
-    .at { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .at { color: rgba(0, 0, 0, 0.62); font-size: 12px; }
     .progress { width: 120px; }
     .failed { color: #ff4d4f; }
   `,

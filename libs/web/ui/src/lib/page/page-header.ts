@@ -48,7 +48,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     }
     .page-subtitle {
       margin: 4px 0 0;
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.62);
     }
     .page-actions {
       display: flex;
