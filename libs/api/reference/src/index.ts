@@ -7,3 +7,4 @@ export { Chain } from './lib/chains/chain.entity';
 export { Person } from './lib/people/person.entity';
 export { Unit } from './lib/units/unit.entity';
 export { Enterprise } from './lib/enterprises/enterprise.entity';
+export { enterpriseGroupIds } from './lib/enterprises/enterprise-overview.service';

@@ -91,7 +91,21 @@ export interface AuditEntryView {
   after: Record<string, unknown> | null;
 }
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'stage-move', 'sign-in', 'lock'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'stage-move',
+  'sign-in',
+  'lock',
+  // 联系人 (个人信息保护法): a mobile shown, contacts exported, a person anonymised on request.
+  'reveal',
+  'export',
+  'anonymise',
+  // 重复企业: a merge and the admin's undo.
+  'merge',
+  'undo',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Minimum length of a password; checked by the API and explained by the form. */

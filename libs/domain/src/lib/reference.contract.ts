@@ -26,6 +26,11 @@ export interface EnterpriseView {
   ownership: EnterpriseOwnership | null;
   tags: EnterpriseTag[];
   region: string | null;
+  /** 集团: the parent firm, when this one is a subsidiary. */
+  parentEnterpriseId: string | null;
+  /** Set when this record was merged into another (a duplicate). */
+  mergedIntoId: string | null;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -36,6 +41,7 @@ export interface EnterpriseInput {
   ownership?: EnterpriseOwnership | null;
   tags?: EnterpriseTag[];
   region?: string | null;
+  parentEnterpriseId?: string | null;
 }
 
 export interface ChainLeaderView {

@@ -3,6 +3,8 @@ import { ActivityController } from './activities/activity.controller';
 import { ActivityService } from './activities/activity.service';
 import { ChainPipelineController } from './chains/chain-pipeline.controller';
 import { ChainPipelineService } from './chains/chain-pipeline.service';
+import { CourtingConflictController } from './courting/courting-conflict.controller';
+import { CourtingConflictService } from './courting/courting-conflict.service';
 import { EvaluationController } from './evaluations/evaluation.controller';
 import { EvaluationService } from './evaluations/evaluation.service';
 import { LedgerController } from './ledger/ledger.controller';
@@ -22,7 +24,14 @@ import { ProjectWriterModule } from './project-writer.module';
  */
 @Module({
   imports: [ProjectWriterModule],
-  controllers: [ProjectController, ActivityController, EvaluationController, LedgerController, ChainPipelineController],
+  controllers: [
+    ProjectController,
+    ActivityController,
+    EvaluationController,
+    LedgerController,
+    ChainPipelineController,
+    CourtingConflictController,
+  ],
   providers: [
     ProjectService,
     ProjectListService,
@@ -33,6 +42,7 @@ import { ProjectWriterModule } from './project-writer.module';
     LedgerService,
     ChainPipelineService,
     PipelineTotalsService,
+    CourtingConflictService,
   ],
   exports: [PipelineTotalsService, ProjectWriterModule],
 })

@@ -8,6 +8,10 @@ import { ChainController } from './chains/chain.controller';
 import { Chain } from './chains/chain.entity';
 import { ChainService } from './chains/chain.service';
 import { KeyTask, KeyTaskUnit } from './chains/key-task.entity';
+import { ContactController } from './contacts/contact.controller';
+import { ContactService } from './contacts/contact.service';
+import { EnterpriseMergeService } from './enterprises/enterprise-merge.service';
+import { EnterpriseOverviewService } from './enterprises/enterprise-overview.service';
 import { EnterpriseController } from './enterprises/enterprise.controller';
 import { Enterprise } from './enterprises/enterprise.entity';
 import { EnterpriseService } from './enterprises/enterprise.service';
@@ -36,8 +40,16 @@ import { UnitService } from './units/unit.service';
       Enterprise,
     ]),
   ],
-  controllers: [ChainController, PersonController, UnitController, EnterpriseController],
-  providers: [ChainService, UnitService, EnterpriseService, EnterpriseWriter],
+  controllers: [ChainController, PersonController, UnitController, EnterpriseController, ContactController],
+  providers: [
+    ChainService,
+    UnitService,
+    EnterpriseService,
+    EnterpriseWriter,
+    EnterpriseOverviewService,
+    EnterpriseMergeService,
+    ContactService,
+  ],
   exports: [ChainService, UnitService, EnterpriseService, EnterpriseWriter],
 })
 export class ReferenceModule {

@@ -25,6 +25,9 @@ export function toEnterpriseView(firm: Enterprise): EnterpriseView {
     ownership: firm.ownership,
     tags: firm.tags,
     region: firm.region,
+    parentEnterpriseId: firm.parentEnterpriseId,
+    mergedIntoId: firm.mergedIntoId,
+    version: firm.version,
     createdAt: firm.createdAt.toISOString(),
     updatedAt: firm.updatedAt.toISOString(),
   };

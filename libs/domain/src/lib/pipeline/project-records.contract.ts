@@ -1,3 +1,4 @@
+import type { ActivityContactRef } from '../investors/contact';
 import type { Wan } from '../money';
 import type { EvaluationConclusion, EvaluationDimension, EvaluationRating } from './evaluation';
 import type { ActivityKind, AgreementKind } from './project';
@@ -21,6 +22,8 @@ export interface ActivityView {
   nextFollowUpOn: string | null;
   createdBy: UserRef | null;
   createdAt: string;
+  /** 联系人 who took part (an anonymised one shows as 已删除联系人). */
+  contacts?: ActivityContactRef[];
 }
 
 /** POST /api/projects/:id/activities. occurredOn not in the future; nextFollowUpOn not before it. */
@@ -34,6 +37,8 @@ export interface ActivityInput {
   nextFollowUpOn?: string | null;
   /** 重大事项: the office is notified at once. */
   major?: boolean;
+  /** 联系人 of the project's firm (or its group) who took part. */
+  contactIds?: string[];
 }
 
 export interface EvaluationDimensionView {

@@ -1,7 +1,7 @@
 import { ACTIVITY_KINDS, PROJECT_TEXT_LIMITS as L, type ActivityInput, type ActivityKind } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { IsCalendarDate, IsText, OptionalText, RequiredText } from '@crm/api/core';
 
 const trimEach = ({ value }: { value: unknown }) =>
@@ -55,4 +55,12 @@ export class CreateActivityDto implements ActivityInput {
   @IsOptional()
   @IsBoolean({ message: '重大事项标记应为 true 或 false / major must be true or false' })
   major?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: '参加的联系人 (contact ids of the project’s firm or its group)' })
+  @IsOptional()
+  @IsArray({ message: '参加的联系人应为列表 / contactIds must be a list' })
+  @ArrayMaxSize(L.participants, { message: `参加的联系人最多${L.participants}人 / At most ${L.participants} contacts` })
+  @ArrayUnique({ message: '参加的联系人不能重复 / contactIds must not repeat' })
+  @IsUUID('all', { each: true, message: '参加的联系人应为联系人编号 / contactIds must be contact ids' })
+  contactIds?: string[];
 }

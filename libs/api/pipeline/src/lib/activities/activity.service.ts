@@ -9,6 +9,7 @@ import { inTransaction } from '../common/transaction';
 import { notifyOfficeOfMajor } from '../projects/major-project.notice';
 import { ProjectStore } from '../projects/project.store';
 import type { CreateActivityDto } from './activity.dto';
+import { linkActivityContacts } from './activity-contacts';
 import { ACTIVITY_SELECT, toActivityView, type ActivityRow } from './activity.rows';
 
 /** 跟进记录: logging a contact updates the project's last activity and next follow-up (by trigger). */
@@ -65,6 +66,7 @@ export class ActivityService {
           this.clock.now(),
         ],
       );
+      await linkActivityContacts(tx, projectId, id, input.contactIds ?? []);
       const [row]: ActivityRow[] = await tx.query(`${ACTIVITY_SELECT} WHERE a.id = $1`, [id]);
       const view = toActivityView(row);
       const { kind, occurredOn, ourParticipants, theirParticipants, summary, nextStep, nextFollowUpOn } = view;
@@ -82,6 +84,7 @@ export class ActivityService {
           nextStep,
           nextFollowUpOn,
           ...(input.major ? { major: true } : {}),
+          ...(input.contactIds?.length ? { contactIds: input.contactIds } : {}),
         },
       });
       // 重大事项: the office hears at once, in this transaction.

@@ -9,7 +9,7 @@ import {
 import { IntRange, IsText, IsVersion, TextIfGiven } from '@crm/api/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsOptional, registerDecorator, type ValidationOptions } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimToNull = ({ value }: { value: unknown }) =>
@@ -74,6 +74,12 @@ export class CreateEnterpriseDto implements EnterpriseInput {
   @IsOptional()
   @IsText({ zh: '所在地区', en: 'The region' }, { max: 100 })
   region?: string | null;
+
+  /** 集团: the parent firm's id; null: none. */
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsUUID('4', { message: '上级企业应为企业编号 / parentEnterpriseId must be an enterprise id' })
+  parentEnterpriseId?: string | null;
 }
 
 export class UpdateEnterpriseDto extends PartialType(OmitType(CreateEnterpriseDto, ['name'] as const)) {
@@ -108,4 +114,11 @@ export class SearchEnterprisesDto {
   @Type(() => Number)
   @IntRange({ zh: '偏移量 offset', en: 'offset' }, 0)
   offset = 0;
+}
+
+/** POST /api/enterprises/:id/merge: the firm this duplicate is merged into. */
+export class MergeEnterpriseDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: '请选择要并入的企业 / Choose the firm to merge into' })
+  into!: string;
 }

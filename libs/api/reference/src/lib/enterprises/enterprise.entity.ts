@@ -27,6 +27,14 @@ export class Enterprise {
   @Column({ type: 'varchar', nullable: true })
   region!: string | null;
 
+  /** 集团: the parent firm when this one is a subsidiary. */
+  @Column({ name: 'parent_enterprise_id', type: 'uuid', nullable: true })
+  parentEnterpriseId!: string | null;
+
+  /** A duplicate merged into another firm (POST /api/enterprises/:id/merge). */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId!: string | null;
+
   @VersionColumn()
   version!: number;
 

@@ -19,10 +19,15 @@ export class EnterpriseService {
   ) {}
 
   async search(query: SearchEnterprisesDto): Promise<{ items: EnterpriseView[]; total: number }> {
-    const builder = this.enterprises.createQueryBuilder('e').orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC');
+    // A duplicate merged into another firm is found as that firm, not on its own.
+    const builder = this.enterprises
+      .createQueryBuilder('e')
+      .where('e.merged_into_id IS NULL')
+      .orderBy('e.name', 'ASC')
+      .addOrderBy('e.id', 'ASC');
     if (query.q) {
       const escaped = query.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-      builder.where('(e.name ILIKE :contains OR e.normalised_name LIKE :normalised OR e.credit_code LIKE :prefix)', {
+      builder.andWhere('(e.name ILIKE :contains OR e.normalised_name LIKE :normalised OR e.credit_code LIKE :prefix)', {
         contains: `%${escaped}%`,
         normalised: `%${normaliseEnterpriseName(escaped)}%`,
         prefix: `${escaped.toUpperCase()}%`,
