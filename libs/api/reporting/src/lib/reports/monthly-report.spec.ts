@@ -42,8 +42,8 @@ describe('monthly reports /api/monthly-reports', () => {
       roles: ['staff'],
       unit: '市能源局',
     });
-    // One clean-energy project of 市能源局, with March activity, signing and funds, and noise
-    // just outside the month (Shanghai bounds) that must not count.
+    // One clean-energy project of 市能源局, with March activity, signing and funds, and events
+    // on either side of the window's edges (Shanghai dates).
     [{ id: projectId }] = await t.dataSource.query(
       `INSERT INTO project (name, chain_id, investor_name, source_channel, responsible_unit_id, owner_id, created_at)
        VALUES ('光伏制氢', (SELECT id FROM chain WHERE code = 'clean-energy'), '某能源公司', 'through-firms', $1, $2,
@@ -88,9 +88,12 @@ describe('monthly reports /api/monthly-reports', () => {
     expect(
       res.body.figures.chains.map((c: { chainCode: string }) => c.chainCode),
     ).toEqual(['clean-energy', 'metallurgy', 'oil-gas-chemical']);
+    // March's window runs from 26 February to 25 March: the lead of 28 February counts, the visit
+    // of 31 March is April's.
+    expect(res.body.figures.window).toEqual({ from: '2025-02-26', to: '2025-03-25' });
     expect(res.body.figures.chains[0]).toMatchObject({
-      activitiesByKind: { visit: 2, call: 1 },
-      newLeads: 1,
+      activitiesByKind: { visit: 1, call: 1 },
+      newLeads: 2,
       signings: { count: 1, amount: '12000.500000' },
       fundsInPlace: '101.000000',
     });
@@ -338,12 +341,15 @@ describe('monthly reports /api/monthly-reports', () => {
     ).toEqual([]);
 
     // Extensions and the lock name the version read: a stale one gets the period as it is now.
-    const march = (await office.get('/api/reporting-periods/2025-03').expect(200)).body;
-    expect(march.lockableFrom).toBe('2025-03-31T16:00:00.000Z');
+    // April (opened early) is still in its window, which runs to the 25th: too early to lock.
+    const aprilPeriod = (await office.get('/api/reporting-periods/2025-04').expect(200)).body;
+    expect(aprilPeriod.lockableFrom).toBe('2025-04-25T16:00:00.000Z');
     const early = await office
-      .post('/api/reporting-periods/2025-03/lock', { version: march.version })
+      .post('/api/reporting-periods/2025-04/lock', { version: aprilPeriod.version })
       .expect(422);
-    expect(early.body.message).toContain('2025年4月1日起方可锁定');
+    expect(early.body.message).toContain('统计截至2025年4月25日，2025年4月26日起方可锁定');
+    const march = (await office.get('/api/reporting-periods/2025-03').expect(200)).body;
+    expect(march.lockableFrom).toBe('2025-03-25T16:00:00.000Z');
     clock.set('2025-04-01T08:00:00+08:00');
     const stale = await office
       .post('/api/reporting-periods/2025-03/lock', { version: march.version + 5 })

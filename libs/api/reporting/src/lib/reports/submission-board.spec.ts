@@ -161,11 +161,16 @@ describe('submission board and reminders by hand /api/monthly-reports/board, /re
       ['2025-03', true, false],
       ['2025-04', false, false],
     ]);
-    // Each month may be locked once its window has closed: 00:00 on the 1st of the next (Asia/Shanghai).
+    // Each month may be locked once its window has closed: 00:00 on the 26th (Asia/Shanghai).
     expect(b.periods.map((p) => p.lockableFrom)).toEqual([
-      '2025-02-28T16:00:00.000Z',
-      '2025-03-31T16:00:00.000Z',
-      '2025-04-30T16:00:00.000Z',
+      '2025-02-25T16:00:00.000Z',
+      '2025-03-25T16:00:00.000Z',
+      '2025-04-25T16:00:00.000Z',
+    ]);
+    expect(b.periods.map((p) => p.window)).toEqual([
+      { from: '2025-01-26', to: '2025-02-25' },
+      { from: '2025-02-26', to: '2025-03-25' },
+      { from: '2025-03-26', to: '2025-04-25' },
     ]);
     expect(b.rows.map((r) => r.unitName).sort()).toEqual(
       [...REPORTING_UNITS].sort(),

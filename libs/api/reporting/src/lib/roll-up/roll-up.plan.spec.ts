@@ -151,7 +151,7 @@ describe('roll-up without a published plan', () => {
     expect(f.quarter.rows).toHaveLength(7);
     expect(f.quarter.rows.every((r) => r.score === '0.00')).toBe(true);
     // January is not the quarter's last month: the quarter's ranking is not offered yet, and says when.
-    expect(published.narrative).toContain('第一季度评比将于2026年3月报告期锁定后（2026年4月1日起）发布');
+    expect(published.narrative).toContain('第一季度评比将于2026年3月报告期锁定后（2026年3月26日起）发布');
     expect(published.narrative).not.toMatch(/位列前|位列第/);
     const text = docxText(await docx('2026-01'));
     expect(text).toContain('不排名');
