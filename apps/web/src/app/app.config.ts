@@ -2,7 +2,11 @@ import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter, withInMemoryScrolling } from '@angular/router';
+import {
+  provideRouter,
+  withInMemoryScrolling,
+  withPreloading,
+} from '@angular/router';
 import {
   ApartmentOutline,
   BellOutline,
@@ -28,6 +32,7 @@ import {
 import { provideApiHttp, provideI18n } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
+import { PreloadAfterSignIn } from './preload-after-sign-in';
 import { provideUiText } from './ui-text';
 
 export const appConfig: ApplicationConfig = {
@@ -36,6 +41,8 @@ export const appConfig: ApplicationConfig = {
     provideRouter(
       appRoutes,
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      // While the sign-in page is open, fetch the shell and the page that follows it.
+      withPreloading(PreloadAfterSignIn),
     ),
     provideApiHttp(),
     provideI18n(),
