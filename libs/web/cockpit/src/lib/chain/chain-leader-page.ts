@@ -12,7 +12,9 @@ import type {
   CockpitProjectRef,
   InstructionView,
   Stage,
+  StatWindow,
 } from '@crm/domain';
+import { statWindowLabel } from '@crm/domain';
 import {
   AuthService,
   I18nService,
@@ -81,6 +83,8 @@ export class ChainLeaderPage {
   private readonly url = monthInUrl();
   private readonly code = toSignalCode(this.url.route);
 
+  /** 统计区间 of the period shown: "2026年10月26日—11月25日" (zh), the two dates (en). */
+  protected readonly windowParams = (w: StatWindow) => ({ label: statWindowLabel(w), from: w.from, to: w.to });
   protected readonly lang = this.i18n.lang;
   protected readonly stageKey = stageKey;
   protected readonly alertKindKey = alertKindKey;

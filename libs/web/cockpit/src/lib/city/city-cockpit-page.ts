@@ -13,6 +13,8 @@ import {
   rankingMeasured,
   type CockpitTrendSeries,
   type CockpitView,
+  statWindowLabel,
+  type StatWindow,
 } from '@crm/domain';
 import {
   AuthService,
@@ -79,6 +81,8 @@ export class CityCockpitPage {
   private readonly url = monthInUrl();
   private readonly wan = new WanPipe();
 
+  /** 统计区间 of the period shown: "2026年10月26日—11月25日" (zh), the two dates (en). */
+  protected readonly windowParams = (w: StatWindow) => ({ label: statWindowLabel(w), from: w.from, to: w.to });
   protected readonly lang = this.i18n.lang;
   protected readonly alertKinds = ALERT_KINDS;
   protected readonly alertKindKey = alertKindKey;

@@ -1,4 +1,4 @@
-import { addPeriods, parsePeriod, periodOf } from '@crm/domain';
+import { addPeriods, parsePeriod, periodOf, statWindowLabel, type StatWindow } from '@crm/domain';
 
 /** The current month in Asia/Shanghai, YYYY-MM. */
 export function currentPeriod(now: Date = new Date()): string {
@@ -16,6 +16,11 @@ export function periodChoices(known: readonly string[], now: Date = new Date(), 
     months.add(addPeriods(current, -i));
   }
   return [...months].sort().reverse();
+}
+
+/** The params of 'common.statWindow': "2026年10月26日—11月25日" for zh, the two dates for en. */
+export function statWindowParams(w: StatWindow): { label: string; from: string; to: string } {
+  return { label: statWindowLabel(w), from: w.from, to: w.to };
 }
 
 /** "2025年3月" / "March 2025". */

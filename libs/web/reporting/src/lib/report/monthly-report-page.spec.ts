@@ -62,6 +62,47 @@ describe('MonthlyReportPage', () => {
     expect(page.querySelectorAll('textarea[readonly]')).toHaveLength(0);
   });
 
+  it('prints the window it covers, and what came after the last report was submitted, flagged', async () => {
+    const base = report();
+    const { page, text } = await open({
+      ...base,
+      figures: {
+        ...base.figures,
+        window: { from: '2025-02-26', to: '2025-03-25' },
+        afterSubmission: {
+          period: '2025-02',
+          window: { from: '2025-01-26', to: '2025-02-25' },
+          submittedAt: '2025-02-20T02:00:00.000Z',
+          chains: [
+            {
+              chainId: 1,
+              chainCode: 'clean-energy',
+              chainName: '清洁能源产业链',
+              newLeads: 1,
+              stageMoves: 0,
+              signings: { count: 1, amount: '3000' },
+              fundsInPlace: '0',
+            },
+          ],
+        },
+      },
+    });
+    expect(text('.window')).toBe('统计区间：2025年2月26日—3月25日');
+    expect(text('.after-submission .ant-card-head-title')).toBe('报送后新增');
+    expect(text('.after-submission .note')).toContain('2025-02报告期（2025年1月26日—2月25日）');
+    expect(text('.after-submission .note')).toContain('2025-02-20 10:00');
+    const cells = [...page.querySelectorAll('.after-submission [data-chain="clean-energy"] > *')].map((c) =>
+      c.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(cells).toEqual(['清洁能源产业链', '1', '0', '1 个 · 3000万元', '0万元']);
+    expect(page.querySelectorAll('.after-submission tbody tr')).toHaveLength(1);
+  });
+
+  it('says nothing of after-submission events when there are none', async () => {
+    const { page } = await open();
+    expect(page.querySelector('.after-submission')).toBeNull();
+  });
+
   it('saves the draft with the version read, and shows the other save on 409', async () => {
     const { harness, page, text, type } = await open();
     await type('workDone', '走访企业12家');

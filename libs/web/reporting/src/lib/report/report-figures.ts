@@ -11,6 +11,7 @@ import { KeyTaskProgressList } from '@crm/web/cockpit';
 import { WanPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { statWindowParams } from '../data-access/periods';
 
 interface ChainRows {
   section: MonthlyReportChainSection;
@@ -32,6 +33,7 @@ export class ReportFigures {
   readonly frozen = input(false);
 
   protected readonly lang = inject(I18nService).lang;
+  protected readonly windowParams = statWindowParams;
   protected readonly chains = computed<ChainRows[]>(() =>
     this.figures().chains.map((section) => {
       const activities = ACTIVITY_KINDS.filter((kind) => (section.activitiesByKind[kind] ?? 0) > 0).map(

@@ -26,7 +26,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable, Subscription } from 'rxjs';
 import { SHANGHAI, type LoadState } from '../data-access/load-state';
-import { currentPeriod, periodChoices, periodLabel } from '../data-access/periods';
+import { currentPeriod, periodChoices, periodLabel, statWindowParams } from '../data-access/periods';
 import { RollUpApi } from '../data-access/roll-up.api';
 import { percent } from './rate';
 import { RollUpChains } from './roll-up-chains';
@@ -83,6 +83,7 @@ export class RollUpPage {
 
   protected readonly lang = this.i18n.lang;
   protected readonly tz = SHANGHAI;
+  protected readonly windowParams = statWindowParams;
   protected readonly maxLength = ROLL_UP_NARRATIVE_MAX;
   protected readonly percent = percent;
   private readonly wan = new WanPipe();
