@@ -44,13 +44,13 @@ import { MeetingsModule } from '../meetings.module';
  *   Y:     A1 supplementary 2500 on 04-01 (signed amount, not a project first signed);
  *          A2 first signed 15000 on 02-01 (≥ A's threshold 10000: big), funds 1000 in 03, 2000 in 05;
  *          B1 first signed 8000 on 05-20 (below B's threshold 30000), funds 500 in 06.
- * January to June (no plan of Y − 1 is published: last year counts no big project):
+ * January to June (no plan of Y − 1 is published: last year has no 亿元以上项目 figure, not 0):
  *   A: signed 17500 vs 10000 → +75.00 %; projects 1 vs 1 → 0.00 %; funds 3000 vs 2000 → +50.00 %;
- *      big 1 vs 0 → none (last year 0); 资金到位率 3000 / 17500 = 17.142857… → 17.14 %
+ *      big 1 vs no figure → none; 资金到位率 3000 / 17500 = 17.142857… → 17.14 %
  *   B: signed 8000 vs 16000 → −50.00 %; projects 1 vs 1 → 0.00 %; funds 500 vs 0 → none (0);
- *      big 0 vs 0 → none; 资金到位率 500 / 8000 = 6.25 %
+ *      big 0 vs no figure → none; 资金到位率 500 / 8000 = 6.25 %
  *   city: signed 25500 vs 26000 → −1.923… → −1.92 %; projects 2 vs 2 → 0.00 %; funds 3500 vs 2000
- *      → +75.00 %; big 1 vs 0 → none; 资金到位率 3500 / 25500 = 13.7254… → 13.73 %
+ *      → +75.00 %; big 1 vs no figure → none; 资金到位率 3500 / 25500 = 13.7254… → 13.73 %
  *   second quarter, chain A: signed 2500 vs 0 → none; funds 2000 vs 2000 → 0.00 %
  */
 
@@ -72,21 +72,21 @@ const EXPECTED: Record<'A' | 'B' | 'city', Expected> = {
     signed: ['17500', '10000', '75.00'],
     projects: ['1', '1', '0.00'],
     funds: ['3000', '2000', '50.00'],
-    big: ['1', '0', null],
+    big: ['1', null, null],
     ratio: '17.14',
   },
   B: {
     signed: ['8000', '16000', '-50.00'],
     projects: ['1', '1', '0.00'],
     funds: ['500', '0', null],
-    big: ['0', '0', null],
+    big: ['0', null, null],
     ratio: '6.25',
   },
   city: {
     signed: ['25500', '26000', '-1.92'],
     projects: ['2', '2', '0.00'],
     funds: ['3500', '2000', '75.00'],
-    big: ['1', '0', null],
+    big: ['1', null, null],
     ratio: '13.73',
   },
 };
@@ -220,7 +220,8 @@ describe('同比 and 资金到位率 through every route (issue 16 §3)', () => 
     const pack = await get<MeetingPackView>(`/api/meetings/${await meetingIn(`${Y}-06-15`)}/pack`);
     expect([cockpit.month, rollUp.figures.year, pack.month]).toEqual([6, Y, 6]);
 
-    const system = ['system', 'system', 'system', 'system'];
+    // 亿元以上项目: no figure of last year (its plan was not published), so no basis.
+    const system = ['system', 'system', 'system', null];
     for (const key of ['A', 'B'] as const) {
       const code = key === 'A' ? A : B;
       const routes: Record<string, YearOnYearView | undefined> = {
@@ -258,12 +259,13 @@ describe('同比 and 资金到位率 through every route (issue 16 §3)', () => 
     const a = routesOf(cockpit, A);
     expect(yearOnYearWords(a.signedAmount)).toEqual({ zh: '同比增长75.00%', en: 'Up 75.00% year on year' });
     expect(yearOnYearWords(routesOf(cockpit, B).signedAmount).zh).toBe('同比下降50.00%');
-    expect(yearOnYearWords(a.bigProjects).zh).toBe('上年同期为0，不计同比');
+    expect(yearOnYearWords(a.bigProjects).zh).toBe('无上年同期数据');
+    expect(yearOnYearWords(routesOf(cockpit, B).fundsInPlace).zh).toBe('上年同期为0，不计同比');
     expect(yearOnYearRows(a).map((r) => r[3])).toEqual([
       '同比增长75.00%',
       '同比增长0.00%',
       '同比增长50.00%',
-      '上年同期为0，不计同比',
+      '无上年同期数据',
       '—',
     ]);
     expect(yearOnYearRows(a)[4][1]).toBe('17.14%');

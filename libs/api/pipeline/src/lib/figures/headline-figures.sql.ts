@@ -34,7 +34,8 @@ export const GROWTH = (thisYear: string, lastYear: string) =>
  * the office's 往年实绩 (funds_baseline: that year's whole-year funds in place per chain and
  * sector, summed over the chains) stands for 到位资金 only (prev_basis 'baseline-full-year'): it
  * is a whole year, so its 同比 is taken only at month 12. Neither: prev_basis null, no 同比 (never
- * 0%). 资金到位率 = 到位资金 / 签约额 × 100, year to date, two decimals.
+ * 0%). 亿元以上项目 of last year exist only if that year's plan was published (its thresholds).
+ * 资金到位率 = 到位资金 / 签约额 × 100, year to date, two decimals.
  */
 export const MONTH_ROWS = `
   WITH plan AS (
@@ -132,7 +133,8 @@ export const MONTH_ROWS = `
          CASE WHEN prev_basis = 'system' THEN ${MONEY('p_funds')} END AS p_funds,
          CASE WHEN prev_basis = 'system' THEN ${MONEY('p_funds_q')} END AS p_funds_q,
          ${MONEY('p_funds_ytd')} AS p_funds_cum,
-         CASE WHEN prev_basis = 'system' THEN p_big_cum::integer END AS p_big_cum,
+         -- Without last year's published plan nothing was counted big then: no figure, not 0.
+         CASE WHEN prev_basis = 'system' AND EXISTS (SELECT 1 FROM prev_plan) THEN p_big_cum::integer END AS p_big_cum,
          CASE WHEN prev_basis = 'system' THEN ${GROWTH('signed', 'p_signed')} END AS yoy_signed,
          CASE WHEN prev_basis = 'system' THEN ${GROWTH('signed_q', 'p_signed_q')} END AS yoy_signed_q,
          CASE WHEN prev_basis = 'system' THEN ${GROWTH('signed_cum', 'p_signed_cum')} END AS yoy_signed_cum,
@@ -142,7 +144,7 @@ export const MONTH_ROWS = `
          CASE WHEN prev_basis = 'system' THEN ${GROWTH('funds', 'p_funds')} END AS yoy_funds,
          CASE WHEN prev_basis = 'system' THEN ${GROWTH('funds_q', 'p_funds_q')} END AS yoy_funds_q,
          ${GROWTH('funds_cum', 'p_funds_ytd_comparable')} AS yoy_funds_cum,
-         CASE WHEN prev_basis = 'system' THEN ${GROWTH('big_cum', 'p_big_cum')} END AS yoy_big_cum
+         CASE WHEN prev_basis = 'system' AND EXISTS (SELECT 1 FROM prev_plan) THEN ${GROWTH('big_cum', 'p_big_cum')} END AS yoy_big_cum
   FROM prev ORDER BY chain_id, m`;
 
 /** The chains' targets of the year ($1), from its published plan only; $2 the chains. */

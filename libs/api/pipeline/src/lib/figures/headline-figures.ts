@@ -446,7 +446,8 @@ export function yearOnYear(f: HeadlineFigures): YearOnYearView {
     bigProjects: {
       thisYear: f.bigProjects.yearToDate,
       lastYear: p.bigProjects.yearToDate,
-      basis: system,
+      // Last year's plan unpublished: no thresholds then, so no figure (null), never 0.
+      basis: p.bigProjects.yearToDate === null ? null : system,
       growthRate: f.yoy.bigProjects.yearToDate,
     },
     fundsToSignedRate: f.fundsToSignedRate,
