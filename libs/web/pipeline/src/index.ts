@@ -1,1 +1,2 @@
 export { boardEntryRoutes, chainBoardRoutes, projectsRoutes } from './lib/routes';
+export { enterprisesRoutes } from './lib/enterprises/routes';

@@ -10,6 +10,7 @@ import type { Stage } from '../stage';
 import type { ProjectStatus } from '../pipeline/project';
 import type { ProjectListQuery, UserRef } from '../pipeline/project.contract';
 import type { YearOnYearView } from '../pipeline/year-on-year';
+import type { CourtingConflictView } from '../investors/contact';
 
 /*
  * The leaders' cockpit (issue 6): the city view (领导驾驶舱), each chain's leader page, alerts and
@@ -183,6 +184,8 @@ export interface CockpitView {
   alertCounts: Record<AlertKind, number>;
   /** 分行业到位资金同比 over the chains in scope, against the plan's sector growth targets. */
   sectorGrowth?: SectorFundsGrowthView | null;
+  /** 撞车提醒 waiting for the office to decide who leads (the oldest few, and how many). */
+  courtingConflicts?: { items: CourtingConflictView[]; total: number };
 }
 
 // ---------------------------------------------------------------- chain leader page

@@ -194,6 +194,7 @@ export interface CourtingProjectRef {
   chainName: string;
   unitName: string;
   ownerName: string;
+  enterpriseId: string;
   enterpriseName: string;
   /** When the project was opened (YYYY-MM-DD, Shanghai). */
   since: string;

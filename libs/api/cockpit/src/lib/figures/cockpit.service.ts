@@ -10,6 +10,7 @@ import {
   type CockpitView,
   type PlanMissingView,
 } from '@crm/domain';
+import { openCourtingConflicts } from '@crm/api/pipeline';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -90,6 +91,7 @@ export class CockpitService {
       ranking: this.ranking(all, allFigures, visibleIds, period, actionItemRates, plan),
       alertCounts,
       sectorGrowth,
+      courtingConflicts: await openCourtingConflicts(manager, user, 5),
     };
   }
 

@@ -19,7 +19,7 @@ interface ConflictRow {
 const SELECT = `
   SELECT k.id, k.opened_at, k.lead_project_id, k.decision_note, k.decided_at, k.version,
          (SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'chainName', c.name_zh, 'unitName', u.name,
-                   'ownerName', o.display_name, 'enterpriseName', p.investor_name, 'createdAt', p.created_at) ORDER BY p.created_at, p.id)
+                   'ownerName', o.display_name, 'enterpriseId', p.enterprise_id, 'enterpriseName', p.investor_name, 'createdAt', p.created_at) ORDER BY p.created_at, p.id)
           FROM project p JOIN chain c ON c.id = p.chain_id JOIN unit u ON u.id = p.responsible_unit_id
           JOIN app_user o ON o.id = p.owner_id WHERE p.id IN (k.project_a_id, k.project_b_id)) AS projects
   FROM courting_conflict k`;

@@ -53,7 +53,7 @@ describe('contacts, the firm page and merges', () => {
     ]);
     [{ id: unitId }] = await t.dataSource.query(`SELECT id FROM unit WHERE name = '市数据局'`);
     [{ id: otherUnitId }] = await t.dataSource.query(`SELECT id FROM unit WHERE name = '市文体旅游广电局'`);
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('shows a contact only to chains working with the firm, masked; showing the number is audited', async () => {

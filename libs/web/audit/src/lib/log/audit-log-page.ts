@@ -43,6 +43,11 @@ const ACTION_COLORS: Record<AuditAction, string> = {
   'stage-move': 'purple',
   'sign-in': 'default',
   lock: 'volcano',
+  reveal: 'gold',
+  export: 'cyan',
+  anonymise: 'magenta',
+  merge: 'geekblue',
+  undo: 'orange',
 };
 
 type LoadState =

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
   ACTIVITY_KINDS,
   PROJECT_TEXT_LIMITS as L,
   type ActivityKind,
   type ActivityView,
+  type ContactView,
 } from '@crm/domain';
 import { AppClock, I18nService, TranslatePipe, apiErrorText } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -16,6 +17,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { firstValueFrom } from 'rxjs';
 import { fieldProblems } from '../data-access/api-problems';
 import { activityKindKey } from '../data-access/labels';
+import { InvestorsApi } from '../data-access/investors.api';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { textOrNull, validDate } from '../form/field-checks';
 import { DateInput } from '@crm/web/ui';
@@ -87,6 +89,18 @@ import { DateInput } from '@crm/web/ui';
             <nz-select nzId="activity-theirs" nzMode="tags" formControlName="theirParticipants" [nzPlaceHolder]="'pipeline.activity.namesHint' | t" [nzTokenSeparators]="separators" />
           </nz-form-control>
         </nz-form-item>
+        @if (contacts().length) {
+          <nz-form-item>
+            <nz-form-label nzFor="activity-contacts">{{ 'investors.contact.participants' | t }}</nz-form-label>
+            <nz-form-control [nzValidateStatus]="errors()['contactIds'] ? 'error' : ''" [nzErrorTip]="errors()['contactIds']">
+              <nz-select nzId="activity-contacts" nzMode="multiple" formControlName="contactIds" [nzPlaceHolder]="'investors.contact.participantsHint' | t">
+                @for (c of contacts(); track c.id) {
+                  <nz-option [nzValue]="c.id" [nzLabel]="c.title ? c.name + '（' + c.title + '）' : c.name" />
+                }
+              </nz-select>
+            </nz-form-control>
+          </nz-form-item>
+        }
         <nz-form-item>
           <nz-form-label nzFor="activity-next-step">{{ 'pipeline.activity.nextStep' | t }}</nz-form-label>
           <nz-form-control [nzValidateStatus]="errors()['nextStep'] ? 'error' : ''" [nzErrorTip]="errors()['nextStep']">
@@ -131,7 +145,11 @@ export class ActivityForm {
   private readonly i18n = inject(I18nService);
 
   readonly projectId = input.required<string>();
+  /** The project's firm: its contacts (those the user may see) can be named as taking part. */
+  readonly enterpriseId = input<string | null>(null);
   readonly logged = output<ActivityView>();
+  private readonly investors = inject(InvestorsApi);
+  protected readonly contacts = signal<ContactView[]>([]);
 
   protected readonly kinds = ACTIVITY_KINDS;
   protected readonly activityKindKey = activityKindKey;
@@ -155,7 +173,21 @@ export class ActivityForm {
     ourParticipants: [[] as string[]],
     theirParticipants: [[] as string[]],
     nextStep: [''],
+    contactIds: [[] as string[]],
   });
+
+  constructor() {
+    effect((onCleanup) => {
+      const enterpriseId = this.enterpriseId();
+      this.contacts.set([]);
+      if (!enterpriseId) return;
+      const sub = this.investors.contacts({ enterpriseId }).subscribe({
+        next: (list) => this.contacts.set(list.items.filter((c) => !c.anonymised)),
+        error: () => this.contacts.set([]),
+      });
+      onCleanup(() => sub.unsubscribe());
+    });
+  }
 
   private check(): Record<string, string> {
     const v = this.form.getRawValue();
@@ -188,6 +220,7 @@ export class ActivityForm {
           ourParticipants: v.ourParticipants.map((n) => n.trim()).filter(Boolean),
           theirParticipants: v.theirParticipants.map((n) => n.trim()).filter(Boolean),
           nextStep: textOrNull(v.nextStep),
+          ...(v.contactIds.length ? { contactIds: v.contactIds } : {}),
         }),
       );
       this.form.reset({ kind: v.kind, occurredOn: this.clock.today() });

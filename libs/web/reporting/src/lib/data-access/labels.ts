@@ -32,6 +32,7 @@ export function notificationKindKey(kind: NotificationKind): MessageKey | null {
     'meeting-missing': 'reporting.notice.kind.meeting-missing',
     'weekly-digest': 'reporting.notice.kind.weekly-digest',
     'bulletin-published': 'reporting.notice.kind.bulletin-published',
+    'courting-conflict': 'reporting.notice.kind.courting-conflict',
   };
   return known[kind] ?? null;
 }
