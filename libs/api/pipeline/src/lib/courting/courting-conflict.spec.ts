@@ -37,7 +37,7 @@ describe('courting alert', () => {
     w = await createPipelineWorld();
     // 陆港园区管委会 serves 陆港经济 only: unrelated to both chains below.
     stranger = await signInAs(w.t, { roles: ['staff'], unit: '陆港园区管委会' });
-  });
+  }, 180_000);
   afterAll(() => w.close());
 
   it('fires once per pair when two chains open leads with one firm at the same moment', async () => {

@@ -11,7 +11,7 @@ import type {
   OverviewProject,
 } from '@crm/domain';
 import { ACTIVITY_KIND_LABELS, STAGE_LABELS } from '@crm/domain';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CONTACT_SELECT, contactVisibleSql, projectReadableSql, READER, readerParams, toContactView, type ContactRow } from '../contacts/contact.rows';
@@ -67,9 +67,24 @@ export class EnterpriseOverviewService {
        ORDER BY p.created_at DESC, p.id`,
       [user.allChains, user.chainIds, group],
     );
-    const projects = projectRows
+    const projects: OverviewProject[] = projectRows
       .filter((p) => p.readable)
-      .map(({ readable: _readable, createdAt, ...p }) => ({ ...p, createdAt: new Date(createdAt).toISOString() }));
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        enterpriseId: p.enterpriseId,
+        enterpriseName: p.enterpriseName,
+        chainCode: p.chainCode,
+        chainName: p.chainName,
+        unitName: p.unitName,
+        ownerName: p.ownerName,
+        stage: p.stage,
+        status: p.status,
+        plannedInvestment: p.plannedInvestment,
+        signedAmount: p.signedAmount,
+        fundsInPlace: p.fundsInPlace,
+        createdAt: new Date(p.createdAt).toISOString(),
+      }));
     const projectIds = projects.map((p) => p.id);
 
     const activities: (OverviewActivity & { contacts: ActivityContactRef[] | null })[] = await m.query(

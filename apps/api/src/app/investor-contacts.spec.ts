@@ -1,6 +1,6 @@
 import { PipelineModule } from '@crm/api/pipeline';
 import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
-import { ReferenceModule } from '../reference.module';
+import { ReferenceModule } from '@crm/api/reference';
 
 /**
  * 联系人 and 企业全景 (issue 20 §1–2) on the real database:
