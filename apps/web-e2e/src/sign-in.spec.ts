@@ -20,6 +20,7 @@ test('signing in: a wrong password is explained, the right one opens the overvie
     '领导驾驶舱',
     '产业链总览',
     '招商图谱',
+    '招商活动',
     '年度工作方案',
     '项目库',
     '项目看板',

@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import {
   guestGuard,
+  homeGuard,
   roleGuard,
   signedInGuard,
   signedInMatch,
@@ -25,7 +26,8 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     canActivateChild: [signedInGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'chains' },
+      // Each role's home: leaders the cockpit, everyone else the chain overview.
+      { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
       {
         path: 'chains/:code/board',
         loadChildren: () =>
@@ -43,9 +45,20 @@ export const appRoutes: Route[] = [
           import('@crm/web/chain-map').then((m) => m.chainMapRoutes),
       },
       {
+        // 招商活动: fairs, trips, forums, visits and their results; the API limits them to what the user may read.
+        path: 'events',
+        loadChildren: () => import('@crm/web/events').then((m) => m.eventsRoutes),
+      },
+      {
         path: 'projects',
         loadChildren: () =>
           import('@crm/web/pipeline').then((m) => m.projectsRoutes),
+      },
+      {
+        // 企业库 and 企业全景 (issue 20 §2).
+        path: 'enterprises',
+        loadChildren: () =>
+          import('@crm/web/pipeline').then((m) => m.enterprisesRoutes),
       },
       {
         path: 'board',
@@ -110,6 +123,7 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'forbidden',
+        title: 'title.forbidden',
         loadComponent: () =>
           import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),
       },

@@ -19,6 +19,7 @@ import {
   RouterOutlet,
 } from '@angular/router';
 import type { Role } from '@crm/domain';
+import { GlobalSearchBox } from '@crm/web/events';
 import {
   AuthService,
   CHANGE_PASSWORD_URL,
@@ -59,6 +60,7 @@ const MENU: MenuItem[] = [
   },
   { link: '/chains', icon: 'apartment', label: 'menu.chains' },
   { link: '/chain-map', icon: 'cluster', label: 'menu.chainMap' },
+  { link: '/events', icon: 'global', label: 'menu.events' },
   {
     link: '/plan',
     icon: 'flag',
@@ -66,6 +68,7 @@ const MENU: MenuItem[] = [
     roles: ['office', 'leader', 'admin', 'staff'],
   },
   { link: '/projects', icon: 'database', label: 'menu.projects' },
+  { link: '/enterprises', icon: 'global', label: 'menu.enterprises' },
   { link: '/board', icon: 'project', label: 'menu.board' },
   { link: '/reports', icon: 'form', label: 'menu.reports' },
   {
@@ -96,6 +99,7 @@ const MENU: MenuItem[] = [
   selector: 'crm-basic-layout',
   imports: [
     FormsModule,
+    GlobalSearchBox,
     NgComponentOutlet,
     NzAvatarModule,
     NzDropDownModule,

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ChainMapView, ChainView, EnterpriseView, UnitView } from '@crm/domain';
+import type { ChainMapView, ChainView, EnterpriseView, PromotionEventSummary, UnitView } from '@crm/domain';
 import { API_BASE_URL } from '@crm/web/core';
 import { Observable, shareReplay } from 'rxjs';
 
@@ -39,5 +39,10 @@ export class ReferenceApi {
   /** GET /api/chain-maps/:code/:year — a chain's 招商图谱, whose links a project may serve. */
   chainMap(code: string, year: number): Observable<ChainMapView> {
     return this.http.get<ChainMapView>(`${this.baseUrl}/chain-maps/${code}/${year}`);
+  }
+
+  /** GET /api/events — the 招商活动 the user may see, latest first, that a project may come from. */
+  events(): Observable<PromotionEventSummary[]> {
+    return this.http.get<PromotionEventSummary[]>(`${this.baseUrl}/events`);
   }
 }

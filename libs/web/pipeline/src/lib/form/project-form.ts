@@ -107,6 +107,8 @@ export class ProjectForm implements OnInit {
     keyTaskId: [null as number | null],
     chainLinkId: [null as number | null],
     chainLinkKind: [null as ChainLinkKind | null],
+    eventId: [null as string | null],
+    notes: [''],
     major: [false],
   });
   private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
@@ -116,6 +118,13 @@ export class ProjectForm implements OnInit {
   });
   private readonly units = toSignal(this.reference.units().pipe(catchError(() => of([]))), {
     initialValue: [],
+  });
+  /** 招商活动 the project may come from; the one it names stays listed even when the list cannot be read. */
+  private readonly events = toSignal(this.reference.events().pipe(catchError(() => of([]))), { initialValue: [] });
+  protected readonly eventOptions = computed(() => {
+    const current = this.project()?.event;
+    const list = this.events().map((e) => ({ id: e.id, name: `${e.name}（${e.startsOn}）` }));
+    return current && !list.some((e) => e.id === current.id) ? [{ id: current.id, name: current.name }, ...list] : list;
   });
   protected readonly editing = computed(() => this.project() !== null);
   /** A new lead goes to a chain the user's unit serves; an edit may keep its chain. */
@@ -204,6 +213,8 @@ export class ProjectForm implements OnInit {
           keyTaskId: project.keyTask?.id ?? null,
           chainLinkId: project.chainLink?.id ?? null,
           chainLinkKind: project.chainLinkKind ?? null,
+          eventId: project.event?.id ?? null,
+          notes: project.notes ?? '',
           major: project.major,
         },
         { emitEvent: true },
@@ -269,6 +280,7 @@ export class ProjectForm implements OnInit {
       const count = v[field].trim().length;
       if (count > L[field] && !errors[field]) errors[field] = this.i18n.t('text.tooLong', { max: L[field], count });
     }
+    if (v.notes.trim().length > 2000) errors['notes'] = this.i18n.t('text.tooLong', { max: 2000, count: v.notes.trim().length });
     if (v.plannedInvestment.trim()) {
       const problem = decimalError(v.plannedInvestment, this.lang());
       if (problem) errors['plannedInvestment'] = problem;
@@ -298,6 +310,8 @@ export class ProjectForm implements OnInit {
       keyTaskId: v.keyTaskId,
       chainLinkId: v.chainLinkId,
       chainLinkKind: v.chainLinkId === null ? null : v.chainLinkKind,
+      eventId: v.eventId,
+      notes: textOrNull(v.notes),
       major: v.major,
     };
     this.submitting.set(true);

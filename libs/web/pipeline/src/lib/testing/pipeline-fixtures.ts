@@ -64,6 +64,8 @@ export function detail(stage: Stage, overrides: Partial<ProjectDetailView['proje
       keyTask: null,
       chainLink: null,
       chainLinkKind: null,
+      event: null,
+      notes: null,
       statusReason: null,
       eliminatedCategory: false,
       signedOn: null,
