@@ -94,7 +94,7 @@ async function settle(page: Page): Promise<void> {
 }
 
 for (const main of PAGES) {
-  test(`${main.name}: no serious or critical WCAG 2.1 AA violation at desk and phone size`, async ({ browser }) => {
+  test(`${main.name}: no serious or critical WCAG 2.1 AA violation at desk and phone size`, async ({ browser }, info) => {
     const page = await open(browser, main.who);
     const found: string[] = [];
     for (const size of SIZES) {
@@ -111,6 +111,8 @@ for (const main of PAGES) {
         found.push(`${size.name} ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)\n${nodes}`);
       }
 
+      // For a look at the page after the run (test-results/web-e2e/…/<size>.png).
+      await page.screenshot({ path: info.outputPath(`${size.name}.png`), fullPage: true });
       const mains = await page.locator('main, [role="main"]').count();
       if (mains !== 1) found.push(`${size.name}: ${mains} main landmarks, not one`);
     }
@@ -140,5 +142,27 @@ test('every main page has a title of its own, in the interface language', async 
   await expect(page).toHaveTitle("Leaders' cockpit - Industry-Chain Investment CRM");
   await page.getByText('中文', { exact: true }).click();
   await expect(page).toHaveTitle('领导驾驶舱 - 产业链招商管理平台');
+  await page.context().close();
+});
+
+test('keyboard focus shows a ring; a mouse click does not', async ({ browser }, info) => {
+  const page = await open(browser, 'office');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/projects');
+  await settle(page);
+  const outline = () =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+
+  const menuLink = page.locator('nav a[href="/cockpit"]');
+  await menuLink.focus();
+  await page.keyboard.press('Tab');
+  await expect.poll(outline).toBe('solid 2px');
+  await page.screenshot({ path: info.outputPath('keyboard-focus.png') });
+
+  await page.getByRole('button', { name: '重置' }).click();
+  await expect.poll(outline).not.toMatch(/^solid/);
   await page.context().close();
 });
