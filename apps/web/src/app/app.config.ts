@@ -3,6 +3,7 @@ import {
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import {
+  TitleStrategy,
   provideRouter,
   withInMemoryScrolling,
   withPreloading,
@@ -33,6 +34,7 @@ import { provideApiHttp, provideI18n } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
 import { PreloadAfterSignIn } from './preload-after-sign-in';
+import { PageTitleStrategy } from './page-title';
 import { provideUiText } from './ui-text';
 
 export const appConfig: ApplicationConfig = {
@@ -44,6 +46,7 @@ export const appConfig: ApplicationConfig = {
       // While the sign-in page is open, fetch the shell and the page that follows it.
       withPreloading(PreloadAfterSignIn),
     ),
+    { provide: TitleStrategy, useExisting: PageTitleStrategy },
     provideApiHttp(),
     provideI18n(),
     provideUiText(),
