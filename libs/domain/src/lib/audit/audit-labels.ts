@@ -361,6 +361,7 @@ export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<
   enterprise: {
     name: f('企业名称', 'Name', 'text'),
     parentEnterpriseId: f('上级企业', 'Parent firm', 'enterprise'),
+    mergedIntoId: f('已并入企业', 'Merged into', 'enterprise'),
     mergeId: f('合并记录', 'Merge', 'hidden'),
     into: f('并入企业', 'Merged into', 'enterprise'),
     projectIds: f('转移的项目', 'Projects moved', 'texts'),
