@@ -11,6 +11,7 @@ import {
   type CountMeasure,
   type ProjectListQuery,
   type Sector,
+  statWindow,
 } from '@crm/domain';
 import {
   divRound,
@@ -30,12 +31,13 @@ interface Chain {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+/** The last day of period m's statistical window (the 25th; 31 December), as the cockpit counts it. */
+const windowEnd = (y: number, m: number) => statWindow(`${y}-${pad(m)}`).to;
 
-/** The figures of some projects at the end of month m of year y, straight from the fixture records. */
+/** The figures of some projects at the end of period m of year y (its window), straight from the fixture records. */
 function expected(projects: FixtureProject[], y: number, m: number, threshold: (p: FixtureProject) => string | null) {
   const from = `${y}-01-01`;
-  const to = monthEnd(y, m);
+  const to = windowEnd(y, m);
   const inSpan = (d: string) => d >= from && d <= to;
   const counts = (p: FixtureProject) => SIGNED_OR_LATER.includes(p.stage);
   let signed = 0n;
