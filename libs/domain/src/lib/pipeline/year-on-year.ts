@@ -79,7 +79,18 @@ export function lastYearText(f: YearOnYearFigure<Wan | number>): string {
  * headline figure, then 资金到位率.
  */
 export const YEAR_ON_YEAR_HEADERS = ['指标', '本年累计', '上年同期', '同比'];
-export function yearOnYearRows(v: YearOnYearView): string[][] {
+
+/**
+ * A chain's own big-project rule as a document labels it: "10亿元以上项目" with its threshold
+ * (万元); without one (no published target, or a sum over chains with different thresholds)
+ * "大项目（各链标准）" — never the city's "亿元以上" for every chain.
+ */
+export function bigProjectsLabelZh(threshold: Wan | null | undefined): string {
+  return threshold === null || threshold === undefined ? '大项目（各链标准）' : `${formatWan(threshold)}以上项目`;
+}
+
+/** `bigLabel`: the big-project row's label (bigProjectsLabelZh of the chain's threshold). */
+export function yearOnYearRows(v: YearOnYearView, bigLabel = bigProjectsLabelZh(null)): string[][] {
   const row = (label: string, f: YearOnYearFigure<Wan | number>) => [
     label,
     typeof f.thisYear === 'number' ? String(f.thisYear) : formatWan(f.thisYear),
@@ -90,7 +101,7 @@ export function yearOnYearRows(v: YearOnYearView): string[][] {
     row('签约金额', v.signedAmount),
     row('签约项目（个）', v.signedProjects),
     row('到位资金', v.fundsInPlace),
-    row('亿元以上项目（个）', v.bigProjects),
+    row(`${bigLabel}（个）`, v.bigProjects),
     ['资金到位率（到位资金÷签约金额）', v.fundsToSignedRate === null ? '—（尚无签约）' : `${v.fundsToSignedRate}%`, '—', '—'],
   ];
 }

@@ -4,6 +4,7 @@ import {
   MEETING_KIND_LABELS,
   STAGE_LABELS,
   YEAR_ON_YEAR_HEADERS,
+  bigProjectsLabelZh,
   formatWan,
   yearOnYearRows,
   documentDate,
@@ -87,6 +88,8 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
   const sub = (i: number, title: string) => heading(`（${NUMERALS[i]}）${title}`, 2);
   const alertCounts = ALERT_KINDS.map((k) => `${ALERT_KIND_LABELS[k]} ${s.alertCounts[k]} 项`).join('，');
   const c = s.completion;
+  // The chain's own threshold: "10亿元以上项目", never "亿元以上" for every chain.
+  const bigLabel = bigProjectsLabelZh(f.target?.bigProjectThreshold);
   return [
     heading(`${NUMERALS[index] ?? index + 1}、${s.chain.nameZh}`, 1),
     sub(0, `${pack.year}年1—${pack.month}月目标完成情况`),
@@ -99,7 +102,7 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
         amountRow('到位资金', f.fundsInPlace),
         ['其中：已核实到位资金', wan(f.fundsInPlaceVerified.actual), '—', pct(f.fundsInPlaceVerified.rate), '—', '—'],
         [
-          '亿元以上项目（个）',
+          `${bigLabel}（个）`,
           String(f.bigProjects.actual),
           f.bigProjects.target === null ? '—' : String(f.bigProjects.target),
           pct(f.bigProjects.rate),
@@ -113,7 +116,7 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
     ...(f.yearOnYear
       ? [
           para(`同比情况（与${f.yearOnYear.previousYear}年1—${pack.month}月相比）`),
-          ...table(YEAR_ON_YEAR_HEADERS, yearOnYearRows(f.yearOnYear)),
+          ...table(YEAR_ON_YEAR_HEADERS, yearOnYearRows(f.yearOnYear, bigLabel)),
         ]
       : []),
     sub(1, '项目推进情况（按阶段）'),

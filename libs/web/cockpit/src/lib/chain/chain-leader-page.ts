@@ -36,6 +36,7 @@ import { moneyTrendOption } from '../charts/trend-chart';
 import { CockpitApi } from '../data-access/cockpit.api';
 import {
   alertKindKey,
+  bigProjectsLabel,
   projectsParams,
   shortRate,
   stageKey,
@@ -105,6 +106,10 @@ export class ChainLeaderPage {
     const state = this.state();
     return state.status === 'error' ? apiErrorText(state.error, this.i18n) : '';
   });
+  /** The chain's own big-project label: "10亿元以上项目" with its threshold. */
+  protected readonly bigLabel = computed(() =>
+    bigProjectsLabel(this.i18n.t, this.lang(), [this.view()?.figures.target?.bigProjectThreshold]),
+  );
   /** Instructions written here, shown before the next reload brings them. */
   private readonly written = signal<InstructionView[]>([]);
   protected readonly instructions = computed(() => {

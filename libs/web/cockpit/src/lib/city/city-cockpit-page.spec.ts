@@ -72,6 +72,22 @@ describe('CityCockpitPage', () => {
     ]);
   });
 
+  it('labels big projects with each chain’s own threshold, and a sum over chains honestly', async () => {
+    const { harness, element } = await render();
+    const view = cityView();
+    // Two chains, 10亿 and 5亿: the total cannot say one threshold.
+    const second = view.chains[1];
+    second.target = { ...(view.chains[0].target as NonNullable<typeof second.target>), bigProjectThreshold: '50000.000000' };
+    answer(view);
+    await harness.fixture.whenStable();
+
+    expect(text(element.querySelector('.totals .total.big .label'))).toBe('大项目（各链标准）');
+    const rows = [...element.querySelectorAll('.chain-table tbody tr[data-chain]')];
+    expect(text(rows[0].querySelector('.big .label'))).toBe('10亿元以上项目');
+    expect(text(rows[1].querySelector('.big .label'))).toBe('5亿元以上项目');
+    expect(text(element.querySelector('.chain-table thead'))).toContain('大项目（各链标准）');
+  });
+
   it('puts the chains side by side, ahead or behind pace, each figure linking to its projects', async () => {
     const { harness, element } = await render();
     answer();

@@ -11,6 +11,7 @@ import { RouterLink } from '@angular/router';
 import {
   ALERT_KINDS,
   rankingMeasured,
+  type CockpitChainFigures,
   type CockpitTrendSeries,
   type CockpitView,
   statWindowLabel,
@@ -36,6 +37,7 @@ import { moneyTrendOption } from '../charts/trend-chart';
 import { CockpitApi } from '../data-access/cockpit.api';
 import {
   alertKindKey,
+  bigProjectsLabel,
   projectsParams,
   shortRate,
 } from '../data-access/figures';
@@ -120,6 +122,10 @@ export class CityCockpitPage {
   protected readonly rankingMeasured = computed(() =>
     rankingMeasured(this.view()?.ranking.rows ?? []),
   );
+  /** The totals' and the chain table's big-project label: the shared threshold or 各链标准. */
+  protected readonly bigLabel = computed(() =>
+    bigProjectsLabel(this.i18n.t, this.lang(), (this.view()?.chains ?? []).map((c) => c.target?.bigProjectThreshold)),
+  );
   protected readonly signedChart = computed(() => this.trend('signed'));
   protected readonly fundsChart = computed(() => this.trend('funds'));
 
@@ -161,6 +167,11 @@ export class CityCockpitPage {
     return value !== null && atLeast
       ? this.i18n.t('target.atLeast.amount', { value: shown })
       : shown;
+  }
+
+  /** A chain's own big-project label: "10亿元以上项目" with its threshold. */
+  protected chainBigLabel(c: CockpitChainFigures): string {
+    return bigProjectsLabel(this.i18n.t, this.lang(), [c.target?.bigProjectThreshold]);
   }
 
   protected chainQuery(): Record<string, number> {

@@ -6,6 +6,7 @@ import {
   type Stage,
 } from '@crm/domain';
 import type { MessageKey } from '@crm/web/core';
+import { sharedThreshold, thresholdText } from '@crm/web/ui';
 
 /**
  * The /projects URL parameters that list the projects behind a figure (the contract's query).
@@ -63,4 +64,19 @@ export function yearOptions(current: number, shown: number | null): number[] {
   const years: number[] = [];
   for (let year = last; year >= first; year--) years.push(year);
   return years;
+}
+
+/**
+ * The big-project label for chains' thresholds (万元): "10亿元以上项目" where they share one,
+ * "大项目（各链标准）" for a sum over chains with different thresholds (or none published).
+ */
+export function bigProjectsLabel(
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  lang: string,
+  thresholds: readonly (string | null | undefined)[],
+): string {
+  const shared = sharedThreshold(thresholds);
+  return shared === null
+    ? t('cockpit.bigMixed')
+    : t('cockpit.big', { threshold: thresholdText(shared, lang) });
 }

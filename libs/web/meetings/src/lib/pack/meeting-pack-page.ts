@@ -27,7 +27,7 @@ import {
   type YearOnYearFigure,
 } from '@crm/domain';
 import { I18nService, PlanMissingNotice, TranslatePipe, type MessageKey, saveBlob } from '@crm/web/core';
-import { LoadStateView, WanPipe } from '@crm/web/ui';
+import { LoadStateView, WanPipe, thresholdText } from '@crm/web/ui';
 import { YearOnYearNote } from '@crm/web/cockpit';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -52,6 +52,8 @@ import {
 interface FigureRow {
   key: 'signed' | 'funds' | 'big';
   label: MessageKey;
+  /** The label's placeholders: the chain's own big-project threshold ("10亿元"). */
+  labelParams?: Record<string, string>;
   measure: AmountMeasure | CountMeasure;
   kind: 'amount' | 'count';
   /** The plan writes the target as "at least" (…以上 / 不少于). */
@@ -160,7 +162,9 @@ export class MeetingPackPage {
       },
       {
         key: 'big',
-        label: 'meetingPack.figures.big',
+        // The chain's own threshold ("10亿元以上项目"); none published: 大项目（各链标准）.
+        label: t ? 'meetingPack.figures.big' : 'cockpit.bigMixed',
+        labelParams: t ? { threshold: thresholdText(t.bigProjectThreshold, this.i18n.lang()) } : undefined,
         measure: section.figures.bigProjects,
         yoy: section.figures.yearOnYear?.bigProjects,
         kind: 'count',

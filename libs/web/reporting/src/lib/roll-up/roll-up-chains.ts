@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { RollUpChainFigures, Stage } from '@crm/domain';
 import { I18nService, MessageKey, TranslatePipe } from '@crm/web/core';
-import { KeyTaskProgressList, YearOnYearNote } from '@crm/web/cockpit';
+import { KeyTaskProgressList, YearOnYearNote, bigProjectsLabel } from '@crm/web/cockpit';
 import { WanPipe } from '@crm/web/ui';
 import { NzCollapseModule } from 'ng-zorro-antd/collapse';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -19,7 +19,16 @@ export class RollUpChains {
   readonly chains = input.required<RollUpChainFigures[]>();
   /** The year's plan is not published: actuals only, no target or rate. */
   readonly planMissing = input(false);
-  protected readonly lang = inject(I18nService).lang;
+  private readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.lang;
+  /** The column's label: the chains' shared threshold, else 大项目（各链标准）. */
+  protected readonly bigLabel = computed(() =>
+    bigProjectsLabel(this.i18n.t, this.lang(), this.chains().map((c) => c.bigProjects.threshold)),
+  );
+  /** Each chain's own rule under its count: "10亿元以上项目". */
+  protected chainBigLabel(c: RollUpChainFigures): string {
+    return bigProjectsLabel(this.i18n.t, this.lang(), [c.bigProjects.threshold]);
+  }
   protected readonly percent = percent;
   protected readonly stageKey = (stage: Stage): MessageKey => `pipeline.stage.${stage}`;
 }

@@ -11,7 +11,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { addPeriods, isPeriod, type RollUpView } from '@crm/domain';
-import { SectorGrowthTable, YearOnYearNote } from '@crm/web/cockpit';
+import { SectorGrowthTable, YearOnYearNote, bigProjectsLabel } from '@crm/web/cockpit';
 import { AuthService, I18nService, PlanMissingNotice, TranslatePipe, apiErrorText, httpStatus, staleCurrent } from '@crm/web/core';
 import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -105,6 +105,10 @@ export class RollUpPage {
     const state = this.state();
     return state.status === 'ready' ? state.value : null;
   });
+  /** The city's big-project label: the chains' shared threshold, else 大项目（各链标准）. */
+  protected readonly bigLabel = computed(() =>
+    bigProjectsLabel(this.i18n.t, this.lang(), (this.rollUp()?.figures?.chains ?? []).map((c) => c.bigProjects.threshold)),
+  );
   protected readonly notBuilt = computed(() => {
     const state = this.state();
     return state.status === 'error' && httpStatus(state.error) === 404;

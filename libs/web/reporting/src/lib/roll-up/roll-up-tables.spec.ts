@@ -113,6 +113,19 @@ describe('roll-up tables: 交办事项完成率', () => {
     expect(cell('culture-tourism')).toBe('—');
   });
 
+  it('labels big projects with each chain’s own threshold, the column honestly across thresholds', async () => {
+    const chains = figures().chains;
+    chains[1] = { ...chains[1], bigProjects: { ...chains[1].bigProjects, threshold: '50000.000000' } };
+    const fixture = TestBed.createComponent(RollUpChains);
+    fixture.componentRef.setInput('chains', chains);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const headers = [...el.querySelectorAll('.chains-table thead th')].map(text);
+    expect(headers).toContain('大项目（各链标准） / 目标');
+    const rules = [...el.querySelectorAll('.chains-table tbody .rule')].map(text);
+    expect(rules.slice(0, 2)).toEqual(['10亿元以上项目', '5亿元以上项目']);
+  });
+
   it('shows the rate beside the score in the ranking table, for reference', async () => {
     const fixture = TestBed.createComponent(RollUpSummary);
     fixture.componentRef.setInput('figures', figures());
@@ -161,7 +174,7 @@ describe('roll-up tables: 交办事项完成率', () => {
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const cells = [...(el.querySelector('.chains-table tr[data-chain="clean-energy"]')?.querySelectorAll('td') ?? [])].map(text);
-    expect(cells.slice(2, 6)).toEqual(['0万元', '0万元', '0万元', '0']);
+    expect(cells.slice(2, 6)).toEqual(['0万元', '0万元', '0万元', '10亿元以上项目 0']);
   });
 
   it('shows 同比 under each chain’s figures, and says when last year has none (an older snapshot shows nothing)', async () => {

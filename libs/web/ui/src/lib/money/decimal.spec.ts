@@ -1,4 +1,4 @@
-import { formatWanEn, sumDecimals } from './decimal';
+import { formatWanEn, sharedThreshold, sumDecimals, thresholdText } from './decimal';
 
 describe('sumDecimals', () => {
   it('adds the seven chains’ signed targets to 220亿 (in 万元)', () => {
@@ -46,5 +46,22 @@ describe('formatWanEn', () => {
     ['-20000', 'CNY -200 million'],
   ])('%s 万元 → %s', (wan, text) => {
     expect(formatWanEn(wan)).toBe(text);
+  });
+});
+
+describe('big-project thresholds', () => {
+  it('states each chain’s own threshold: 10亿, 5亿, 1亿', () => {
+    expect(thresholdText('100000.000000', 'zh-CN')).toBe('10亿元');
+    expect(thresholdText('50000', 'zh-CN')).toBe('5亿元');
+    expect(thresholdText('10000', 'zh-CN')).toBe('1亿元');
+    expect(thresholdText('100000', 'en')).toBe('CNY 1 billion');
+    expect(thresholdText('50000', 'en')).toBe('CNY 500 million');
+  });
+
+  it('gives one threshold only where every chain shares it', () => {
+    expect(sharedThreshold(['100000.000000', '100000'])).toBe('100000');
+    expect(sharedThreshold(['100000', '50000'])).toBeNull();
+    expect(sharedThreshold(['100000', null])).toBeNull();
+    expect(sharedThreshold([])).toBeNull();
   });
 });

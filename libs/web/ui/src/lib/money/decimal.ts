@@ -108,3 +108,21 @@ export function formatWanZh(wan: string, places: number): string {
 function atLeastOne({ units, scale }: Scaled): boolean {
   return (units < ZERO ? -units : units) >= TEN ** BigInt(scale);
 }
+
+/**
+ * A big-project threshold (万元) as a label states it: "100000" → "10亿元" (zh) / "CNY 1 billion"
+ * (en), for "10亿元以上项目" / "Projects of CNY 1 billion+".
+ */
+export function thresholdText(wan: string, lang: string): string {
+  return lang === 'en' ? formatWanEn(wan) : formatWanZh(wan, 2);
+}
+
+/**
+ * The one big-project threshold the chains share (万元), or null when they differ or one has none:
+ * a sum over chains with different thresholds is labelled "大项目（各链标准）", never "亿元以上".
+ */
+export function sharedThreshold(thresholds: readonly (string | null | undefined)[]): string | null {
+  if (!thresholds.length || thresholds.some((t) => t === null || t === undefined)) return null;
+  const shown = new Set(thresholds.map((t) => toText(parse(t as string))));
+  return shown.size === 1 ? [...shown][0] : null;
+}
