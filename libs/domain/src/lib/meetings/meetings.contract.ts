@@ -11,6 +11,7 @@ import type {
 import type { Wan } from '../money';
 import type { UnitRef, UserRef } from '../pipeline/project.contract';
 import type { PlanMissingView } from '../plan/plan.contract';
+import type { StatWindow } from '../reporting/stat-window';
 import type { Stage } from '../stage';
 
 /**
@@ -211,6 +212,8 @@ export interface MeetingPackChainSection {
   chain: CockpitChainRef;
   /** Year to date through the meeting's month, against the annual target (as the cockpit). */
   figures: CockpitChainFigures;
+  /** 统计区间 of the period whose window holds the meeting's day: `figures` run to its end. */
+  window?: StatWindow;
   /** The pipeline by stage when the pack is generated. */
   funnel: FunnelStageView[];
   /** Stage moves dated after `since` up to the meeting date, latest first. */
@@ -315,6 +318,8 @@ export interface WeeklyDigestChainSection {
    * the published plan: the same figures as the cockpit, the leader page and the meeting pack.
    */
   figures?: CockpitChainFigures;
+  /** 统计区间 of the period whose window holds the week's Sunday: `figures` run to its end. */
+  window?: StatWindow;
 }
 
 /**

@@ -203,6 +203,7 @@ export class WeeklyDigestService {
           targets.get(chain.id) ?? null,
           period,
         ),
+        window: period.window,
       };
     });
   }

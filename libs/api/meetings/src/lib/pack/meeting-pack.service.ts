@@ -125,6 +125,7 @@ export class MeetingPackService {
     return {
       chain: { code: chain.code, nameZh: chain.nameZh },
       figures: chainFigures(chain, rows, targets.get(chain.id) ?? null, period),
+      window: period.window,
       funnel,
       moved: moves.map((m) => ({
         project: movedProjects.get(m.project_id) as CockpitProjectRef,
