@@ -175,6 +175,8 @@ describe('roll-up exports through the worker', () => {
     expect(xml).toContain('格尔木市招商引资工作领导小组办公室');
     expect(xml).toContain('格招商办〔2025〕1号');
     expect(xml).toContain('2025年3月27日');
+    // The dates the figures cover (统计区间: the day after February's 25th to March's).
+    expect(xml).toContain('统计区间：2025年2月26日—3月25日');
 
     // Printed: A4 portrait body, landscape annexes, "— n —" page numbers, every amount whole on one line.
     const rendered = await renderToPdf(bytes, 'docx');
@@ -236,6 +238,7 @@ describe('roll-up exports through the worker', () => {
     expect(found).toBe(1);
     expect(sheet?.getCell('A1').value).toBe('2025年3月分产业链完成情况');
     expect(String(sheet?.getCell('A2').value)).toContain('格招商办〔2025〕');
+    expect(String(sheet?.getCell('A2').value)).toContain('统计区间：2025年2月26日—3月25日');
     expect(sheet?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
 
     // Printed: A4, the tables landscape and one page wide, amounts whole, labels not cut.
