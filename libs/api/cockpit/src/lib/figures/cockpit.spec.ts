@@ -82,6 +82,21 @@ function paced(actual: bigint, target: bigint | null, m: number) {
   };
 }
 
+/**
+ * The same for a count (亿元以上项目): its pace is the whole number of projects due by month m,
+ * ceil(target × m / 12), so the pace and the gap are whole ("落后序时 2 个", never 1.5).
+ */
+function pacedCount(actual: number, target: number | null, m: number) {
+  if (target === null) return { rate: null, pace: null, gap: null, paceRate: null };
+  const pace = Math.ceil((target * m) / 12);
+  return {
+    rate: target === 0 ? null : divRound(BigInt(actual) * 100n, BigInt(target), 2),
+    pace: String(pace),
+    gap: String(actual - pace),
+    paceRate: pace === 0 ? null : divRound(BigInt(actual) * 100n, BigInt(pace), 2),
+  };
+}
+
 function amountOf(m: AmountMeasure | CountMeasure) {
   const n = (v: string | number | null) => (v === null ? null : norm(String(v)));
   return { actual: n(m.actual), target: n(m.target), rate: m.rate, pace: n(m.pace), gap: n(m.gap), paceRate: m.paceRate };
@@ -170,7 +185,7 @@ describe('GET /api/cockpit', () => {
         big: {
           actual: String(e.bigIds.length),
           target: target ? String(target.min) : null,
-          ...paced(BigInt(e.bigIds.length) * 1_000_000n, target ? BigInt(target.min) * 1_000_000n : null, m),
+          ...pacedCount(e.bigIds.length, target ? target.min : null, m),
         },
       });
       expect(figures.signedProjects.count).toBe(e.firstIds.length);

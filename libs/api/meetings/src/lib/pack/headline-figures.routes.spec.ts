@@ -69,13 +69,14 @@ interface Expected {
  *   signed 8000 + 4000 + 2500.25 + 600 + 11000 = 26100.25; first signed in Y: A1, A2, A5 = 3
  *   funds 3000 + 1500.5 + 1000 + 700 + 100 = 6300.5; verified 3000 + 1000 + 100 = 4100; big 2
  *   rates 26100.25 / 100000 = 26.10 %, 6300.5 / 20000 = 31.50 %, 4100 / 20000 = 20.50 %, 2 / 2 = 100.00 %
- *   pace (6/12): signed 50000.00 (gap −23899.75, 52.20 %), funds 10000.00 (gap −3699.50, 63.01 %), big 1.00
+ *   pace (6/12): signed 50000.00 (gap −23899.75, 52.20 %), funds 10000.00 (gap −3699.50, 63.01 %), big 2 × 6 / 12 = 1 (gap 1, 200.00 %)
  * Chain B (target: signed 50000, funds 8000, big ≥ 30000 万元 × 1):
  *   B1 signed, dropped: 40000 (02-20) → big in February (a drop does not withdraw it); funds 5000 (03, verified)
  *   B2 construction: 20000 (05-15) + 15000 in the digest week → 35000, big in June; funds 2000 (06)
  *   B3 lead: nothing
  *   signed 75000, first signed 2; funds 7000, verified 5000; big 2
- *   rates 150.00 %, 87.50 %, 62.50 %, 200.00 %; pace 25000.00 (gap 50000.00, 300.00 %), 4000.00 (gap 3000.00, 175.00 %)
+ *   rates 150.00 %, 87.50 %, 62.50 %, 200.00 %; pace 25000.00 (gap 50000.00, 300.00 %), 4000.00 (gap 3000.00, 175.00 %),
+ *   big ceil(1 × 6 / 12) = 1 (a count's pace is a whole number of projects due; gap 1, 200.00 %)
  * City (the plan's city totals: signed 400000, funds 40000; big = the chains' counts: 2 + 1 + 5 × 1 = 8):
  *   signed 101100.25 (25.28 %), first signed 5, funds 13300.5 (33.25 %), verified 9100, big 4 (50.00 %)
  */
@@ -133,7 +134,8 @@ const PACE = {
   B: {
     signed: ['25000', '50000', '300.00'],
     funds: ['4000', '3000', '175.00'],
-    big: ['0.5', '1.5', '400.00'],
+    // A count's pace is whole: ceil(1 × 6 / 12) = 1 project due by June (not 0.5), so the gap is 1.
+    big: ['1', '1', '200.00'],
   },
 };
 /** June alone and the second quarter (April to June), by hand. */

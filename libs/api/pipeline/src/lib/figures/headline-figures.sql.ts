@@ -15,7 +15,8 @@ export const GROWTH = (thisYear: string, lastYear: string) =>
 /**
  * Month by month from January to month $3 of year $2, per chain ($4 true) or summed over the
  * chains $1 (chain_id null): the month's figures, the quarter and the year to date, and each
- * against the year's target (rate), an even pace (序时进度: target × m / 12) and the gap.
+ * against the year's target (rate), an even pace (序时进度: target × m / 12; for the count of
+ * 亿元以上项目 the whole number of projects due, ceil(target × m / 12)) and the gap.
  *
  * The figures come from chain_month_total, kept by triggers in the transaction of every ledger
  * change (and checked against a full recount by ChainMonthTotalsService): agreements dated in the
@@ -93,7 +94,9 @@ export const MONTH_ROWS = `
   ), paced AS (
     SELECT cum.*, t.signed AS t_signed, t.funds AS t_funds, t.big AS t_big, t.threshold,
            round(t.signed * cum.m / 12, 2) AS signed_pace, round(t.funds * cum.m / 12, 2) AS funds_pace,
-           round(t.big::numeric * cum.m / 12, 2) AS big_pace
+           -- A count's pace is whole: the projects due by month m, ceil(target × m / 12) (5 a year:
+           -- 3 by June, not 2.5), so its gap (落后序时 2 个) is whole too.
+           ceil(t.big::numeric * cum.m / 12)::integer AS big_pace
     FROM cum LEFT JOIN target t ON t.chain_id IS NOT DISTINCT FROM cum.chain_id
   ), prev AS (
     -- Last year's figures on their basis: the system's same months, or (到位资金 only) the baseline.
