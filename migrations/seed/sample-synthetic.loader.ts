@@ -326,10 +326,39 @@ export async function insertSyntheticProjects(
       ]),
       batchSize,
     );
+    await insertSyntheticEvents(tx, data.projects.map((p) => p.id));
     // Fresh statistics, so the planner sees the new rows before autovacuum gets to them.
-    for (const table of ['project', 'project_stage_move', 'project_activity', 'project_agreement', 'fund_arrival']) {
+    for (const table of ['project', 'project_stage_move', 'project_activity', 'project_agreement', 'fund_arrival', 'promotion_event']) {
       await tx.query(`ANALYZE ${table}`);
     }
     return data.projects.length;
   });
+}
+
+/**
+ * 招商活动 of the synthetic city: one per chain and year of its projects (kinds in turn), and about
+ * one project in five linked to its chain's event of the year it was opened; deterministic (the
+ * link follows the project's id).
+ */
+async function insertSyntheticEvents(tx: EntityManager, projectIds: string[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO promotion_event (name, normalised_name, kind, starts_on, ends_on, place, chain_ids, created_at, updated_at)
+     SELECT format('合成%s年%s招商推介会', y, c.name_zh), format('合成%s年%s招商推介会', y, c.name_zh),
+            (ARRAY['fair', 'trip', 'forum', 'business-visit', 'online'])[1 + (y + c.id) % 5]::promotion_event_kind,
+            make_date(y, 1 + (c.id * 2) % 12, 10), make_date(y, 1 + (c.id * 2) % 12, 12), '西宁', ARRAY[c.id],
+            '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'
+     FROM chain c
+     CROSS JOIN (SELECT DISTINCT extract(year FROM created_at AT TIME ZONE 'Asia/Shanghai')::int AS y
+                 FROM project WHERE id = ANY ($1::uuid[])) years
+     ON CONFLICT (normalised_name) DO NOTHING`,
+    [projectIds],
+  );
+  await tx.query(
+    `UPDATE project p SET event_id = e.id
+     FROM promotion_event e
+     WHERE p.id = ANY ($1::uuid[]) AND get_byte(decode(md5(p.id::text), 'hex'), 0) % 5 = 0
+       AND e.normalised_name = format('合成%s年%s招商推介会',
+             extract(year FROM p.created_at AT TIME ZONE 'Asia/Shanghai')::int, (SELECT name_zh FROM chain WHERE id = p.chain_id))`,
+    [projectIds],
+  );
 }

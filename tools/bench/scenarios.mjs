@@ -15,6 +15,9 @@ async function getJson(base, session, path) {
   return res.json();
 }
 
+/** Search that finds (issue 20 §5): two words in any order, ranked; and the shell's search box. */
+const SEARCH = `/api/projects?q=${encodeURIComponent('电站 储能')}&sort=relevance&limit=20`;
+
 export const scenarios = [
   { name: 'board', title: "Chain board (largest chain)", path: async () => `/api/chains/${CHAIN}/board` },
   { name: 'list-p1', title: 'Project list, 2 filters + search, page 1', path: async () => LIST },
@@ -31,6 +34,9 @@ export const scenarios = [
       return `${LIST}&cursor=${encodeURIComponent(cursor)}`;
     },
   },
+  { name: 'search', title: 'Project list, two-word search ranked, page 1', path: async () => SEARCH },
+  { name: 'global-search', title: 'Global search box (projects, firms, contacts, events)', path: async () => `/api/search?q=${encodeURIComponent('储能电站')}` },
+  { name: 'events', title: "Promotion events of the year with totals", path: async () => `/api/events?year=${YEAR}` },
   {
     name: 'detail',
     title: 'Project detail with timeline',

@@ -8,3 +8,5 @@ export { Person } from './lib/people/person.entity';
 export { Unit } from './lib/units/unit.entity';
 export { Enterprise } from './lib/enterprises/enterprise.entity';
 export { enterpriseGroupIds } from './lib/enterprises/enterprise-overview.service';
+// The one rule of who sees a contact (个人信息保护法): the search box and the events read it too.
+export { contactVisibleSql, type ReaderParams } from './lib/contacts/contact.rows';

@@ -1,3 +1,4 @@
+import type { PromotionEventLine } from '../events/promotion-event.contract';
 import type { StatWindow } from '../reporting/stat-window';
 import type { ChainCode, ChainUnitRole } from '../chain';
 import type { Wan } from '../money';
@@ -180,12 +181,21 @@ export interface CockpitView {
   totals: CockpitTotals;
   trend: CockpitTrend;
   ranking: CockpitRanking;
-  /** Open alerts per kind over the chains in scope (GET /api/cockpit/alerts lists them). */
+  /**
+   * Open alerts per kind over the chains in scope (GET /api/cockpit/alerts lists them), as of
+   * `alertsAsOf`: the chosen period's window end for a past period, today while it runs.
+   */
   alertCounts: Record<AlertKind, number>;
+  /** The date the alerts are counted at (YYYY-MM-DD, Shanghai). */
+  alertsAsOf?: string;
+  /** The project list behind each alert count (report-late: null), as of `alertsAsOf`. */
+  alertQueries?: Record<AlertKind, ProjectListQuery | null>;
   /** 分行业到位资金同比 over the chains in scope, against the plan's sector growth targets. */
   sectorGrowth?: SectorFundsGrowthView | null;
   /** 撞车提醒 waiting for the office to decide who leads (the oldest few, and how many). */
   courtingConflicts?: { items: CourtingConflictView[]; total: number };
+  /** 招商活动 of the year (those of the user's chains and the city's) with their results up to the chosen month. */
+  events?: PromotionEventLine[];
 }
 
 // ---------------------------------------------------------------- chain leader page

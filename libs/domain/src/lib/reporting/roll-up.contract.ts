@@ -1,3 +1,4 @@
+import type { PromotionEventLine } from '../events/promotion-event.contract';
 import type { ChainCode } from '../chain';
 import type { ActionItemCompletion } from '../meetings/meetings.contract';
 import type { Wan } from '../money';
@@ -266,6 +267,8 @@ export interface RollUpFigures {
   bulletin?: RollUpBulletinFigures;
   /** 领导批示 city-wide in the period (批示 N件, 已回复 M件, 未回复 K件); absent in older figures. */
   instructions?: RollUpInstructionCounts;
+  /** 招商活动 held in the period with their results up to its end (签约 N个 X亿元, 到位 Y亿元); absent in older figures. */
+  events?: PromotionEventLine[];
 }
 
 /** A figure beside the same window of the previous year (同比). */

@@ -11,6 +11,7 @@ import {
   type PlanMissingView,
 } from '@crm/domain';
 import { openCourtingConflicts } from '@crm/api/pipeline';
+import { eventLinesBetween } from '@crm/api/events';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -44,14 +45,17 @@ export class CockpitService {
     const partial = visible.length < all.length;
 
     const manager = this.dataSource.manager;
-    const [state, rows, totalRows, targets, cityTargets, alertCounts, completion, sectorGrowth] = await Promise.all([
+    // Alerts as of the month chosen: its window's end for a past period, today while it runs.
+    const alertsAsOf = actionItemsAsOf(period, now);
+    const [state, rows, totalRows, targets, cityTargets, alertCounts, alertQueries, completion, sectorGrowth] = await Promise.all([
       readPlanState(manager, period.year),
       this.figures.monthRows(all.map((c) => c.id), period, true),
       // Over the whole city the totals are measured against the plan's city totals.
       this.figures.monthRows(visible.map((c) => c.id), period, false, !partial),
       this.figures.targets(all.map((c) => c.id), period.year),
       this.figures.cityTargets(period.year),
-      this.alerts.counts(visible, shanghaiToday(now)),
+      this.alerts.counts(visible, alertsAsOf),
+      this.alerts.queries(alertsAsOf),
       actionItemCompletionByChain(manager, actionItemsAsOf(period, now)),
       sectorFundsGrowth(manager, {
         year: period.year,
@@ -90,8 +94,18 @@ export class CockpitService {
       },
       ranking: this.ranking(all, allFigures, visibleIds, period, actionItemRates, plan),
       alertCounts,
+      alertsAsOf,
+      alertQueries,
       sectorGrowth,
       courtingConflicts: await openCourtingConflicts(manager, user, 5),
+      // 招商活动 of the year, their results (签约, 到位资金) up to the chosen month's end.
+      events: await eventLinesBetween(
+        manager,
+        `${period.year}-01-01`,
+        `${period.year}-12-31`,
+        { date: monthEnd(period.asOf), month: period.asOf },
+        user.allChains ? null : user.chainIds,
+      ),
     };
   }
 
@@ -150,4 +164,10 @@ export function actionItemsAsOf(period: CockpitPeriod, now: Date): string {
 
 export function monthsOf(period: CockpitPeriod): string[] {
   return Array.from({ length: period.month }, (_, i) => `${period.year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** The last day of a YYYY-MM month. */
+function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }

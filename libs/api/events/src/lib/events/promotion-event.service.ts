@@ -1,4 +1,5 @@
 import { AuditService } from '@crm/api/audit';
+import { contactVisibleSql as referenceContactVisible } from '@crm/api/reference';
 import { canEditChain, CLOCK, hasRole, staleRecord, type AuthUser, type Clock } from '@crm/api/core';
 import {
   normaliseEnterpriseName,
@@ -51,12 +52,9 @@ export function eventVisibleSql(alias: string, user: AuthUser, param: (value: un
   return `(${alias}.chain_ids = '{}' OR ${alias}.chain_ids && ${param(user.chainIds)}::smallint[])`;
 }
 
-/** A contact's name is shown only to users whose chains work with the firm (个人信息保护法). */
+/** A contact's name is shown only to those who may see the contact (the reference area's one rule, 个人信息保护法). */
 export function contactVisibleSql(alias: string, user: AuthUser, param: (value: unknown) => string): string {
-  if (user.allChains) return 'true';
-  const chains = param(user.chainIds);
-  return `EXISTS (SELECT 1 FROM project cp WHERE cp.enterprise_id = ${alias}.enterprise_id
-            AND (cp.chain_id = ANY (${chains}::smallint[]) OR cp.related_chain_ids && ${chains}::smallint[]))`;
+  return referenceContactVisible(alias, { all: param(user.allChains), chains: param(user.chainIds), user: param(user.id) });
 }
 
 function problemsException(problems: RuleProblem[], status: 400 | 422) {

@@ -4,8 +4,8 @@
  * A term matches as a substring (a partial word: the trigram index), or — when it holds a run of
  * CJK characters — by most of that run's bigrams (two thirds, rounded up) found in search_grams
  * (the GIN array index), so "东出口储能" finds "…东出口200MW/800MWh共享储能…" though it is not a
- * substring. The rank: a term found whole counts 1, one found by its bigrams the share found, and a
- * name that holds the whole query 1 more.
+ * substring. The rank: a term found whole counts 1, one found by its bigrams the share found, a
+ * name that holds the whole query 1 more, and the name's trigram similarity to the query (0–1).
  */
 
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
@@ -62,8 +62,11 @@ export function projectSearchRank(terms: SearchTerm[], param: (value: unknown) =
     const grams = param(term.grams);
     return `CASE WHEN p.search_doc LIKE ${like} THEN 1 ELSE ${gramsFound(grams)}::numeric / ${param(term.grams.length)}::int END`;
   });
-  const whole = param(`%${escapeLike(q.trim().toLowerCase())}%`);
-  return `round((${ranks.length ? ranks.join(' + ') : '0'}) + CASE WHEN lower(p.name) LIKE ${whole} THEN 1 ELSE 0 END, 4)`;
+  const text = q.trim().toLowerCase();
+  const whole = param(`%${escapeLike(text)}%`);
+  // Ties are broken by how close the name is to the query as a whole (pg_trgm's similarity, 0 to 1).
+  return `round(((${ranks.length ? ranks.join(' + ') : '0'}) + CASE WHEN lower(p.name) LIKE ${whole} THEN 1 ELSE 0 END
+    + similarity(lower(p.name), ${param(text)}::text)::numeric), 4)`;
 }
 
 function gramsFound(grams: string): string {
