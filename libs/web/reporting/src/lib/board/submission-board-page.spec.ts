@@ -31,8 +31,8 @@ const BOARD: SubmissionBoardView = {
   to: '2025-03',
   asOf: '2025-04-01T02:00:00.000Z',
   periods: [
-    { period: '2025-02', dueAt: '2025-02-25T16:00:00.000Z', opened: true, locked: true, lockableFrom: '2025-02-28T16:00:00.000Z', version: 3 },
-    { period: '2025-03', dueAt: '2025-03-25T16:00:00.000Z', opened: true, locked: false, lockableFrom: '2025-03-31T16:00:00.000Z', version: 2 },
+    { period: '2025-02', dueAt: '2025-02-25T16:00:00.000Z', opened: true, locked: true, lockableFrom: '2025-02-28T16:00:00.000Z', window: { from: '2025-01-26', to: '2025-02-25' }, version: 3 },
+    { period: '2025-03', dueAt: '2025-03-25T16:00:00.000Z', opened: true, locked: false, lockableFrom: '2025-03-31T16:00:00.000Z', window: { from: '2025-02-26', to: '2025-03-25' }, version: 2 },
   ],
   rows: [
     {
