@@ -127,6 +127,11 @@ export class AlertService {
     return { asOf: today, settings, items, counts, limitPerKind: ALERTS_PER_KIND, queries: alertQueries(oneChain, settings, today) };
   }
 
+  /** The project list behind each project-alert kind as of `today` (the city view's badges link to it). */
+  async queries(today = this.today(), oneChain: CockpitChain | null = null): Promise<Record<AlertKind, ProjectListQuery | null>> {
+    return alertQueries(oneChain, await this.settings.read(), today);
+  }
+
   /** How many alerts of each kind (the city view's badges). */
   async counts(chains: CockpitChain[], today = this.today()): Promise<Record<AlertKind, number>> {
     const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;

@@ -88,6 +88,34 @@ describe('CityCockpitPage', () => {
     expect(text(element.querySelector('.chain-table thead'))).toContain('大项目（各链标准）');
   });
 
+  it('links each alert count to the projects behind it, as of the month chosen', async () => {
+    const { harness, element } = await render('/cockpit?year=2025&month=4');
+    answer(
+      cityView({
+        alertsAsOf: '2025-04-25',
+        alertQueries: {
+          'signed-no-land': { status: ['active'], stage: ['signed'], stageSinceTo: '2024-10-25' },
+          'land-not-started': { status: ['active'], stage: ['land'], stageSinceTo: '2025-01-25' },
+          'not-producing': { status: ['active'], stage: ['construction'], stageSinceTo: '2024-04-25' },
+          idle: { status: ['active'], stage: ['lead'], idleDays: 30 },
+          'report-late': null,
+        },
+      }),
+    );
+    await harness.fixture.whenStable();
+
+    const link = element.querySelector<HTMLAnchorElement>('.alert-counts a.alert-link');
+    expect(text(link)).toBe('签约未供地 2');
+    const url = new URL(link?.href ?? '', 'http://x');
+    expect(url.pathname).toBe('/projects');
+    expect(url.searchParams.get('stage')).toBe('signed');
+    expect(url.searchParams.get('stageSinceTo')).toBe('2024-10-25');
+    expect(element.querySelectorAll('.alert-counts a.alert-link')).toHaveLength(4);
+    // 月报逾期 has no project list: a count, not a link.
+    expect(element.querySelector('.alert-counts a [data-kind="report-late"]')).toBeNull();
+    expect(element.querySelector('.alert-counts [data-kind="report-late"]')).not.toBeNull();
+  });
+
   it('puts the chains side by side, ahead or behind pace, each figure linking to its projects', async () => {
     const { harness, element } = await render();
     answer();
