@@ -895,6 +895,8 @@ export const en: Messages = {
   'reporting.board.lockedTag': 'Locked',
   'reporting.board.lock': 'Lock',
   'reporting.board.lockFrom': 'Can be locked from {date}',
+  'reporting.board.cutoff': 'Cut-off of {period}',
+  'reporting.board.cutoffSet': 'The window of {period} is now {from} to {to}',
   'reporting.board.lockConfirm':
     'Lock {period}? Its reports can then no longer be submitted, returned or accepted, and the roll-up uses the figures as they stand at the lock.',
   'reporting.board.locked': '{period} locked',

@@ -866,6 +866,8 @@ export const zhCN = {
   'reporting.board.lockedTag': '已锁定',
   'reporting.board.lock': '锁定',
   'reporting.board.lockFrom': '{date} 起可锁定',
+  'reporting.board.cutoff': '{period}统计截止日',
+  'reporting.board.cutoffSet': '{period}统计区间已调整为 {label}',
   'reporting.board.lockConfirm':
     '锁定{period}后，该月月报不能再提交、退回或审核，汇总报告按锁定时的数据生成。确认锁定？',
   'reporting.board.locked': '{period}已锁定',

@@ -142,6 +142,28 @@ describe('SubmissionBoardPage', () => {
     expect(document.body.textContent).toContain('该报告期已被他人修改，请刷新后再试');
   });
 
+  it('shows each month’s window and lets the office move an open month’s cut-off; a refusal says why', async () => {
+    const { harness, page } = await open();
+    const march = page.querySelector('th.month[data-period="2025-03"]');
+    expect(march?.querySelector('.month-window')?.textContent?.trim()).toBe('2/26–3/25');
+    // February is locked: its window shows, no cut-off to move.
+    expect(page.querySelector('th.month[data-period="2025-02"] input.cutoff')).toBeNull();
+    const input = march?.querySelector<HTMLInputElement>('input.cutoff');
+    expect([input?.value, input?.min, input?.max]).toEqual(['2025-03-25', '2025-03-01', '2025-03-31']);
+    if (!input) throw new Error('no cut-off input');
+    input.value = '2025-03-28';
+    input.dispatchEvent(new Event('change'));
+    const put = backend.expectOne('/api/reporting-periods/2025-03/cutoff');
+    expect([put.request.method, put.request.body]).toEqual(['PUT', { cutoff: '2025-03-28', version: 2 }]);
+    put.flush(
+      { statusCode: 422, message: '2025-02 报告期已锁定，不能再调整统计截止日 / The period 2025-02 is locked; its window can no longer change' },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    backend.expectOne((r) => r.url === '/api/monthly-reports/board').flush(BOARD);
+    await harness.fixture.whenStable();
+    expect(document.body.textContent).toContain('不能再调整统计截止日');
+  });
+
   it('offers the lock only once the month’s window has closed, and says from when', async () => {
     const early = await open({ ...BOARD, asOf: '2025-03-28T02:00:00.000Z' });
     const march = early.page.querySelector('th.month[data-period="2025-03"]');

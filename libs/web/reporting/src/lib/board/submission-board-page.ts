@@ -19,6 +19,7 @@ import {
   type SubmissionBoardRow,
   type SubmissionBoardView,
   type SubmissionCellState,
+  type StatWindow,
 } from '@crm/domain';
 import { AuthService, I18nService, TranslatePipe, apiErrorText, httpStatus } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -32,7 +33,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subscription, combineLatest } from 'rxjs';
 import { CELL_COLORS, cellStateKey } from '../data-access/labels';
 import { SHANGHAI, type LoadState } from '../data-access/load-state';
-import { currentPeriod, monthLabel, periodChoices, periodLabel } from '../data-access/periods';
+import { currentPeriod, monthLabel, periodChoices, periodLabel, statWindowParams } from '../data-access/periods';
 import { ReportingApi } from '../data-access/reporting.api';
 import { UnitMonthDrawer, type UnitMonth } from './unit-month-drawer';
 import { LoadStateView } from '@crm/web/ui';
@@ -117,6 +118,17 @@ export class SubmissionBoardPage {
   });
   protected readonly reminding = signal<string | null>(null);
   protected readonly locking = signal<string | null>(null);
+  protected readonly cutting = signal<string | null>(null);
+  protected readonly windowParams = statWindowParams;
+  /** "1/26–2/25": a window in a column head. */
+  protected shortWindow(w: StatWindow): string {
+    const md = (d: string) => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
+    return `${md(w.from)}–${md(w.to)}`;
+  }
+  protected lastDayOf(period: string): string {
+    const [y, m] = period.split('-').map(Number);
+    return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
   /** The cell opened in the drawer. */
   protected readonly opened = signal<UnitMonth | null>(null);
 
@@ -190,6 +202,30 @@ export class SubmissionBoardPage {
         error: (error: unknown) => {
           this.reminding.set(null);
           this.message.error(apiErrorText(error, this.i18n));
+        },
+      });
+  }
+
+  /** The office moves the period's cut-off (统计截止日) within its month; an empty date restores the 25th. */
+  protected setCutoff(period: SubmissionBoardPeriod, cutoff: string): void {
+    if (this.cutting()) return;
+    this.cutting.set(period.period);
+    this.api
+      .setCutoff(period.period, cutoff || null, period.version)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (view) => {
+          this.cutting.set(null);
+          this.message.success(
+            this.i18n.t('reporting.board.cutoffSet', { period: this.periodLabel(period.period), ...statWindowParams(view.window) }),
+          );
+          this.load();
+        },
+        error: (error: unknown) => {
+          this.cutting.set(null);
+          // A gap or an overlap (422) says why; the board shows the window as it stands.
+          this.message.error(apiErrorText(error, this.i18n));
+          this.load();
         },
       });
   }

@@ -46,6 +46,14 @@ export class ReportingApi {
     return this.http.post<ReportingPeriodView>(`${this.periodUrl(period)}/lock`, version != null ? { version } : {});
   }
 
+  /** PUT …/:period/cutoff (office): the window's last day within the month; null restores the 25th. */
+  setCutoff(period: string, cutoff: string | null, version?: number | null): Observable<ReportingPeriodView> {
+    return this.http.put<ReportingPeriodView>(
+      `${this.periodUrl(period)}/cutoff`,
+      version != null ? { cutoff, version } : { cutoff },
+    );
+  }
+
   /** The own unit's report (staff); 422 while the period is not open, 403 without a unit. */
   mine(period: string): Observable<MonthlyReportView> {
     return this.http.get<MonthlyReportView>(this.mineUrl(period));
