@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { HttpErrorResponse } from '@angular/common/http';
@@ -48,14 +48,14 @@ interface Draft {
           <span>{{ 'name' | ev }} *</span>
           <input nz-input name="name" maxlength="200" [ngModel]="draft().name" (ngModelChange)="patch({ name: $event })" />
         </label>
-        <label class="field">
+        <div class="field">
           <span>{{ 'kind' | ev }} *</span>
           <nz-select name="kind" [ngModel]="draft().kind" (ngModelChange)="patch({ kind: $event })" [attr.aria-label]="'kind' | ev">
             @for (k of kinds; track k) {
               <nz-option [nzValue]="k" [nzLabel]="kindLabel(k)" />
             }
           </nz-select>
-        </label>
+        </div>
         <label class="field">
           <span>{{ 'startsOn' | ev }} *</span>
           <input nz-input type="date" name="startsOn" [ngModel]="draft().startsOn" (ngModelChange)="patch({ startsOn: $event })" />
@@ -68,7 +68,7 @@ interface Draft {
           <span>{{ 'place' | ev }}</span>
           <input nz-input name="place" maxlength="200" [ngModel]="draft().place" (ngModelChange)="patch({ place: $event })" />
         </label>
-        <label class="field">
+        <div class="field">
           <span>{{ 'leadPerson' | ev }}</span>
           <nz-select name="leadPersonId" nzAllowClear nzShowSearch [nzPlaceHolder]="'choosePerson' | ev"
             [ngModel]="draft().leadPersonId" (ngModelChange)="patch({ leadPersonId: $event ?? null })" [attr.aria-label]="'leadPerson' | ev">
@@ -76,8 +76,8 @@ interface Draft {
               <nz-option [nzValue]="p.id" [nzLabel]="p.position ? p.name + '（' + p.position + '）' : p.name" />
             }
           </nz-select>
-        </label>
-        <label class="field wide">
+        </div>
+        <div class="field wide">
           <span>{{ 'chains' | ev }}</span>
           <nz-select name="chains" nzMode="multiple" [nzPlaceHolder]="'chooseChains' | ev"
             [ngModel]="draft().chains" (ngModelChange)="patch({ chains: $event })" [attr.aria-label]="'chains' | ev">
@@ -85,8 +85,8 @@ interface Draft {
               <nz-option [nzValue]="c" [nzLabel]="chainLabel(c)" />
             }
           </nz-select>
-        </label>
-        <label class="field wide">
+        </div>
+        <div class="field wide">
           <span>{{ 'units' | ev }}</span>
           <nz-select name="unitIds" nzMode="multiple" nzShowSearch [nzPlaceHolder]="'chooseUnits' | ev"
             [ngModel]="draft().unitIds" (ngModelChange)="patch({ unitIds: $event })" [attr.aria-label]="'units' | ev">
@@ -94,8 +94,8 @@ interface Draft {
               <nz-option [nzValue]="u.id" [nzLabel]="u.name" />
             }
           </nz-select>
-        </label>
-        <label class="field wide">
+        </div>
+        <div class="field wide">
           <span>{{ 'enterprises' | ev }}</span>
           <nz-select name="enterpriseIds" nzMode="multiple" nzShowSearch nzServerSearch [nzPlaceHolder]="'searchFirms' | ev"
             [ngModel]="draft().enterpriseIds" (ngModelChange)="patch({ enterpriseIds: $event })" (nzOnSearch)="firmQuery$.next($event)"
@@ -104,7 +104,7 @@ interface Draft {
               <nz-option [nzValue]="f.id" [nzLabel]="f.name" />
             }
           </nz-select>
-        </label>
+        </div>
         <label class="field wide">
           <span>{{ 'notes' | ev }}</span>
           <textarea nz-input name="notes" rows="3" maxlength="2000" [ngModel]="draft().notes" (ngModelChange)="patch({ notes: $event })"></textarea>
@@ -129,7 +129,7 @@ interface Draft {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class EventForm {
+export class EventForm implements OnInit {
   private readonly api = inject(EventsApi);
   private readonly i18n = inject(I18nService);
   private readonly auth = inject(AuthService);
