@@ -290,6 +290,12 @@ export interface ProjectPage {
   items: ProjectSummaryView[];
   /** Matching projects in all pages. */
   total: number;
+  /**
+   * The figure a cockpit drill-down was opened from, summed in SQL over the same filter and all
+   * pages (万元): with fundsFrom/fundsTo the funds in place of those months (到位资金), with
+   * agreementFrom/agreementTo the agreements signed in that span (签约额). Absent otherwise.
+   */
+  sums?: { funds?: Wan; signed?: Wan };
   /** null on the last page. */
   nextCursor: string | null;
 }

@@ -10,6 +10,7 @@ import {
   type CockpitView,
   type CountMeasure,
   type ProjectListQuery,
+  type ProjectPage,
   type Sector,
   statWindow,
 } from '@crm/domain';
@@ -204,6 +205,25 @@ describe('GET /api/cockpit', () => {
       expect(await listed(office, figures.fundsInPlace.query)).toEqual([...e.fundIds].sort());
       expect(await listed(office, figures.bigProjects.query)).toEqual([...e.bigIds].sort());
     }
+  });
+
+  it('gives each drill-down a total equal to the figure tapped (funds in place, signed amount)', async () => {
+    const sumOf = async (query: ProjectListQuery) => {
+      const params = new URLSearchParams({ ...projectListParams(query), limit: '1' });
+      const res: { body: ProjectPage } = await office.get(`/api/projects?${params}`).expect(200);
+      return res.body.sums;
+    };
+    for (const m of [6, 12]) {
+      const view = (await office.get(`/api/cockpit?year=2025&month=${m}`).expect(200)).body as CockpitView;
+      for (const f of [...view.chains, view.totals]) {
+        // Summed over every page (the page holds one project), as the figure is.
+        expect(norm((await sumOf(f.fundsInPlace.query))?.funds ?? null)).toBe(norm(f.fundsInPlace.actual));
+        expect(norm((await sumOf(f.signedAmount.query))?.signed ?? null)).toBe(norm(f.signedAmount.actual));
+      }
+    }
+    // A list not opened from a figure carries no total.
+    const plain: { body: ProjectPage } = await office.get('/api/projects?limit=1').expect(200);
+    expect(plain.body.sums).toBeUndefined();
   });
 
   it('totals the city against the plan’s city totals (220 亿以上 signed, 100 亿 in place), with the trend by month', async () => {

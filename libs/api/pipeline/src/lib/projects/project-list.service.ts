@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { invalidInput } from '../common/problems';
 import type { ListProjectsDto } from './project.dto';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummaryView, type SummaryRow } from './project.rows';
-import { bigProjectBy } from '../figures/headline-figures.sql';
+import { MONEY, bigProjectBy } from '../figures/headline-figures.sql';
 import { projectSearchRank, projectSearchWhere, searchTerms } from '../search/project-search';
 
 /**
@@ -144,6 +144,8 @@ export class ProjectListService {
       params,
     );
 
+    const sums = await this.drillDownSums(query, filter, params);
+
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     const pageWhere = [...where];
     const pageParams = [...params];
@@ -180,10 +182,52 @@ export class ProjectListService {
     return {
       items: page.map(toSummaryView),
       total,
+      ...(sums ? { sums } : {}),
       nextCursor:
         rows.length > query.limit && last
           ? encodeCursor({ s: query.sort, o: query.order, v: last.sort_value, id: last.id })
           : null,
+    };
+  }
+
+  /**
+   * The total of the figure a drill-down shows (issue 19 §3), in SQL over the same filter: the
+   * funds in place in the fundsFrom–fundsTo months, the agreements signed from agreementFrom to
+   * agreementTo, of the matching projects — the cockpit's figure when opened from it.
+   */
+  private async drillDownSums(
+    query: ListProjectsDto,
+    filter: string,
+    params: unknown[],
+  ): Promise<ProjectPage['sums'] | null> {
+    const funds = !!(query.fundsFrom || query.fundsTo);
+    const signed = !!(query.agreementFrom || query.agreementTo);
+    if (!funds && !signed) return null;
+    const p = [...params];
+    const param = (value: unknown) => {
+      p.push(value);
+      return `$${p.length}`;
+    };
+    const matching = `SELECT p.id FROM project p ${filter}`;
+    const fundsSql = funds
+      ? `(SELECT ${MONEY('coalesce(sum(f.amount), 0)')} FROM fund_arrival f
+          WHERE f.project_id IN (${matching})
+            AND f.month >= coalesce(${param(query.fundsFrom ?? null)}::text, '0000-00')
+            AND f.month <= coalesce(${param(query.fundsTo ?? null)}::text, '9999-99'))`
+      : 'NULL';
+    const signedSql = signed
+      ? `(SELECT ${MONEY('coalesce(sum(a.amount), 0)')} FROM project_agreement a
+          WHERE a.project_id IN (${matching})
+            AND a.signed_on >= coalesce(${param(query.agreementFrom ?? null)}::date, '-infinity')
+            AND a.signed_on <= coalesce(${param(query.agreementTo ?? null)}::date, 'infinity'))`
+      : 'NULL';
+    const [row]: { funds: string | null; signed: string | null }[] = await this.dataSource.query(
+      `SELECT ${fundsSql} AS funds, ${signedSql} AS signed`,
+      p,
+    );
+    return {
+      ...(row.funds !== null ? { funds: row.funds } : {}),
+      ...(row.signed !== null ? { signed: row.signed } : {}),
     };
   }
 }
