@@ -1232,6 +1232,8 @@ export const en: Messages = {
   'cockpit.listScope.keyTask': 'key task #{id}',
   'cockpit.listScope.overdue': 'follow-up overdue',
   'cockpit.listScope.related': 'related chains included',
+  'cockpit.listScope.fundsTotal': 'Funds in place in total: {amount} ({count} projects, as on the cockpit)',
+  'cockpit.listScope.signedTotal': 'Signed in total: {amount} ({count} projects, as on the cockpit)',
   'cockpit.forbidden': 'The cockpit is for leaders and the office',
   'cockpit.forbiddenHint':
     'Ask the administrator for the leader or office role if you need it.',

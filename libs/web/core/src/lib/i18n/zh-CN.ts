@@ -1190,6 +1190,8 @@ export const zhCN = {
   'cockpit.listScope.keyTask': '重点任务 #{id}',
   'cockpit.listScope.overdue': '跟进逾期',
   'cockpit.listScope.related': '含关联产业链',
+  'cockpit.listScope.fundsTotal': '到位资金合计 {amount}（{count} 个项目，与驾驶舱数字一致）',
+  'cockpit.listScope.signedTotal': '签约额合计 {amount}（{count} 个项目，与驾驶舱数字一致）',
   'cockpit.forbidden': '领导驾驶舱仅向领导和领导小组办公室开放',
   'cockpit.forbiddenHint': '如需查看，请联系系统管理员开通领导或办公室角色。',
   'cockpit.ranking.actionItemRate': '交办完成率',
