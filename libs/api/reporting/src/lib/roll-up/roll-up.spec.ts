@@ -203,6 +203,15 @@ describe('roll-up /api/roll-ups', () => {
       // The plan's city totals: 220亿元以上 (at least), 100亿元 (exact).
       signedAtLeast: true,
       fundsAtLeast: false,
+      // 同比 and 资金到位率 from the one definition (their values are the year-on-year spec's);
+      // here: this year's side is the same figures, and the ratio is funds over signed.
+      yearOnYear: expect.objectContaining({
+        month: 3,
+        fundsToSignedRate: rateOf(city.fundsY, city.signedY.toFixed()),
+        signedAmount: expect.objectContaining({ thisYear: money(city.signedY) }),
+        fundsInPlace: expect.objectContaining({ thisYear: money(city.fundsY) }),
+        signedProjects: expect.objectContaining({ thisYear: counts.signedY }),
+      }),
     });
     expect(f.plan).toBeNull();
 
