@@ -116,6 +116,26 @@ describe('CityCockpitPage', () => {
     expect(element.querySelector('.alert-counts [data-kind="report-late"]')).not.toBeNull();
   });
 
+  it('gives each chain a card for phones with every figure the table shows', async () => {
+    const { harness, element } = await render();
+    answer();
+    await harness.fixture.whenStable();
+
+    const cards = [...element.querySelectorAll('.chain-cards .chain-card')];
+    expect(cards.map((c) => c.getAttribute('data-chain'))).toEqual(['clean-energy', 'culture-tourism']);
+    const clean = cards[0];
+    expect(text(clean.querySelector('.chain-card-head'))).toBe('清洁能源产业链 签约项目 1 个');
+    expect(text(clean.querySelector('.signed .figure'))).toBe('12亿元 / 140亿元以上');
+    expect(text(clean.querySelector('.funds .label'))).toBe('到位资金');
+    expect(text(clean.querySelector('.big .label'))).toBe('10亿元以上项目');
+    expect(text(clean.querySelector('.big .figure'))).toBe('1 个 / 不少于5 个');
+    // The same links as the table's cells.
+    const table = element.querySelector('.chain-table tr[data-chain="clean-energy"]');
+    expect(clean.querySelector<HTMLAnchorElement>('.funds a.actual')?.href).toBe(
+      table?.querySelector<HTMLAnchorElement>('.funds a.actual')?.href,
+    );
+  });
+
   it('puts the chains side by side, ahead or behind pace, each figure linking to its projects', async () => {
     const { harness, element } = await render();
     answer();
@@ -163,8 +183,8 @@ describe('CityCockpitPage', () => {
       ...element.querySelectorAll('.ranking-table tbody tr[data-chain]'),
     ].map(text);
     expect(ranking).toEqual([
-      '1 清洁能源产业链 8.57% 61.54% 20% 31.24 66.67%',
-      '2 文化旅游产业链 —% —% —% 0.00 —',
+      '1 清洁能源产业链 31.24 8.57% 61.54% 20% 66.67%',
+      '2 文化旅游产业链 0.00 —% —% —% —',
     ]);
     // 交办完成率: shown beside the score, for reference.
     const headers = [...element.querySelectorAll('.ranking-table thead th')].map(text);

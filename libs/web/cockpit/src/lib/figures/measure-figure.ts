@@ -98,6 +98,14 @@ import { YearOnYearNote } from './year-on-year-note';
     :host(.compact) .actual {
       font-size: 15px;
     }
+    /* On a phone each figure is a tap target of at least 44 px. */
+    @media (max-width: 767.98px) {
+      .actual {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+      }
+    }
     .target,
     .muted,
     .pace-at {
