@@ -108,7 +108,7 @@ export interface ProjectPlanContext {
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^[0-9+()\-]{6,40}$/;
+const LANDLINE = /^[0-9+()-]{6,40}$/;
 
 /** The line a row's 联系人 and 联系电话 leave on the project's 备注. */
 export function contactNote(name: string | undefined, phone: string | undefined): string | null {
