@@ -186,6 +186,12 @@ export interface CockpitView {
    * `alertsAsOf`: the chosen period's window end for a past period, today while it runs.
    */
   alertCounts: Record<AlertKind, number>;
+  /**
+   * The whole city's totals (all seven chains, against the plan's city totals), for the city's
+   * principal leaders — the party secretary (市委书记) and the mayor (市长), as their post reads —
+   * whose own chains are only a part: shown beside the totals of their chains. Absent otherwise.
+   */
+  cityTotals?: CockpitTotals;
   /** The date the alerts are counted at (YYYY-MM-DD, Shanghai). */
   alertsAsOf?: string;
   /** The project list behind each alert count (report-late: null), as of `alertsAsOf`. */

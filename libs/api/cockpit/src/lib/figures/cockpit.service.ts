@@ -7,6 +7,7 @@ import {
   rankChains,
   shanghaiToday,
   type CockpitRanking,
+  type CockpitTotals,
   type CockpitView,
   type PlanMissingView,
 } from '@crm/domain';
@@ -14,7 +15,7 @@ import { openCourtingConflicts } from '@crm/api/pipeline';
 import { eventLinesBetween } from '@crm/api/events';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AlertService } from '../alerts/alert.service';
 import { CockpitChains, type CockpitChain } from '../common/cockpit-chains';
 import { readCockpitPeriod, type CockpitPeriod } from '../common/cockpit-period';
@@ -63,6 +64,11 @@ export class CockpitService {
         chainIds: partial ? visible.map((c) => c.id) : undefined,
       }),
     ]);
+    // The party secretary and the mayor lead some chains, yet answer for the whole city: its totals beside theirs.
+    const cityRows =
+      partial && user.personId !== null && (await isPrincipalLeader(manager, user.personId, shanghaiToday(now)))
+        ? await this.figures.monthRows(all.map((c) => c.id), period, false, true)
+        : null;
     const plan = state === 'published' ? null : planMissing(period.year, state);
     const actionItemRates = new Map(completion.map((r) => [r.id, r.rate]));
     const rowsOf = (chain: CockpitChain) => rows.filter((r) => r.chainId === chain.id);
@@ -93,6 +99,7 @@ export class CockpitService {
         series: [...visible.map((c) => trendSeries(c, rowsOf(c))), trendSeries(null, totalRows)],
       },
       ranking: this.ranking(all, allFigures, visibleIds, period, actionItemRates, plan),
+      ...(cityRows ? { cityTotals: this.totals('city', all.length, cityRows[cityRows.length - 1], period, cityTargets) } : {}),
       alertCounts,
       alertsAsOf,
       alertQueries,
@@ -106,6 +113,26 @@ export class CockpitService {
         { date: monthEnd(period.asOf), month: period.asOf },
         user.allChains ? null : user.chainIds,
       ),
+    };
+  }
+
+  private totals(
+    scope: CockpitTotals['scope'],
+    chainCount: number,
+    row: Parameters<typeof measures>[0],
+    period: CockpitPeriod,
+    cityTargets: CockpitTotals['cityTargets'],
+  ): CockpitTotals {
+    const m = measures(row, figureQueries(null, period));
+    return {
+      scope,
+      chainCount,
+      signedAmount: m.signedAmount,
+      fundsInPlace: m.fundsInPlace,
+      bigProjects: m.bigProjects,
+      signedProjects: m.signedProjects,
+      yearOnYear: m.yearOnYear,
+      cityTargets,
     };
   }
 
@@ -170,4 +197,27 @@ export function monthsOf(period: CockpitPeriod): string[] {
 function monthEnd(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether the person is one of the city's principal leaders today: a post (person_post valid that
+ * day, else the person's position) naming 市委书记 or 市长 — not 副书记 or 副市长.
+ */
+export async function isPrincipalLeader(manager: EntityManager, personId: number, today: string): Promise<boolean> {
+  const [row]: { principal: boolean }[] = await manager.query(
+    `SELECT EXISTS (
+       SELECT 1 FROM person p
+       LEFT JOIN LATERAL (
+         SELECT pp.position FROM person_post pp
+         WHERE pp.person_id = p.id
+           AND (pp.valid_from IS NULL OR pp.valid_from <= $2::date)
+           AND (pp.valid_to IS NULL OR pp.valid_to >= $2::date)
+         ORDER BY pp.valid_from DESC NULLS LAST LIMIT 1
+       ) post ON true
+       WHERE p.id = $1
+         AND regexp_split_to_array(coalesce(post.position, p.position), '[、，,；;[:space:]]+') && ARRAY['市委书记', '市长']
+     ) AS principal`,
+    [personId, today],
+  );
+  return row.principal;
 }

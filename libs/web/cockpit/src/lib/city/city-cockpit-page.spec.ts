@@ -136,6 +136,31 @@ describe('CityCockpitPage', () => {
     );
   });
 
+  it('shows a principal leader the whole city’s totals beside those of their own chains', async () => {
+    const { harness, element } = await render('/cockpit?year=2025&month=6', leaderUser());
+    const own = cityView();
+    answer(
+      cityView({
+        totals: { ...own.totals, scope: 'led-chains', chainCount: 2 },
+        cityTotals: { ...own.totals, scope: 'city', chainCount: 7 },
+      }),
+    );
+    await harness.fixture.whenStable();
+
+    expect(text(element.querySelector('.totals h2'))).toBe('所包联产业链合计');
+    const city = element.querySelector('.city-totals');
+    expect(text(city?.querySelector('h2'))).toBe('全市合计（7条产业链）');
+    expect(text(city?.querySelector('.total.signed .figure'))).toBe('12亿元 / 220亿元以上');
+    expect(text(city?.querySelector('.total.big .label'))).toBe('大项目（各链标准）');
+  });
+
+  it('shows no whole-city card to others', async () => {
+    const { harness, element } = await render();
+    answer();
+    await harness.fixture.whenStable();
+    expect(element.querySelector('.city-totals')).toBeNull();
+  });
+
   it('puts the chains side by side, ahead or behind pace, each figure linking to its projects', async () => {
     const { harness, element } = await render();
     answer();

@@ -1105,6 +1105,7 @@ export const en: Messages = {
   'cockpit.print': 'Print',
   'cockpit.totals.city': 'City totals',
   'cockpit.totals.led': 'Totals of the chains you lead',
+  'cockpit.totals.wholeCity': 'Whole city ({count} chains)',
   'cockpit.signed': 'Signed amount',
   'cockpit.funds': 'Funds in place',
   'cockpit.big': 'Projects of {threshold}+',

@@ -1067,6 +1067,7 @@ export const zhCN = {
   'cockpit.print': '打印',
   'cockpit.totals.city': '全市合计',
   'cockpit.totals.led': '所包联产业链合计',
+  'cockpit.totals.wholeCity': '全市合计（{count}条产业链）',
   'cockpit.signed': '签约额',
   'cockpit.funds': '到位资金',
   'cockpit.big': '{threshold}以上项目',
