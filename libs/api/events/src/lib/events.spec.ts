@@ -263,6 +263,10 @@ describe('promotion events and search', () => {
 
       const empty = (await staff.get('/api/search?q=%20').expect(200)).body;
       expect(empty).toEqual({ q: '', projects: [], enterprises: [], contacts: [], events: [] });
+      // A Latin word (no bigrams) is found whole and ranked too.
+      const latin = (await staff.get('/api/search?q=800MWh').expect(200)).body as GlobalSearchResult;
+      expect(latin.projects.map((p) => p.id)).toContain(id);
+      expect(await listed(staff, '800mwh 储能', '&sort=relevance')).toContain(id);
       const long = await staff.get(`/api/search?q=${'a'.repeat(101)}`).expect(400);
       expect(long.body.errors.q).toBeDefined();
     });

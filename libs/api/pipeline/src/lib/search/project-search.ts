@@ -57,8 +57,9 @@ export function projectSearchWhere(terms: SearchTerm[], param: (value: unknown) 
 /** How well a project matches the terms, rounded so a cursor carries it exactly (bind its values apart from the WHERE's). */
 export function projectSearchRank(terms: SearchTerm[], param: (value: unknown) => string, q: string): string {
   const ranks = terms.map((term) => {
-    const like = param(term.like);
+    // A term without CJK bigrams matched whole (the WHERE's LIKE): it counts 1, and binds nothing.
     if (!term.grams.length) return '1';
+    const like = param(term.like);
     const grams = param(term.grams);
     return `CASE WHEN p.search_doc LIKE ${like} THEN 1 ELSE ${gramsFound(grams)}::numeric / ${param(term.grams.length)}::int END`;
   });
