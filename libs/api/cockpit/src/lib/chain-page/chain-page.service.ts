@@ -70,7 +70,8 @@ export class ChainPageService {
         this.instructions.latestOfChain(chain.id, 10),
         this.instructions.openOfChain(chain.id, 50),
       ]);
-    const { items: alerts } = await this.alerts.alerts([chain], settings, today);
+    // Alerts as of the month chosen, as on the cockpit: a past period's window end, else today.
+    const { items: alerts } = await this.alerts.alerts([chain], settings, period.monthEnd < today ? period.monthEnd : today);
     const progress = await keyTaskProgress(this.dataSource.manager, {
       year: period.year,
       month: period.month,
