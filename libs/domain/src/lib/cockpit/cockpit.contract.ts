@@ -49,7 +49,10 @@ export interface AmountMeasure {
   query: ProjectListQuery;
 }
 
-/** A count figure (亿元以上项目) against its target; pace and gap may be fractional, two decimals. */
+/**
+ * A count figure (亿元以上项目) against its target; pace and gap are whole numbers of projects: the
+ * pace is the projects due by month m, ceil(target × m / 12).
+ */
 export interface CountMeasure {
   actual: number;
   target: number | null;
