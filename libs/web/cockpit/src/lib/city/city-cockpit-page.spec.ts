@@ -180,7 +180,7 @@ describe('CityCockpitPage', () => {
     expect(text(clean.querySelector('.big .figure'))).toBe('1 个 / 不少于5 个');
     expect(text(clean.querySelector('.funds .pace'))).toBe('超序时 7.5亿元');
     expect(clean.querySelector('.funds .pace')?.classList).toContain('ahead');
-    expect(text(clean.querySelector('.big .pace'))).toBe('落后序时 1.5 个');
+    expect(text(clean.querySelector('.big .pace'))).toBe('落后序时 2 个');
     expect(text(rows[1].querySelector('.signed'))).toBe('0万元 未定年度目标 无上年同期数据');
 
     const link = clean.querySelector<HTMLAnchorElement>('.signed a.actual');

@@ -133,7 +133,7 @@ export function chainFigures(): CockpitChainFigures[] {
         },
       ),
       fundsInPlaceVerified: { actual: '100000.000000', rate: '15.38' },
-      bigProjects: count(1, 5, '20.00', '2.50', '-1.50', 'clean-energy'),
+      bigProjects: count(1, 5, '20.00', '3', '-2', 'clean-energy'),
       yearOnYear: yearOnYearOf(),
     },
     {
@@ -193,7 +193,7 @@ export function cityView(overrides: Partial<CockpitView> = {}): CockpitView {
         '-100000.00',
         { fundsFrom: '2025-01', fundsTo: '2025-06' },
       ),
-      bigProjects: count(1, 11, '9.09', '5.50', '-4.50', 'clean-energy'),
+      bigProjects: count(1, 11, '9.09', '6', '-5', 'clean-energy'),
       signedProjects: {
         count: 1,
         query: { signedFrom: '2025-01-01', signedTo: '2025-06-30' },

@@ -39,7 +39,7 @@ describe('MeetingPackPage', () => {
       // 同比 last (text() puts a space between text nodes): a rise, no data, last year 0.
       '签约额 12亿元 140亿元以上 8.57% 70亿元 落后序时 58亿元 同比增长 20% （上年同期 10亿元）',
       '到位资金 40亿元 65亿元 61.54% 32.5亿元 超序时 7.5亿元 无上年同期数据',
-      '10亿元以上项目 1 个 不少于5 个 20% 2.5 个 落后序时 1.5 个 上年同期为 0，不计同比',
+      '10亿元以上项目 1 个 不少于5 个 20% 3 个 落后序时 2 个 上年同期为 0，不计同比',
     ]);
     expect(text(element.querySelector('.figures th:last-child'))).toBe('同比（与 2024 年同期）');
     expect(text(element.querySelector('.figures .yoy-line .yoy-projects'))).toBe('签约项目 同比下降 50% （上年同期 2 个）');

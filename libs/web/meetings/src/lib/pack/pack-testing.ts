@@ -137,9 +137,10 @@ export function figures(): CockpitChainFigures {
       actual: 1,
       target: 5,
       rate: '20.00',
-      pace: '2.50',
-      gap: '-1.50',
-      paceRate: '40.00',
+      // A count's pace is whole: ceil(5 × 6 / 12) = 3 projects due by June.
+      pace: '3',
+      gap: '-2',
+      paceRate: '33.33',
       query: { chain: 'clean-energy', bigBy: '2025-06' },
     },
     // 同比 by hand: 12亿 against 10亿 (+20%); 1 project against 2 (−50%); funds none last year
