@@ -82,6 +82,7 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/reporting-periods': ['/api/reporting-periods', ['office']],
   'POST /api/reporting-periods/:period/extensions': ['/api/reporting-periods/2025-03/extensions', ['office']],
   'POST /api/reporting-periods/:period/lock': ['/api/reporting-periods/2099-01/lock', ['office']],
+  'PUT /api/reporting-periods/:period/cutoff': ['/api/reporting-periods/2099-01/cutoff', ['office']],
   'GET /api/monthly-reports': ['/api/monthly-reports?period=2025-03', ['office', 'admin']],
   'GET /api/monthly-reports/mine/:period': ['/api/monthly-reports/mine/2025-03', ['staff']],
   'PUT /api/monthly-reports/mine/:period': ['/api/monthly-reports/mine/2025-03', ['staff']],

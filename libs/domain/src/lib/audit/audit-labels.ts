@@ -1,4 +1,5 @@
 import type { AuditAction, AuditEntryView } from '../auth.contract';
+import { CHAIN_LINK_KIND_LABELS } from '../chain-map/chain-map.contract';
 import { ENTERPRISE_TAG_LABELS } from '../enterprise';
 import { OWNERSHIP_LABELS } from '../ledger/ledger-columns';
 import { PROMOTION_EVENT_KIND_LABELS } from '../events/promotion-event.contract';
@@ -163,6 +164,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, AuditLabel>> = {
   contact: { zh: '联系人', en: 'Contact' },
   courting_conflict: { zh: '撞车提醒', en: 'Courting conflict' },
   promotion_event: { zh: '招商活动', en: 'Promotion event' },
+  chain_map: { zh: '招商图谱', en: 'Chain map' },
   user: { zh: '系统用户', en: 'User' },
 };
 
@@ -353,7 +355,15 @@ export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<
     readAt: f('已读时间', 'Read at', 'datetime'),
     acknowledgedAt: f('已阅时间', 'Acknowledged at', 'datetime'),
   },
-  instruction_reply: { text: f('回复内容', 'Text', 'text') },
+  instruction_reply: {
+    text: f('回复内容', 'Text', 'text'),
+    instruction: f('所回复的批示', 'Instruction replied to', 'hidden'),
+  },
+  reporting_period: { cutoff: f('统计截止日', 'Statistical cut-off', 'date') },
+  chain_map: {
+    links: f('图谱环节', 'Links', 'hidden'),
+    draftedFrom: f('沿用年度', 'Drafted from', 'year'),
+  },
   remembered_device: {
     device: f('设备', 'Device', 'text'),
     until: f('有效期至', 'Valid until', 'datetime'),
@@ -402,6 +412,8 @@ export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<
     reason: f('变更原因', 'Reason', 'text'),
     eventId: f('招商活动', 'Promotion event', 'text'),
     notes: f('备注', 'Notes', 'text'),
+    chainLinkId: f('图谱环节', 'Chain-map link', 'text'),
+    chainLinkKind: f('补链类型', 'Link kind', 'enum', { options: CHAIN_LINK_KIND_LABELS }),
   },
   promotion_event: {
     name: f('活动名称', 'Name', 'text'),

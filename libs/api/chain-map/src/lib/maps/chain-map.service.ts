@@ -46,6 +46,11 @@ function problemsException(problems: RuleProblem[], status: 400 | 422) {
  * chain today), read by whoever may read the chain; anyone else is told the chain does not exist (404).
  * A save replaces the document in one transaction with its audit row, on the version read.
  */
+/** What the audit keeps of a map: its links with their firms and targets, by name. */
+interface MapSnapshot {
+  links: { name: string; tier: string; status: string; kind: string | null; firms: string[]; targets: string[] }[];
+}
+
 @Injectable()
 export class ChainMapService {
   constructor(
@@ -267,8 +272,8 @@ export class ChainMapService {
   }
 
   /** The map as the audit keeps it: each link's place, state, firms and targets. */
-  private async snapshot(tx: EntityManager, mapId: number): Promise<Record<string, unknown>> {
-    const rows: { name: string; tier: string; status: string; kind: string | null; firms: string[]; targets: string[] }[] = await tx.query(
+  private async snapshot(tx: EntityManager, mapId: number): Promise<MapSnapshot> {
+    const rows: MapSnapshot['links'] = await tx.query(
       `SELECT l.name, l.tier, l.status, l.kind,
               ARRAY(SELECT e.name FROM chain_map_link_firm f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.link_id = l.id ORDER BY f.sort_order) AS firms,
               ARRAY(SELECT t.name FROM chain_map_target t WHERE t.link_id = l.id ORDER BY t.sort_order) AS targets

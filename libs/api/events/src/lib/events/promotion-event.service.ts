@@ -73,6 +73,21 @@ const notFound = () => new NotFoundException({ statusCode: 404, message: '没有
  * by whoever reads the chain (others are told it does not exist), a city-wide one by everyone.
  * Writes are one transaction with their audit row, on the version read (409 with the event as it is).
  */
+/** What the audit keeps of an event: its fields and the ids of what it links. */
+interface EventSnapshot {
+  name: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string;
+  place: string | null;
+  leadPersonId: number | null;
+  chains: string[];
+  unitIds: number[];
+  enterpriseIds: string[];
+  contactIds: string[];
+  notes: string | null;
+}
+
 @Injectable()
 export class PromotionEventService {
   constructor(
@@ -223,7 +238,7 @@ export class PromotionEventService {
     }
   }
 
-  private snapshot(input: PromotionEventDto): Record<string, unknown> {
+  private snapshot(input: PromotionEventDto): EventSnapshot {
     return {
       name: input.name,
       kind: input.kind,
@@ -239,7 +254,7 @@ export class PromotionEventService {
     };
   }
 
-  private async storedSnapshot(tx: EntityManager, row: EventRow): Promise<Record<string, unknown>> {
+  private async storedSnapshot(tx: EntityManager, row: EventRow): Promise<EventSnapshot> {
     const [links] = await tx.query(
       `SELECT ARRAY(SELECT unit_id FROM promotion_event_unit WHERE event_id = $1 ORDER BY unit_id) AS units,
               ARRAY(SELECT enterprise_id::text FROM promotion_event_enterprise WHERE event_id = $1 ORDER BY 1) AS firms,
