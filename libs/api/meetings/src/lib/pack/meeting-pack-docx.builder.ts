@@ -5,6 +5,7 @@ import {
   STAGE_LABELS,
   YEAR_ON_YEAR_HEADERS,
   bigProjectsLabelZh,
+  statWindowLabel,
   formatWan,
   yearOnYearRows,
   documentDate,
@@ -188,6 +189,8 @@ export async function buildMeetingPackDocx(pack: MeetingPackView, settings: Docu
   const children: (Paragraph | Table)[] = [
     documentTitle(meetingPackTitle(pack)),
     subtitle(`（会议日期：${chineseDay(m.heldOn)}；材料生成于${shanghaiTime(pack.generatedAt)}）`),
+    // The figures run to the end of the statistical window that holds the meeting's day.
+    ...(pack.chains[0]?.window ? [subtitle(`（统计区间：${statWindowLabel(pack.chains[0].window)}）`)] : []),
     ...(pack.plan ? [para(`【${planText(pack)}】`)] : []),
     para(`主持：${m.chair.name || '—'}`),
     para(`参会单位：${m.attendingUnits.map((u) => u.name).join('、') || '—'}`),

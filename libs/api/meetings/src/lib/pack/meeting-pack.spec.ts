@@ -312,6 +312,8 @@ describe('GET /api/meetings/:id/pack', () => {
     const printed = rendered.text.replace(/[ \t]+/g, '');
     expect(printed).toContain('12亿元');
     expect(printed).toContain('5000.5万元');
+    // The meeting of 10 March counts in March's window (26 February – 25 March), printed as such.
+    expect(printed).toContain('统计区间：2025年2月26日—3月25日');
   }, 60_000);
 
   it('says so when the meeting’s year has no published plan: actuals only, no targets, in the JSON and the Word file', async () => {

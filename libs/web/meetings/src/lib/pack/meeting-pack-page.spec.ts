@@ -29,6 +29,8 @@ describe('MeetingPackPage', () => {
     expect(text(element.querySelector('h1'))).toBe('会议材料：月调度会（2025-06-28）');
     expect(text(element.querySelector('.chains'))).toBe('清洁能源产业链');
     expect(text(element.querySelector('.chair'))).toBe('李明');
+    // The figures' statistical window (the period whose window holds the meeting's day).
+    expect(text(element.querySelector('.page-subtitle .window'))).toBe('统计区间：2025年6月26日—7月25日');
     const previous = element.querySelector<HTMLAnchorElement>('.previous a');
     expect(text(previous)).toBe('月调度会 2025-05-27');
     expect(previous?.getAttribute('href')).toBe('/meetings/m-0/pack');

@@ -23,6 +23,8 @@ import {
   type MeetingPackChainSection,
   type MeetingPackView,
   type Stage,
+  type StatWindow,
+  statWindowLabel,
   type Wan,
   type YearOnYearFigure,
 } from '@crm/domain';
@@ -104,6 +106,7 @@ export class MeetingPackPage {
   protected readonly projectsParams = projectsParams;
   protected readonly completionText = completionText;
   protected readonly tz = '+0800';
+  protected readonly windowParams = (w: StatWindow) => ({ label: statWindowLabel(w), from: w.from, to: w.to });
 
   protected readonly meetingId = toSignal(
     inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? '')),

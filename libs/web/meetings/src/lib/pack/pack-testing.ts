@@ -185,6 +185,7 @@ export function packView(overrides: Partial<MeetingPackView> = {}): MeetingPackV
       {
         chain: { code: 'clean-energy', nameZh: '清洁能源产业链' },
         figures: figures(),
+        window: { from: '2025-06-26', to: '2025-07-25' },
         funnel: [
           {
             stage: 'lead',
