@@ -177,6 +177,9 @@ describe('roll-up exports through the worker', () => {
     expect(xml).toContain('2025年3月27日');
     // The dates the figures cover (统计区间: the day after February's 25th to March's).
     expect(xml).toContain('统计区间：2025年2月26日—3月25日');
+    // 领导批示 of the window beside the city's figures (none in this fixture: 0, said as such).
+    expect(xml).toContain('领导批示(件)');
+    expect(xml).toContain('其中未回复(件)');
 
     // Printed: A4 portrait body, landscape annexes, "— n —" page numbers, every amount whole on one line.
     const rendered = await renderToPdf(bytes, 'docx');

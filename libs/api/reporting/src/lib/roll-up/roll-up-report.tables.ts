@@ -273,6 +273,13 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         ['新增项目线索(个)', c.newLeads, null, null, null],
         ['项目阶段推进(次)', c.stageMoves, null, null, null],
         ['在库重大项目(个)', c.majorProjectCount, null, null, null],
+        // 领导批示 of the window and how many were still unanswered at the snapshot (older figures: none).
+        ...(f.instructions
+          ? [
+              ['领导批示(件)', f.instructions.written, null, null, null],
+              ['其中未回复(件)', f.instructions.open, null, null, null],
+            ]
+          : []),
       ],
       note: missing ?? undefined,
     },

@@ -864,6 +864,8 @@ export const en: Messages = {
   'reporting.figures.activities': 'Activities',
   'reporting.figures.newLeads': 'New leads',
   'reporting.figures.stageMoves': 'Stage moves',
+  'reporting.rollUp.instructions': 'Leaders’ instructions',
+  'reporting.rollUp.instructions.counts': '{written} ({replied} answered, {open} open)',
   'reporting.figures.signings': 'Signings',
   'reporting.figures.count': '{count}',
   'reporting.figures.funds': 'Funds in place',

@@ -837,6 +837,8 @@ export const zhCN = {
   'reporting.figures.activities': '招商活动',
   'reporting.figures.newLeads': '新增线索',
   'reporting.figures.stageMoves': '阶段推进',
+  'reporting.rollUp.instructions': '领导批示',
+  'reporting.rollUp.instructions.counts': '{written}件（已回复{replied}件，未回复{open}件）',
   'reporting.figures.signings': '签约项目',
   'reporting.figures.count': '{count} 个',
   'reporting.figures.funds': '到位资金',

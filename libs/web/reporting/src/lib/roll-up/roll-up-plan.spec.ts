@@ -45,6 +45,8 @@ describe('RollUpPage without a published plan', () => {
     expect(text('crm-plan-missing .plan-missing-title')).toBe('2027年度工作方案尚未录入');
     expect(page.querySelector('crm-plan-missing a.plan-missing-edit')?.getAttribute('href')).toBe('/plan/2027');
     expect(text('.city .signed-ytd dd')).toBe('12亿元');
+    // 领导批示 of the window, and how many the owners have answered.
+    expect(text('.city .instructions dd')).toBe('3件（已回复2件，未回复1件）');
     expect(page.querySelector('.ranking nz-table')).toBeNull();
     expect(text('.ranking .ranking-none')).toBe('2027年度工作方案发布后，按年度目标完成率排名。');
     const cells = [...page.querySelectorAll('.sector-growth tr[data-sector="manufacturing"] td')].map((td) =>

@@ -115,6 +115,7 @@ export function rollUpWithoutPlan(): RollUpView {
     majorProjectCount: 0,
     signedAtLeast: false,
     fundsAtLeast: false,
+    instructions: { written: 3, replied: 2, open: 1 },
   };
   return {
     period: '2027-01',
