@@ -23,6 +23,7 @@ test('signing in: a wrong password is explained, the right one opens the overvie
     '招商活动',
     '年度工作方案',
     '项目库',
+    '企业库',
     '项目看板',
     '月度报送',
     '月度汇总报告',

@@ -47,7 +47,7 @@ test('the admin creates a staff account; its user must set a new password, then 
   await page.getByRole('button', { name: '确认修改' }).click();
   await expect(page).toHaveURL(/\/chains$/);
   const menu = page.getByRole('navigation', { name: '导航菜单' });
-  await expect(menu.getByRole('link')).toHaveText(['产业链总览', '招商图谱', '招商活动', '年度工作方案', '项目库', '项目看板', '月度报送', '月通报', '调度会议', '台账导入导出']);
+  await expect(menu.getByRole('link')).toHaveText(['产业链总览', '招商图谱', '招商活动', '年度工作方案', '项目库', '企业库', '项目看板', '月度报送', '月通报', '调度会议', '台账导入导出']);
 
   // A page the role may not open says so, and stays put.
   await page.goto('/users');

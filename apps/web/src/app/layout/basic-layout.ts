@@ -19,7 +19,6 @@ import {
   RouterOutlet,
 } from '@angular/router';
 import type { Role } from '@crm/domain';
-import { GlobalSearchBox } from '@crm/web/events';
 import {
   AuthService,
   CHANGE_PASSWORD_URL,
@@ -99,7 +98,6 @@ const MENU: MenuItem[] = [
   selector: 'crm-basic-layout',
   imports: [
     FormsModule,
-    GlobalSearchBox,
     NgComponentOutlet,
     NzAvatarModule,
     NzDropDownModule,
@@ -162,6 +160,8 @@ export class BasicLayout {
   protected readonly changePasswordUrl = CHANGE_PASSWORD_URL;
   /** The notification bell, loaded once the page has rendered (it lives in the reporting chunk). */
   protected readonly bell = signal<Type<unknown> | null>(null);
+  /** The global search box, loaded like the bell (it lives in the events chunk). */
+  protected readonly searchBox = signal<Type<unknown> | null>(null);
 
   constructor() {
     // Start collapsed on a phone, expanded on a desktop, whenever the width class changes.
@@ -176,10 +176,16 @@ export class BasicLayout {
     // The bell's code is not in the initial bundle: it is fetched when the browser is idle.
     afterNextRender(() => {
       const load = () =>
-        import('@crm/web/reporting').then(
-          (m) => this.bell.set(m.NotificationBell),
-          () => undefined,
-        );
+        Promise.all([
+          import('@crm/web/reporting').then(
+            (m) => this.bell.set(m.NotificationBell),
+            () => undefined,
+          ),
+          import('@crm/web/events').then(
+            (m) => this.searchBox.set(m.GlobalSearchBox),
+            () => undefined,
+          ),
+        ]);
       if (typeof requestIdleCallback === 'function') {
         requestIdleCallback(() => void load(), { timeout: 2000 });
       } else {
