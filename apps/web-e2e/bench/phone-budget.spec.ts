@@ -1,5 +1,5 @@
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { ADMIN, apiAs, createUserRecord, fillSignIn } from './support';
+import { ADMIN, apiAs, createUserRecord, fillSignIn } from '../src/support';
 
 /**
  * The leader's phone budget (issue 19 §2): Chromium as a 390-pixel phone with the CPU slowed 4×
