@@ -12,6 +12,12 @@ import type { UserRef } from '../pipeline/project.contract';
 /** A mainland mobile number: 11 digits, 1 then 3–9. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
+/**
+ * A mainland landline: an optional +86, an optional area code from 0 (0979, (010)), a local number
+ * of 7–8 digits from 2–9 and an optional extension (-123 or 转123): 0979-8412345, 010 62345678-8.
+ */
+export const LANDLINE_PATTERN = /^(\+86[- ]?)?(\(?0\d{2,3}\)?[- ]?)?[2-9]\d{6,7}([-转]\d{1,6})?$/;
+
 /** A plain e-mail address (one @, a dot in the domain, no spaces). */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

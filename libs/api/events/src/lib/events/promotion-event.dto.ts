@@ -8,7 +8,6 @@ import {
   type PromotionEventKind,
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 
 const KIND_MESSAGE = `活动形式应为展会、外出招商、论坛、以商招商或网上招商 / kind must be one of: ${PROMOTION_EVENT_KINDS.join(', ')}`;
@@ -53,7 +52,6 @@ export class PromotionEventDto implements PromotionEventInput {
   @IsArray({ message: '参加单位应为列表 / unitIds must be a list' })
   @ArrayMaxSize(100, { message: '参加单位最多100个 / At most 100 units' })
   @ArrayUnique({ message: '参加单位不能重复 / unitIds must not repeat' })
-  @Type(() => Number)
   @IsInt({ each: true, message: '参加单位编号应为正整数 / unitIds must be positive whole numbers' })
   @Min(1, { each: true, message: '参加单位编号应为正整数 / unitIds must be positive whole numbers' })
   @Max(2147483647, { each: true, message: '参加单位编号应为正整数 / unitIds must be positive whole numbers' })

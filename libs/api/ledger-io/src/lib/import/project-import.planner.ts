@@ -15,6 +15,8 @@ import {
   statusFromLabel,
   trimDecimal,
   wanInputProblem,
+  LANDLINE_PATTERN,
+  MOBILE_PATTERN,
   type HeaderMapping,
   type ProjectFacts,
   type ProjectLedgerField,
@@ -107,8 +109,6 @@ export interface ProjectPlanContext {
   events: Map<string, string>;
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^[0-9+()-]{6,40}$/;
 
 /** The line a row's 联系人 and 联系电话 leave on the project's 备注. */
 export function contactNote(name: string | undefined, phone: string | undefined): string | null {
@@ -208,7 +208,7 @@ function readRow(mapping: HeaderMapping<ProjectLedgerField>, row: SheetRow, ctx:
   let contactPhone = r.text('contactPhone', 40, '联系电话');
   if (contactPhone) {
     contactPhone = contactPhone.normalize('NFKC').replace(/\s+/g, '');
-    if (!MOBILE.test(contactPhone) && !(LANDLINE.test(contactPhone) && !/^1\d{10}$/.test(contactPhone))) {
+    if (!MOBILE_PATTERN.test(contactPhone) && !LANDLINE_PATTERN.test(contactPhone)) {
       r.fail('contactPhone', `联系电话“${contactPhone}”不是有效的手机号码（11位）或固定电话`, 'The phone is neither a mobile number (11 digits) nor a landline');
     } else if (!contactName) {
       r.fail('contactName', '填写了联系电话，请同时填写联系人', 'A phone needs the contact’s name');

@@ -1,5 +1,5 @@
 import { IntRange, IsText, IsVersion, OptionalText, RequiredText, TextIfGiven, TrimToNull } from '@crm/api/core';
-import { CONTACT_TEXT_LIMITS as L, EMAIL_PATTERN, MOBILE_PATTERN, type ContactInput } from '@crm/domain';
+import { CONTACT_TEXT_LIMITS as L, EMAIL_PATTERN, LANDLINE_PATTERN, MOBILE_PATTERN, type ContactInput } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
@@ -33,6 +33,10 @@ class ContactFieldsDto {
 
   @ApiPropertyOptional({ nullable: true, maxLength: L.landline, example: '0979-8412345' })
   @OptionalText({ zh: '座机', en: 'The landline' }, L.landline)
+  @ValidateIf((_, v) => v !== undefined && v !== null && v !== '')
+  @Matches(LANDLINE_PATTERN, {
+    message: '座机号码格式不正确，例如 0979-8412345 / The landline is not a phone number, e.g. 0979-8412345',
+  })
   landline?: string | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: L.wechat })
