@@ -115,7 +115,6 @@ export function rollUpWithoutPlan(): RollUpView {
     majorProjectCount: 0,
     signedAtLeast: false,
     fundsAtLeast: false,
-    instructions: { written: 3, replied: 2, open: 1 },
   };
   return {
     period: '2027-01',
@@ -135,6 +134,7 @@ export function rollUpWithoutPlan(): RollUpView {
       yearToDateLabel: '1月',
       takenAt: '2027-01-02T01:00:00.000Z',
       plan: planMissingView(2027, 'none'),
+      instructions: { written: 3, replied: 2, open: 1 },
       sectorGrowth: {
         year: 2027,
         month: 1,
