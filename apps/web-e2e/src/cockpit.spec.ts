@@ -67,6 +67,15 @@ async function signIn(
   });
 }
 
+/** The link to a chain's leader page: in the table's row at a desk, on the chain's card on a phone. */
+function chainLink(page: Page, chain: string) {
+  return page
+    .locator(
+      `[data-chain="${chain}"] :is(.chain-name a, a.chain-link) >> visible=true`,
+    )
+    .first();
+}
+
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(async ({ baseURL }, info) => {
@@ -221,7 +230,7 @@ test('the office sees the seven chains against their targets and drills into the
 
   // The chain's leader page
   await page.goBack();
-  await row.locator('.chain-name a').first().click();
+  await chainLink(page, CHAIN).click();
   await expect(page).toHaveURL(
     new RegExp(`/cockpit/chains/${CHAIN}\\?year=2025&month=6$`),
   );
@@ -271,11 +280,7 @@ test('a leader sees only the chains they lead and writes a 批示 on a project',
   await expect(page.locator('.totals h2')).toHaveText('所包联产业链合计');
   await expect(page.getByRole('button', { name: '预警设置' })).toHaveCount(0);
 
-  await rows
-    .filter({ has: page.locator(`[href*="/cockpit/chains/${CHAIN}"]`) })
-    .locator('.chain-name a')
-    .first()
-    .click();
+  await chainLink(page, CHAIN).click();
   await expect(
     page.getByRole('heading', { name: '文化旅游产业链 · 领导页' }),
   ).toBeVisible();
