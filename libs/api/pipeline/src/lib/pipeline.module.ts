@@ -16,6 +16,8 @@ import { ProjectService } from './projects/project.service';
 import { StageMoveService } from './stages/stage-move.service';
 import { PipelineTotalsService } from './totals/pipeline-totals.service';
 import { ProjectWriterModule } from './project-writer.module';
+// Registers the owner type 'project' with the files area (附件: a project's files have the project's access).
+import './projects/project-file-owner';
 
 /**
  * The seven-stage pipeline: projects, stage gates and history, activities, evaluations, the
