@@ -30,6 +30,7 @@ import { ChainMap1764990000000 } from './1764990000000-chain-map';
 import { ContactsAndFirmGroups1765000000000 } from './1765000000000-contacts-and-firm-groups';
 import { EnterpriseGroup1765000100000 } from './1765000100000-enterprise-group';
 import { EventsAndSearch1765010000000 } from './1765010000000-events-and-search';
+import { PreReview1765110000000 } from './1765110000000-pre-review';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -64,4 +65,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ContactsAndFirmGroups1765000000000,
   EnterpriseGroup1765000100000,
   EventsAndSearch1765010000000,
+  PreReview1765110000000,
 ];

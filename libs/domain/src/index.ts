@@ -12,6 +12,7 @@ export * from './lib/unit';
 export * from './lib/pipeline/amount';
 export * from './lib/pipeline/calendar';
 export * from './lib/pipeline/evaluation';
+export * from './lib/pipeline/pre-review';
 export * from './lib/pipeline/project';
 export * from './lib/pipeline/project.contract';
 export * from './lib/pipeline/project-records.contract';

@@ -1,7 +1,7 @@
 import { AuditService } from '@crm/api/audit';
 import { JobsModule, QueueModule, QueueName } from '@crm/api/core';
 import { ProjectListService, ProjectWriterModule } from '@crm/api/pipeline';
-import { EnterpriseWriter, ReferenceModule } from '@crm/api/reference';
+import { ContactService, EnterpriseWriter, ReferenceModule } from '@crm/api/reference';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LedgerExportController } from './export/ledger-export.controller';
@@ -30,11 +30,11 @@ export class LedgerIoModule {}
 /**
  * The ledger import jobs (reading large sheets, committing large batches), run by the worker: runners
  * on the ledger-import queue, run by its dispatcher (JobsModule of @crm/api/core). The
- * worker has no HTTP areas, so the audit and enterprise writers are provided here (projects through
+ * worker has no HTTP areas, so the audit, enterprise and contact writers are provided here (projects through
  * ProjectWriterModule).
  */
 @Module({
   imports: [ProjectWriterModule, JobsModule.forQueue(QueueName.LedgerImport)],
-  providers: [AuditService, EnterpriseWriter, LedgerPreviewService, LedgerCommitService, LedgerImportJob, LedgerCommitJob],
+  providers: [AuditService, EnterpriseWriter, ContactService, LedgerPreviewService, LedgerCommitService, LedgerImportJob, LedgerCommitJob],
 })
 export class LedgerIoJobsModule {}

@@ -9,6 +9,8 @@ import { EvaluationController } from './evaluations/evaluation.controller';
 import { EvaluationService } from './evaluations/evaluation.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
+import { EvaluationPreReviewController, PreReviewQueueController } from './pre-reviews/pre-review.controller';
+import { PreReviewService } from './pre-reviews/pre-review.service';
 import { ProjectDetailService } from './projects/project-detail.service';
 import { ProjectListService } from './projects/project-list.service';
 import { ProjectController } from './projects/project.controller';
@@ -30,6 +32,8 @@ import './projects/project-file-owner';
     ProjectController,
     ActivityController,
     EvaluationController,
+    EvaluationPreReviewController,
+    PreReviewQueueController,
     LedgerController,
     ChainPipelineController,
     CourtingConflictController,
@@ -41,6 +45,7 @@ import './projects/project-file-owner';
     StageMoveService,
     ActivityService,
     EvaluationService,
+    PreReviewService,
     LedgerService,
     ChainPipelineService,
     PipelineTotalsService,

@@ -50,7 +50,7 @@ import { UnitService } from './units/unit.service';
     EnterpriseMergeService,
     ContactService,
   ],
-  exports: [ChainService, UnitService, EnterpriseService, EnterpriseWriter],
+  exports: [ChainService, UnitService, EnterpriseService, EnterpriseWriter, ContactService],
 })
 export class ReferenceModule {
   /** The same module reading "today" from the given clock (tests). */

@@ -5,6 +5,7 @@ import { OWNERSHIP_LABELS } from '../ledger/ledger-columns';
 import { PROMOTION_EVENT_KIND_LABELS } from '../events/promotion-event.contract';
 import { MEETING_KIND_LABELS } from '../meetings/meetings.contract';
 import { EVALUATION_CONCLUSION_LABELS, EVALUATION_DIMENSION_LABELS, EVALUATION_RATING_LABELS } from '../pipeline/evaluation';
+import { PRE_REVIEW_ANSWER_LABELS } from '../pipeline/pre-review';
 import { ACTIVITY_KIND_LABELS, AGREEMENT_KIND_LABELS, PROJECT_STATUS_LABELS, SOURCE_CHANNEL_LABELS } from '../pipeline/project';
 import { SECTOR_LABELS } from '../plan/plan.contract';
 import { OFFICE_SETTINGS } from '../reporting/reporting.contract';
@@ -133,6 +134,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, AuditLabel>> = {
   agreement: { zh: '签约协议', en: 'Agreement' },
   'fund-arrival': { zh: '到位资金', en: 'Funds in place' },
   evaluation: { zh: '项目评估', en: 'Evaluation' },
+  pre_review_request: { zh: '部门预审', en: 'Pre-review request' },
   instruction: { zh: '领导批示', en: 'Instruction' },
   instruction_reply: { zh: '批示回复', en: 'Instruction reply' },
   remembered_device: { zh: '记住的设备', en: 'Remembered device' },
@@ -188,6 +190,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   amount: f('金额', 'Amount', 'amount'),
   attendees: f('参会人员', 'Attendees', 'texts'),
   attendingUnitIds: f('参会单位', 'Attending units', 'units'),
+  balancePeriodYears: f('平衡周期', 'Balance period', 'count', { suffix: '年' }),
   chain: f('所属产业链', 'Chain', 'chain'),
   chainCode: f('产业链', 'Chain', 'chain'),
   chains: f('产业链', 'Chains', 'chains'),
@@ -212,6 +215,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   enterpriseId: f('投资企业', 'Enterprise', 'enterprise'),
   evidenceNote: f('到位凭证说明', 'Evidence', 'text'),
   extendedTo: f('延期至', 'Extended to', 'date'),
+  feasibility: f('可行性', 'Feasibility', 'text'),
   failedAttempts: f('连续登录失败次数', 'Failed attempts', 'count', { suffix: '次' }),
   format: f('导出格式', 'Format', 'enum', { options: { docx: 'Word 文档', xlsx: 'Excel 表格' } }),
   formerNames: f('曾用名', 'Former names', 'texts'),
@@ -253,6 +257,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   on: f('并入日期', 'On', 'date'),
   openedWithMove: f('随阶段推进发起', 'Opened with a stage move', 'boolean'),
   opensAt: f('开始填报时间', 'Opens at', 'datetime'),
+  outputBenefit: f('产出效益', 'Output and benefit', 'text'),
   ourParticipants: f('我方人员', 'Our participants', 'text'),
   ownerId: f('项目负责人', 'Owner', 'user'),
   ownerUnitId: f('责任单位', 'Owner unit', 'unit'),
@@ -265,6 +270,8 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   planStatus: f('方案状态', 'Plan status', 'enum', { options: { draft: '草稿', published: '已发布' } }),
   plannedInvestment: f('计划总投资', 'Planned investment', 'amount'),
   posts: f('职务', 'Posts', 'posts'),
+  preReviewOverrideReason: f('不待预审意见的理由', 'Reason for not waiting for pre-reviews', 'text'),
+  missingUnitIds: f('尚未回复的单位', 'Units yet to answer', 'units'),
   problems: f('存在的问题', 'Problems', 'text'),
   projectId: f('项目', 'Project', 'project'),
   reachedOn: f('进入该阶段日期', 'Reached on', 'date'),
@@ -326,6 +333,15 @@ export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<
     note: f('办理说明', 'Note', 'text'),
   },
   action_item_note: { text: f('进展说明', 'Text', 'text') },
+  pre_review_request: {
+    evaluationId: f('所属评估', 'Evaluation', 'hidden'),
+    unitId: f('征求意见单位', 'Unit asked', 'unit'),
+    topic: f('征求意见事项', 'Topic', 'text'),
+    dueOn: f('回复期限', 'Due on', 'date'),
+    status: f('预审状态', 'Status', 'enum', { options: { pending: '待回复', answered: '已回复', withdrawn: '已撤回' } }),
+    answer: f('预审意见', 'Answer', 'enum', { options: PRE_REVIEW_ANSWER_LABELS }),
+    answerText: f('意见内容', 'Text', 'text'),
+  },
   annual_plan: { status: f('方案状态', 'Status', 'enum', { options: { draft: '草稿', published: '已发布' } }), value: f('修改内容', 'Change', 'object') },
   chain_target: { value: f('工作目标', 'Target', 'object') },
   sector_growth_target: { value: f('增速目标', 'Growth target', 'object') },

@@ -1,4 +1,5 @@
 import {
+  BALANCE_PERIOD_PATTERN,
   EVALUATION_DIMENSIONS,
   evaluationConclusionProblems,
   isPassingConclusion,
@@ -47,8 +48,22 @@ describe('项目评估 conclusion rules', () => {
   it('asks for the institution of a third-party evaluation and the conditions of a conditional pass', () => {
     expect(fields(evaluationConclusionProblems({ ...complete, thirdParty: true }, 'conditional', ' '))).toEqual([
       'institution',
+      'feasibility',
+      'outputBenefit',
+      'balancePeriodYears',
       'conditions',
     ]);
+    const found = { feasibility: '技术成熟，可行', outputBenefit: '年产值约8亿元', balancePeriodYears: '6.5' };
+    expect(
+      evaluationConclusionProblems({ ...complete, thirdParty: true, institution: '某咨询公司', ...found }, 'pass', null),
+    ).toEqual([]);
+    // Without a third party the three findings are not asked for.
+    expect(evaluationConclusionProblems(complete, 'pass', null)).toEqual([]);
+  });
+
+  it('reads a balance period as a positive number of years with one decimal at most', () => {
+    for (const ok of ['1', '6.5', '0.5', '99.9']) expect(BALANCE_PERIOD_PATTERN.test(ok)).toBe(true);
+    for (const bad of ['0', '0.0', '-1', '100', '6.55', 'six', '']) expect(BALANCE_PERIOD_PATTERN.test(bad)).toBe(false);
   });
 
   it('lets a 淘汰类 project or an unacceptable rating conclude only as fail', () => {

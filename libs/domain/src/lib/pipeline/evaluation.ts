@@ -56,15 +56,19 @@ export interface EvaluationFacts {
   dimensions: { dimension: EvaluationDimension; rating: EvaluationRating | null; note: string | null }[];
   thirdParty: boolean;
   institution: string | null;
+  /** 第三方评估's own findings (plan §(二十七) 可行性、产出效益和平衡周期); asked only of a third party. */
+  feasibility?: string | null;
+  outputBenefit?: string | null;
+  balancePeriodYears?: string | null;
   /** null: the 淘汰类 check has not been answered yet. */
   eliminatedCategory: boolean | null;
 }
 
 /**
  * Why an evaluation cannot be concluded with the given conclusion (empty when it can):
- * every dimension rated with a note, the 淘汰类 check answered, the institution named when a
- * third party evaluated, conditions written for 有条件通过; 淘汰类 or any 不可接受 rating allows
- * only 不通过.
+ * every dimension rated with a note, the 淘汰类 check answered, the institution named and its
+ * findings on 可行性, 产出效益 and 平衡周期 recorded when a third party evaluated, conditions written
+ * for 有条件通过; 淘汰类 or any 不可接受 rating allows only 不通过.
  */
 export function evaluationConclusionProblems(
   facts: EvaluationFacts,
@@ -104,6 +108,17 @@ export function evaluationConclusionProblems(
       en: 'Name the third-party institution that evaluated the project',
     });
   }
+  if (facts.thirdParty) {
+    if (!facts.feasibility?.trim()) {
+      problems.push({ field: 'feasibility', zh: '请填写第三方机构的可行性评估意见', en: "Record the third party's finding on feasibility" });
+    }
+    if (!facts.outputBenefit?.trim()) {
+      problems.push({ field: 'outputBenefit', zh: '请填写第三方机构的产出效益评估意见', en: "Record the third party's finding on output and benefit" });
+    }
+    if (!facts.balancePeriodYears) {
+      problems.push({ field: 'balancePeriodYears', zh: '请填写第三方机构测算的平衡周期（年）', en: 'Record the balance (payback) period the third party found, in years' });
+    }
+  }
   if (conclusion === 'conditional' && !conditions?.trim()) {
     problems.push({
       field: 'conditions',
@@ -131,3 +146,9 @@ export function evaluationConclusionProblems(
   }
   return problems;
 }
+
+/** 平衡周期 in years as the API takes it: a positive decimal string, at most 99.9, one decimal. */
+export const BALANCE_PERIOD_PATTERN = /^(?!0+(?:\.0)?$)\d{1,2}(?:\.\d)?$/;
+
+/** 第三方评估's written findings (可行性, 产出效益), characters. */
+export const THIRD_PARTY_FINDING_LIMIT = 2000;

@@ -1,6 +1,7 @@
 import type { ActivityContactRef } from '../investors/contact';
 import type { Wan } from '../money';
 import type { EvaluationConclusion, EvaluationDimension, EvaluationRating } from './evaluation';
+import type { PreReviewOverrideView, PreReviewRequestView } from './pre-review';
 import type { ActivityKind, AgreementKind } from './project';
 import type { StageMoveView, StatusChangeView, UserRef } from './project.contract';
 
@@ -55,8 +56,16 @@ export interface EvaluationView {
   dimensions: EvaluationDimensionView[];
   thirdParty: boolean;
   institution: string | null;
+  /** 第三方评估 (plan §(二十七)): 可行性, 产出效益, 平衡周期 (years, decimal string). */
+  feasibility: string | null;
+  outputBenefit: string | null;
+  balancePeriodYears: string | null;
   /** 淘汰类 check: null until answered. */
   eliminatedCategory: boolean | null;
+  /** 各部门预审: every unit asked, oldest first, with its answer. */
+  preReviews: PreReviewRequestView[];
+  /** The office's reason for concluding without every opinion; null when it has not overridden. */
+  preReviewOverride: PreReviewOverrideView | null;
   conclusion: EvaluationConclusion | null;
   conditions: string | null;
   concludedBy: UserRef | null;
@@ -71,6 +80,10 @@ export interface EvaluationInput {
   dimensions?: { dimension: EvaluationDimension; rating?: EvaluationRating | null; note?: string | null }[];
   thirdParty?: boolean;
   institution?: string | null;
+  feasibility?: string | null;
+  outputBenefit?: string | null;
+  /** Years, a positive decimal string with at most one decimal (e.g. "6.5"). */
+  balancePeriodYears?: string | null;
   eliminatedCategory?: boolean | null;
 }
 
@@ -81,7 +94,8 @@ export interface EvaluationUpdateInput extends EvaluationInput {
 /**
  * POST /api/projects/:id/evaluations/:evaluationId/conclusion. Refused with 422 and the missing
  * items (see evaluationConclusionProblems) until every dimension is rated with a note and the
- * 淘汰类 check answered.
+ * 淘汰类 check answered, and (preReviewConclusionProblems) while an opinion asked of a unit is
+ * missing and the office has not overridden.
  */
 export interface EvaluationConclusionInput {
   conclusion: EvaluationConclusion;

@@ -1,6 +1,6 @@
 import { CLOCK, type Clock } from '@crm/api/core';
 import { ProjectWriter } from '@crm/api/pipeline';
-import { EnterpriseWriter, type EnterpriseFields } from '@crm/api/reference';
+import { ContactService, EnterpriseWriter, type EnterpriseFields } from '@crm/api/reference';
 import { ConflictException, HttpException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -34,6 +34,7 @@ export class LedgerCommitService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly projects: ProjectWriter,
     private readonly enterprises: EnterpriseWriter,
+    private readonly contacts: ContactService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -71,7 +72,7 @@ export class LedgerCommitService {
         const chains: { id: number; code: string }[] = await tx.query(`SELECT id, code FROM chain`);
         const defaults = new Map<number, string>();
         for (const c of chains) if (chosen[c.code]) defaults.set(c.id, chosen[c.code]);
-        await writeProjectRows(tx, store, this.projects, user, id, rows, defaults, report);
+        await writeProjectRows(tx, store, this.projects, this.contacts, user, id, rows, defaults, report);
       }
       await report(total);
       await store.markCommitted(id, user.id, this.clock.now());

@@ -1,4 +1,5 @@
 import { CLOCK, hasRole, type AuthUser, type Clock } from '@crm/api/core';
+import { ContactService } from '@crm/api/reference';
 import {
   ENTERPRISE_LEDGER_COLUMNS,
   mapLedgerHeaders,
@@ -15,6 +16,7 @@ import type { DataSource } from 'typeorm';
 import { planEnterpriseRows, type LibraryFirm } from './enterprise-import.planner';
 import { ImportBatchStore, type ImportKind, type SheetMeta } from './import-batch.store';
 import { looksLikeHeader, rowsWithData, type PlannedRow } from './import-row';
+import { contactFirmIds, planRowContacts } from './project-import.contacts';
 import { planProjectRows, type OwnerCandidate } from './project-import.planner';
 import { loadExistingProjects } from './project-import.writer';
 import { columnLetter, readLedgerSheet, type ReadSheet } from './sheet-reader';
@@ -45,6 +47,7 @@ export class LedgerPreviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly contacts: ContactService,
   ) {}
 
   /** Small files: read and planned now; the batch id of the stored preview. */
@@ -141,6 +144,8 @@ export class LedgerPreviewService {
         ),
       ),
     });
+    // Each row's 联系人 against its firm's contacts, as the contacts' writer will judge it on commit.
+    planRowContacts(rows, await this.contacts.ledgerCandidates(contactFirmIds(rows)));
     const meta = sheetMeta(sheet, mapping);
     const ownerless = ownerlessNotice(rows, chains);
     if (ownerless) meta.notices.push(ownerless);

@@ -18,6 +18,7 @@ import {
   LANDLINE_PATTERN,
   MOBILE_PATTERN,
   type HeaderMapping,
+  type ImportContactPlan,
   type ProjectFacts,
   type ProjectLedgerField,
   stageFactProblems,
@@ -49,9 +50,14 @@ export interface ProjectRowData extends Partial<StageFacts> {
   ownerId?: string;
   /** 招商活动 named by the row (by its name). */
   eventId?: string;
-  /** 联系人 and 联系电话 of the row, recorded on the project's 备注 (contactNote). */
+  /**
+   * 联系人 and 联系电话 of the row: a contact of the project's firm, written by the contacts' writer
+   * (planRowContacts); on the project's 备注 (contactNote) when the investor is not in the library.
+   */
   contactName?: string;
   contactPhone?: string;
+  /** What the row does to its firm's contact, as the preview shows it. */
+  contact?: ImportContactPlan;
   /** The matched project's version when previewed: a commit after someone else's edit is refused. */
   version?: number;
 }
@@ -497,8 +503,11 @@ export function planProjectRows(
     change('industry', data.industry, project.industry);
     change('major', data.major, project.major);
     change('eventId', data.eventId, project.eventId);
-    const notes = notesWithContact(project.notes, contactNote(data.contactName, data.contactPhone));
-    change('notes', notes ?? undefined, project.notes);
+    // A firm of the library gets the contact itself (planRowContacts); otherwise the 备注 keeps the line.
+    if (!data.enterpriseId) {
+      const notes = notesWithContact(project.notes, contactNote(data.contactName, data.contactPhone));
+      change('notes', notes ?? undefined, project.notes);
+    }
     change('stage', data.stage, project.stage);
     for (const f of FACT_FIELDS) if (!SIGNING_FACTS.includes(f) || !isSignedStage(project.stage)) change(f, data[f], project[f]);
     return Object.keys(after).length ? result('update', project.id, { before, after }) : result('skip', project.id);

@@ -1,6 +1,7 @@
 import type { AuthUser } from '@crm/api/core';
 import type { ProjectActor, ProjectChanges, ProjectWriter } from '@crm/api/pipeline';
-import { STAGE_FACT_STAGE, stageIndex, type ChainCode, type OwnerlessChain, type StageFacts } from '@crm/domain';
+import type { ContactService } from '@crm/api/reference';
+import { ledgerContactInput, STAGE_FACT_STAGE, stageIndex, type ChainCode, type OwnerlessChain, type StageFacts } from '@crm/domain';
 import { ConflictException, HttpException, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ImportBatchStore, ImportRowView } from './import-batch.store';
@@ -181,6 +182,7 @@ export async function writeProjectRows(
   tx: EntityManager,
   store: ImportBatchStore,
   writer: ProjectWriter,
+  contacts: ContactService,
   user: CommitUser,
   batchId: string,
   rows: ImportRowView[],
@@ -227,12 +229,13 @@ export async function writeProjectRows(
             industry: d.industry ?? null,
             major: d.major ?? false,
             eventId: d.eventId ?? null,
-            // Until contacts are written through their own writer, the row's 联系人/联系电话 stay on the 备注.
-            notes: contactNote(d.contactName, d.contactPhone),
+            // Without a firm of the library there is no one to hold the contact: the 备注 keeps it.
+            notes: d.enterpriseId ? null : contactNote(d.contactName, d.contactPhone),
           },
           note,
         );
         if (d.stage !== 'lead') await writer.move(tx, actor, project, { to: d.stage, ...stageFacts(d, 'lead') }, note);
+        await recordContact(tx, contacts, actor, d, project);
         created.push({ row: row.row, targetId: project.id });
       } else if (row.action === 'update' && row.targetId && row.changes) {
         let project = await writer.lock(tx, row.targetId);
@@ -254,6 +257,7 @@ export async function writeProjectRows(
         if (after['stage'] !== undefined && d.stage !== project.stage) {
           await writer.move(tx, actor, project, { to: d.stage, ...stageFacts(d, project.stage) }, note);
         }
+        await recordContact(tx, contacts, actor, d, project);
       }
     } catch (error) {
       throw atRow(row.row, error);
@@ -261,6 +265,25 @@ export async function writeProjectRows(
     await progress(++done);
   }
   await store.setTargets(batchId, created);
+}
+
+/**
+ * The row's 联系人 as a contact of the project's firm, through the contacts' own writer (the same
+ * "same person" rule as the preview, applied again on what the database holds now).
+ */
+async function recordContact(
+  tx: EntityManager,
+  contacts: ContactService,
+  actor: CommitUser,
+  d: ProjectRowData,
+  project: { id: string; enterprise_id: string | null },
+): Promise<void> {
+  if (!d.contactName || !project.enterprise_id) return;
+  await contacts.recordFromLedger(tx, actor, {
+    ...ledgerContactInput(d.contactName, d.contactPhone),
+    enterpriseId: project.enterprise_id,
+    projectId: project.id,
+  });
 }
 
 /** The row's stage facts that travel with a move from `from` (their stage lies after it). */

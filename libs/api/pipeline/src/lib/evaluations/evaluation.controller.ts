@@ -2,7 +2,7 @@ import { Allow, CurrentUser, type AuthUser } from '@crm/api/core';
 import type { EvaluationView } from '@crm/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ConcludeEvaluationDto, OpenEvaluationDto, UpdateEvaluationDto } from './evaluation.dto';
+import { ConcludeEvaluationDto, OpenEvaluationDto, PreReviewOverrideDto, UpdateEvaluationDto } from './evaluation.dto';
 import { EvaluationService } from './evaluation.service';
 
 const uuid = new ParseUUIDPipe();
@@ -48,5 +48,20 @@ export class EvaluationController {
     @Body() input: ConcludeEvaluationDto,
   ): Promise<EvaluationView> {
     return this.evaluations.conclude(user, projectId, evaluationId, input);
+  }
+
+  /** 领导小组办公室: the conclusion need not wait for the missing 预审 opinions, for this reason. */
+  @Allow('office')
+  @Post(':evaluationId/pre-review-override')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'Stale version, or already overridden' })
+  @ApiUnprocessableEntityResponse({ description: 'No opinion missing, or the evaluation is concluded' })
+  overridePreReviews(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) projectId: string,
+    @Param('evaluationId', uuid) evaluationId: string,
+    @Body() input: PreReviewOverrideDto,
+  ): Promise<EvaluationView> {
+    return this.evaluations.overridePreReviews(user, projectId, evaluationId, input);
   }
 }

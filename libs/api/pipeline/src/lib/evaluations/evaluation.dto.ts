@@ -1,5 +1,8 @@
 import {
+  BALANCE_PERIOD_PATTERN,
   EVALUATION_CONCLUSIONS,
+  PRE_REVIEW_TEXT_LIMITS,
+  THIRD_PARTY_FINDING_LIMIT,
   EVALUATION_DIMENSIONS,
   EVALUATION_RATINGS,
   PROJECT_TEXT_LIMITS as L,
@@ -9,6 +12,7 @@ import {
   type EvaluationInput,
   type EvaluationRating,
   type EvaluationUpdateInput,
+  type PreReviewOverrideInput,
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -19,10 +23,11 @@ import {
   IsIn,
   IsOptional,
   IsUUID,
+  Matches,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsVersion, OptionalText } from '@crm/api/core';
+import { IsCalendarDate, IsVersion, OptionalText, RequiredText } from '@crm/api/core';
 
 export class EvaluationDimensionDto {
   @ApiProperty({ enum: EVALUATION_DIMENSIONS })
@@ -62,6 +67,22 @@ export class OpenEvaluationDto implements EvaluationInput {
   @OptionalText({ zh: '第三方机构名称', en: 'The institution' }, L.institution)
   institution?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, maxLength: THIRD_PARTY_FINDING_LIMIT, description: '第三方评估：可行性' })
+  @OptionalText({ zh: '可行性评估意见', en: 'The feasibility finding' }, THIRD_PARTY_FINDING_LIMIT)
+  feasibility?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: THIRD_PARTY_FINDING_LIMIT, description: '第三方评估：产出效益' })
+  @OptionalText({ zh: '产出效益评估意见', en: 'The output and benefit finding' }, THIRD_PARTY_FINDING_LIMIT)
+  outputBenefit?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '6.5', description: '第三方评估：平衡周期（年）' })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @Matches(BALANCE_PERIOD_PATTERN, {
+    message:
+      '平衡周期应为大于0、小于100的年数，最多一位小数，如 6.5 / balancePeriodYears must be a number of years above 0 and below 100 with at most one decimal, e.g. 6.5',
+  })
+  balancePeriodYears?: string | null;
+
   @ApiPropertyOptional({ nullable: true, description: '淘汰类: null until answered' })
   @ValidateIf((_, v) => v !== undefined && v !== null)
   @IsBoolean({ message: '淘汰类核查结果应为 true 或 false / eliminatedCategory must be true or false' })
@@ -95,6 +116,17 @@ export class ConcludeEvaluationDto implements EvaluationConclusionInput {
   @ApiProperty({ example: '2025-03-20' })
   @IsCalendarDate({ zh: '评估日期', en: 'The conclusion date' })
   concludedOn!: string;
+
+  @ApiProperty()
+  @IsVersion({ zh: '评估', en: 'the evaluation' }, 1)
+  version!: number;
+}
+
+/** POST /api/projects/:id/evaluations/:evaluationId/pre-review-override (office). */
+export class PreReviewOverrideDto implements PreReviewOverrideInput {
+  @ApiProperty({ maxLength: PRE_REVIEW_TEXT_LIMITS.overrideReason })
+  @RequiredText({ zh: '不再等待预审意见的理由', en: 'The reason' }, PRE_REVIEW_TEXT_LIMITS.overrideReason)
+  reason!: string;
 
   @ApiProperty()
   @IsVersion({ zh: '评估', en: 'the evaluation' }, 1)

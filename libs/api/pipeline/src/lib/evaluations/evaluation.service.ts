@@ -4,6 +4,8 @@ import {
   bilingual,
   evaluationConclusionProblems,
   EVALUATION_DIMENSIONS,
+  missingPreReviews,
+  preReviewConclusionProblems,
   shanghaiToday,
   type EvaluationView,
   type RuleProblem,
@@ -15,7 +17,12 @@ import { invalidInput, refused, staleVersion } from '../common/problems';
 import { inTransaction, pgConstraint } from '../common/transaction';
 import type { ProjectRow } from '../projects/project.rows';
 import { ProjectStore } from '../projects/project.store';
-import type { ConcludeEvaluationDto, OpenEvaluationDto, UpdateEvaluationDto } from './evaluation.dto';
+import type {
+  ConcludeEvaluationDto,
+  OpenEvaluationDto,
+  PreReviewOverrideDto,
+  UpdateEvaluationDto,
+} from './evaluation.dto';
 import { loadEvaluations } from './evaluation.rows';
 
 const EVALUATION = { zh: '项目评估', en: 'evaluation' };
@@ -51,9 +58,20 @@ export class EvaluationService {
       let id: string;
       try {
         [{ id }] = await tx.query(
-          `INSERT INTO project_evaluation (project_id, third_party, institution, eliminated_category, opened_by, opened_at)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [projectId, input.thirdParty ?? false, input.institution ?? null, input.eliminatedCategory ?? null, user.id, this.clock.now()],
+          `INSERT INTO project_evaluation (project_id, third_party, institution, eliminated_category, opened_by, opened_at,
+                                           feasibility, output_benefit, balance_period_years)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          [
+            projectId,
+            input.thirdParty ?? false,
+            input.institution ?? null,
+            input.eliminatedCategory ?? null,
+            user.id,
+            this.clock.now(),
+            input.feasibility ?? null,
+            input.outputBenefit ?? null,
+            input.balancePeriodYears ?? null,
+          ],
         );
       } catch (error) {
         if (pgConstraint(error) === 'project_evaluation_one_open') {
@@ -98,6 +116,9 @@ export class EvaluationService {
       if (input.thirdParty !== undefined) put('third_party', input.thirdParty);
       if (input.institution !== undefined) put('institution', input.institution);
       if (input.eliminatedCategory !== undefined) put('eliminated_category', input.eliminatedCategory);
+      if (input.feasibility !== undefined) put('feasibility', input.feasibility);
+      if (input.outputBenefit !== undefined) put('output_benefit', input.outputBenefit);
+      if (input.balancePeriodYears !== undefined) put('balance_period_years', input.balancePeriodYears);
       if (set.length) await tx.query(`UPDATE project_evaluation SET ${set.join(', ')} WHERE id = $1`, params);
       await this.writeDimensions(tx, evaluationId, input);
       const diff = changedFields(
@@ -145,7 +166,10 @@ export class EvaluationService {
           { field: 'concludedById', zh: '评估人应为在用的系统用户', en: 'The evaluator must be an active user' },
         ]);
       }
-      const problems = evaluationConclusionProblems(before, input.conclusion, input.conditions);
+      const problems = [
+        ...evaluationConclusionProblems(before, input.conclusion, input.conditions),
+        ...preReviewConclusionProblems(before.preReviews, before.preReviewOverride !== null),
+      ];
       if (problems.length) {
         throw refused(
           `评估尚不能得出该结论：${problems.map((p) => p.zh).join('；')} / The evaluation cannot be concluded so yet: ${problems
@@ -176,6 +200,56 @@ export class EvaluationService {
         },
       });
       return after;
+    });
+  }
+
+  /**
+   * The office lets the conclusion through without the opinions still missing, saying why. The
+   * units it did not wait for are kept with the reason; their requests stay open until answered or
+   * the evaluation is concluded.
+   */
+  async overridePreReviews(
+    user: AuthUser,
+    projectId: string,
+    evaluationId: string,
+    input: PreReviewOverrideDto,
+  ): Promise<EvaluationView> {
+    return inTransaction(this.dataSource, async (tx) => {
+      const project = await this.store.readable(tx, user, projectId);
+      this.refuseDropped(project);
+      const before = await this.openForChange(tx, projectId, evaluationId, input.version);
+      const missing = missingPreReviews(before.preReviews);
+      if (!missing.length) {
+        const problem = {
+          field: 'preReviews',
+          zh: '没有尚未回复的预审意见，无需说明理由',
+          en: 'No pre-review opinion is missing; there is nothing to override',
+        };
+        throw refused(bilingual(problem), [problem]);
+      }
+      if (before.preReviewOverride) {
+        throw new ConflictException({
+          statusCode: 409,
+          message: '领导小组办公室已就此评估说明不再等待预审意见 / The office has already overridden the pre-review of this evaluation',
+          current: before,
+        });
+      }
+      const missingUnitIds = [...new Set(missing.map((r) => r.unit.id))].sort((a, b) => a - b);
+      await tx.query(
+        `UPDATE project_evaluation SET pre_review_override_reason = $2, pre_review_override_by = $3,
+           pre_review_override_at = $4, pre_review_override_missing = $5, version = version + 1
+         WHERE id = $1`,
+        [evaluationId, input.reason, user.id, this.clock.now(), missingUnitIds],
+      );
+      await this.audit.record(tx, user, {
+        action: 'update',
+        entityType: 'evaluation',
+        entityId: evaluationId,
+        projectId,
+        before: { preReviewOverrideReason: null },
+        after: { preReviewOverrideReason: input.reason, missingUnitIds },
+      });
+      return (await loadEvaluations(tx, 'e.id = $1', evaluationId))[0];
     });
   }
 
@@ -255,6 +329,9 @@ function auditable(e: EvaluationView): Record<string, unknown> {
     dimensions: e.dimensions,
     thirdParty: e.thirdParty,
     institution: e.institution,
+    feasibility: e.feasibility,
+    outputBenefit: e.outputBenefit,
+    balancePeriodYears: e.balancePeriodYears,
     eliminatedCategory: e.eliminatedCategory,
     conclusion: e.conclusion,
   };

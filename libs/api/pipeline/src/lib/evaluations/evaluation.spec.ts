@@ -69,6 +69,9 @@ describe('项目评估 /api/projects/:id/evaluations', () => {
       .expect(422);
     expect(pass.body.missing.map((m: { field: string }) => m.field)).toEqual([
       'institution',
+      'feasibility',
+      'outputBenefit',
+      'balancePeriodYears',
       'conditions',
       'conclusion',
     ]);
@@ -89,7 +92,13 @@ describe('项目评估 /api/projects/:id/evaluations', () => {
     expect(nobody.body.errors.concludedById[0]).toContain('评估人');
 
     const named = await w.staff
-      .patch(path, { version: filled.body.version, institution: '青海某工程咨询有限公司' })
+      .patch(path, {
+        version: filled.body.version,
+        institution: '青海某工程咨询有限公司',
+        feasibility: '可行',
+        outputBenefit: '年产值约5亿元',
+        balancePeriodYears: '7',
+      })
       .expect(200);
     const fail = await w.staff
       .post(`${path}/conclusion`, {

@@ -1,6 +1,16 @@
 import { AuditService, changedFields } from '@crm/api/audit';
 import { addTableSheet, CLOCK, newWorkbook, staleRecord, type AuthUser, type Clock, type ExportColumn } from '@crm/api/core';
-import { ANONYMISED_CONTACT_NAME, type ContactRevealView, type ContactView } from '@crm/domain';
+import {
+  ANONYMISED_CONTACT_NAME,
+  ledgerContactAction,
+  ledgerContactChanges,
+  matchLedgerContact,
+  type ContactRevealView,
+  type ContactView,
+  type LedgerContactAction,
+  type LedgerContactCandidate,
+  type LedgerContactInput,
+} from '@crm/domain';
 import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -29,8 +39,25 @@ function refused(problems: Problem[]): UnprocessableEntityException {
   });
 }
 
+/** Who writes a contact outside a session (the worker committing an import): enough for the audit. */
+export type ContactActor = Pick<AuthUser, 'id' | 'username'>;
+
+/** A ledger row's contact: the firm of its project, the project, and what the row says of the person. */
+export interface LedgerContactWrite extends LedgerContactInput {
+  enterpriseId: string;
+  projectId: string;
+}
+
 /** The reader's chains as $1, $2 (a query that does not name the user). */
 const CHAINS_ONLY = { all: '$1', chains: '$2', user: '' };
+
+/** The firm exists and was not merged away: a contact belongs to a firm of the library. */
+async function firmProblems(tx: EntityManager, enterpriseId: string): Promise<Problem[]> {
+  const [firm]: { merged_into_id: string | null }[] = await tx.query(`SELECT merged_into_id FROM enterprise WHERE id = $1`, [enterpriseId]);
+  if (!firm) return [{ field: 'enterpriseId', zh: '没有找到所选企业，联系人须属于企业库中的企业', en: 'The firm does not exist; a contact needs a firm of the library' }];
+  if (firm.merged_into_id) return [{ field: 'enterpriseId', zh: '所选企业已合并到其他企业，请选择合并后的企业', en: 'The firm was merged into another; choose that one' }];
+  return [];
+}
 
 const notFound = (id: string) => new NotFoundException(`没有找到该联系人 / No contact ${id}`);
 
@@ -77,23 +104,7 @@ export class ContactService {
   async create(user: AuthUser, input: CreateContactDto): Promise<ContactView> {
     return this.dataSource.transaction(async (tx) => {
       await this.refuseReferences(tx, user, input.enterpriseId, input.knownByUserIds ?? [], input.projectIds ?? []);
-      const now = this.clock.now();
-      const [{ id }] = await tx.query(
-        `INSERT INTO enterprise_contact (enterprise_id, name, title, mobile, landline, wechat, email, notes, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-        [
-          input.enterpriseId,
-          input.name,
-          input.title ?? null,
-          input.mobile ?? null,
-          input.landline ?? null,
-          input.wechat ?? null,
-          input.email ?? null,
-          input.notes ?? null,
-          user.id,
-          now,
-        ],
-      );
+      const id = await this.insert(tx, user, input);
       await this.linkStaff(tx, id, input.knownByUserIds ?? []);
       await this.linkProjects(tx, id, input.projectIds ?? []);
       const row = await this.visible(tx, user, id);
@@ -211,8 +222,96 @@ export class ContactService {
     });
   }
 
+  /**
+   * The ledger import's contact (issue 20 §6), inside the import's transaction: the firm's contact
+   * of the same name (else the same mobile) gets the row's phone and the project linked; without
+   * one, a contact is created. The same rule as the preview's (matchLedgerContact), so importing a
+   * file twice makes no duplicate; every change audited as the form's are. Commits of one firm's
+   * contacts are serialised, so two imports at once cannot both create the person.
+   */
+  async recordFromLedger(tx: EntityManager, actor: ContactActor, input: LedgerContactWrite): Promise<{ action: LedgerContactAction; id: string }> {
+    const problems = await firmProblems(tx, input.enterpriseId);
+    if (problems.length) throw refused(problems);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('enterprise-contact:' || $1::text))`, [input.enterpriseId]);
+    const candidates: (LedgerContactCandidate & { id: string })[] = await tx.query(
+      `SELECT c.id, c.name, c.mobile, c.landline,
+              ARRAY(SELECT pc.project_id FROM project_contact pc WHERE pc.contact_id = c.id) AS "projectIds"
+       FROM enterprise_contact c WHERE c.enterprise_id = $1 AND c.anonymised_at IS NULL
+       ORDER BY c.created_at, c.id FOR UPDATE OF c`,
+      [input.enterpriseId],
+    );
+    const match = matchLedgerContact(candidates, input);
+    const action = ledgerContactAction(match, input, input.projectId);
+    const reader = { allChains: true, chainIds: [], id: actor.id };
+    if (!match) {
+      const id = await this.insert(tx, actor, { enterpriseId: input.enterpriseId, name: input.name, mobile: input.mobile, landline: input.landline });
+      await this.linkProjects(tx, id, [input.projectId]);
+      const row = await this.visible(tx, reader, id);
+      await this.audit.record(tx, actor, { action: 'create', entityType: 'contact', entityId: id, after: contactAuditSnapshot(row) });
+      return { action, id };
+    }
+    if (action === 'unchanged') return { action, id: match.id };
+    const before = await this.visible(tx, reader, match.id);
+    const changes = ledgerContactChanges(match, input);
+    await tx.query(
+      `UPDATE enterprise_contact SET mobile = coalesce($2, mobile), landline = coalesce($3, landline), version = version + 1, updated_at = $4
+       WHERE id = $1`,
+      [match.id, changes.mobile ?? null, changes.landline ?? null, this.clock.now()],
+    );
+    await this.linkProjects(tx, match.id, [input.projectId]);
+    const diff = changedFields(contactAuditSnapshot(before), contactAuditSnapshot(await this.visible(tx, reader, match.id)));
+    if (diff) await this.audit.record(tx, actor, { action: 'update', entityType: 'contact', entityId: match.id, ...diff });
+    return { action, id: match.id };
+  }
+
+  /** The firms' contacts as the import's preview matches its rows against them (anonymised ones left out), by firm. */
+  async ledgerCandidates(enterpriseIds: string[]): Promise<Map<string, LedgerContactCandidate[]>> {
+    const byFirm = new Map<string, LedgerContactCandidate[]>();
+    if (!enterpriseIds.length) return byFirm;
+    const rows: (LedgerContactCandidate & { enterpriseId: string })[] = await this.dataSource.query(
+      `SELECT c.id, c.enterprise_id AS "enterpriseId", c.name, c.mobile, c.landline,
+              ARRAY(SELECT pc.project_id FROM project_contact pc WHERE pc.contact_id = c.id) AS "projectIds"
+       FROM enterprise_contact c WHERE c.enterprise_id = ANY ($1::uuid[]) AND c.anonymised_at IS NULL
+       ORDER BY c.created_at, c.id`,
+      [enterpriseIds],
+    );
+    for (const { enterpriseId, ...c } of rows) byFirm.set(enterpriseId, [...(byFirm.get(enterpriseId) ?? []), c]);
+    return byFirm;
+  }
+
+  /** Inserts a contact's own fields; links and audit are the caller's. */
+  private async insert(
+    tx: EntityManager,
+    actor: ContactActor,
+    input: Pick<CreateContactDto, 'enterpriseId' | 'name' | 'title' | 'mobile' | 'landline' | 'wechat' | 'email' | 'notes'>,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const [{ id }] = await tx.query(
+      `INSERT INTO enterprise_contact (enterprise_id, name, title, mobile, landline, wechat, email, notes, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+      [
+        input.enterpriseId,
+        input.name,
+        input.title ?? null,
+        input.mobile ?? null,
+        input.landline ?? null,
+        input.wechat ?? null,
+        input.email ?? null,
+        input.notes ?? null,
+        actor.id,
+        now,
+      ],
+    );
+    return id;
+  }
+
   /** Loads a contact the user may see (404 otherwise: it does not exist for them). */
-  private async visible(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<ContactRow> {
+  private async visible(
+    manager: EntityManager,
+    user: Pick<AuthUser, 'allChains' | 'chainIds' | 'id'>,
+    id: string,
+    lock = false,
+  ): Promise<ContactRow> {
     const [row]: ContactRow[] = await manager.query(
       `${CONTACT_SELECT} WHERE c.id = $4 AND ${contactVisibleSql('c', READER)} ${lock ? 'FOR UPDATE OF c' : ''}`,
       [...readerParams(user), id],
@@ -244,10 +343,7 @@ export class ContactService {
     staffIds: string[],
     projectIds: string[],
   ): Promise<void> {
-    const problems: Problem[] = [];
-    const [firm]: { merged_into_id: string | null }[] = await tx.query(`SELECT merged_into_id FROM enterprise WHERE id = $1`, [enterpriseId]);
-    if (!firm) problems.push({ field: 'enterpriseId', zh: '没有找到所选企业，联系人须属于企业库中的企业', en: 'The firm does not exist; a contact needs a firm of the library' });
-    else if (firm.merged_into_id) problems.push({ field: 'enterpriseId', zh: '所选企业已合并到其他企业，请选择合并后的企业', en: 'The firm was merged into another; choose that one' });
+    const problems: Problem[] = await firmProblems(tx, enterpriseId);
     if (staffIds.length) {
       const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM app_user WHERE id = ANY ($1::uuid[]) AND active`, [staffIds]);
       if (n !== staffIds.length) problems.push({ field: 'knownByUserIds', zh: '所选工作人员不存在或已停用', en: 'A chosen staff member does not exist or is inactive' });

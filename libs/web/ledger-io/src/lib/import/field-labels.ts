@@ -52,6 +52,8 @@ const ALIASES: Record<string, string> = {
   chainId: 'chain',
   ownerId: 'owner',
   eventId: 'event',
+  // The row's 联系人, written to the firm's contacts.
+  contact: 'contactName',
 };
 
 /** Project fields a row changes that are no column of their own: the 备注 keeps the row's 联系人 and 联系电话. */

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import type { ImportContactPlan } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText, type MessageKey } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -101,6 +102,9 @@ const PAGE_SIZE = 50;
               } @else if (r.action === 'create') {
                 {{ 'ledger.preview.willCreate' | t }}
               }
+              @if (contactLine(r); as line) {
+                <div class="contact-line">{{ line }}</div>
+              }
             </td>
           </tr>
         }
@@ -159,6 +163,9 @@ const PAGE_SIZE = 50;
     .after-note {
       margin-top: 8px;
       text-align: right;
+      color: rgba(0, 0, 0, 0.62);
+    }
+    .contact-line {
       color: rgba(0, 0, 0, 0.62);
     }
     .empty {
@@ -256,6 +263,15 @@ export class ImportPreview {
     }
     if (error.header) return this.i18n.t('ledger.preview.errorAtHeader', { row, header: error.header, message });
     return this.i18n.t('ledger.preview.errorAtRow', { row, message });
+  }
+
+  /** What the row does to its firm's 联系人 (created, phone updated, linked, or kept on the 备注), the mobile masked. */
+  protected contactLine(row: ImportRowView): string {
+    const plan = row.data['contact'] as ImportContactPlan | undefined;
+    if (!plan || row.action === 'error') return '';
+    const phone = plan.mobileMasked ?? plan.landline ?? '';
+    const quoted = phone ? (this.lang() === 'en' ? ` (${phone})` : `（${phone}）`) : '';
+    return this.i18n.t(`ledger.preview.contact.${plan.action}`, { name: plan.name, phone: plan.action === 'update' ? phone : quoted });
   }
 
   protected changedFields(row: ImportRowView): string {
