@@ -128,6 +128,14 @@ export class Environment {
   @MinLength(10, { message: 'must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
+  /** 附件: the largest file accepted, in MB (default 20); a larger upload is refused with 413. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  FILES_MAX_UPLOAD_MB = 20;
+
   /** Run migrations and the reference seed when the API starts. */
   @IsOptional()
   @IsIn(['true', 'false'])
