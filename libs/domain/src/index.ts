@@ -3,6 +3,7 @@ export * from './lib/chain';
 export * from './lib/credit-code';
 export * from './lib/enterprise';
 export * from './lib/investors/contact';
+export * from './lib/investors/ledger-contact';
 export * from './lib/money';
 export * from './lib/reference-seed';
 export * from './lib/reference.contract';
