@@ -57,10 +57,20 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method) && request.get(CSRF_HEADER) !== session.csrfToken) {
       throw new ForbiddenException('页面已过期，请刷新后重试 / The page is out of date (CSRF check); reload and try again');
     }
+    // Built field by field (no spread-then-delete, which leaves V8 a slow dictionary-mode object).
     const { mustChangePassword } = session;
-    const user: AuthUser = { ...session };
-    delete (user as Partial<typeof session>).csrfToken;
-    delete (user as Partial<typeof session>).mustChangePassword;
+    const user: AuthUser = {
+      id: session.id,
+      username: session.username,
+      displayName: session.displayName,
+      roles: session.roles,
+      unitId: session.unitId,
+      personId: session.personId,
+      chainIds: session.chainIds,
+      allChains: session.allChains,
+      editableChainIds: session.editableChainIds,
+      sessionId: session.sessionId,
+    };
     request.user = user;
     if (
       mustChangePassword &&
