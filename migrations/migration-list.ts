@@ -31,6 +31,7 @@ import { ContactsAndFirmGroups1765000000000 } from './1765000000000-contacts-and
 import { EnterpriseGroup1765000100000 } from './1765000100000-enterprise-group';
 import { EventsAndSearch1765010000000 } from './1765010000000-events-and-search';
 import { PreReview1765110000000 } from './1765110000000-pre-review';
+import { GuaranteeRequests1765120000000 } from './1765120000000-guarantee-requests';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -66,4 +67,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EnterpriseGroup1765000100000,
   EventsAndSearch1765010000000,
   PreReview1765110000000,
+  GuaranteeRequests1765120000000,
 ];

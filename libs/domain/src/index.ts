@@ -44,3 +44,4 @@ export * from './lib/audit/audit-labels';
 export * from './lib/chain-map/chain-map.contract';
 export * from './lib/chain-map/chain-map.rules';
 export * from './lib/events/promotion-event.contract';
+export * from './lib/guarantees/guarantee.contract';

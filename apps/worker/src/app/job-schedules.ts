@@ -1,4 +1,5 @@
 import { QUEUE_JOB_OPTIONS, QueueName, quietQueueErrors, REDIS } from '@crm/api/core';
+import { GUARANTEE_REMINDER_JOB } from '@crm/api/guarantees';
 import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
 import { ACTION_ITEM_REMINDER_JOB, MEETING_SCHEDULE_REMINDER_JOB } from '@crm/api/meetings';
 import { DAILY_REMINDER_JOB, MONTHLY_REMINDER_JOB, NOTIFICATION_DELIVERY_JOB, ROLL_UP_BUILD_JOB } from '@crm/api/reporting';
@@ -32,6 +33,8 @@ export const SCHEDULES = {
   /** 周跟踪: Mondays hourly from 08:00 to 12:00, so a missed run is made up the same morning. */
   weeklyDigest: { pattern: '0 0 8-12 * * 1', tz: 'Asia/Shanghai' },
   // weekly-digest: end
+  /** 要素保障逾期提醒: hourly at :40 from 08:40 to 20:40, so a missed run is made up the same day. */
+  guaranteeReminder: { pattern: '0 40 8-20 * * *', tz: 'Asia/Shanghai' },
 } as const;
 
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -68,6 +71,7 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
     @InjectQueue(QueueName.Health) private readonly health: Queue<HealthCheckJobData>,
     @InjectQueue(QueueName.Reporting) private readonly reporting: Queue<ScheduledJobData>,
     @InjectQueue(QueueName.Meetings) private readonly meetings: Queue<ScheduledJobData>,
+    @InjectQueue(QueueName.Guarantees) private readonly guarantees: Queue<ScheduledJobData>,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly outbox: JobOutbox,
   ) {}
@@ -76,6 +80,7 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
     quietQueueErrors(this.health, QueueName.Health);
     quietQueueErrors(this.reporting, QueueName.Reporting);
     quietQueueErrors(this.meetings, QueueName.Meetings);
+    quietQueueErrors(this.guarantees, QueueName.Guarantees);
     // Without Redis this would wait; registering in the background lets the worker start and
     // say so, and BullMQ picks the schedule up once Redis answers.
     void this.reconcile('start');
@@ -156,6 +161,11 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
       opts: QUEUE_JOB_OPTIONS[QueueName.Meetings],
     });
     // weekly-digest: end
+    await this.guarantees.upsertJobScheduler('guarantee-reminder', SCHEDULES.guaranteeReminder, {
+      name: GUARANTEE_REMINDER_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: QUEUE_JOB_OPTIONS[QueueName.Guarantees],
+    });
     // A worker of an earlier version registered these on the reporting queue, where nobody runs them now.
     for (const key of MOVED_TO_MEETINGS_QUEUE) await this.reporting.removeJobScheduler(key);
   }

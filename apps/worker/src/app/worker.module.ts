@@ -1,4 +1,5 @@
 import { CoreModule, JobsModule, QueueModule, QueueName } from '@crm/api/core';
+import { GuaranteesJobsModule } from '@crm/api/guarantees';
 import { HealthJobsModule } from '@crm/api/health';
 import { LedgerIoJobsModule } from '@crm/api/ledger-io';
 import { MeetingsJobsModule } from '@crm/api/meetings';
@@ -16,6 +17,7 @@ import { JobSchedules } from './job-schedules';
     LedgerIoJobsModule,
     ReportingJobsModule,
     MeetingsJobsModule,
+    GuaranteesJobsModule,
     // The outbox enqueues large uploads on the ledger-import queue (the same module object LedgerIoJobsModule uses).
     JobsModule.forQueue(QueueName.LedgerImport),
   ],

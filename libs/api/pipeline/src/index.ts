@@ -43,6 +43,8 @@ export {
   type StageMoveVerdict,
 } from './lib/stages/stage-move.rules';
 export { projectNotFound } from './lib/common/problems';
+// A project's access rules (read: its chain or a related chain; edit: staff serving its chain), for areas that hang records on a project.
+export { canReadProject, ProjectStore } from './lib/projects/project.store';
 // Search that finds (issue 20 §5): the terms of a query and their conditions on a project aliased p.
 export { cjkBigrams, projectSearchRank, projectSearchWhere, searchTerms, type SearchTerm } from './lib/search/project-search';
 // 撞车提醒 (issue 20 §3): the open conflicts a user may see, for the cockpit.

@@ -3,6 +3,7 @@ import { CHAIN_LINK_KIND_LABELS } from '../chain-map/chain-map.contract';
 import { ENTERPRISE_TAG_LABELS } from '../enterprise';
 import { OWNERSHIP_LABELS } from '../ledger/ledger-columns';
 import { PROMOTION_EVENT_KIND_LABELS } from '../events/promotion-event.contract';
+import { GUARANTEE_KIND_LABELS, GUARANTEE_STATUS_LABELS } from '../guarantees/guarantee.contract';
 import { MEETING_KIND_LABELS } from '../meetings/meetings.contract';
 import { EVALUATION_CONCLUSION_LABELS, EVALUATION_DIMENSION_LABELS, EVALUATION_RATING_LABELS } from '../pipeline/evaluation';
 import { PRE_REVIEW_ANSWER_LABELS } from '../pipeline/pre-review';
@@ -166,6 +167,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, AuditLabel>> = {
   contact: { zh: '联系人', en: 'Contact' },
   courting_conflict: { zh: '撞车提醒', en: 'Courting conflict' },
   promotion_event: { zh: '招商活动', en: 'Promotion event' },
+  guarantee_request: { zh: '要素保障需求', en: 'Resource request' },
   chain_map: { zh: '招商图谱', en: 'Chain map' },
   user: { zh: '系统用户', en: 'User' },
 };
@@ -442,6 +444,24 @@ export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<
     enterpriseIds: f('洽谈企业', 'Firms met', 'texts'),
     contactIds: f('会见联系人', 'Contacts met', 'texts'),
     notes: f('备注', 'Notes', 'text'),
+  },
+  guarantee_request: {
+    kind: f('要素类别', 'Kind', 'enum', { options: GUARANTEE_KIND_LABELS }),
+    description: f('需求说明', 'Description', 'text'),
+    areaMu: f('用地面积', 'Land area', 'area'),
+    powerKw: f('用电负荷（千瓦）', 'Power load (kW)', 'number'),
+    powerMwhPerYear: f('年用电量（兆瓦时/年）', 'Electricity (MWh/year)', 'number'),
+    waterM3PerYear: f('年用水量（立方米/年）', 'Water (m³/year)', 'number'),
+    gasM3PerYear: f('年用气量（立方米/年）', 'Gas (m³/year)', 'number'),
+    quantity: f('数量', 'Quantity', 'number'),
+    quantityUnit: f('数量单位', 'Quantity unit', 'text'),
+    financeWan: f('融资需求', 'Finance needed', 'amount'),
+    unitId: f('要素保障部门', 'Bureau', 'unit'),
+    dueOn: f('办理时限', 'Due on', 'date'),
+    status: f('办理状态', 'Status', 'enum', { options: GUARANTEE_STATUS_LABELS }),
+    statusOn: f('办理日期', 'Status date', 'date'),
+    expectedOn: f('预计办结日期', 'Expected on', 'date'),
+    note: f('办理说明', 'Note', 'text'),
   },
 };
 

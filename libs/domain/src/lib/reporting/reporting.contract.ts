@@ -359,6 +359,12 @@ export const NOTIFICATION_KINDS = [
   'bulletin-published',
   /** 撞车提醒: a firm (or its group) another chain or unit already works with (both task forces, the office). */
   'courting-conflict',
+  /** 要素保障: a project's need sent to a bureau (to its staff). */
+  'guarantee-requested',
+  /** 要素保障: the bureau answered (to the sender and the project's owner). */
+  'guarantee-answered',
+  /** 要素保障: past its due date without 已保障 or 无法满足 (to the bureau's staff and the sender), once per due date. */
+  'guarantee-overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -9,6 +9,8 @@ export enum QueueName {
   Reporting = 'reporting',
   /** 交办事项提醒, 月调度会 reminders and the weekly digest (周跟踪). */
   Meetings = 'meetings',
+  /** 要素保障逾期提醒 (resource requests past their due date). */
+  Guarantees = 'guarantees',
 }
 
 /**
@@ -29,6 +31,7 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions | undefined> = {
   [QueueName.LedgerImport]: undefined,
   [QueueName.Reporting]: RETRIED_JOB_OPTIONS,
   [QueueName.Meetings]: RETRIED_JOB_OPTIONS,
+  [QueueName.Guarantees]: RETRIED_JOB_OPTIONS,
 };
 
 /**
@@ -41,6 +44,7 @@ export const JOB_SCHEDULE_KEYS: Record<QueueName, readonly string[]> = {
   [QueueName.LedgerImport]: [],
   [QueueName.Reporting]: ['monthly-reminder', 'daily-reminder', 'notification-delivery', 'roll-up-build'],
   [QueueName.Meetings]: ['action-item-reminder', 'meeting-schedule-reminder', 'weekly-digest'],
+  [QueueName.Guarantees]: ['guarantee-reminder'],
 };
 
 /** Where BullMQ keeps a queue's job schedulers (a sorted set of their ids), under the app's Redis key prefix. */
