@@ -1,4 +1,4 @@
-import type { PromotionEventLine } from '../events/promotion-event.contract';
+import type { PromotionEventLine, PromotionEventPeriodTotals } from '../events/promotion-event.contract';
 import type { StatWindow } from '../reporting/stat-window';
 import type { ChainCode, ChainUnitRole } from '../chain';
 import type { Wan } from '../money';
@@ -207,6 +207,8 @@ export interface CockpitView {
   events?: PromotionEventLine[];
 }
 
+  /** 招商活动 of the year to the chosen month's end, summed over the same events' scope (the roll-up's figure, from the events area). */
+  eventTotals?: PromotionEventPeriodTotals;
 // ---------------------------------------------------------------- chain leader page
 
 /** A project as the leader page lists it; the web links it to /projects/:id. */

@@ -90,6 +90,27 @@ export interface PromotionEventLine {
   totals: PromotionEventTotals;
 }
 
+/**
+ * 招商活动 of a window summed (the roll-up's statistical window, the cockpit's year to the chosen
+ * month): the events held in it (in part), the firms and contacts they met, and the results of the
+ * projects linked to them up to the window's end, the same sums as each event's totals.
+ */
+export interface PromotionEventPeriodTotals {
+  /** The window, both days inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  events: number;
+  /** Distinct firms named as met at these events. */
+  firmsMet: number;
+  /** Distinct contacts named as met at these events. */
+  contactsMet: number;
+  /** Projects linked to these events (leads included). */
+  projects: number;
+  signedProjects: number;
+  signedAmount: Wan;
+  fundsInPlace: Wan;
+}
+
 /** What an event's dates break: it cannot end before it starts. */
 export function promotionEventProblems(input: Pick<PromotionEventInput, 'startsOn' | 'endsOn'>): RuleProblem[] {
   if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) {

@@ -12,7 +12,7 @@ import {
   type PlanMissingView,
 } from '@crm/domain';
 import { openCourtingConflicts } from '@crm/api/pipeline';
-import { eventLinesBetween } from '@crm/api/events';
+import { eventLinesBetween, eventPeriodTotals } from '@crm/api/events';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -111,6 +111,14 @@ export class CockpitService {
         `${period.year}-01-01`,
         `${period.year}-12-31`,
         { date: monthEnd(period.asOf), month: period.asOf },
+        user.allChains ? null : user.chainIds,
+      ),
+      // 招商活动 of the year to the end of the chosen period's window, summed (the events area's figure).
+      eventTotals: await eventPeriodTotals(
+        manager,
+        period.yearStart,
+        period.monthEnd,
+        { date: period.monthEnd, month: period.asOf },
         user.allChains ? null : user.chainIds,
       ),
     };

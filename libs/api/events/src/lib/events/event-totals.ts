@@ -1,4 +1,4 @@
-import type { PromotionEventLine, PromotionEventTotals } from '@crm/domain';
+import type { PromotionEventLine, PromotionEventPeriodTotals, PromotionEventTotals } from '@crm/domain';
 import type { EntityManager } from 'typeorm';
 
 export const EVENT_TOTALS_ZERO: PromotionEventTotals = { projects: 0, signedProjects: 0, signedAmount: '0', fundsInPlace: '0' };
@@ -43,6 +43,56 @@ export async function eventTotals(
     totals.set(r.id, { projects: r.projects, signedProjects: r.signed_projects, signedAmount: r.signed_amount, fundsInPlace: r.funds });
   }
   return totals;
+}
+
+/** The events held (in part) between two days: city-wide ones and, with `chainIds`, those of these chains. */
+const EVENTS_BETWEEN = `
+  SELECT e.id FROM promotion_event e
+  WHERE e.starts_on <= $2::date AND e.ends_on >= $1::date
+    AND ($3::smallint[] IS NULL OR e.chain_ids = '{}' OR e.chain_ids && $3::smallint[])`;
+
+/**
+ * 招商活动 of a window summed: the events held (in part) between two days, the firms and contacts
+ * they met, and the results of their linked projects up to `upTo`, the same sums as eventTotals
+ * gives per event (a project links to one event, so they add up). The one figure the roll-up (its
+ * statistical window) and the cockpit (the year to the chosen month) show. `chainIds` as for
+ * eventLinesBetween.
+ */
+export async function eventPeriodTotals(
+  manager: EntityManager,
+  from: string,
+  to: string,
+  upTo: { date: string; month: string },
+  chainIds: number[] | null = null,
+): Promise<PromotionEventPeriodTotals> {
+  const [row]: { events: number; firms: number; contacts: number; projects: number; signed_projects: number; signed_amount: string; funds: string }[] =
+    await manager.query(
+      `WITH ev AS (${EVENTS_BETWEEN}),
+       linked AS (SELECT p.id FROM project p WHERE p.event_id IN (SELECT id FROM ev)),
+       signed AS (
+         SELECT count(DISTINCT a.project_id)::int AS n, sum(a.amount) AS amount FROM project_agreement a
+         WHERE a.project_id IN (SELECT id FROM linked) AND a.signed_on <= $4::date)
+       SELECT (SELECT count(*) FROM ev)::int AS events,
+              (SELECT count(DISTINCT x.enterprise_id) FROM promotion_event_enterprise x WHERE x.event_id IN (SELECT id FROM ev))::int AS firms,
+              (SELECT count(DISTINCT x.contact_id) FROM promotion_event_contact x WHERE x.event_id IN (SELECT id FROM ev))::int AS contacts,
+              (SELECT count(*) FROM linked)::int AS projects,
+              s.n AS signed_projects, trim_scale(coalesce(s.amount, 0))::text AS signed_amount,
+              trim_scale(coalesce((SELECT sum(f.amount) FROM fund_arrival f
+                                   WHERE f.project_id IN (SELECT id FROM linked) AND f.month <= $5::text), 0))::text AS funds
+       FROM signed s`,
+      [from, to, chainIds, upTo.date, upTo.month],
+    );
+  return {
+    from,
+    to,
+    events: row.events,
+    firmsMet: row.firms,
+    contactsMet: row.contacts,
+    projects: row.projects,
+    signedProjects: row.signed_projects,
+    signedAmount: row.signed_amount,
+    fundsInPlace: row.funds,
+  };
 }
 
 /**

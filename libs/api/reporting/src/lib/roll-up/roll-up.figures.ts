@@ -52,7 +52,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { officeSettingValue } from '../reminders/office-setting.service';
 import { instructionCounts } from './roll-up.instructions';
-import { eventLinesBetween } from '@crm/api/events';
+import { blockedByNeeds } from '@crm/api/guarantees';
+import { eventLinesBetween, eventPeriodTotals } from '@crm/api/events';
 
 /*
  * The roll-up's figures. 签约额, 签约项目, 到位资金, 亿元以上项目 with their targets and
@@ -142,8 +143,11 @@ export async function rollUpFigures(
   const topSignings = await topSignedProjects(manager, ids, `${year}-01-01`, nextMonth, 5);
   // 领导批示 by the Asia/Shanghai calendar month of the period.
   const instructions = await instructionCounts(manager, statWin, takenAt);
+  // 要素制约 city-wide, as of the window's last day (or the day taken, if earlier).
+  const blocked = await blockedByNeeds(manager, { chainIds: null, asOf: actionItemsAsOf(statWin, takenAt) });
   // 招商活动 held in the period, their results up to its end.
   const events = await eventLinesBetween(manager, statWin.from, statWin.to, { date: statWin.to, month: period });
+  const eventTotals = await eventPeriodTotals(manager, statWin.from, statWin.to, { date: statWin.to, month: period });
 
   const months = Array.from(
     { length: month },
@@ -352,7 +356,9 @@ export async function rollUpFigures(
     },
     bulletin,
     instructions: instructions.city,
+    blockedByNeeds: blocked,
     events,
+    eventTotals,
   };
 }
 
