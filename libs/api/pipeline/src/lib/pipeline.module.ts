@@ -20,6 +20,7 @@ import { PipelineTotalsService } from './totals/pipeline-totals.service';
 import { ProjectWriterModule } from './project-writer.module';
 // Registers the owner type 'project' with the files area (附件: a project's files have the project's access).
 import './projects/project-file-owner';
+import './pre-reviews/pre-review-file-owner';
 
 /**
  * The seven-stage pipeline: projects, stage gates and history, activities, evaluations, the
