@@ -1,5 +1,6 @@
 import type { PromotionEventLine, PromotionEventPeriodTotals } from '../events/promotion-event.contract';
 import type { StatWindow } from '../reporting/stat-window';
+import type { BlockedByNeedView } from '../guarantees/guarantee.contract';
 import type { ChainCode, ChainUnitRole } from '../chain';
 import type { Wan } from '../money';
 import type { MonthlyReportState, NotificationKind } from '../reporting/reporting.contract';
@@ -355,6 +356,8 @@ export interface ChainCockpitView {
   openInstructionCount: number;
   /** 招商图谱: the year's weak or missing links with no active lead; null when the chain has no map for the year. */
   mapGaps?: ChainMapGapView[] | null;
+  /** 要素制约: the chain's projects held up by a need (blockedByNeeds, as of the month chosen); absent before it existed. */
+  blockedByNeeds?: BlockedByNeedView[];
 }
 
 /** A gap of a chain's map (a weak or missing link) with no active project tagged with it. */

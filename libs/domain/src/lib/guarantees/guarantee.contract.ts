@@ -281,3 +281,9 @@ export function guaranteeInputProblems(input: GuaranteeRequestInput): RuleProble
   }
   return problems;
 }
+
+/** How long a need has held its project up, as the lists print it: 已发出 N 天，逾期 M 天（无法满足）. */
+export function blockedHowLongZh(b: Pick<BlockedByNeedView, 'daysSinceSent' | 'daysOverdue' | 'status'>): string {
+  const overdue = b.daysOverdue !== null ? `，逾期 ${b.daysOverdue} 天` : '';
+  return `已发出 ${b.daysSinceSent} 天${overdue}${b.status === 'cannot-meet' ? '（无法满足）' : ''}`;
+}

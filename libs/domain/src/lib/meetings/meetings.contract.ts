@@ -8,6 +8,7 @@ import type {
   FunnelStageView,
   StuckProjectView,
 } from '../cockpit/cockpit.contract';
+import type { BlockedByNeedView } from '../guarantees/guarantee.contract';
 import type { Wan } from '../money';
 import type { UnitRef, UserRef } from '../pipeline/project.contract';
 import type { PlanMissingView } from '../plan/plan.contract';
@@ -229,6 +230,8 @@ export interface MeetingPackChainSection {
   completion: ActionItemCompletion;
   /** 招商图谱: names of the year's weak or missing links with no active lead; null when the chain has no map for the year. */
   mapGaps?: string[] | null;
+  /** 要素制约: the chain's projects held up by a need when the pack is generated (blockedByNeeds); absent in older packs. */
+  blockedByNeeds?: BlockedByNeedView[];
 }
 
 /**

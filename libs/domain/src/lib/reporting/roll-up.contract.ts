@@ -1,5 +1,6 @@
 import type { PromotionEventLine, PromotionEventPeriodTotals } from '../events/promotion-event.contract';
 import type { ChainCode } from '../chain';
+import type { BlockedByNeedView } from '../guarantees/guarantee.contract';
 import type { ActionItemCompletion } from '../meetings/meetings.contract';
 import type { Wan } from '../money';
 import type { ProjectStatus } from '../pipeline/project';
@@ -267,6 +268,8 @@ export interface RollUpFigures {
   bulletin?: RollUpBulletinFigures;
   /** 领导批示 city-wide in the period (批示 N件, 已回复 M件, 未回复 K件); absent in older figures. */
   instructions?: RollUpInstructionCounts;
+  /** 要素制约: the projects held up by a need, city-wide, as of the window's end (or when taken, if earlier); absent in older figures. */
+  blockedByNeeds?: BlockedByNeedView[];
   /** 招商活动 held in the period with their results up to its end (签约 N个 X亿元, 到位 Y亿元); absent in older figures. */
   events?: PromotionEventLine[];
   /** 招商活动 of the window summed (举办 N场, 对接企业 M家, 引出项目 K个, 签约, 到位); absent in older figures. */

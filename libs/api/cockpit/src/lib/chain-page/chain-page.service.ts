@@ -1,4 +1,5 @@
 import { unledGapsOfChain } from '@crm/api/chain-map';
+import { blockedByNeeds } from '@crm/api/guarantees';
 import { CLOCK, type Clock } from '@crm/api/core';
 import type { AuthUser } from '@crm/api/core';
 import { keyTaskProgress, planMissing, readPlanState } from '@crm/api/plan';
@@ -78,6 +79,11 @@ export class ChainPageService {
       chainIds: [chain.id],
     });
     const gaps = await unledGapsOfChain(this.dataSource.manager, period.year, chain.id);
+    // 要素制约 as of the month chosen, as the alerts: a past period's window end, else today.
+    const blocked = await blockedByNeeds(this.dataSource.manager, {
+      chainIds: [chain.id],
+      asOf: period.monthEnd < today ? period.monthEnd : today,
+    });
     const reachedOf = (s: Stage) => history.reached[s] ?? 0;
     const scope = { chain: chain.code };
 
@@ -135,6 +141,7 @@ export class ChainPageService {
       openInstructions: open.open,
       openInstructionCount: open.count,
       mapGaps: gaps && gaps.map((g) => ({ linkId: g.linkId, name: g.linkName, status: g.status as 'weak' | 'missing', kind: g.kind })),
+      blockedByNeeds: blocked,
     };
   }
 }

@@ -5,6 +5,7 @@ import {
   STAGE_LABELS,
   YEAR_ON_YEAR_HEADERS,
   bigProjectsLabelZh,
+  blockedHowLongZh,
   statWindowLabel,
   formatWan,
   yearOnYearRows,
@@ -177,6 +178,16 @@ function chainSection(pack: MeetingPackView, s: MeetingPackChainSection, index: 
         i.overdue ? '已逾期' : i.status === 'in-progress' ? '办理中' : '未开始',
       ]),
     ),
+    // 要素制约 (absent in a pack made before it existed).
+    ...(s.blockedByNeeds === undefined
+      ? []
+      : [
+          sub(7, '要素保障制约项目'),
+          ...table(
+            ['项目', '要素需求', '保障部门', '办理时限', '时长'],
+            s.blockedByNeeds.map((b) => [b.project.name, b.need, b.unit.name, b.dueOn, blockedHowLongZh(b)]),
+          ),
+        ]),
   ];
 }
 

@@ -9,6 +9,7 @@ import {
   type CockpitChain,
 } from '@crm/api/cockpit';
 import { unledGapsOfChain } from '@crm/api/chain-map';
+import { blockedByNeeds } from '@crm/api/guarantees';
 import { actionItemCompletionByChain, canReadChain, completionOf, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { planMissing, readPlanState } from '@crm/api/plan';
 import {
@@ -115,6 +116,8 @@ export class MeetingPackService {
       this.items.list(user, { chain: chain.code, filter: 'open' }),
     ]);
     const gaps = await unledGapsOfChain(this.dataSource.manager, period.year, chain.id);
+    // 要素制约 today, as the stuck projects: what the meeting should unblock.
+    const blocked = await blockedByNeeds(this.dataSource.manager, { chainIds: [chain.id], asOf: today });
     const movedProjects = await projectRefsById(this.dataSource.manager, moves.map((m) => m.project_id));
     const perKind = new Map<string, number>();
     const listed: AlertView[] = alerts.items.filter((a) => {
@@ -141,6 +144,7 @@ export class MeetingPackService {
       openItems: [...openItems].sort((a, b) => Number(b.overdue) - Number(a.overdue)),
       completion: completionOf(completion),
       mapGaps: gaps && gaps.map((g) => g.linkName),
+      blockedByNeeds: blocked,
     };
   }
 }

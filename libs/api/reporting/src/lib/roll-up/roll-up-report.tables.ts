@@ -1,4 +1,5 @@
 import {
+  GUARANTEE_STATUS_LABELS,
   PROJECT_STATUS_LABELS,
   RANKING_RULE_LABEL,
   rankingMeasured,
@@ -466,6 +467,26 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
         p.text,
       ]),
     },
+    // 要素制约 (blockedByNeeds of @crm/api/guarantees, as the leader page and the meeting pack list them); older figures: none.
+    ...(f.blockedByNeeds?.length
+      ? [
+          {
+            title: '要素保障制约项目',
+            headers: ['序号', '产业链', '项目', '要素需求', '保障部门', '发出日期', '办理时限', '办理状态', '逾期(天)'],
+            rows: f.blockedByNeeds.map((b, i): ReportCell[] => [
+              i + 1,
+              b.chain.nameZh,
+              b.project.name,
+              b.need,
+              b.unit.name,
+              b.sentOn,
+              b.dueOn,
+              GUARANTEE_STATUS_LABELS[b.status],
+              b.daysOverdue,
+            ]),
+          },
+        ]
+      : []),
     {
       title: '年度按月统计',
       headers: [

@@ -52,6 +52,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { officeSettingValue } from '../reminders/office-setting.service';
 import { instructionCounts } from './roll-up.instructions';
+import { blockedByNeeds } from '@crm/api/guarantees';
 import { eventLinesBetween, eventPeriodTotals } from '@crm/api/events';
 
 /*
@@ -142,6 +143,8 @@ export async function rollUpFigures(
   const topSignings = await topSignedProjects(manager, ids, `${year}-01-01`, nextMonth, 5);
   // 领导批示 by the Asia/Shanghai calendar month of the period.
   const instructions = await instructionCounts(manager, statWin, takenAt);
+  // 要素制约 city-wide, as of the window's last day (or the day taken, if earlier).
+  const blocked = await blockedByNeeds(manager, { chainIds: null, asOf: actionItemsAsOf(statWin, takenAt) });
   // 招商活动 held in the period, their results up to its end.
   const events = await eventLinesBetween(manager, statWin.from, statWin.to, { date: statWin.to, month: period });
   const eventTotals = await eventPeriodTotals(manager, statWin.from, statWin.to, { date: statWin.to, month: period });
@@ -353,6 +356,7 @@ export async function rollUpFigures(
     },
     bulletin,
     instructions: instructions.city,
+    blockedByNeeds: blocked,
     events,
     eventTotals,
   };
