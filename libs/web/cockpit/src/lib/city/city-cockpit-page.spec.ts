@@ -1,5 +1,5 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockState, TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { RANKING_FORMULA } from '@crm/domain';
@@ -32,6 +32,15 @@ describe('CityCockpitPage', () => {
     return { harness, element: harness.routeNativeElement as HTMLElement };
   }
 
+  /** Waits for the page, then draws what it defers until the browser is idle (the chains, trends, ranking). */
+  async function settle(harness: RouterTestingHarness) {
+    await harness.fixture.whenStable();
+    for (const block of await harness.fixture.getDeferBlocks()) {
+      await block.render(DeferBlockState.Complete);
+    }
+    await harness.fixture.whenStable();
+  }
+
   function answer(view = cityView()) {
     const req = backend.expectOne((r) => r.url === '/api/cockpit');
     req.flush(view);
@@ -43,7 +52,7 @@ describe('CityCockpitPage', () => {
     const params = answer();
     expect(params.get('year')).toBe('2025');
     expect(params.get('month')).toBe('6');
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     expect(text(element.querySelector('.subtitle'))).toBe(
       '2025年1—6月累计 · 全市7条产业链',
@@ -79,7 +88,7 @@ describe('CityCockpitPage', () => {
     const second = view.chains[1];
     second.target = { ...(view.chains[0].target as NonNullable<typeof second.target>), bigProjectThreshold: '50000.000000' };
     answer(view);
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     expect(text(element.querySelector('.totals .total.big .label'))).toBe('大项目（各链标准）');
     const rows = [...element.querySelectorAll('.chain-table tbody tr[data-chain]')];
@@ -102,7 +111,7 @@ describe('CityCockpitPage', () => {
         },
       }),
     );
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     const link = element.querySelector<HTMLAnchorElement>('.alert-counts a.alert-link');
     expect(text(link)).toBe('签约未供地 2');
@@ -119,7 +128,7 @@ describe('CityCockpitPage', () => {
   it('gives each chain a card for phones with every figure the table shows', async () => {
     const { harness, element } = await render();
     answer();
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     const cards = [...element.querySelectorAll('.chain-cards .chain-card')];
     expect(cards.map((c) => c.getAttribute('data-chain'))).toEqual(['clean-energy', 'culture-tourism']);
@@ -145,7 +154,7 @@ describe('CityCockpitPage', () => {
         cityTotals: { ...own.totals, scope: 'city', chainCount: 7 },
       }),
     );
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     expect(text(element.querySelector('.totals h2'))).toBe('所包联产业链合计');
     const city = element.querySelector('.city-totals');
@@ -157,14 +166,14 @@ describe('CityCockpitPage', () => {
   it('shows no whole-city card to others', async () => {
     const { harness, element } = await render();
     answer();
-    await harness.fixture.whenStable();
+    await settle(harness);
     expect(element.querySelector('.city-totals')).toBeNull();
   });
 
   it('puts the chains side by side, ahead or behind pace, each figure linking to its projects', async () => {
     const { harness, element } = await render();
     answer();
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     const rows = [
       ...element.querySelectorAll('.chain-table tbody tr[data-chain]'),
@@ -202,7 +211,7 @@ describe('CityCockpitPage', () => {
   it('shows the quarter ranking with its formula, and draws the trends in 亿元', async () => {
     const { harness, element } = await render();
     answer();
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     const ranking = [
       ...element.querySelectorAll('.ranking-table tbody tr[data-chain]'),
@@ -240,14 +249,14 @@ describe('CityCockpitPage', () => {
   it('changes the month through the pickers, keeping it in the URL', async () => {
     const { harness, element } = await render();
     answer();
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     const router = TestBed.inject(Router);
     await router.navigateByUrl('/cockpit?year=2025&month=3');
-    await harness.fixture.whenStable();
+    await settle(harness);
     const params = answer(cityView({ month: 3, asOf: '2025-03' }));
     expect(params.get('month')).toBe('3');
-    await harness.fixture.whenStable();
+    await settle(harness);
     expect(text(element.querySelector('.subtitle'))).toContain(
       '2025年1—3月累计',
     );
@@ -262,7 +271,7 @@ describe('CityCockpitPage', () => {
       }),
     );
     expect(params.keys()).toEqual([]);
-    await harness.fixture.whenStable();
+    await settle(harness);
     expect(text(element.querySelector('.subtitle'))).toContain(
       '您包联的1条产业链',
     );
@@ -278,17 +287,17 @@ describe('CityCockpitPage', () => {
     backend
       .expectOne((r) => r.url === '/api/cockpit')
       .flush('down', { status: 502, statusText: 'Bad Gateway' });
-    await harness.fixture.whenStable();
+    await settle(harness);
     expect(text(element.querySelector('.ant-result-title'))).toBe(
       '驾驶舱数据加载失败',
     );
     element.querySelector<HTMLButtonElement>('button.retry')?.click();
-    await harness.fixture.whenStable();
+    await settle(harness);
     answer();
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     TestBed.inject(I18nService).use('en');
-    await harness.fixture.whenStable();
+    await settle(harness);
     expect(text(element.querySelector('h1'))).toBe("Leaders' cockpit");
     expect(text(element.querySelector('.totals .total.signed .figure'))).toBe(
       'CNY 1.2 billion / CNY 22 billion or more',
@@ -317,7 +326,7 @@ describe('CityCockpitPage', () => {
         ranking: { ...base.ranking, rows: [] },
       }),
     );
-    await harness.fixture.whenStable();
+    await settle(harness);
 
     const notice = element.querySelector('.totals crm-plan-missing');
     expect(text(notice?.querySelector('.plan-missing-title'))).toBe('2027年度工作方案尚未录入');
@@ -340,7 +349,7 @@ describe('CityCockpitPage', () => {
   it('gives a leader the message without the editor link, and a draft its own words', async () => {
     const { harness, element } = await render('/cockpit?year=2026&month=3', leaderUser());
     answer(cityView({ plan: planMissing(2026, 'draft'), ranking: { ...cityView().ranking, rows: [] } }));
-    await harness.fixture.whenStable();
+    await settle(harness);
     const notice = element.querySelector('crm-plan-missing');
     expect(text(notice?.querySelector('.plan-missing-title'))).toBe('2026年度工作方案尚未发布');
     expect(notice?.querySelector('a.plan-missing-edit')).toBeNull();
@@ -358,7 +367,7 @@ describe('CityCockpitPage', () => {
         },
       }),
     );
-    await harness.fixture.whenStable();
+    await settle(harness);
     expect(element.querySelector('.ranking-table')).toBeNull();
     expect(text(element.querySelector('.ranking-none'))).toBe('各产业链尚无计入评分的完成量（得分均为0），暂不排名。');
   });
@@ -366,7 +375,7 @@ describe('CityCockpitPage', () => {
   it('shows 分行业到位资金同比 with the plan’s targets, and marks a whole-year baseline', async () => {
     const { harness, element } = await render();
     answer(cityView({ sectorGrowth: sectorGrowth() }));
-    await harness.fixture.whenStable();
+    await settle(harness);
     const card = element.querySelector('.sector-growth');
     expect(text(card?.querySelector('.ant-card-head-title'))).toBe('分行业到位资金同比（1—6月）');
     const rows = [...(card?.querySelectorAll('tbody tr[data-sector]') ?? [])].map(text);
@@ -381,7 +390,7 @@ describe('CityCockpitPage', () => {
   it('shows each figure beside the same months of last year and the funds-in-place ratio, and says when last year has none', async () => {
     const { harness, element } = await render();
     answer();
-    await harness.fixture.whenStable();
+    await settle(harness);
     // The totals: 12亿 against 10亿, 40亿 against 32亿, 1 big project against 1 (text() puts a space between text nodes).
     expect(text(element.querySelector('.totals .total.signed .yoy'))).toBe('同比增长 20% （上年同期 10亿元）');
     expect(text(element.querySelector('.totals .total.funds .yoy'))).toBe('同比增长 25% （上年同期 32亿元）');
@@ -398,7 +407,7 @@ describe('CityCockpitPage', () => {
     expect(element.textContent).not.toContain('同比增长 0%（上年同期 0');
 
     TestBed.inject(I18nService).use('en');
-    await harness.fixture.whenStable();
+    await settle(harness);
     expect(text(row('culture-tourism')?.querySelector('.signed .yoy'))).toBe('No data for the same period last year');
   });
 });

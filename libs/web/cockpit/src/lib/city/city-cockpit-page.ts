@@ -28,6 +28,7 @@ import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -64,6 +65,7 @@ import { AlertSettingsDrawer } from '../settings/alert-settings-drawer';
     NzCardModule,
     NzIconModule,
     NzSelectModule,
+    NzSkeletonModule,
     NzTableModule,
     NzTagModule,
     PlanMissingNotice,
