@@ -30,8 +30,10 @@ import { ChainMap1764990000000 } from './1764990000000-chain-map';
 import { ContactsAndFirmGroups1765000000000 } from './1765000000000-contacts-and-firm-groups';
 import { EnterpriseGroup1765000100000 } from './1765000100000-enterprise-group';
 import { EventsAndSearch1765010000000 } from './1765010000000-events-and-search';
+import { StoredFiles1765100000000 } from './1765100000000-stored-files';
 import { PreReview1765110000000 } from './1765110000000-pre-review';
 import { GuaranteeRequests1765120000000 } from './1765120000000-guarantee-requests';
+import { ExistingSites1765130000000 } from './1765130000000-existing-sites';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -66,6 +68,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ContactsAndFirmGroups1765000000000,
   EnterpriseGroup1765000100000,
   EventsAndSearch1765010000000,
+  StoredFiles1765100000000,
   PreReview1765110000000,
   GuaranteeRequests1765120000000,
+  ExistingSites1765130000000,
 ];

@@ -3,9 +3,11 @@ import { CHAIN_LINK_KIND_LABELS } from '../chain-map/chain-map.contract';
 import { ENTERPRISE_TAG_LABELS } from '../enterprise';
 import { OWNERSHIP_LABELS } from '../ledger/ledger-columns';
 import { PROMOTION_EVENT_KIND_LABELS } from '../events/promotion-event.contract';
+import { STORED_FILE_KIND_LABELS } from '../files/stored-file.contract';
 import { GUARANTEE_KIND_LABELS, GUARANTEE_STATUS_LABELS } from '../guarantees/guarantee.contract';
 import { MEETING_KIND_LABELS } from '../meetings/meetings.contract';
 import { EVALUATION_CONCLUSION_LABELS, EVALUATION_DIMENSION_LABELS, EVALUATION_RATING_LABELS } from '../pipeline/evaluation';
+import { LAND_ROUTE_LABELS, SITE_DOCUMENT_KIND_LABELS } from '../pipeline/land-route';
 import { PRE_REVIEW_ANSWER_LABELS } from '../pipeline/pre-review';
 import { ACTIVITY_KIND_LABELS, AGREEMENT_KIND_LABELS, PROJECT_STATUS_LABELS, SOURCE_CHANNEL_LABELS } from '../pipeline/project';
 import { SECTOR_LABELS } from '../plan/plan.contract';
@@ -169,6 +171,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, AuditLabel>> = {
   promotion_event: { zh: '招商活动', en: 'Promotion event' },
   guarantee_request: { zh: '要素保障需求', en: 'Resource request' },
   chain_map: { zh: '招商图谱', en: 'Chain map' },
+  stored_file: { zh: '附件', en: 'File' },
   user: { zh: '系统用户', en: 'User' },
 };
 
@@ -237,6 +240,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   landAreaMu: f('用地面积', 'Land area', 'area'),
   landNotStartedMonths: f('供地后未开工预警（月）', 'Months after land before an alert', 'count', { suffix: '个月' }),
   landParcel: f('地块', 'Land parcel', 'text'),
+  landRoute: f('用地方式', 'Land route', 'enum', { options: LAND_ROUTE_LABELS }),
   late: f('逾期报送', 'Late', 'boolean'),
   location: f('建设地点', 'Location', 'text'),
   locked: f('已锁定', 'Locked', 'boolean'),
@@ -269,6 +273,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   period: f('报告期', 'Period', 'period'),
   personId: f('人员', 'Person', 'person'),
   plan: f('方案内容', 'Plan', 'summary'),
+  plantAreaSqm: f('厂房面积', 'Plant area', 'number', { suffix: '平方米' }),
   planStatus: f('方案状态', 'Plan status', 'enum', { options: { draft: '草稿', published: '已发布' } }),
   plannedInvestment: f('计划总投资', 'Planned investment', 'amount'),
   posts: f('职务', 'Posts', 'posts'),
@@ -292,6 +297,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   signedAmount: f('签约金额', 'Signed amount', 'amount'),
   signedNoLandMonths: f('签约后未供地预警（月）', 'Months after signing before an alert', 'count', { suffix: '个月' }),
   signedOn: f('签约日期', 'Signed on', 'date'),
+  siteDocumentKind: f('场地权属证明类型', 'Site document kind', 'enum', { options: SITE_DOCUMENT_KIND_LABELS }),
+  siteDocumentOn: f('产权证或租赁合同日期', 'Site document date', 'date'),
+  siteDocumentRef: f('产权证号或租赁合同编号', 'Title or lease no.', 'text'),
   sourceChannel: f('招商渠道', 'Source channel', 'enum', { options: SOURCE_CHANNEL_LABELS }),
   stage: f('阶段', 'Stage', 'enum', { options: STAGE_LABELS }),
   state: f('状态', 'State', 'enum', {
@@ -432,6 +440,16 @@ export const AUDIT_ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<
     notes: f('备注', 'Notes', 'text'),
     chainLinkId: f('图谱环节', 'Chain-map link', 'text'),
     chainLinkKind: f('补链类型', 'Link kind', 'enum', { options: CHAIN_LINK_KIND_LABELS }),
+  },
+  // 附件: what the file is and where it belongs; its bytes stay in the file's own row.
+  stored_file: {
+    ownerType: f('所属记录类型', 'Record type', 'text'),
+    ownerId: f('所属记录', 'Record', 'text'),
+    kind: f('附件类别', 'Kind', 'enum', { options: STORED_FILE_KIND_LABELS }),
+    name: f('文件名', 'File name', 'text'),
+    mediaType: f('文件类型', 'Media type', 'text'),
+    sizeBytes: f('文件大小', 'Size', 'number', { suffix: '字节' }),
+    sha256: f('SHA-256校验值', 'SHA-256', 'text'),
   },
   promotion_event: {
     name: f('活动名称', 'Name', 'text'),

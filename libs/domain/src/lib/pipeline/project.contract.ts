@@ -5,6 +5,7 @@ import type { Wan } from '../money';
 import type { PlanMissingView } from '../plan/plan.contract';
 import type { ChainTargetView } from '../reference.contract';
 import type { Stage } from '../stage';
+import type { LandRoute, SiteDocumentKind } from './land-route';
 import type { ProjectStatus, SourceChannel } from './project';
 import type { AgreementView, EvaluationView, FundArrivalView, TimelineEntry } from './project-records.contract';
 import type { RuleProblem } from './rule-problem';
@@ -63,6 +64,8 @@ export interface ProjectSummaryView {
   nextFollowUpOn: string | null;
   updatedAt: string;
   version: number;
+  /** 用地方式 once recorded (既有用地 / 闲置厂房 are marked 盘活存量 wherever the project is listed). */
+  landRoute?: LandRoute | null;
 }
 
 /** 招商项目 in full. */
@@ -92,6 +95,14 @@ export interface ProjectView extends ProjectSummaryView {
   landAreaMu: string | null;
   landApprovalRef: string | null;
   landApprovedOn: string | null;
+  /** 用地方式 (null: not recorded, a new allocation); landParcel is the site of an existing one. */
+  landRoute: LandRoute | null;
+  /** 场地权属证明 of an existing site or idle plant: kind, number, date. */
+  siteDocumentKind: SiteDocumentKind | null;
+  siteDocumentRef: string | null;
+  siteDocumentOn: string | null;
+  /** 厂房面积 (平方米) of an idle plant. */
+  plantAreaSqm: string | null;
   constructionStartedOn: string | null;
   constructionPermitRef: string | null;
   completedOn: string | null;
@@ -139,6 +150,11 @@ export interface ProjectUpdateInput extends Partial<ProjectInput> {
   landAreaMu?: string | null;
   landApprovalRef?: string | null;
   landApprovedOn?: string | null;
+  landRoute?: LandRoute;
+  siteDocumentKind?: SiteDocumentKind;
+  siteDocumentRef?: string;
+  siteDocumentOn?: string;
+  plantAreaSqm?: string;
   constructionStartedOn?: string | null;
   constructionPermitRef?: string | null;
   completedOn?: string | null;
@@ -161,6 +177,16 @@ export interface StageMoveInput {
   landAreaMu?: string;
   landApprovalRef?: string;
   landApprovedOn?: string;
+  /**
+   * 用地方式 (default 新增供地). 既有用地 / 闲置厂房 replace the approval by the site (landParcel), its
+   * title or lease (siteDocumentKind, siteDocumentRef, siteDocumentOn) and its area (landAreaMu in
+   * 亩, or plantAreaSqm in 平方米 for a plant).
+   */
+  landRoute?: LandRoute;
+  siteDocumentKind?: SiteDocumentKind;
+  siteDocumentRef?: string;
+  siteDocumentOn?: string;
+  plantAreaSqm?: string;
   constructionStartedOn?: string;
   constructionPermitRef?: string;
   completedOn?: string;

@@ -113,6 +113,7 @@ export const PROJECT_TEXT_LIMITS = {
   agreementRef: 100,
   landParcel: 200,
   landApprovalRef: 100,
+  siteDocumentRef: 100,
   constructionPermitRef: 100,
   activitySummary: 2000,
   nextStep: 500,

@@ -2,11 +2,14 @@ import { STAGES, type Stage } from '../stage';
 import {
   checkStageMove,
   isSignedStage,
+  landRouteProblems,
   missingForStage,
   STAGE_GATE_REQUIREMENTS,
   stageFactProblems,
+  stageGateRequirements,
   type ProjectFacts,
 } from './stage-gate';
+import { landRouteFromLabel, landRouteMark, siteDocumentKindFromLabel } from './land-route';
 
 const lead: ProjectFacts = {
   name: '东方电气高原叶片制造',
@@ -203,5 +206,109 @@ describe('stage fact dates', () => {
     expect(
       fields(stageFactProblems({ constructionStartedOn: '2025-06-10', completedOn: '2025-07-09' }, today)),
     ).toEqual(['completedOn']);
+  });
+});
+
+describe('the land gate on an existing site or an idle plant (盘活存量, issue 21 §3)', () => {
+  const signed = factsFor('signed');
+  const construction = { constructionStartedOn: '2025-05-01', constructionPermitRef: 'SG-2025-088' };
+  const existingSite: Partial<ProjectFacts> = {
+    landRoute: 'existing-site',
+    landParcel: '南川工业园区 原青海某化工厂区',
+    landAreaMu: '45',
+    siteDocumentKind: 'property-title',
+    siteDocumentRef: '青(2019)格尔木市不动产权第0001234号',
+    siteDocumentOn: '2019-08-20',
+  };
+  const idlePlant: Partial<ProjectFacts> = {
+    landRoute: 'idle-plant',
+    landParcel: '昆仑经济技术开发区 3号标准化厂房',
+    plantAreaSqm: '12000',
+    siteDocumentKind: 'lease',
+    siteDocumentRef: 'ZL-2025-017',
+    siteDocumentOn: '2025-04-10',
+  };
+
+  it('opens 项目供地 and 项目开工 without a land approval', () => {
+    for (const site of [existingSite, idlePlant]) {
+      expect(missingForStage({ ...signed, ...site }, 'land')).toEqual([]);
+      expect(missingForStage({ ...signed, ...site, ...construction }, 'construction')).toEqual([]);
+    }
+  });
+
+  it('asks an existing site for the site, its area in 亩 and its title or lease', () => {
+    expect(fields(missingForStage({ ...signed, landRoute: 'existing-site' }, 'land'))).toEqual([
+      'landParcel',
+      'landAreaMu',
+      'siteDocumentKind',
+      'siteDocumentRef',
+      'siteDocumentOn',
+    ]);
+    const noDocument = { ...signed, ...existingSite, siteDocumentRef: ' ' };
+    const missing = missingForStage(noDocument, 'construction');
+    expect(fields(missing)).toEqual(['siteDocumentRef', 'constructionStartedOn', 'constructionPermitRef']);
+    expect(missing[0]).toMatchObject({ stage: 'land', zh: '请填写产权证号或租赁合同编号' });
+  });
+
+  it('asks an idle plant for its area in 平方米, positive, not 亩', () => {
+    expect(fields(missingForStage({ ...signed, landRoute: 'idle-plant' }, 'land'))).toEqual([
+      'landParcel',
+      'plantAreaSqm',
+      'siteDocumentKind',
+      'siteDocumentRef',
+      'siteDocumentOn',
+    ]);
+    expect(fields(missingForStage({ ...signed, ...idlePlant, plantAreaSqm: '0' }, 'land'))).toEqual(['plantAreaSqm']);
+    expect(fields(missingForStage({ ...signed, ...idlePlant, plantAreaSqm: '-5' }, 'land'))).toEqual(['plantAreaSqm']);
+  });
+
+  it('still asks a new allocation (or no route recorded) for its approval', () => {
+    const noApproval = { ...factsFor('land'), landApprovalRef: null, landApprovedOn: null };
+    expect(fields(missingForStage(noApproval, 'land'))).toEqual(['landApprovalRef', 'landApprovedOn']);
+    expect(fields(missingForStage({ ...noApproval, landRoute: 'new-land' }, 'land'))).toEqual([
+      'landApprovalRef',
+      'landApprovedOn',
+    ]);
+    // A title does not stand in for an approval on the new-land route.
+    expect(
+      fields(missingForStage({ ...noApproval, landRoute: 'new-land', siteDocumentKind: 'lease', siteDocumentRef: 'x', siteDocumentOn: '2025-01-01' }, 'land')),
+    ).toEqual(['landApprovalRef', 'landApprovedOn']);
+  });
+
+  it('describes each route for the form', () => {
+    expect(STAGE_GATE_REQUIREMENTS.land.map((r) => r.field)).toEqual([
+      'landParcel',
+      'landAreaMu',
+      'landApprovalRef',
+      'landApprovedOn',
+    ]);
+    expect(stageGateRequirements('land', 'idle-plant').map((r) => r.field)).toEqual([
+      'landParcel',
+      'plantAreaSqm',
+      'siteDocumentKind',
+      'siteDocumentRef',
+      'siteDocumentOn',
+    ]);
+  });
+
+  it("refuses the other route's facts, and a document dated in the future", () => {
+    expect(landRouteProblems(existingSite)).toEqual([]);
+    expect(landRouteProblems(idlePlant)).toEqual([]);
+    expect(fields(landRouteProblems({ siteDocumentRef: 'ZL-1' }))).toEqual(['siteDocumentRef']);
+    expect(fields(landRouteProblems({ ...existingSite, plantAreaSqm: '100' }))).toEqual(['plantAreaSqm']);
+    expect(fields(stageFactProblems({ siteDocumentOn: '2025-07-01' }, '2025-06-30'))).toEqual(['siteDocumentOn']);
+  });
+
+  it('marks the project and reads the ledger words', () => {
+    expect(landRouteMark('existing-site')).toBe('既有用地（盘活存量）');
+    expect(landRouteMark('idle-plant')).toBe('闲置厂房（盘活存量）');
+    expect(landRouteMark('new-land')).toBeNull();
+    expect(landRouteMark(null)).toBeNull();
+    expect(landRouteFromLabel('闲置厂房（盘活存量）')).toBe('idle-plant');
+    expect(landRouteFromLabel('既有用地')).toBe('existing-site');
+    expect(landRouteFromLabel('新增供地')).toBe('new-land');
+    expect(landRouteFromLabel('划拨')).toBeNull();
+    expect(siteDocumentKindFromLabel('租赁')).toBe('lease');
+    expect(siteDocumentKindFromLabel('产权')).toBe('property-title');
   });
 });

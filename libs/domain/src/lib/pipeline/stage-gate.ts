@@ -2,6 +2,7 @@ import type { Wan } from '../money';
 import { STAGES, STAGE_LABELS, type Stage } from '../stage';
 import { isPositiveWan } from './amount';
 import { isPassingConclusion, type EvaluationConclusion } from './evaluation';
+import { effectiveLandRoute, isExistingSiteRoute, type LandRoute, type SiteDocumentKind } from './land-route';
 import type { ProjectStatus } from './project';
 import type { RuleProblem } from './rule-problem';
 
@@ -24,6 +25,19 @@ export interface StageFacts {
   landAreaMu: string | null;
   landApprovalRef: string | null;
   landApprovedOn: string | null;
+  /**
+   * 用地方式 (issue 21 §3). Absent or null: 新增供地, judged as before. 既有用地 / 闲置厂房 (盘活存量)
+   * need, instead of the land approval, the site (landParcel), its document and its area.
+   */
+  landRoute?: LandRoute | null;
+  /** 场地权属证明: 产权 or 租赁. */
+  siteDocumentKind?: SiteDocumentKind | null;
+  /** 产权证号 or 租赁合同编号. */
+  siteDocumentRef?: string | null;
+  /** The date of the title or of the lease. */
+  siteDocumentOn?: string | null;
+  /** 厂房面积 in 平方米, decimal string (闲置厂房). */
+  plantAreaSqm?: string | null;
   constructionStartedOn: string | null;
   constructionPermitRef: string | null;
   completedOn: string | null;
@@ -38,6 +52,11 @@ export const STAGE_FACT_FIELDS = [
   'landAreaMu',
   'landApprovalRef',
   'landApprovedOn',
+  'landRoute',
+  'siteDocumentKind',
+  'siteDocumentRef',
+  'siteDocumentOn',
+  'plantAreaSqm',
   'constructionStartedOn',
   'constructionPermitRef',
   'completedOn',
@@ -52,6 +71,11 @@ export const STAGE_FACT_STAGE: Record<keyof StageFacts, Stage> = {
   landAreaMu: 'land',
   landApprovalRef: 'land',
   landApprovedOn: 'land',
+  landRoute: 'land',
+  siteDocumentKind: 'land',
+  siteDocumentRef: 'land',
+  siteDocumentOn: 'land',
+  plantAreaSqm: 'land',
   constructionStartedOn: 'construction',
   constructionPermitRef: 'construction',
   completedOn: 'production',
@@ -88,7 +112,12 @@ interface GateRule {
   zh: string;
   en: string;
   met: (facts: ProjectFacts) => boolean;
+  /** The rule applies only to projects it holds for (a land route); always, when absent. */
+  applies?: (facts: Pick<StageFacts, 'landRoute'>) => boolean;
 }
+
+const newLand = (f: Pick<StageFacts, 'landRoute'>) => effectiveLandRoute(f.landRoute) === 'new-land';
+const existingSite = (f: Pick<StageFacts, 'landRoute'>) => isExistingSiteRoute(f.landRoute);
 
 const filled = (value: string | null | undefined) => typeof value === 'string' && value.trim().length > 0;
 
@@ -172,24 +201,68 @@ const GATES: Record<Stage, GateRule[]> = {
     },
   ],
   land: [
-    { field: 'landParcel', zh: '请填写供地地块', en: 'Enter the land parcel', met: (f) => filled(f.landParcel) },
+    {
+      field: 'landParcel',
+      zh: '请填写供地地块',
+      en: 'Enter the land parcel',
+      met: (f) => filled(f.landParcel),
+      applies: newLand,
+    },
+    {
+      field: 'landParcel',
+      zh: '请填写项目场地（地址或名称）',
+      en: 'Enter the site (address or name)',
+      met: (f) => filled(f.landParcel),
+      applies: existingSite,
+    },
     {
       field: 'landAreaMu',
       zh: '请填写用地面积（亩）',
       en: 'Enter the land area (亩)',
       met: (f) => isPositiveWan(f.landAreaMu),
+      applies: (f) => f.landRoute !== 'idle-plant',
+    },
+    {
+      field: 'plantAreaSqm',
+      zh: '请填写厂房面积（平方米）',
+      en: 'Enter the plant area (m²)',
+      met: (f) => isPositiveWan(f.plantAreaSqm),
+      applies: (f) => f.landRoute === 'idle-plant',
     },
     {
       field: 'landApprovalRef',
       zh: '请填写供地批复文号',
       en: 'Enter the land approval reference',
       met: (f) => filled(f.landApprovalRef),
+      applies: newLand,
     },
     {
       field: 'landApprovedOn',
       zh: '请填写供地批复日期',
       en: 'Enter the land approval date',
       met: (f) => filled(f.landApprovedOn),
+      applies: newLand,
+    },
+    {
+      field: 'siteDocumentKind',
+      zh: '请选择场地权属证明类型（产权或租赁）',
+      en: 'Choose whether the site is owned (title) or leased',
+      met: (f) => f.siteDocumentKind === 'property-title' || f.siteDocumentKind === 'lease',
+      applies: existingSite,
+    },
+    {
+      field: 'siteDocumentRef',
+      zh: '请填写产权证号或租赁合同编号',
+      en: 'Enter the title deed or lease contract number',
+      met: (f) => filled(f.siteDocumentRef),
+      applies: existingSite,
+    },
+    {
+      field: 'siteDocumentOn',
+      zh: '请填写产权证或租赁合同的日期',
+      en: 'Enter the date of the title deed or lease contract',
+      met: (f) => filled(f.siteDocumentOn),
+      applies: existingSite,
     },
   ],
   construction: [
@@ -216,9 +289,19 @@ const GATES: Record<Stage, GateRule[]> = {
   ],
 };
 
-/** What each stage asks for on its own (not cumulative), for the UI to explain the pipeline. */
+/**
+ * What a stage asks for on its own (not cumulative) of a project on the given land route (none:
+ * 新增供地), for the UI to explain the pipeline.
+ */
+export function stageGateRequirements(stage: Stage, landRoute: LandRoute | null = null): StageRequirement[] {
+  return GATES[stage]
+    .filter((rule) => !rule.applies || rule.applies({ landRoute }))
+    .map(({ field, zh, en }) => ({ stage, field, zh, en }));
+}
+
+/** What each stage asks for on its own (not cumulative) of a new allocation (新增供地). */
 export const STAGE_GATE_REQUIREMENTS: Record<Stage, StageRequirement[]> = Object.fromEntries(
-  STAGES.map((stage) => [stage, GATES[stage].map(({ field, zh, en }) => ({ stage, field, zh, en }))]),
+  STAGES.map((stage) => [stage, stageGateRequirements(stage)]),
 ) as Record<Stage, StageRequirement[]>;
 
 export function stageIndex(stage: Stage): number {
@@ -234,9 +317,7 @@ export function isSignedStage(stage: Stage): boolean {
 export function missingForStage(facts: ProjectFacts, target: Stage): StageRequirement[] {
   const missing: StageRequirement[] = [];
   for (const stage of STAGES.slice(0, stageIndex(target) + 1)) {
-    for (const rule of GATES[stage]) {
-      if (!rule.met(facts)) missing.push({ stage, field: rule.field, zh: rule.zh, en: rule.en });
-    }
+    missing.push(...missingAtStage(facts, stage));
   }
   return missing;
 }
@@ -305,6 +386,7 @@ export function stageFactProblems(facts: Partial<StageFacts>, today: string): Ru
   const past: [keyof StageFacts, string][] = [
     ['signedOn', '签约日期'],
     ['landApprovedOn', '供地批复日期'],
+    ['siteDocumentOn', '产权证或租赁合同日期'],
     ['constructionStartedOn', '开工日期'],
     ['completedOn', '竣工投产日期'],
   ];
@@ -326,4 +408,59 @@ export function stageFactProblems(facts: Partial<StageFacts>, today: string): Ru
     });
   }
   return problems;
+}
+
+/**
+ * Facts of one land route given on a project that follows the other (400): an approval belongs to
+ * 新增供地, a title or lease to 既有用地 / 闲置厂房, a plant's m² to 闲置厂房. `facts` are the
+ * project's land facts as they would be after the write (recorded, then the request's).
+ */
+export function landRouteProblems(facts: Partial<StageFacts>): RuleProblem[] {
+  const route = effectiveLandRoute(facts.landRoute);
+  const problems: RuleProblem[] = [];
+  const given = (v: string | null | undefined) => v !== null && v !== undefined && v !== '';
+  if (route === 'new-land') {
+    for (const field of ['siteDocumentKind', 'siteDocumentRef', 'siteDocumentOn'] as const) {
+      if (given(facts[field])) {
+        problems.push({
+          field,
+          zh: '产权证或租赁合同只用于既有用地或闲置厂房（盘活存量），新增供地请填写供地批复；或将用地方式改为既有用地、闲置厂房',
+          en: 'A title or lease belongs to an existing site or idle plant; a new allocation gives its land approval (or change the land route)',
+        });
+      }
+    }
+  }
+  if (route !== 'idle-plant' && given(facts.plantAreaSqm)) {
+    problems.push({
+      field: 'plantAreaSqm',
+      zh: '厂房面积（平方米）只用于闲置厂房；其他用地方式请填写用地面积（亩）',
+      en: 'The plant area (m²) belongs to an idle plant; other routes give the land area in 亩',
+    });
+  }
+  return problems;
+}
+
+/**
+ * The land facts a route does not use: setting a project's route clears them (the other route's
+ * title or lease, a plant's m²), so a project moved back and forward on another route, or whose
+ * route is corrected, keeps no stale document. An approval is kept on every route.
+ */
+export function landFactsClearedBy(route: LandRoute): (keyof StageFacts)[] {
+  if (route === 'new-land') return ['siteDocumentKind', 'siteDocumentRef', 'siteDocumentOn', 'plantAreaSqm'];
+  if (route === 'existing-site') return ['plantAreaSqm'];
+  return [];
+}
+
+/** The facts with a new route applied: the fields it does not use cleared, then `route` set. */
+export function withLandRoute<F extends Partial<StageFacts>>(facts: F, route: LandRoute): F {
+  const next: F = { ...facts, landRoute: route };
+  for (const field of landFactsClearedBy(route)) (next as Partial<StageFacts>)[field] = null;
+  return next;
+}
+
+/** What the gate of `stage` alone still misses (not cumulative), as when its facts are corrected. */
+export function missingAtStage(facts: ProjectFacts, stage: Stage): StageRequirement[] {
+  return GATES[stage]
+    .filter((rule) => (!rule.applies || rule.applies(facts)) && !rule.met(facts))
+    .map(({ field, zh, en }) => ({ stage, field, zh, en }));
 }

@@ -56,6 +56,34 @@ describe('ledger exports', () => {
     expect(fresh.getColumn(started).numFmt).toBe('yyyy-mm-dd');
   });
 
+  it('gives the land route a column: 盘活存量 marked, a land reached without one is 新增供地, before the land nothing', async () => {
+    // The sample pipeline stops before the land: two projects are taken there (a fixture, not a move).
+    const [[site]] = await w.t.dataSource.query(
+      `UPDATE project SET stage = 'construction', land_route = 'idle-plant', plant_area_sqm = 8000,
+              site_document_kind = 'lease', site_document_ref = 'ZL-EXPORT-1', site_document_on = '2025-03-01'
+       WHERE id = (SELECT id FROM project ORDER BY name LIMIT 1 OFFSET 1)
+       RETURNING name`,
+    );
+    const [[land]] = await w.t.dataSource.query(
+      `UPDATE project SET stage = 'land' WHERE id = (SELECT id FROM project ORDER BY name LIMIT 1 OFFSET 2) RETURNING name`,
+    );
+    const [lead] = await w.t.dataSource.query(
+      `SELECT name FROM project WHERE stage IN ('lead', 'negotiation', 'evaluation', 'signed') ORDER BY name LIMIT 1`,
+    );
+    const { sheet } = await downloadSheet(w.office.get('/api/ledger/exports/projects'));
+    const cell = (name: string, header: string) =>
+      sheet
+        .getRows(2, sheet.rowCount - 1)
+        ?.find((r) => r.getCell(headerIndex(sheet, 1, '项目名称')).value === name)
+        ?.getCell(headerIndex(sheet, 1, header)).value;
+    expect(cell(site.name, '用地方式')).toBe('闲置厂房（盘活存量）');
+    expect(cell(site.name, '场地权属')).toBe('租赁');
+    expect(cell(site.name, '产权证号或租赁合同编号')).toBe('ZL-EXPORT-1');
+    expect(cell(site.name, '厂房面积（平方米）')).toBe(8000);
+    expect(cell(land.name, '用地方式')).toBe('新增供地');
+    expect(cell(lead.name, '用地方式') ?? null).toBeNull();
+  });
+
   it('limits every export to the chains the user may read', async () => {
     const [{ n }] = await w.t.dataSource.query(
       `SELECT count(*)::integer AS n FROM project p JOIN chain c ON c.id = p.chain_id

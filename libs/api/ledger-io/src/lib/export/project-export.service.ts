@@ -1,6 +1,6 @@
 import { addTableSheet, readDocumentSettings, type AuthUser, CLOCK, type Clock, newWorkbook } from '@crm/api/core';
 import { ListProjectsDto, ProjectListService } from '@crm/api/pipeline';
-import { documentDate, shanghaiToday, type ProjectSummaryView } from '@crm/domain';
+import { documentDate, shanghaiToday, type ProjectSummaryView, type SiteDocumentKind } from '@crm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -20,6 +20,10 @@ interface FactsRow {
   land_area_mu: string | null;
   land_approval_ref: string | null;
   land_approved_on: string | null;
+  site_document_kind: SiteDocumentKind | null;
+  site_document_ref: string | null;
+  site_document_on: string | null;
+  plant_area_sqm: string | null;
   construction_started_on: string | null;
   construction_permit_ref: string | null;
   completed_on: string | null;
@@ -58,6 +62,7 @@ export class ProjectExportService {
         `SELECT p.id, c.name_zh AS chain_name, e.credit_code, p.source_channel,
                 p.funds_in_place::text, p.signed_on::text, p.agreement_ref, p.land_parcel, p.land_area_mu::text,
                 p.land_approval_ref, p.land_approved_on::text, p.construction_started_on::text,
+                p.site_document_kind, p.site_document_ref, p.site_document_on::text, p.plant_area_sqm::text,
                 p.construction_permit_ref, p.completed_on::text, p.location, p.industry, pe.name AS event_name
          FROM project p JOIN chain c ON c.id = p.chain_id LEFT JOIN enterprise e ON e.id = p.enterprise_id
          LEFT JOIN promotion_event pe ON pe.id = p.event_id
@@ -118,6 +123,11 @@ function toLedgerRow(s: ProjectSummaryView, f: FactsRow): ProjectLedgerRow {
     landAreaMu: f.land_area_mu,
     landApprovalRef: f.land_approval_ref,
     landApprovedOn: f.land_approved_on,
+    landRoute: s.landRoute ?? null,
+    siteDocumentKind: f.site_document_kind,
+    siteDocumentRef: f.site_document_ref,
+    siteDocumentOn: f.site_document_on,
+    plantAreaSqm: f.plant_area_sqm,
     constructionStartedOn: f.construction_started_on,
     constructionPermitRef: f.construction_permit_ref,
     completedOn: f.completed_on,

@@ -1,8 +1,15 @@
 import {
+  effectiveLandRoute,
+  LAND_ROUTE_LABELS,
+  landRouteMark,
   PROJECT_STATUS_LABELS,
+  SITE_DOCUMENT_KIND_LABELS,
   SOURCE_CHANNEL_LABELS,
   STAGE_LABELS,
+  stageIndex,
+  type LandRoute,
   type ProjectStatus,
+  type SiteDocumentKind,
   type SourceChannel,
   type Stage,
 } from '@crm/domain';
@@ -29,6 +36,11 @@ export interface ProjectLedgerRow {
   landAreaMu: string | null;
   landApprovalRef: string | null;
   landApprovedOn: string | null;
+  landRoute: LandRoute | null;
+  siteDocumentKind: SiteDocumentKind | null;
+  siteDocumentRef: string | null;
+  siteDocumentOn: string | null;
+  plantAreaSqm: string | null;
   constructionStartedOn: string | null;
   constructionPermitRef: string | null;
   completedOn: string | null;
@@ -41,6 +53,15 @@ export interface ProjectLedgerRow {
 }
 
 const positive = (wan: string | null) => (wan !== null && /[1-9]/.test(wan) ? wan : null);
+
+/**
+ * 用地方式 as the ledger shows it: 既有用地 / 闲置厂房 marked 盘活存量; a project that reached its land
+ * without a route recorded is a new allocation; before the land, nothing.
+ */
+function landRouteCell(r: ProjectLedgerRow): string | null {
+  if (r.landRoute) return landRouteMark(r.landRoute) ?? LAND_ROUTE_LABELS[r.landRoute];
+  return stageIndex(r.stage) >= stageIndex('land') ? LAND_ROUTE_LABELS[effectiveLandRoute(null)] : null;
+}
 
 /**
  * The columns of the project export and of 《重点项目动态管理表》. Their headers are the import
@@ -66,6 +87,11 @@ export const PROJECT_EXPORT_COLUMNS: readonly ExportColumn<ProjectLedgerRow>[] =
   { header: '用地面积（亩）', kind: 'number', value: (r) => r.landAreaMu },
   { header: '用地批复文号', kind: 'text', width: 18, value: (r) => r.landApprovalRef },
   { header: '供地日期', kind: 'date', width: 12, value: (r) => r.landApprovedOn },
+  { header: '用地方式', kind: 'text', width: 18, value: landRouteCell },
+  { header: '场地权属', kind: 'text', width: 8, value: (r) => (r.siteDocumentKind ? SITE_DOCUMENT_KIND_LABELS[r.siteDocumentKind] : null) },
+  { header: '产权证号或租赁合同编号', kind: 'text', width: 24, value: (r) => r.siteDocumentRef },
+  { header: '产权证或租赁合同日期', kind: 'date', width: 12, value: (r) => r.siteDocumentOn },
+  { header: '厂房面积（平方米）', kind: 'number', value: (r) => r.plantAreaSqm },
   { header: '开工日期', kind: 'date', width: 12, value: (r) => r.constructionStartedOn },
   { header: '施工许可证号', kind: 'text', width: 18, value: (r) => r.constructionPermitRef },
   { header: '竣工投产日期', kind: 'date', width: 12, value: (r) => r.completedOn },

@@ -3,9 +3,11 @@ import {
   booleanFromLabel,
   chainFromLabel,
   isSignedStage,
+  landRouteFromLabel,
   normaliseEnterpriseName,
   PROJECT_STATUS_LABELS,
   PROJECT_TEXT_LIMITS as L,
+  siteDocumentKindFromLabel,
   sourceChannelFromLabel,
   STAGE_FACT_STAGE,
   STAGE_LABELS,
@@ -27,6 +29,7 @@ import {
   type SourceChannel,
   type Stage,
   type StageFacts,
+  type StageMoveInput,
 } from '@crm/domain';
 import { readCreditCode, type LibraryFirm } from './enterprise-import.planner';
 import { RowReader, type PlannedRow } from './import-row';
@@ -204,6 +207,7 @@ function readRow(mapping: HeaderMapping<ProjectLedgerField>, row: SheetRow, ctx:
   }
   facts.landApprovalRef = r.text('landApprovalRef', L.landApprovalRef, '用地批复文号');
   facts.landApprovedOn = r.date('landApprovedOn');
+  readExistingSite(r, facts);
   facts.constructionStartedOn = r.date('constructionStartedOn');
   facts.constructionPermitRef = r.text('constructionPermitRef', L.constructionPermitRef, '施工许可证号');
   facts.completedOn = r.date('completedOn');
@@ -250,6 +254,33 @@ function readRow(mapping: HeaderMapping<ProjectLedgerField>, row: SheetRow, ctx:
       ? ({ name, chainId, enterpriseId, investorName, stage, status, sourceChannel, responsibleUnitId, plannedInvestment, location, industry, major, eventId, contactName, contactPhone, ...facts } as ProjectRowData)
       : null;
   return { data, errors: r.errors, reader: r, name, ownerText, unitText };
+}
+
+/**
+ * 盘活存量 (issue 21 §3): the row's 用地方式 and, for an existing site or idle plant, its title or
+ * lease and a plant's area; the pipeline's gate (judgeStageMove) then asks for what is missing.
+ */
+function readExistingSite(r: RowReader<ProjectLedgerField>, facts: Partial<StageFacts>): void {
+  const routeText = r.text('landRoute');
+  if (routeText) {
+    const route = landRouteFromLabel(routeText);
+    if (route) facts.landRoute = route;
+    else r.fail('landRoute', `用地方式“${routeText}”无法识别（新增供地、既有用地、闲置厂房）`, `Unknown land route "${routeText}"`);
+  }
+  const kindText = r.text('siteDocumentKind');
+  if (kindText) {
+    const kind = siteDocumentKindFromLabel(kindText);
+    if (kind) facts.siteDocumentKind = kind;
+    else r.fail('siteDocumentKind', `场地权属“${kindText}”无法识别（产权、租赁）`, `Unknown site document kind "${kindText}"`);
+  }
+  facts.siteDocumentRef = r.text('siteDocumentRef', L.siteDocumentRef, '产权证号或租赁合同编号');
+  facts.siteDocumentOn = r.date('siteDocumentOn');
+  const area = r.raw('plantAreaSqm');
+  if (area !== null && area !== '') {
+    const text = typeof area === 'number' ? String(area) : String(area).normalize('NFKC').trim();
+    if (wanInputProblem(text)) r.fail('plantAreaSqm', '厂房面积应为大于0的数字（平方米）', 'The plant area must be a number of m² above 0');
+    else facts.plantAreaSqm = text;
+  }
 }
 
 const headerField = (f: keyof StageFacts): ProjectLedgerField => f;
@@ -322,6 +353,11 @@ function existingProjectFacts(p: ExistingProject, data: ProjectRowData): Project
     landAreaMu: p.landAreaMu,
     landApprovalRef: p.landApprovalRef,
     landApprovedOn: p.landApprovedOn,
+    landRoute: p.landRoute,
+    siteDocumentKind: p.siteDocumentKind,
+    siteDocumentRef: p.siteDocumentRef,
+    siteDocumentOn: p.siteDocumentOn,
+    plantAreaSqm: p.plantAreaSqm,
     constructionStartedOn: p.constructionStartedOn,
     constructionPermitRef: p.constructionPermitRef,
     completedOn: p.completedOn,
@@ -329,11 +365,11 @@ function existingProjectFacts(p: ExistingProject, data: ProjectRowData): Project
 }
 
 /** The stage facts of the row that travel with a move from `from` to `to` (their stage lies between). */
-function moveFacts(data: ProjectRowData, from: Stage): Partial<Record<keyof StageFacts, string>> {
-  const facts: Partial<Record<keyof StageFacts, string>> = {};
+function moveFacts(data: ProjectRowData, from: Stage): Omit<StageMoveInput, 'to' | 'version'> {
+  const facts: Omit<StageMoveInput, 'to' | 'version'> = {};
   for (const f of FACT_FIELDS) {
     const value = data[f];
-    if (typeof value === 'string' && stageIndex(STAGE_FACT_STAGE[f]) > stageIndex(from)) facts[f] = value;
+    if (typeof value === 'string' && stageIndex(STAGE_FACT_STAGE[f]) > stageIndex(from)) Object.assign(facts, { [f]: value });
   }
   return facts;
 }

@@ -1,7 +1,7 @@
 import type { AuthUser } from '@crm/api/core';
 import type { ProjectActor, ProjectChanges, ProjectWriter } from '@crm/api/pipeline';
 import type { ContactService } from '@crm/api/reference';
-import { ledgerContactInput, STAGE_FACT_STAGE, stageIndex, type ChainCode, type OwnerlessChain, type StageFacts } from '@crm/domain';
+import { ledgerContactInput, STAGE_FACT_STAGE, stageIndex, type ChainCode, type OwnerlessChain, type StageFacts, type StageMoveInput } from '@crm/domain';
 import { ConflictException, HttpException, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ImportBatchStore, ImportRowView } from './import-batch.store';
@@ -53,6 +53,11 @@ export async function loadExistingProjects(manager: EntityManager): Promise<Exis
             nullif(p.signed_amount, 0)::text AS "signedAmount", p.signed_on::text AS "signedOn", p.agreement_ref AS "agreementRef",
             p.land_parcel AS "landParcel", p.land_area_mu::text AS "landAreaMu", p.land_approval_ref AS "landApprovalRef",
             p.land_approved_on::text AS "landApprovedOn", p.construction_started_on::text AS "constructionStartedOn",
+            -- No route recorded is a new allocation once the land is reached, as the export writes it.
+            CASE WHEN p.land_route IS NULL AND p.stage IN ('land', 'construction', 'production') THEN 'new-land'
+                 ELSE p.land_route END AS "landRoute",
+            p.site_document_kind AS "siteDocumentKind", p.site_document_ref AS "siteDocumentRef",
+            p.site_document_on::text AS "siteDocumentOn", p.plant_area_sqm::text AS "plantAreaSqm",
             p.construction_permit_ref AS "constructionPermitRef", p.completed_on::text AS "completedOn",
             p.owner_id AS "ownerId", o.display_name AS "ownerName", p.contact_count AS "contactCount",
             EXISTS (SELECT 1 FROM project_evaluation e WHERE e.project_id = p.id) AS "evaluationOpened",
@@ -287,11 +292,11 @@ async function recordContact(
 }
 
 /** The row's stage facts that travel with a move from `from` (their stage lies after it). */
-function stageFacts(d: ProjectRowData, from: ProjectRowData['stage']): Partial<Record<keyof StageFacts, string>> {
-  const facts: Partial<Record<keyof StageFacts, string>> = {};
+function stageFacts(d: ProjectRowData, from: ProjectRowData['stage']): Omit<StageMoveInput, 'to' | 'version'> {
+  const facts: Omit<StageMoveInput, 'to' | 'version'> = {};
   for (const f of FACT_FIELDS) {
     const value = d[f];
-    if (typeof value === 'string' && stageIndex(STAGE_FACT_STAGE[f]) > stageIndex(from)) facts[f] = value;
+    if (typeof value === 'string' && stageIndex(STAGE_FACT_STAGE[f]) > stageIndex(from)) Object.assign(facts, { [f]: value });
   }
   return facts;
 }

@@ -220,4 +220,37 @@ describe('the import and the pipeline refuse the same moves with the same proble
     const [p] = await w.t.dataSource.query(`SELECT stage, signed_on::text AS signed_on FROM project WHERE id = $1`, [project.id]);
     expect(p).toEqual({ stage: 'signed', signed_on: FACTS.signed?.['signedOn'] });
   });
+
+  it('judges an existing site alike both ways (盘活存量): refused without its document with the same words, else imported at 项目开工 and labelled', async () => {
+    const project = await base('signed', 'full');
+    const siteHeaders = ['项目名称', '所属产业链', '投资方', '项目阶段', '责任单位', '用地方式', '用地地块', '用地面积（亩）', '场地权属', '产权证号或租赁合同编号', '产权证或租赁合同日期', '开工日期', '施工许可证号'];
+    const site = { landParcel: '格尔木工业园 原某化工厂区', landAreaMu: '45', siteDocumentRef: `青(${year})格尔木市不动产权第0001234号`, siteDocumentOn: `${year}-02-20` };
+    const started = FACTS.construction ?? {};
+    const sheetOf = async (ref: string) => {
+      const workbook = new Workbook();
+      const sheet = workbook.addWorksheet('重点项目');
+      sheet.addRow(siteHeaders);
+      sheet.addRow([project.name, '清洁能源', INVESTOR, STAGE_LABELS.construction, UNIT, '既有用地（盘活存量）', site.landParcel, site.landAreaMu, '产权', ref, site.siteDocumentOn, started['constructionStartedOn'], started['constructionPermitRef']]);
+      return postAs(w, w.office, '/api/ledger/imports/projects').attach('file', Buffer.from(await workbook.xlsx.writeBuffer()), 'site.xlsx').expect(201);
+    };
+    const body = { to: 'construction', landRoute: 'existing-site', siteDocumentKind: 'property-title', ...site, ...started };
+    const refused = await w.staff
+      .post(`/api/projects/${project.id}/stage-moves`, { ...body, siteDocumentRef: undefined, version: await versionOf(project.id) })
+      .expect(422);
+    expect(refused.body.missing.map((m: { field: string }) => m.field)).toEqual(['siteDocumentRef']);
+    const noDocument = await sheetOf('');
+    expect(noDocument.body.rows[0].action).toBe('error');
+    expect(noDocument.body.rows[0].errors.map((e: { zh: string }) => e.zh)).toEqual(
+      refused.body.missing.map((m: { stage: Stage; zh: string }) => `未满足“${STAGE_LABELS[m.stage]}”环节的条件：${m.zh}`),
+    );
+
+    const res = await sheetOf(site.siteDocumentRef);
+    expect(res.body.rows[0]).toMatchObject({ action: 'update', errors: [] });
+    await w.office.post(`/api/ledger/imports/${res.body.batch.id}/commit`).expect(200);
+    const [p] = await w.t.dataSource.query(
+      `SELECT stage, land_route, site_document_kind, site_document_ref, land_approval_ref FROM project WHERE id = $1`,
+      [project.id],
+    );
+    expect(p).toEqual({ stage: 'construction', land_route: 'existing-site', site_document_kind: 'property-title', site_document_ref: site.siteDocumentRef, land_approval_ref: null });
+  });
 });

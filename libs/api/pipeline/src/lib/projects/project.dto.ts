@@ -2,10 +2,14 @@ import {
   CHAIN_CODES,
   CHAIN_LINK_KINDS,
   type ChainLinkKind,
+  LAND_ROUTES,
+  type LandRoute,
   PROJECT_SORTS,
   PROJECT_STATUSES,
   PROJECT_TEXT_LIMITS as L,
   SECTORS,
+  SITE_DOCUMENT_KINDS,
+  type SiteDocumentKind,
   SOURCE_CHANNELS,
   type ChainCode,
   type ProjectInput,
@@ -171,6 +175,32 @@ export class UpdateProjectDto
   @ValidateIf((_, v) => v !== undefined)
   @IsCalendarDate({ zh: '供地批复日期', en: 'The land approval date' })
   landApprovedOn?: string;
+
+  @ApiPropertyOptional({ enum: LAND_ROUTES, description: '用地方式 (default 新增供地): 既有用地 / 闲置厂房 need a title or lease instead of a land approval' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(LAND_ROUTES, { message: `用地方式应为新增供地、既有用地或闲置厂房 / The land route must be one of: ${LAND_ROUTES.join(', ')}` })
+  landRoute?: LandRoute;
+
+  @ApiPropertyOptional({ enum: SITE_DOCUMENT_KINDS, description: '场地权属证明: 产权 or 租赁' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(SITE_DOCUMENT_KINDS, {
+    message: `场地权属证明类型应为产权或租赁 / The site document kind must be one of: ${SITE_DOCUMENT_KINDS.join(', ')}`,
+  })
+  siteDocumentKind?: SiteDocumentKind;
+
+  @ApiPropertyOptional({ maxLength: L.siteDocumentRef, description: '产权证号 or 租赁合同编号' })
+  @TextIfGiven({ zh: '产权证号或租赁合同编号', en: 'The title or lease number' }, L.siteDocumentRef)
+  siteDocumentRef?: string;
+
+  @ApiPropertyOptional({ example: '2024-06-01' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsCalendarDate({ zh: '产权证或租赁合同日期', en: 'The date of the title or lease' })
+  siteDocumentOn?: string;
+
+  @ApiPropertyOptional({ description: '厂房面积, 平方米 (闲置厂房)' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsWan({}, { message: '厂房面积应为大于0的数字（平方米） / The plant area must be a number of m² above 0' })
+  plantAreaSqm?: string;
 
   @ApiPropertyOptional({ example: '2025-05-01' })
   @ValidateIf((_, v) => v !== undefined)

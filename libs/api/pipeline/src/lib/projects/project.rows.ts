@@ -2,11 +2,13 @@ import type {
   ChainCode,
   ChainLinkKind,
   EvaluationConclusion,
+  LandRoute,
   ProjectFacts,
   ProjectStatus,
   ProjectSummaryView,
   ProjectView,
   Sector,
+  SiteDocumentKind,
   SourceChannel,
   Stage,
 } from '@crm/domain';
@@ -22,7 +24,7 @@ export const SUMMARY_COLUMNS = `
   p.planned_investment::text AS planned_investment, p.signed_amount::text AS signed_amount, p.amount::text AS amount,
   p.responsible_unit_id, u.name AS unit_name, p.owner_id, o.display_name AS owner_name,
   p.stage_entered_at, p.stage_since::text AS stage_since, p.last_activity_on::text AS last_activity_on, p.next_follow_up_on::text AS next_follow_up_on,
-  p.updated_at, p.version`;
+  p.updated_at, p.version, p.land_route`;
 
 export const SUMMARY_JOINS = `
   JOIN chain c ON c.id = p.chain_id
@@ -38,6 +40,8 @@ export const PROJECT_COLUMNS = `${SUMMARY_COLUMNS},
   p.event_id, pe.name AS event_name, p.notes,
   p.status_reason, p.eliminated_category, p.signed_on::text AS signed_on, p.agreement_ref,
   p.land_parcel, p.land_area_mu::text AS land_area_mu, p.land_approval_ref, p.land_approved_on::text AS land_approved_on,
+  p.site_document_kind, p.site_document_ref, p.site_document_on::text AS site_document_on,
+  p.plant_area_sqm::text AS plant_area_sqm,
   p.construction_started_on::text AS construction_started_on, p.construction_permit_ref,
   p.completed_on::text AS completed_on, p.funds_in_place::text AS funds_in_place,
   p.funds_in_place_verified::text AS funds_in_place_verified, p.contact_count,
@@ -72,6 +76,7 @@ export interface SummaryRow {
   next_follow_up_on: string | null;
   updated_at: Date;
   version: number;
+  land_route: LandRoute | null;
 }
 
 export interface ProjectRow extends SummaryRow {
@@ -100,6 +105,10 @@ export interface ProjectRow extends SummaryRow {
   land_area_mu: string | null;
   land_approval_ref: string | null;
   land_approved_on: string | null;
+  site_document_kind: SiteDocumentKind | null;
+  site_document_ref: string | null;
+  site_document_on: string | null;
+  plant_area_sqm: string | null;
   construction_started_on: string | null;
   construction_permit_ref: string | null;
   completed_on: string | null;
@@ -131,6 +140,7 @@ export function toSummaryView(r: SummaryRow): ProjectSummaryView {
     nextFollowUpOn: r.next_follow_up_on,
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
+    landRoute: r.land_route,
   };
 }
 
@@ -157,6 +167,11 @@ export function toProjectView(r: ProjectRow): ProjectView {
     landAreaMu: r.land_area_mu,
     landApprovalRef: r.land_approval_ref,
     landApprovedOn: r.land_approved_on,
+    landRoute: r.land_route,
+    siteDocumentKind: r.site_document_kind,
+    siteDocumentRef: r.site_document_ref,
+    siteDocumentOn: r.site_document_on,
+    plantAreaSqm: r.plant_area_sqm,
     constructionStartedOn: r.construction_started_on,
     constructionPermitRef: r.construction_permit_ref,
     completedOn: r.completed_on,
@@ -192,6 +207,11 @@ export function toProjectFacts(
     landAreaMu: r.land_area_mu,
     landApprovalRef: r.land_approval_ref,
     landApprovedOn: r.land_approved_on,
+    landRoute: r.land_route,
+    siteDocumentKind: r.site_document_kind,
+    siteDocumentRef: r.site_document_ref,
+    siteDocumentOn: r.site_document_on,
+    plantAreaSqm: r.plant_area_sqm,
     constructionStartedOn: r.construction_started_on,
     constructionPermitRef: r.construction_permit_ref,
     completedOn: r.completed_on,
@@ -226,6 +246,11 @@ export function auditSnapshot(r: ProjectRow): Record<string, unknown> {
     landAreaMu: r.land_area_mu,
     landApprovalRef: r.land_approval_ref,
     landApprovedOn: r.land_approved_on,
+    landRoute: r.land_route,
+    siteDocumentKind: r.site_document_kind,
+    siteDocumentRef: r.site_document_ref,
+    siteDocumentOn: r.site_document_on,
+    plantAreaSqm: r.plant_area_sqm,
     constructionStartedOn: r.construction_started_on,
     constructionPermitRef: r.construction_permit_ref,
     completedOn: r.completed_on,

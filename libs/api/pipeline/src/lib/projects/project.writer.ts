@@ -2,16 +2,22 @@ import { AuditService, changedFields } from '@crm/api/audit';
 import { CLOCK, NotificationWriter, type AuthUser, type Clock } from '@crm/api/core';
 import {
   EVALUATION_DIMENSIONS,
+  landFactsClearedBy,
+  landRouteProblems,
+  missingAtStage,
   shanghaiToday,
+  withLandRoute,
   stageFactProblems,
   stageIndex,
   STAGE_LABELS,
   statusChangeProblems,
   type ChainCode,
   type ChainLinkKind,
+  type LandRoute,
   type ProjectStatus,
   type RuleProblem,
   type Sector,
+  type SiteDocumentKind,
   type SourceChannel,
   type Stage,
   type StageFacts,
@@ -65,6 +71,12 @@ export interface CorrectableFacts {
   landAreaMu?: string;
   landApprovalRef?: string;
   landApprovedOn?: string;
+  /** 用地方式 corrected: the facts the new route does not use are cleared, the land gate must still hold. */
+  landRoute?: LandRoute;
+  siteDocumentKind?: SiteDocumentKind;
+  siteDocumentRef?: string;
+  siteDocumentOn?: string;
+  plantAreaSqm?: string;
   constructionStartedOn?: string;
   constructionPermitRef?: string;
   completedOn?: string;
@@ -83,6 +95,11 @@ const CORRECTABLE: { field: keyof CorrectableFacts; column: string; stage: Stage
   { field: 'landAreaMu', column: 'land_area_mu', stage: 'land' },
   { field: 'landApprovalRef', column: 'land_approval_ref', stage: 'land' },
   { field: 'landApprovedOn', column: 'land_approved_on', stage: 'land' },
+  { field: 'landRoute', column: 'land_route', stage: 'land' },
+  { field: 'siteDocumentKind', column: 'site_document_kind', stage: 'land' },
+  { field: 'siteDocumentRef', column: 'site_document_ref', stage: 'land' },
+  { field: 'siteDocumentOn', column: 'site_document_on', stage: 'land' },
+  { field: 'plantAreaSqm', column: 'plant_area_sqm', stage: 'land' },
   { field: 'constructionStartedOn', column: 'construction_started_on', stage: 'construction' },
   { field: 'constructionPermitRef', column: 'construction_permit_ref', stage: 'construction' },
   { field: 'completedOn', column: 'completed_on', stage: 'production' },
@@ -93,6 +110,11 @@ const MOVE_FACT_COLUMNS: Partial<Record<keyof StageFacts, string>> = {
   landAreaMu: 'land_area_mu',
   landApprovalRef: 'land_approval_ref',
   landApprovedOn: 'land_approved_on',
+  landRoute: 'land_route',
+  siteDocumentKind: 'site_document_kind',
+  siteDocumentRef: 'site_document_ref',
+  siteDocumentOn: 'site_document_on',
+  plantAreaSqm: 'plant_area_sqm',
   constructionStartedOn: 'construction_started_on',
   constructionPermitRef: 'construction_permit_ref',
   completedOn: 'completed_on',
@@ -285,6 +307,9 @@ export class ProjectWriter {
     if (input.eventId !== undefined) put('event_id', input.eventId);
     if (input.notes !== undefined) put('notes', input.notes);
     if (input.major !== undefined) put('major', input.major);
+    for (const field of input.landRoute ? landFactsClearedBy(input.landRoute) : []) {
+      if (input[field as keyof CorrectableFacts] === undefined) put(MOVE_FACT_COLUMNS[field] as string, null);
+    }
     for (const fact of CORRECTABLE) if (input[fact.field] !== undefined) put(fact.column, input[fact.field]);
     await tx.query(`UPDATE project SET ${set.join(', ')} WHERE id = $1`, params);
     const after = (await this.store.find(tx, row.id)) as ProjectRow;
@@ -379,6 +404,9 @@ export class ProjectWriter {
     }
     const set = ['stage = $2', 'stage_entered_at = $3', 'updated_at = $3', 'version = version + 1', 'stage_reached_on = $4'];
     const params: unknown[] = [id, request.to, now, request.reachedOn ?? shanghaiToday(now)];
+    for (const field of supplied.landRoute ? landFactsClearedBy(supplied.landRoute) : []) {
+      if (supplied[field] === undefined) set.push(`${MOVE_FACT_COLUMNS[field]} = NULL`);
+    }
     for (const [field, column] of Object.entries(MOVE_FACT_COLUMNS) as [keyof StageFacts, string][]) {
       if (supplied[field] === undefined) continue;
       params.push(supplied[field]);
@@ -493,6 +521,19 @@ export class ProjectWriter {
     });
   }
 
+  /**
+   * A correction of the land facts (用地方式 and its site, title or lease, area) leaves them whole for
+   * the route they end on: the land gate of libs/domain still holds, and nothing of another route.
+   */
+  private landRouteChangeProblems(row: ProjectRow, input: ProjectChanges): RuleProblem[] {
+    const routeFields = ['landRoute', 'siteDocumentKind', 'siteDocumentRef', 'siteDocumentOn', 'plantAreaSqm'] as const;
+    if (!routeFields.some((f) => input[f] !== undefined)) return [];
+    let facts = toProjectFacts(row, { opened: true, latestConclusion: null });
+    if (input.landRoute) facts = withLandRoute(facts, input.landRoute);
+    for (const fact of CORRECTABLE) if (input[fact.field] !== undefined) Object.assign(facts, { [fact.field]: input[fact.field] });
+    return [...landRouteProblems(facts), ...missingAtStage(facts, 'land')];
+  }
+
   /** Land, construction and completion facts are corrected, never cleared, once their stage is reached. */
   private factProblems(row: ProjectRow, input: ProjectChanges): RuleProblem[] {
     const problems: RuleProblem[] = [];
@@ -505,14 +546,15 @@ export class ProjectWriter {
         });
       }
     }
-    const datesGiven = input.landApprovedOn ?? input.constructionStartedOn ?? input.completedOn;
+    const datesGiven = input.landApprovedOn ?? input.siteDocumentOn ?? input.constructionStartedOn ?? input.completedOn;
     const merged = {
       landApprovedOn: input.landApprovedOn ?? row.land_approved_on,
+      siteDocumentOn: input.siteDocumentOn ?? row.site_document_on,
       constructionStartedOn: input.constructionStartedOn ?? row.construction_started_on,
       completedOn: input.completedOn ?? row.completed_on,
     };
     const changedDates = datesGiven ? stageFactProblems(merged, this.today()) : [];
-    return [...problems, ...changedDates];
+    return [...problems, ...changedDates, ...(problems.length ? [] : this.landRouteChangeProblems(row, input))];
   }
 }
 

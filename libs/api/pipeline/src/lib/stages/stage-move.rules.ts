@@ -1,5 +1,7 @@
 import {
   checkStageMove,
+  landRouteProblems,
+  withLandRoute,
   STAGE_FACT_FIELDS,
   STAGE_FACT_STAGE,
   STAGE_LABELS,
@@ -38,7 +40,9 @@ export function stageMoveRefusalMessage(to: Stage, missing: StageRequirement[]):
 /** The stage facts a request carries (the fields given). */
 export function suppliedStageFacts(request: Partial<StageFacts>): Partial<StageFacts> {
   const supplied: Partial<StageFacts> = {};
-  for (const field of STAGE_FACT_FIELDS) if (request[field] !== undefined) supplied[field] = request[field];
+  for (const field of STAGE_FACT_FIELDS) {
+    if (request[field] !== undefined) Object.assign(supplied, { [field]: request[field] });
+  }
   return supplied;
 }
 
@@ -61,6 +65,8 @@ export function judgeStageMove(
   today: string,
 ): StageMoveVerdict {
   const supplied = suppliedStageFacts(request);
+  // A route given with the move replaces the recorded one, and what the old route alone used.
+  const recorded = supplied.landRoute ? withLandRoute(facts, supplied.landRoute) : facts;
   const invalid: RuleProblem[] = [];
   const fromIndex = stageIndex(from);
   const toIndex = stageIndex(request.to);
@@ -88,6 +94,7 @@ export function judgeStageMove(
     ...supplied,
   };
   invalid.push(...stageFactProblems(merged, today));
+  invalid.push(...landRouteProblems({ ...recorded, ...supplied }));
   if (request.reachedOn !== undefined && request.reachedOn > today) {
     invalid.push({
       field: 'reachedOn',
@@ -96,7 +103,7 @@ export function judgeStageMove(
     });
   }
   const gateFacts: ProjectFacts = {
-    ...facts,
+    ...recorded,
     ...supplied,
     plannedInvestment: request.plannedInvestment ?? facts.plannedInvestment,
     evaluationOpened: facts.evaluationOpened || request.openEvaluation === true,

@@ -13,7 +13,7 @@ import { WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { statusKey } from '../data-access/labels';
+import { landRouteMarkKey, statusKey } from '../data-access/labels';
 
 /** One project on the board: what it is, what it is worth, who follows it and when next. */
 @Component({
@@ -46,6 +46,9 @@ import { statusKey } from '../data-access/labels';
       @if (p.status !== 'active') {
         <nz-tag nzColor="orange">{{ statusKey(p.status) | t }}</nz-tag>
       }
+      @if (markKey(); as mark) {
+        <nz-tag nzColor="cyan" class="land-route-mark">{{ mark | t }}</nz-tag>
+      }
     </div>
     <div class="foot">
       <span class="owner">{{ p.owner.displayName }}</span>
@@ -73,6 +76,8 @@ export class BoardCard {
 
   protected readonly lang = inject(I18nService).lang;
   protected readonly statusKey = statusKey;
+  /** 既有用地 / 闲置厂房（盘活存量）, marked on the card. */
+  protected readonly markKey = computed(() => landRouteMarkKey(this.project().landRoute));
   protected readonly due = computed(() => {
     const next = this.project().nextFollowUpOn;
     return next !== null && next <= this.clock.today();

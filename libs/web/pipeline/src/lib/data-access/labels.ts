@@ -4,7 +4,9 @@ import type {
   EvaluationConclusion,
   EvaluationDimension,
   EvaluationRating,
+  LandRoute,
   ProjectStatus,
+  SiteDocumentKind,
   SourceChannel,
   Stage,
 } from '@crm/domain';
@@ -21,6 +23,12 @@ export const ratingKey = (r: EvaluationRating): MessageKey => `pipeline.rating.$
 export const conclusionKey = (c: EvaluationConclusion): MessageKey => `pipeline.conclusion.${c}`;
 export const agreementKindKey = (k: AgreementKind): MessageKey => `pipeline.agreementKind.${k}`;
 export const fieldKey = (field: MoveField): MessageKey => `pipeline.field.${field}`;
+export const landRouteKey = (route: LandRoute): MessageKey => `pipeline.landRoute.${route}`;
+export const siteDocumentKindKey = (kind: SiteDocumentKind): MessageKey => `pipeline.siteDocumentKind.${kind}`;
+/** 既有用地（盘活存量） / 闲置厂房（盘活存量） beside a project on an existing site; null: no mark. */
+export function landRouteMarkKey(route: LandRoute | null | undefined): MessageKey | null {
+  return route === 'existing-site' || route === 'idle-plant' ? `pipeline.landRoute.mark.${route}` : null;
+}
 
 /** ng-zorro tag colours: a status at a glance. */
 export const STATUS_COLORS: Record<ProjectStatus, string> = {

@@ -1,9 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
+  effectiveLandRoute,
+  isExistingSiteRoute,
   STAGE_FACT_STAGE,
   stageFactProblems,
   stageIndex,
+  type LandRoute,
   type ProjectDetailView,
   type ProjectUpdateInput,
 } from '@crm/domain';
@@ -13,9 +16,10 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { fieldProblems, problemText } from '../data-access/api-problems';
-import { fieldKey } from '../data-access/labels';
+import { fieldKey, landRouteKey, landRouteMarkKey, siteDocumentKindKey } from '../data-access/labels';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { decimalError, validDate } from '../form/field-checks';
 import { DATE_FIELDS, type StageFactField } from '../move/stage-move-plan';
@@ -24,13 +28,25 @@ import { DATE_FIELDS, type StageFactField } from '../move/stage-move-plan';
 const LATER_FACTS = [
   'landParcel',
   'landAreaMu',
+  'plantAreaSqm',
   'landApprovalRef',
   'landApprovedOn',
+  'siteDocumentKind',
+  'siteDocumentRef',
+  'siteDocumentOn',
   'constructionStartedOn',
   'constructionPermitRef',
   'completedOn',
 ] as const satisfies readonly StageFactField[];
 type LaterFact = (typeof LATER_FACTS)[number];
+
+/** The land facts each route records (盘活存量: a title or lease and an area instead of an approval). */
+const ROUTE_FACTS: Record<LandRoute, readonly LaterFact[]> = {
+  'new-land': ['landParcel', 'landAreaMu', 'landApprovalRef', 'landApprovedOn'],
+  'existing-site': ['landParcel', 'landAreaMu', 'siteDocumentKind', 'siteDocumentRef', 'siteDocumentOn'],
+  'idle-plant': ['landParcel', 'plantAreaSqm', 'siteDocumentKind', 'siteDocumentRef', 'siteDocumentOn'],
+};
+const LAND_FACTS = new Set<LaterFact>(Object.values(ROUTE_FACTS).flat());
 
 /**
  * 供地与建设: what was recorded when the project reached land supply, construction and
@@ -44,15 +60,30 @@ type LaterFact = (typeof LATER_FACTS)[number];
     NzDescriptionsModule,
     NzFormModule,
     NzInputModule,
+    NzTagModule,
     ReactiveFormsModule,
     TranslatePipe,
   ],
   template: `
     @let p = detail().project;
     <nz-descriptions nzBordered nzSize="small" [nzColumn]="{ xxl: 2, xl: 2, lg: 2, md: 1, sm: 1, xs: 1 }">
-      @for (field of facts; track field) {
-        <nz-descriptions-item [nzTitle]="fieldKey(field) | t">
-          {{ p[field] ?? '—' }}{{ field === 'landAreaMu' && p.landAreaMu ? ('pipeline.unit.mu' | t) : '' }}
+      @if (showsRoute()) {
+        <nz-descriptions-item [nzTitle]="'pipeline.field.landRoute' | t">
+          <span class="land-route" [attr.data-route]="route()">{{ landRouteKey(route()) | t }}</span>
+          @if (markKey()) {
+            <nz-tag nzColor="cyan" class="reuse-mark">{{ 'pipeline.landRoute.tag' | t }}</nz-tag>
+          }
+        </nz-descriptions-item>
+      }
+      @for (field of facts(); track field) {
+        <nz-descriptions-item [nzTitle]="label(field) | t">
+          @if (field === 'siteDocumentKind') {
+            {{ p.siteDocumentKind ? (siteDocumentKindKey(p.siteDocumentKind) | t) : '—' }}
+          } @else {
+            {{ p[field] ?? '—' }}{{ field === 'landAreaMu' && p.landAreaMu ? ('pipeline.unit.mu' | t) : '' }}{{
+              field === 'plantAreaSqm' && p.plantAreaSqm ? ('pipeline.unit.sqm' | t) : ''
+            }}
+          }
         </nz-descriptions-item>
       }
     </nz-descriptions>
@@ -69,7 +100,7 @@ type LaterFact = (typeof LATER_FACTS)[number];
           }
           @for (field of editable(); track field) {
             <nz-form-item>
-              <nz-form-label [nzFor]="'fact-' + field" nzRequired>{{ fieldKey(field) | t }}</nz-form-label>
+              <nz-form-label [nzFor]="'fact-' + field" nzRequired>{{ label(field) | t }}</nz-form-label>
               <nz-form-control [nzValidateStatus]="errors()[field] ? 'error' : ''" [nzErrorTip]="errors()[field]">
                 <input nz-input [id]="'fact-' + field" [type]="isDate(field) ? 'date' : 'text'" [formControlName]="field" />
               </nz-form-control>
@@ -127,13 +158,34 @@ export class FactsPanel {
   readonly changed = output<void>();
   readonly reload = output<void>();
 
-  protected readonly facts = LATER_FACTS;
   protected readonly fieldKey = fieldKey;
-  /** Only the facts of stages the project has reached may be corrected. */
+  protected readonly landRouteKey = landRouteKey;
+  protected readonly siteDocumentKindKey = siteDocumentKindKey;
+  /** 用地方式 the gates judged the project by (none recorded: 新增供地). */
+  protected readonly route = computed(() => effectiveLandRoute(this.detail().project.landRoute));
+  protected readonly markKey = computed(() => landRouteMarkKey(this.route()));
+  /** The route is shown once it is recorded or the land is reached. */
+  protected readonly showsRoute = computed(
+    () => !!this.detail().project.landRoute || stageIndex(this.detail().project.stage) >= stageIndex('land'),
+  );
+  /** The facts of the project's route, then construction and completion. */
+  protected readonly facts = computed(() => {
+    const own = new Set(ROUTE_FACTS[this.route()]);
+    return LATER_FACTS.filter((f) => own.has(f) || !LAND_FACTS.has(f));
+  });
+  /**
+   * Only the facts of stages the project has reached may be corrected (the kind of title is chosen
+   * when moving; a change of route goes through PATCH with the new route's facts).
+   */
   protected readonly editable = computed(() => {
     const reached = stageIndex(this.detail().project.stage);
-    return LATER_FACTS.filter((f) => stageIndex(STAGE_FACT_STAGE[f]) <= reached);
+    return this.facts().filter((f) => f !== 'siteDocumentKind' && stageIndex(STAGE_FACT_STAGE[f]) <= reached);
   });
+
+  /** On an existing site the parcel is the site itself. */
+  protected label(field: LaterFact) {
+    return field === 'landParcel' && isExistingSiteRoute(this.route()) ? ('pipeline.field.site' as const) : fieldKey(field);
+  }
   protected readonly form = inject(NonNullableFormBuilder).group(
     Object.fromEntries(LATER_FACTS.map((f) => [f, ['']])) as Record<LaterFact, [string]>,
   );
@@ -163,7 +215,7 @@ export class FactsPanel {
     for (const f of fields) {
       const text = v[f].trim();
       if (!text) errors[f] = this.i18n.t('pipeline.move.required', { field: this.i18n.t(fieldKey(f)) });
-      else if (f === 'landAreaMu') {
+      else if (f === 'landAreaMu' || f === 'plantAreaSqm') {
         const problem = decimalError(text, this.i18n.lang());
         if (problem) errors[f] = problem;
       } else if (this.isDate(f) && !validDate(text)) errors[f] = this.i18n.t('pipeline.form.badDate');
@@ -175,7 +227,7 @@ export class FactsPanel {
     this.errors.set(errors);
     if (Object.keys(errors).length) return;
     const input: ProjectUpdateInput = { version: this.detail().project.version };
-    for (const f of fields) input[f] = v[f].trim();
+    for (const f of fields) Object.assign(input, { [f]: v[f].trim() });
     this.saving.set(true);
     this.failure.set('');
     try {

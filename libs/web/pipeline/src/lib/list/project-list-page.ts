@@ -23,7 +23,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subject, catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
 import { EditRights } from '../data-access/edit-rights';
-import { STATUS_COLORS, stageKey, statusKey } from '../data-access/labels';
+import { STATUS_COLORS, landRouteMarkKey, stageKey, statusKey } from '../data-access/labels';
 import type { LoadState } from '../data-access/load-state';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { ReferenceApi } from '../data-access/reference.api';
@@ -83,6 +83,7 @@ export class ProjectListPage {
   protected readonly sorts = PROJECT_SORTS;
   protected readonly stageKey = stageKey;
   protected readonly statusKey = statusKey;
+  protected readonly landRouteMarkKey = landRouteMarkKey;
   protected readonly statusColors = STATUS_COLORS;
   protected readonly today = this.clock.today();
 

@@ -68,7 +68,45 @@ describe('StageMoveForm', () => {
     const answer = detail('signed', { signedOn: '2025-05-01', agreementRef: 'GEM-1', signedAmount: '50000' });
     answer.evaluations = [passedEvaluation(ID)];
     const { labels } = await render('land', answer);
-    expect(labels()).toEqual(['供地地块', '用地面积', '供地批复文号', '供地批复日期']);
+    expect(labels()).toEqual(['用地方式', '供地地块', '用地面积', '供地批复文号', '供地批复日期']);
+  });
+
+  it('on an idle plant (盘活存量) asks for the site, its m² and its lease instead of an approval, and sends the route', async () => {
+    const answer = detail('signed', { signedOn: '2025-05-01', agreementRef: 'GEM-1', signedAmount: '50000' });
+    answer.evaluations = [passedEvaluation(ID)];
+    const { fixture, element, labels } = await render('land', answer);
+    const form = (fixture.componentInstance as unknown as { form: FormGroup }).form;
+    (element.querySelector('label[data-route="idle-plant"] input') as HTMLInputElement).click();
+    await fixture.whenStable();
+    expect(form.controls['landRoute'].value).toBe('idle-plant');
+    expect(labels()).toEqual(['用地方式', '项目场地（地址或名称）', '厂房面积', '场地权属', '产权证号或租赁合同编号', '产权证或租赁合同日期']);
+    expect(element.querySelector('#move-plantAreaSqm')?.closest('nz-input-group')?.textContent).toContain('平方米');
+
+    type(element, 'move-landParcel', '昆仑经济技术开发区 3号标准化厂房');
+    type(element, 'move-plantAreaSqm', '12000');
+    form.controls['siteDocumentKind'].setValue('lease');
+    enter(element, 'move-siteDocumentOn', '2025-04-10');
+    // Without the lease's number the form names it and sends nothing.
+    submit(element);
+    await fixture.whenStable();
+    expect(element.querySelector('#move-siteDocumentRef')?.closest('nz-form-control')?.textContent).toContain('产权证号或租赁合同编号');
+    backend.expectNone(`/api/projects/${ID}/stage-moves`);
+
+    type(element, 'move-siteDocumentRef', 'ZL-2025-017');
+    submit(element);
+    await fixture.whenStable();
+    const request = backend.expectOne(`/api/projects/${ID}/stage-moves`);
+    expect(request.request.body).toEqual({
+      to: 'land',
+      version: 3,
+      landRoute: 'idle-plant',
+      landParcel: '昆仑经济技术开发区 3号标准化厂房',
+      plantAreaSqm: '12000',
+      siteDocumentKind: 'lease',
+      siteDocumentRef: 'ZL-2025-017',
+      siteDocumentOn: '2025-04-10',
+    });
+    request.flush({ ...answer.project, stage: 'land', landRoute: 'idle-plant' });
   });
 
   it('asks for nothing but opens the evaluation when dropped on 项目评估', async () => {

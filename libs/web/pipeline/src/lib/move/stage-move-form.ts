@@ -13,30 +13,38 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import {
+  LAND_ROUTES,
   PROJECT_TEXT_LIMITS,
+  SITE_DOCUMENT_KINDS,
   STAGES,
+  isExistingSiteRoute,
+  landRouteProblems,
   stageFactProblems,
+  type LandRoute,
+  type StageFacts,
   type ProjectDetailView,
   type ProjectView,
   type Stage,
   type StageMoveInput,
 } from '@crm/domain';
-import { AppClock, I18nService, TranslatePipe, apiErrorText, isStale } from '@crm/web/core';
+import { AppClock, I18nService, TranslatePipe, apiErrorText, isStale, type MessageKey } from '@crm/web/core';
 import { DateInput } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { firstValueFrom } from 'rxjs';
 import { fieldProblems, problemText } from '../data-access/api-problems';
-import { fieldKey, stageKey } from '../data-access/labels';
+import { fieldKey, landRouteKey, siteDocumentKindKey, stageKey } from '../data-access/labels';
 import type { LoadState } from '../data-access/load-state';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { projectFacts } from '../data-access/project-facts';
 import { amountPreview, decimalError, validDate } from '../form/field-checks';
 import {
+  AREA_UNITS,
   DATE_FIELDS,
   DECIMAL_FIELDS,
   planStageMove,
@@ -48,6 +56,7 @@ const TEXT_LIMITS: Partial<Record<MoveField, number>> = {
   agreementRef: PROJECT_TEXT_LIMITS.agreementRef,
   landParcel: PROJECT_TEXT_LIMITS.landParcel,
   landApprovalRef: PROJECT_TEXT_LIMITS.landApprovalRef,
+  siteDocumentRef: PROJECT_TEXT_LIMITS.siteDocumentRef,
   constructionPermitRef: PROJECT_TEXT_LIMITS.constructionPermitRef,
 };
 
@@ -67,6 +76,7 @@ const TEXT_LIMITS: Partial<Record<MoveField, number>> = {
     NzButtonModule,
     NzFormModule,
     NzInputModule,
+    NzRadioModule,
     NzSelectModule,
     NzSkeletonModule,
     ReactiveFormsModule,
@@ -96,6 +106,10 @@ export class StageMoveForm implements OnInit {
   protected readonly stageKey = stageKey;
   protected readonly fieldKey = fieldKey;
   protected readonly reasonLimit = PROJECT_TEXT_LIMITS.reason;
+  protected readonly landRoutes = LAND_ROUTES;
+  protected readonly landRouteKey = landRouteKey;
+  protected readonly siteDocumentKindKey = siteDocumentKindKey;
+  protected readonly siteDocumentKinds = SITE_DOCUMENT_KINDS;
 
   protected readonly state = signal<LoadState<ProjectDetailView>>({ status: 'loading' });
   private readonly chosen = signal<Stage | null>(null);
@@ -116,7 +130,7 @@ export class StageMoveForm implements OnInit {
   protected readonly plan = computed(() => {
     const detail = this.detail();
     const target = this.target();
-    return detail && target ? planStageMove(projectFacts(detail), detail.project.stage, target) : null;
+    return detail && target ? planStageMove(projectFacts(detail), detail.project.stage, target, this.landRoute()) : null;
   });
   protected readonly blocked = computed(() => (this.plan()?.blockers.length ?? 0) > 0);
   /**
@@ -139,6 +153,11 @@ export class StageMoveForm implements OnInit {
     landAreaMu: [''],
     landApprovalRef: [''],
     landApprovedOn: [''],
+    landRoute: ['new-land'],
+    siteDocumentKind: [''],
+    siteDocumentRef: [''],
+    siteDocumentOn: [''],
+    plantAreaSqm: [''],
     constructionStartedOn: [''],
     constructionPermitRef: [''],
     completedOn: [''],
@@ -146,11 +165,19 @@ export class StageMoveForm implements OnInit {
     reason: [''],
   });
   private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  /** 用地方式 chosen for a move into 项目供地 (新增供地 unless the user picks 既有用地 or 闲置厂房). */
+  protected readonly landRoute = computed(() => (this.values().landRoute ?? 'new-land') as LandRoute);
+  protected readonly existingSite = computed(() => isExistingSiteRoute(this.landRoute()));
 
   protected readonly errors = signal<Record<string, string>>({});
   /** Problems the API named that no input here shows. */
   protected readonly otherProblems = computed(() => {
-    const shown = new Set<string>([...(this.plan()?.fields ?? []), 'reason', ...(this.asksReachedOn() ? ['reachedOn'] : [])]);
+    const shown = new Set<string>([
+      ...(this.plan()?.fields ?? []),
+      'reason',
+      ...(this.asksReachedOn() ? ['reachedOn'] : []),
+      ...(this.plan()?.asksLandRoute ? ['landRoute'] : []),
+    ]);
     return Object.entries(this.errors())
       .filter(([field]) => !shown.has(field))
       .map(([, text]) => text);
@@ -170,7 +197,11 @@ export class StageMoveForm implements OnInit {
       .detail(this.projectId())
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (value) => this.state.set({ status: 'ready', value }),
+        next: (value) => {
+        // A route already recorded (a project moved back and forward again) is offered first.
+        this.form.controls.landRoute.setValue(value.project.landRoute ?? 'new-land');
+        this.state.set({ status: 'ready', value });
+      },
         error: (error: unknown) => this.state.set({ status: 'error', error }),
       });
   }
@@ -190,18 +221,24 @@ export class StageMoveForm implements OnInit {
     return DECIMAL_FIELDS.includes(field);
   }
 
+  /** The field's label: on an existing site, the parcel is the site itself. */
+  protected label(field: MoveField): MessageKey {
+    return field === 'landParcel' && this.existingSite() ? 'pipeline.field.site' : fieldKey(field);
+  }
+
   protected maxLength(field: MoveField): number | null {
     return TEXT_LIMITS[field] ?? null;
   }
 
   protected preview(field: MoveField): string {
-    if (field === 'landAreaMu') return '';
+    if (AREA_UNITS[field]) return '';
     this.values();
     return amountPreview(this.form.controls[field].value, this.lang());
   }
 
   protected suffix(field: MoveField): string {
-    if (field === 'landAreaMu') return this.i18n.t('pipeline.unit.mu');
+    const area = AREA_UNITS[field];
+    if (area) return this.i18n.t(area === 'mu' ? 'pipeline.unit.mu' : 'pipeline.unit.sqm');
     return this.isDecimal(field) ? this.i18n.t('pipeline.unit.wan') : '';
   }
 
@@ -213,7 +250,7 @@ export class StageMoveForm implements OnInit {
     for (const field of fields) {
       const text = value[field].trim();
       if (!text) {
-        errors[field] = this.i18n.t('pipeline.move.required', { field: this.i18n.t(fieldKey(field)) });
+        errors[field] = this.i18n.t('pipeline.move.required', { field: this.i18n.t(this.label(field)) });
       } else if (this.isDecimal(field)) {
         const problem = decimalError(text, lang);
         if (problem) errors[field] = problem;
@@ -221,10 +258,17 @@ export class StageMoveForm implements OnInit {
         errors[field] = this.i18n.t('pipeline.form.badDate');
       }
     }
-    const facts: Partial<Record<StageFactField, string>> = {};
-    for (const field of fields) if (field !== 'plannedInvestment' && !errors[field]) facts[field] = value[field].trim();
+    const facts: Partial<StageFacts> = {};
+    for (const field of fields) {
+      if (field !== 'plannedInvestment' && !errors[field]) Object.assign(facts, { [field]: value[field].trim() });
+    }
     for (const problem of stageFactProblems(facts, this.clock.today())) {
       errors[problem.field] ??= problemText(problem, lang);
+    }
+    if (this.plan()?.asksLandRoute) {
+      for (const problem of landRouteProblems({ ...facts, landRoute: this.landRoute() })) {
+        errors[problem.field] ??= problemText(problem, lang);
+      }
     }
     if (needsReason && !value.reason.trim()) errors['reason'] = this.i18n.t('pipeline.move.reasonRequired');
     const reachedOn = value.reachedOn.trim();
@@ -253,7 +297,8 @@ export class StageMoveForm implements OnInit {
       // with the move, saved in one transaction; refused, nothing of it is saved.
       const input: StageMoveInput = { to: target, version: detail.project.version };
       if (plan.needsReason) input.reason = value.reason.trim();
-      for (const field of plan.fields) input[field] = value[field].trim();
+      if (plan.asksLandRoute) input.landRoute = this.landRoute();
+      for (const field of plan.fields) Object.assign(input, { [field]: value[field].trim() });
       if (plan.opensEvaluation) input.openEvaluation = true;
       const reachedOn = value.reachedOn.trim();
       if (this.asksReachedOn() && reachedOn) input.reachedOn = reachedOn;

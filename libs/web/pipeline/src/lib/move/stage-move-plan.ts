@@ -3,6 +3,8 @@ import {
   STAGE_FACT_STAGE,
   checkStageMove,
   stageIndex,
+  withLandRoute,
+  type LandRoute,
   type ProjectFacts,
   type Stage,
   type StageFacts,
@@ -26,6 +28,8 @@ export interface StageMovePlan {
   blockers: StageRequirement[];
   /** Moving back needs a reason. */
   needsReason: boolean;
+  /** The move reaches 项目供地: the form asks how the land is had (新增供地 / 既有用地 / 闲置厂房). */
+  asksLandRoute: boolean;
 }
 
 function isFactField(field: string): field is StageFactField {
@@ -38,7 +42,15 @@ function isFactField(field: string): field is StageFactField {
  * signing only when none is recorded yet, as the API accepts them), the estimated investment and
  * the evaluation record become inputs; the rest blocks the move until done elsewhere.
  */
-export function planStageMove(facts: ProjectFacts, from: Stage, to: Stage): StageMovePlan {
+export function planStageMove(
+  recorded: ProjectFacts,
+  from: Stage,
+  to: Stage,
+  landRoute: LandRoute | null = null,
+): StageMovePlan {
+  const asksLandRoute = passesLand(from, to);
+  // The route chosen for this move is judged as the API judges it (libs/domain's withLandRoute).
+  const facts = asksLandRoute && landRoute ? withLandRoute(recorded, landRoute) : recorded;
   const check = checkStageMove(facts, from, to, null);
   const plan: StageMovePlan = {
     direction: check.direction,
@@ -46,6 +58,7 @@ export function planStageMove(facts: ProjectFacts, from: Stage, to: Stage): Stag
     opensEvaluation: false,
     blockers: [],
     needsReason: check.direction === 'backward',
+    asksLandRoute,
   };
   for (const item of check.missing) {
     if (item.field === 'reason') continue;
@@ -62,6 +75,11 @@ export function planStageMove(facts: ProjectFacts, from: Stage, to: Stage): Stag
   return plan;
 }
 
+/** A forward move into 项目供地 or past it, from before it. */
+export function passesLand(from: Stage, to: Stage): boolean {
+  return stageIndex(from) < stageIndex('land') && stageIndex(to) >= stageIndex('land');
+}
+
 function suppliable(field: StageFactField, facts: ProjectFacts, from: Stage, to: Stage): boolean {
   const stage = stageIndex(STAGE_FACT_STAGE[field]);
   if (stage <= stageIndex(from) || stage > stageIndex(to)) return false;
@@ -69,10 +87,13 @@ function suppliable(field: StageFactField, facts: ProjectFacts, from: Stage, to:
 }
 
 /** Inputs holding an amount or an area (decimal strings), and dates. */
-export const DECIMAL_FIELDS: readonly MoveField[] = ['plannedInvestment', 'signedAmount', 'landAreaMu'];
+export const DECIMAL_FIELDS: readonly MoveField[] = ['plannedInvestment', 'signedAmount', 'landAreaMu', 'plantAreaSqm'];
+/** Areas: 亩 of land, 平方米 of a plant (no 万元 preview). */
+export const AREA_UNITS: Partial<Record<MoveField, 'mu' | 'sqm'>> = { landAreaMu: 'mu', plantAreaSqm: 'sqm' };
 export const DATE_FIELDS: readonly MoveField[] = [
   'signedOn',
   'landApprovedOn',
+  'siteDocumentOn',
   'constructionStartedOn',
   'completedOn',
 ];
