@@ -50,6 +50,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('@crm/web/events').then((m) => m.eventsRoutes),
       },
       {
+        // 要素保障办理 (issue 21 §2): the needs sent to the staff member's unit, to answer.
+        path: 'guarantees',
+        canMatch: [roleGuard('staff')],
+        loadChildren: () => import('@crm/web/guarantees').then((m) => m.guaranteesRoutes),
+      },
+      {
         path: 'projects',
         loadChildren: () =>
           import('@crm/web/pipeline').then((m) => m.projectsRoutes),

@@ -69,6 +69,7 @@ const MENU: MenuItem[] = [
   { link: '/projects', icon: 'database', label: 'menu.projects' },
   { link: '/enterprises', icon: 'global', label: 'menu.enterprises' },
   { link: '/board', icon: 'project', label: 'menu.board' },
+  { link: '/guarantees', icon: 'flag', label: 'menu.guarantees', roles: ['staff'] },
   { link: '/reports', icon: 'form', label: 'menu.reports' },
   {
     link: '/roll-ups',

@@ -22,6 +22,7 @@ import {
   TranslatePipe,
   apiErrorText,
 } from '@crm/web/core';
+import { BlockedByNeedsTable } from '@crm/web/guarantees';
 import { LoadStateView, WanPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -55,6 +56,7 @@ import { OpenInstructions } from './open-instructions';
   selector: 'crm-chain-leader-page',
   imports: [
     LoadStateView,
+    BlockedByNeedsTable,
     Chart,
     InstructionForm,
     OpenInstructions,

@@ -31,6 +31,7 @@ import {
 import { I18nService, PlanMissingNotice, TranslatePipe, type MessageKey, saveBlob } from '@crm/web/core';
 import { LoadStateView, WanPipe, thresholdText } from '@crm/web/ui';
 import { YearOnYearNote } from '@crm/web/cockpit';
+import { BlockedByNeedsTable } from '@crm/web/guarantees';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
@@ -73,6 +74,7 @@ interface FigureRow {
   selector: 'crm-meeting-pack-page',
   imports: [
     LoadStateView,
+    BlockedByNeedsTable,
     YearOnYearNote,
     DatePipe,
     NzButtonModule,

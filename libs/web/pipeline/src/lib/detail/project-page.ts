@@ -9,6 +9,7 @@ import {
   type Stage,
 } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText, sectorKey } from '@crm/web/core';
+import { ProjectGuaranteesPanel } from '@crm/web/guarantees';
 import { HasUnsavedChanges, LoadStateView, WanPipe, warnBeforeUnload } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -60,6 +61,7 @@ type Dialog = { kind: 'move'; to: Stage | null } | { kind: 'status' } | { kind: 
     NzTabsModule,
     NzTagModule,
     ProjectForm,
+    ProjectGuaranteesPanel,
     ProjectTimeline,
     RouterLink,
     StageMoveForm,

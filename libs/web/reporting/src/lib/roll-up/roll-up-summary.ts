@@ -2,6 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rankingMeasured, type RollUpFigures, type RollUpUnitStatus } from '@crm/domain';
 import { I18nService, TranslatePipe } from '@crm/web/core';
+import { BlockedByNeedsTable } from '@crm/web/guarantees';
 import { WanPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -14,7 +15,7 @@ import { percent } from './rate';
 /** 报送情况, 需协调解决的问题, 季评比 (with its formula) and 年总结 of a roll-up. */
 @Component({
   selector: 'crm-roll-up-summary',
-  imports: [DatePipe, NzCardModule, NzTableModule, NzTagModule, TranslatePipe, WanPipe],
+  imports: [BlockedByNeedsTable, DatePipe, NzCardModule, NzTableModule, NzTagModule, TranslatePipe, WanPipe],
   templateUrl: './roll-up-summary.html',
   styleUrl: './roll-up-summary.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
