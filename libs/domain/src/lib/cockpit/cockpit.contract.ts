@@ -206,10 +206,10 @@ export interface CockpitView {
   courtingConflicts?: { items: CourtingConflictView[]; total: number };
   /** 招商活动 of the year (those of the user's chains and the city's) with their results up to the chosen month. */
   events?: PromotionEventLine[];
-}
-
   /** 招商活动 of the year to the chosen month's end, summed over the same events' scope (the roll-up's figure, from the events area). */
   eventTotals?: PromotionEventPeriodTotals;
+}
+
 // ---------------------------------------------------------------- chain leader page
 
 /** A project as the leader page lists it; the web links it to /projects/:id. */
