@@ -67,6 +67,13 @@ export const appRoutes: Route[] = [
           import('@crm/web/pipeline').then((m) => m.enterprisesRoutes),
       },
       {
+        // 预审待办 (issue 21 §1): the pre-review requests addressed to the staff member's unit.
+        path: 'pre-reviews',
+        canMatch: [roleGuard('staff')],
+        loadChildren: () =>
+          import('@crm/web/pipeline').then((m) => m.preReviewsRoutes),
+      },
+      {
         path: 'board',
         loadChildren: () =>
           import('@crm/web/pipeline').then((m) => m.boardEntryRoutes),

@@ -70,6 +70,7 @@ const MENU: MenuItem[] = [
   { link: '/enterprises', icon: 'global', label: 'menu.enterprises' },
   { link: '/board', icon: 'project', label: 'menu.board' },
   { link: '/guarantees', icon: 'flag', label: 'menu.guarantees', roles: ['staff'] },
+  { link: '/pre-reviews', icon: 'file-search', label: 'menu.preReviews', roles: ['staff'] },
   { link: '/reports', icon: 'form', label: 'menu.reports' },
   {
     link: '/roll-ups',

@@ -6,7 +6,10 @@ import {
   EVALUATION_DIMENSIONS,
   EVALUATION_RATINGS,
   PROJECT_TEXT_LIMITS as L,
+  BALANCE_PERIOD_PATTERN,
+  THIRD_PARTY_FINDING_LIMIT,
   evaluationConclusionProblems,
+  preReviewConclusionProblems,
   type EvaluationConclusion,
   type EvaluationDimension,
   type EvaluationFacts,
@@ -14,7 +17,7 @@ import {
   type EvaluationView,
   type ProjectDetailView,
 } from '@crm/domain';
-import { AppClock, I18nService, TranslatePipe, apiErrorText, isStale } from '@crm/web/core';
+import { AppClock, AuthService, I18nService, TranslatePipe, apiErrorText, isStale } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -29,6 +32,7 @@ import { conclusionKey, dimensionKey, ratingKey } from '../data-access/labels';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { textOrNull, validDate } from '../form/field-checks';
 import { DateInput } from '@crm/web/ui';
+import { PreReviewSection } from '../pre-reviews/pre-review-section';
 
 type DimensionGroup = FormGroup<{
   rating: FormControl<EvaluationRating | null>;
@@ -61,6 +65,7 @@ const CONCLUSION_COLORS: Record<EvaluationConclusion, string> = {
     NzRadioModule,
     NzSwitchModule,
     NzTagModule,
+    PreReviewSection,
     ReactiveFormsModule,
     TranslatePipe,
   ],
@@ -73,6 +78,7 @@ export class EvaluationPanel {
   private readonly api = inject(PipelineApi);
   private readonly i18n = inject(I18nService);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly auth = inject(AuthService);
 
   readonly detail = input.required<ProjectDetailView>();
   readonly canEdit = input(false);
@@ -88,6 +94,9 @@ export class EvaluationPanel {
   protected readonly conclusionKey = conclusionKey;
   protected readonly conclusionColors = CONCLUSION_COLORS;
   protected readonly limits = L;
+  protected readonly findingLimit = THIRD_PARTY_FINDING_LIMIT;
+  /** 领导小组办公室 may let the conclusion through without the missing 预审 opinions. */
+  protected readonly isOffice = computed(() => !!this.auth.user() && this.auth.hasRole('office'));
 
   protected readonly open = computed(() => this.detail().evaluations.find((e) => e.conclusion === null) ?? null);
   protected readonly concluded = computed(() =>
@@ -114,6 +123,9 @@ export class EvaluationPanel {
     ),
     thirdParty: [false],
     institution: [''],
+    feasibility: [''],
+    outputBenefit: [''],
+    balancePeriodYears: [''],
     eliminated: ['unknown' as EliminatedAnswer],
     conclusion: [null as EvaluationConclusion | null],
     conditions: [''],
@@ -158,6 +170,9 @@ export class EvaluationPanel {
       dimensions,
       thirdParty: open.thirdParty,
       institution: open.institution ?? '',
+      feasibility: open.feasibility ?? '',
+      outputBenefit: open.outputBenefit ?? '',
+      balancePeriodYears: open.balancePeriodYears ?? '',
       eliminated: open.eliminatedCategory === null ? 'unknown' : open.eliminatedCategory ? 'yes' : 'no',
     });
     this.form.markAsPristine();
@@ -178,6 +193,9 @@ export class EvaluationPanel {
       })),
       thirdParty: v.thirdParty,
       institution: textOrNull(v.institution),
+      feasibility: textOrNull(v.feasibility),
+      outputBenefit: textOrNull(v.outputBenefit),
+      balancePeriodYears: textOrNull(v.balancePeriodYears),
       eliminatedCategory: v.eliminated === 'unknown' ? null : v.eliminated === 'yes',
     };
   }
@@ -208,6 +226,9 @@ export class EvaluationPanel {
         dimensions: facts.dimensions,
         thirdParty: facts.thirdParty,
         institution: facts.institution,
+        feasibility: facts.feasibility,
+        outputBenefit: facts.outputBenefit,
+        balancePeriodYears: facts.balancePeriodYears,
         eliminatedCategory: facts.eliminatedCategory,
       }),
     );
@@ -239,6 +260,15 @@ export class EvaluationPanel {
           ? `${errors[problem.field]}；${problemText(problem, lang)}`
           : problemText(problem, lang);
       }
+    }
+    const open = this.open();
+    if (open) {
+      for (const problem of preReviewConclusionProblems(open.preReviews, open.preReviewOverride !== null)) {
+        errors[problem.field] = problemText(problem, lang);
+      }
+    }
+    if (v.balancePeriodYears.trim() && !BALANCE_PERIOD_PATTERN.test(v.balancePeriodYears.trim())) {
+      errors['balancePeriodYears'] = this.i18n.t('pipeline.evaluation.badBalancePeriod');
     }
     if (!validDate(v.concludedOn)) errors['concludedOn'] = this.i18n.t('pipeline.form.badDate');
     else if (v.concludedOn > this.clock.today()) errors['concludedOn'] = this.i18n.t('pipeline.evaluation.future');
