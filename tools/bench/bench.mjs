@@ -29,7 +29,7 @@ const ONLY = arg('only', null)?.split(',');
 const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const PORT = Number(process.env.BENCH_PORT ?? 4400);
 const ADMIN = { username: 'bench-admin', password: 'Bench-Admin-Pass-2025' };
-const OFFICE = { username: 'bench-office', password: 'Bench-Office-Pass-2025' };
+const OFFICE = { username: 'bench-office', password: 'Ledger-Kite-Harbor-73!' };
 const CAPTURE = '/tmp/crm-bench-sql.jsonl';
 const BASE = `http://127.0.0.1:${PORT}`;
 
