@@ -3,6 +3,7 @@ import { NgComponentOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
   Type,
   afterNextRender,
   computed,
@@ -31,7 +32,8 @@ import {
 } from '@crm/web/core';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
-import { NzIconModule } from 'ng-zorro-antd/icon';
+import { CloseOutline, SearchOutline } from '@ant-design/icons-angular/icons';
+import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -112,6 +114,8 @@ const MENU: MenuItem[] = [
     RouterOutlet,
     TranslatePipe,
   ],
+  // The phone's search button and the close button of its search bar.
+  providers: [provideNzIconsPatch([SearchOutline, CloseOutline])],
   templateUrl: './basic-layout.html',
   styleUrl: './basic-layout.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -164,6 +168,9 @@ export class BasicLayout {
   protected readonly bell = signal<Type<unknown> | null>(null);
   /** The global search box, loaded like the bell (it lives in the events chunk). */
   protected readonly searchBox = signal<Type<unknown> | null>(null);
+  /** On a phone the search box is opened from the header's search button, full width under it. */
+  protected readonly searchOpen = signal(false);
+  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
 
   constructor() {
     // Start collapsed on a phone, expanded on a desktop, whenever the width class changes.
@@ -174,7 +181,10 @@ export class BasicLayout {
         filter((event) => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe(() => this.closeMenuOnPhone());
+      .subscribe(() => {
+        this.closeMenuOnPhone();
+        this.searchOpen.set(false);
+      });
     // The bell's code is not in the initial bundle: it is fetched when the browser is idle.
     afterNextRender(() => {
       const load = () =>
@@ -201,6 +211,22 @@ export class BasicLayout {
     if (this.narrow()) {
       this.collapsed.set(true);
     }
+  }
+
+  protected toggleSearch(): void {
+    if (this.searchOpen()) {
+      this.closeSearch();
+      return;
+    }
+    this.searchOpen.set(true);
+    // The box is there once the change is rendered: the cursor goes into it.
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLInputElement>('.phone-search input')?.focus());
+  }
+
+  /** Closed by its button or Escape: the focus goes back to the search button. */
+  protected closeSearch(): void {
+    this.searchOpen.set(false);
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLButtonElement>('.search-trigger')?.focus());
   }
 
   protected toggleMenu(): void {

@@ -1,4 +1,8 @@
+import { readDocumentSettings } from '@crm/api/core';
 import { createTestApp, createTestUser, type TestApp } from '@crm/api/testing';
+import JSZip from 'jszip';
+import { writeFileSync } from 'node:fs';
+import { buildRollUpDocx } from './roll-up-docx.builder';
 import { rollUpFigures } from './roll-up.figures';
 import { rollUpTables } from './roll-up-report.tables';
 
@@ -108,5 +112,22 @@ describe('roll-up: 招商活动 totals', () => {
     expect(row('其中签约(个)')).toBe(2);
     expect(row('活动项目签约额(万元)')).toEqual({ wan: '12000.5' });
     expect(row('活动项目到位资金(万元)')).toEqual({ wan: '3000' });
+    const docx = await buildRollUpDocx({
+      period: `${Y}-09`,
+      figures,
+      narrative: '通报正文。',
+      version: 1,
+      builtAt: new Date(`${Y}-10-02T02:00:00Z`),
+      fromSnapshot: false,
+      settings: await readDocumentSettings(t.dataSource.manager),
+      number: `格招商办〔${Y}〕9号`,
+      issuedOn: new Date(`${Y}-10-02T02:00:00Z`),
+    });
+    if (process.env['H20_DOCX']) writeFileSync(process.env['H20_DOCX'], docx);
+    const xml = (await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string')) ?? '';
+    // The Word file prints amounts in 亿元.
+    for (const label of ['招商活动(场)', '活动对接企业(家)', '活动引出项目(个)', '活动项目签约额(亿元)', '活动项目到位资金(亿元)']) {
+      expect(xml).toContain(label);
+    }
   });
 });
