@@ -202,6 +202,20 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/plans/people/:id/posts': ['/api/plans/people/999999/posts', ['office']],
   'POST /api/plans/units/:id/merge': ['/api/plans/units/999999/merge', ['office']],
   // plan: end
+  // pre-reviews: start
+  'POST /api/projects/:id/evaluations/:evaluationId/pre-reviews': [`/api/projects/${UUID}/evaluations/${UUID}/pre-reviews`, ['staff']],
+  'POST /api/projects/:id/evaluations/:evaluationId/pre-reviews/:requestId/withdrawal': [
+    `/api/projects/${UUID}/evaluations/${UUID}/pre-reviews/${UUID}/withdrawal`,
+    ['staff'],
+  ],
+  'POST /api/projects/:id/evaluations/:evaluationId/pre-review-override': [
+    `/api/projects/${UUID}/evaluations/${UUID}/pre-review-override`,
+    ['office'],
+  ],
+  'GET /api/pre-reviews': ['/api/pre-reviews', ['staff']],
+  'GET /api/pre-reviews/:requestId': [`/api/pre-reviews/${UUID}`, ['staff']],
+  'POST /api/pre-reviews/:requestId/answer': [`/api/pre-reviews/${UUID}/answer`, ['staff']],
+  // pre-reviews: end
   // Last: it ends the session it is called with.
   'POST /api/auth/sign-out': ['/api/auth/sign-out', SIGNED_IN],
 };
