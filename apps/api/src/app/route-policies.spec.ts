@@ -202,6 +202,12 @@ const POLICIES: Record<string, [string, Who[]]> = {
   'POST /api/plans/people/:id/posts': ['/api/plans/people/999999/posts', ['office']],
   'POST /api/plans/units/:id/merge': ['/api/plans/units/999999/merge', ['office']],
   // plan: end
+  // files: start
+  'GET /api/files': [`/api/files?ownerType=project&ownerId=${UUID}`, SIGNED_IN],
+  'POST /api/files': ['/api/files', SIGNED_IN],
+  'GET /api/files/:id/content': [`/api/files/${UUID}/content`, SIGNED_IN],
+  'DELETE /api/files/:id': [`/api/files/${UUID}`, SIGNED_IN],
+  // files: end
   // pre-reviews: start
   'POST /api/projects/:id/evaluations/:evaluationId/pre-reviews': [`/api/projects/${UUID}/evaluations/${UUID}/pre-reviews`, ['staff']],
   'POST /api/projects/:id/evaluations/:evaluationId/pre-reviews/:requestId/withdrawal': [

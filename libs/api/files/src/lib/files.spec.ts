@@ -82,6 +82,7 @@ describe('files attached to a project', () => {
 
     const listed = (await list(staff).expect(200)).body as StoredFileList;
     expect(listed.canWrite).toBe(true);
+    expect(listed.maxUploadBytes).toBe(1024 * 1024);
     expect(listed.items.map((f) => f.id)).toEqual([file.id]);
 
     const download = await staff.get(`/api/files/${file.id}/content`).buffer(true).parse(binary).expect(200);

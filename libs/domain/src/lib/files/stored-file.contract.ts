@@ -66,4 +66,6 @@ export interface StoredFileView {
 export interface StoredFileList {
   items: StoredFileView[];
   canWrite: boolean;
+  /** The largest file the API accepts (FILES_MAX_UPLOAD_MB), so the page can say so before sending. */
+  maxUploadBytes: number;
 }

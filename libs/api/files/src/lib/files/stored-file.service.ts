@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { filesConfig, type FilesConfig } from '../files.config';
 import { fileOwnerAccess, type FileOwnerAccess } from '../owners/file-owner-registry';
 import { FILE_SCANNER, type FileScanner } from '../scanning/file-scanner';
 import { extensionContradicts, extensionOf, sniffFile } from '../sniffing/file-sniffing';
@@ -73,6 +74,7 @@ export class StoredFileService {
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(FILE_SCANNER) private readonly scanner: FileScanner,
+    @Inject(filesConfig.KEY) private readonly config: FilesConfig,
   ) {}
 
   async list(user: AuthUser, ownerType: string, ownerId: string): Promise<StoredFileList> {
@@ -85,7 +87,7 @@ export class StoredFileService {
        ORDER BY f.uploaded_at DESC, f.id`,
       [ownerType, ownerId],
     );
-    return { items: rows.map(toView), canWrite: await owner.canWrite(manager, user, ownerId) };
+    return { items: rows.map(toView), canWrite: await owner.canWrite(manager, user, ownerId), maxUploadBytes: this.config.maxUploadBytes };
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   type Stage,
 } from '@crm/domain';
 import { I18nService, TranslatePipe, apiErrorText, sectorKey } from '@crm/web/core';
+import { FilesPanel, FilesTextPipe } from '@crm/web/files';
 import { ProjectGuaranteesPanel } from '@crm/web/guarantees';
 import { HasUnsavedChanges, LoadStateView, WanPipe, warnBeforeUnload } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -23,7 +24,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subject, catchError, distinctUntilChanged, firstValueFrom, map, of, startWith, switchMap } from 'rxjs';
 import { EditRights } from '../data-access/edit-rights';
-import { STATUS_COLORS, channelKey, stageKey, statusKey } from '../data-access/labels';
+import { STATUS_COLORS, channelKey, landRouteMarkKey, stageKey, statusKey } from '../data-access/labels';
 import type { LoadState } from '../data-access/load-state';
 import { PipelineApi } from '../data-access/pipeline.api';
 import { ReferenceApi } from '../data-access/reference.api';
@@ -49,6 +50,8 @@ type Dialog = { kind: 'move'; to: Stage | null } | { kind: 'status' } | { kind: 
     ActivityForm,
     EvaluationPanel,
     FactsPanel,
+    FilesPanel,
+    FilesTextPipe,
     InstructionsPanel,
     LedgerPanel,
     NzAlertModule,
@@ -83,6 +86,7 @@ export class ProjectPage implements HasUnsavedChanges {
   protected readonly lang = this.i18n.lang;
   protected readonly stageKey = stageKey;
   protected readonly statusKey = statusKey;
+  protected readonly landRouteMarkKey = landRouteMarkKey;
   protected readonly sectorKey = sectorKey;
   protected readonly channelKey = channelKey;
   protected readonly statusColors = STATUS_COLORS;
