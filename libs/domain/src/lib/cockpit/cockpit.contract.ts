@@ -9,6 +9,7 @@ import type { KeyTaskProgress, PlanMissingView } from '../plan/plan.contract';
 import type { SectorFundsGrowthView } from '../plan/sector-growth.contract';
 import type { ChainTargetView } from '../reference.contract';
 import type { Stage } from '../stage';
+import type { LandRoute } from '../pipeline/land-route';
 import type { ProjectStatus } from '../pipeline/project';
 import type { ProjectListQuery, UserRef } from '../pipeline/project.contract';
 import type { YearOnYearView } from '../pipeline/year-on-year';
@@ -225,6 +226,8 @@ export interface CockpitProjectRef {
   investorName: string;
   owner: UserRef;
   responsibleUnit: { id: number; name: string };
+  /** 用地方式 once recorded: 既有用地 / 闲置厂房 are marked 盘活存量 where the project is listed. */
+  landRoute?: LandRoute | null;
 }
 
 /** One stage of the funnel: projects now there (active and paused), from pipeline_stage_total. */

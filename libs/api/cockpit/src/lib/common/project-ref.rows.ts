@@ -1,10 +1,10 @@
-import type { ChainCode, CockpitProjectRef, ProjectStatus, Stage } from '@crm/domain';
+import type { ChainCode, CockpitProjectRef, LandRoute, ProjectStatus, Stage } from '@crm/domain';
 import type { EntityManager } from 'typeorm';
 
 /** Columns of a CockpitProjectRef, for `FROM project p` with PROJECT_REF_JOINS. */
 export const PROJECT_REF_COLUMNS = `
   p.id, p.name, c.code AS chain_code, p.stage, p.status, p.major, p.amount::text AS amount, p.investor_name,
-  p.owner_id, o.display_name AS owner_name, p.responsible_unit_id, u.name AS unit_name`;
+  p.owner_id, o.display_name AS owner_name, p.responsible_unit_id, u.name AS unit_name, p.land_route`;
 
 export const PROJECT_REF_JOINS = `
   JOIN chain c ON c.id = p.chain_id
@@ -24,6 +24,7 @@ export interface ProjectRefRow {
   owner_name: string;
   responsible_unit_id: number;
   unit_name: string;
+  land_route: LandRoute | null;
 }
 
 export function toProjectRef(r: ProjectRefRow): CockpitProjectRef {
@@ -38,6 +39,7 @@ export function toProjectRef(r: ProjectRefRow): CockpitProjectRef {
     investorName: r.investor_name,
     owner: { id: r.owner_id, displayName: r.owner_name },
     responsibleUnit: { id: r.responsible_unit_id, name: r.unit_name },
+    landRoute: r.land_route,
   };
 }
 

@@ -38,6 +38,7 @@ import { CockpitApi } from '../data-access/cockpit.api';
 import {
   alertKindKey,
   bigProjectsLabel,
+  landRouteMarkKey,
   projectsParams,
   shortRate,
   stageKey,
@@ -90,6 +91,7 @@ export class ChainLeaderPage {
   protected readonly windowParams = (w: StatWindow) => ({ label: statWindowLabel(w), from: w.from, to: w.to });
   protected readonly lang = this.i18n.lang;
   protected readonly stageKey = stageKey;
+  protected readonly landRouteMarkKey = landRouteMarkKey;
   protected readonly alertKindKey = alertKindKey;
   protected readonly projectsParams = projectsParams;
   /** 招商图谱's gaps with no active lead, named in one line. */

@@ -3,6 +3,7 @@ import {
   projectListParams,
   type AlertKind,
   type ProjectListQuery,
+  type LandRoute,
   type Stage,
 } from '@crm/domain';
 import type { MessageKey } from '@crm/web/core';
@@ -48,6 +49,9 @@ export function shortRate(rate: string | null): string {
 }
 
 export const stageKey = (stage: Stage): MessageKey => `pipeline.stage.${stage}`;
+/** 既有用地（盘活存量） / 闲置厂房（盘活存量） beside a listed project on an existing site; null: no mark. */
+export const landRouteMarkKey = (route: LandRoute | null | undefined): MessageKey | null =>
+  route === 'existing-site' || route === 'idle-plant' ? `pipeline.landRoute.mark.${route}` : null;
 export const alertKindKey = (kind: AlertKind): MessageKey =>
   `cockpit.alert.${kind}`;
 

@@ -7,6 +7,7 @@ import {
   type MeetingKind,
   type MeetingScheduleStatus,
   type ProjectListQuery,
+  type LandRoute,
   type Stage,
 } from '@crm/domain';
 import { apiErrorText, apiFieldErrors, type I18nService, type MessageKey } from '@crm/web/core';
@@ -17,6 +18,9 @@ import { apiErrorText, apiFieldErrors, type I18nService, type MessageKey } from 
  */
 
 export const stageKey = (stage: Stage): MessageKey => `pipeline.stage.${stage}`;
+/** 既有用地（盘活存量） / 闲置厂房（盘活存量） beside a listed project on an existing site; null: no mark. */
+export const landRouteMarkKey = (route: LandRoute | null | undefined): MessageKey | null =>
+  route === 'existing-site' || route === 'idle-plant' ? `pipeline.landRoute.mark.${route}` : null;
 export const alertKindKey = (kind: AlertKind): MessageKey => `cockpit.alert.${kind}`;
 /** The meetings pages' own words for the kinds (libs/web/meetings, the `meetings` i18n section). */
 export const meetingKindKey = (kind: MeetingKind): MessageKey => `meetings.kind.${kind}`;

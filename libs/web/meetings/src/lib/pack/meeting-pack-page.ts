@@ -44,6 +44,7 @@ import { MeetingPackApi, type LoadState } from '../data-access/meeting-pack.api'
 import {
   alertKindKey,
   completionText,
+  landRouteMarkKey,
   meetingKindKey,
   problemText,
   projectsParams,
@@ -103,6 +104,7 @@ export class MeetingPackPage {
   protected readonly lang = this.i18n.lang;
   protected readonly alertKinds = ALERT_KINDS;
   protected readonly stageKey = stageKey;
+  protected readonly landRouteMarkKey = landRouteMarkKey;
   protected readonly alertKindKey = alertKindKey;
   protected readonly meetingKindKey = meetingKindKey;
   protected readonly projectsParams = projectsParams;
