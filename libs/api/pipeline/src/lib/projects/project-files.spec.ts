@@ -1,4 +1,4 @@
-import { PipelineModule } from '@crm/api/pipeline';
+import { FILE_FIXTURES as FIXTURES, FilesModule } from '@crm/api/files';
 import { createTestApp, signInAs, TEST_SERVER_URL, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import type { StoredFileList, StoredFileView } from '@crm/domain';
 import { execFile } from 'node:child_process';
@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type request from 'supertest';
-import { FilesModule } from './files.module';
-import { FIXTURES } from './sniffing/file-fixtures.testing';
+import { PipelineModule } from '../pipeline.module';
 
 const run = promisify(execFile);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -22,9 +21,10 @@ const binary = (res: request.Response, done: (error: Error | null, body: Buffer)
 };
 
 /**
- * 附件 through the real routes on PostgreSQL. Cast: 市数据局 staff serve 清洁能源 (they edit its
- * projects); 市文体旅游广电局 staff serve 文化旅游 only (the other chain); 肖军 leads 清洁能源 (reads
- * only). The upload limit is set to 1 MB for this app.
+ * 附件 of a project (the owner type 'project' this area registers with @crm/api/files), through the
+ * real routes on PostgreSQL; it lives here because the files area may not depend on the pipeline.
+ * Cast: 市数据局 staff serve 清洁能源 (they edit its projects); 市文体旅游广电局 staff serve 文化旅游
+ * only (the other chain); 肖军 leads 清洁能源 (reads only). The upload limit is 1 MB for this app.
  */
 describe('files attached to a project', () => {
   const NOW = new Date('2026-05-12T10:00:00+08:00');
