@@ -9,6 +9,7 @@ import {
   type GuaranteeRequestView,
 } from '@crm/domain';
 import { AppClock, I18nService, TranslatePipe, apiErrorText, apiFieldErrors, staleCurrent } from '@crm/web/core';
+import { FilesPanel, FilesTextPipe } from '@crm/web/files';
 import { DateInput } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -34,7 +35,7 @@ interface AnswerDraft {
  */
 @Component({
   selector: 'crm-guarantee-request-card',
-  imports: [DateInput, FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzFormModule, NzInputModule, NzRadioModule, NzTagModule, RouterLink, TranslatePipe],
+  imports: [DateInput, FilesPanel, FilesTextPipe, FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzFormModule, NzInputModule, NzRadioModule, NzTagModule, RouterLink, TranslatePipe],
   templateUrl: './guarantee-request-card.html',
   styleUrl: './guarantee-request-card.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -58,6 +59,9 @@ export class GuaranteeRequestCard {
   protected readonly today = computed(() => this.clock.today());
   protected readonly amounts = computed(() => amountsText(this.request()));
 
+  /** The files (批复, 意见) of the request, loaded when asked for: a queue of many requests lists none by default. */
+  protected readonly filesOpen = signal(false);
+  protected readonly fileKinds = ['approval', 'opinion', 'other'] as const;
   protected readonly answering = signal(false);
   protected readonly draft = signal<AnswerDraft>({ status: null, statusOn: '', expectedOn: '', note: '' });
   protected readonly errors = signal<Record<string, string>>({});
