@@ -6,13 +6,23 @@ import {
   type PreReviewStatus,
 } from './pre-review';
 
-const request = (status: PreReviewStatus, name: string, topic = '用地') => ({ status, unit: { id: 1, name }, topic });
+const request = (status: PreReviewStatus, name: string, topic = '用地') => ({
+  status,
+  unit: { id: 1, name },
+  topic,
+});
 
 describe('各部门预审 rules', () => {
   it('asks for a text with 附条件同意 and 不同意, not with 同意', () => {
     expect(preReviewAnswerProblems('agree', null)).toEqual([]);
-    expect(preReviewAnswerProblems('conditional', '  ')[0]).toMatchObject({ field: 'text', zh: '附条件同意时，请写明条件' });
-    expect(preReviewAnswerProblems('disagree', undefined)[0]).toMatchObject({ field: 'text', zh: '不同意时，请写明理由' });
+    expect(preReviewAnswerProblems('conditional', '  ')[0]).toMatchObject({
+      field: 'text',
+      zh: '附条件同意时，请写明条件',
+    });
+    expect(preReviewAnswerProblems('disagree', undefined)[0]).toMatchObject({
+      field: 'text',
+      zh: '不同意时，请写明理由',
+    });
     expect(preReviewAnswerProblems('disagree', '不符合生态红线管控要求')).toEqual([]);
   });
 
@@ -33,7 +43,9 @@ describe('各部门预审 rules', () => {
   });
 
   it('lets the conclusion through when every opinion arrived, none was asked, or the office overrode', () => {
-    expect(preReviewConclusionProblems([request('answered', '市自然资源局'), request('withdrawn', '市水利局')], false)).toEqual([]);
+    expect(
+      preReviewConclusionProblems([request('answered', '市自然资源局'), request('withdrawn', '市水利局')], false),
+    ).toEqual([]);
     expect(preReviewConclusionProblems([], false)).toEqual([]);
     expect(preReviewConclusionProblems([request('pending', '市自然资源局')], true)).toEqual([]);
   });

@@ -20,7 +20,11 @@ export const PRE_REVIEW_ANSWER_LABELS: Record<PreReviewAnswer, string> = {
 export const PRE_REVIEW_STATUSES = ['pending', 'answered', 'withdrawn'] as const;
 export type PreReviewStatus = (typeof PRE_REVIEW_STATUSES)[number];
 
-export const PRE_REVIEW_TEXT_LIMITS = { topic: 200, answerText: 2000, overrideReason: 500 } as const;
+export const PRE_REVIEW_TEXT_LIMITS = {
+  topic: 200,
+  answerText: 2000,
+  overrideReason: 500,
+} as const;
 
 /** 预审征求意见: one unit asked for its opinion on one topic of an evaluation. */
 export interface PreReviewRequestView {
@@ -84,8 +88,16 @@ export function preReviewAnswerProblems(answer: PreReviewAnswer, text: string | 
   if (answer !== 'agree' && !text?.trim()) {
     return [
       answer === 'conditional'
-        ? { field: 'text', zh: '附条件同意时，请写明条件', en: 'State the conditions of a conditional agreement' }
-        : { field: 'text', zh: '不同意时，请写明理由', en: 'State the reasons for disagreeing' },
+        ? {
+            field: 'text',
+            zh: '附条件同意时，请写明条件',
+            en: 'State the conditions of a conditional agreement',
+          }
+        : {
+            field: 'text',
+            zh: '不同意时，请写明理由',
+            en: 'State the reasons for disagreeing',
+          },
     ];
   }
   return [];

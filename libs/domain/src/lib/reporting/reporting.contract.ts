@@ -365,6 +365,10 @@ export const NOTIFICATION_KINDS = [
   'guarantee-answered',
   /** 要素保障: past its due date without 已保障 or 无法满足 (to the bureau's staff and the sender), once per due date. */
   'guarantee-overdue',
+  /** 部门预审: a unit asked for its opinion on a project (to its staff). */
+  'pre-review-requested',
+  /** 部门预审: the unit answered (to whoever asked). */
+  'pre-review-answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

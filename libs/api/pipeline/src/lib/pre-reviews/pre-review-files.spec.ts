@@ -19,7 +19,9 @@ describe('files of a pre-review opinion', () => {
   let requestId: string;
 
   beforeAll(async () => {
-    t = await createTestApp([PipelineModule, FilesModule], { SIGN_IN_RATE_PER_MINUTE: '1000' });
+    t = await createTestApp([PipelineModule, FilesModule], {
+      SIGN_IN_RATE_PER_MINUTE: '1000',
+    });
     [taskForce, land, water] = await Promise.all([
       signInAs(t, { roles: ['staff'], unit: '市数据局' }),
       signInAs(t, { roles: ['staff'], unit: '市自然资源局' }),
@@ -28,7 +30,7 @@ describe('files of a pre-review opinion', () => {
     const units: { id: number; name: string }[] = await t.dataSource.query(
       `SELECT id, name FROM unit WHERE name IN ('市数据局', '市自然资源局')`,
     );
-    const unitId = (name: string) => units.find((u) => u.name === name)!.id;
+    const unitId = (name: string) => units.find((u) => u.name === name)?.id;
     const project = await taskForce
       .post('/api/projects', {
         name: '预审附件测试项目',
@@ -40,7 +42,11 @@ describe('files of a pre-review opinion', () => {
       .expect(201);
     const evaluation = await taskForce
       .post(`/api/projects/${project.body.id}/evaluations`, {
-        dimensions: EVALUATION_DIMENSIONS.map((dimension) => ({ dimension, rating: 'acceptable', note: '符合要求' })),
+        dimensions: EVALUATION_DIMENSIONS.map((dimension) => ({
+          dimension,
+          rating: 'acceptable',
+          note: '符合要求',
+        })),
       })
       .expect(201);
     const asked = await taskForce
@@ -64,7 +70,11 @@ describe('files of a pre-review opinion', () => {
 
   it('lets the asked unit attach its opinion letter, the task force read it, and a unit not asked see nothing (404)', async () => {
     const stored = await upload(land).expect(201);
-    expect(stored.body).toMatchObject({ ownerType: 'pre_review_request', ownerId: requestId, kind: 'opinion' });
+    expect(stored.body).toMatchObject({
+      ownerType: 'pre_review_request',
+      ownerId: requestId,
+      kind: 'opinion',
+    });
     expect((await list(taskForce).expect(200)).body.items).toHaveLength(1);
     await list(water).expect(404);
     await upload(water).expect(404);

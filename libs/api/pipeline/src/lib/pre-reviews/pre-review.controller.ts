@@ -15,7 +15,9 @@ export class EvaluationPreReviewController {
 
   @Allow('staff')
   @Post()
-  @ApiConflictResponse({ description: 'The unit was already asked about this topic' })
+  @ApiConflictResponse({
+    description: 'The unit was already asked about this topic',
+  })
   ask(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) projectId: string,
@@ -62,7 +64,9 @@ export class PreReviewQueueController {
   @Post(':requestId/answer')
   @HttpCode(200)
   @ApiNotFoundResponse({ description: 'Not addressed to your unit' })
-  @ApiConflictResponse({ description: 'Already answered, withdrawn, or the evaluation concluded' })
+  @ApiConflictResponse({
+    description: 'Already answered, withdrawn, or the evaluation concluded',
+  })
   answer(
     @CurrentUser() user: AuthUser,
     @Param('requestId', uuid) id: string,

@@ -19,7 +19,10 @@ export class PreReviewRequestDto implements PreReviewRequestInput {
   @RequiredText({ zh: '征求意见事项', en: 'The topic' }, L.topic)
   topic!: string;
 
-  @ApiProperty({ example: '2026-12-20', description: 'Business date (Asia/Shanghai), not before today' })
+  @ApiProperty({
+    example: '2026-12-20',
+    description: 'Business date (Asia/Shanghai), not before today',
+  })
   @IsCalendarDate({ zh: '回复期限', en: 'The due date' }, { plausible: true })
   dueOn!: string;
 }
@@ -32,7 +35,11 @@ export class PreReviewAnswerDto implements PreReviewAnswerInput {
   })
   answer!: PreReviewAnswer;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: L.answerText, description: 'Required for conditional and disagree' })
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: L.answerText,
+    description: 'Required for conditional and disagree',
+  })
   @OptionalText({ zh: '意见内容', en: 'The text' }, L.answerText)
   text?: string | null;
 }
@@ -41,6 +48,8 @@ export class PreReviewAnswerDto implements PreReviewAnswerInput {
 export class PreReviewQueueQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'all'], default: 'open' })
   @IsOptional()
-  @IsIn(['open', 'all'], { message: '筛选条件应为 open 或 all / filter must be open or all' })
+  @IsIn(['open', 'all'], {
+    message: '筛选条件应为 open 或 all / filter must be open or all',
+  })
   filter?: 'open' | 'all';
 }

@@ -58,7 +58,11 @@ export async function preReviewsOfEvaluations(
 }
 
 /** One request, optionally locked for a change. */
-export async function preReviewById(manager: EntityManager, id: string, lock = false): Promise<PreReviewRequestView | null> {
+export async function preReviewById(
+  manager: EntityManager,
+  id: string,
+  lock = false,
+): Promise<PreReviewRequestView | null> {
   if (lock) await manager.query(`SELECT 1 FROM pre_review_request WHERE id = $1 FOR UPDATE`, [id]);
   const rows: PreReviewRow[] = await manager.query(`${SELECT} WHERE r.id = $1`, [id]);
   return rows[0] ? toPreReviewView(rows[0]) : null;

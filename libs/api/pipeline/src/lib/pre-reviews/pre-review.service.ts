@@ -1,7 +1,8 @@
 import { AuditService } from '@crm/api/audit';
-import { CLOCK, hasRole, type AuthUser, type Clock } from '@crm/api/core';
+import { CLOCK, hasRole, NotificationWriter, type AuthUser, type Clock } from '@crm/api/core';
 import {
   bilingual,
+  PRE_REVIEW_ANSWER_LABELS,
   preReviewAnswerProblems,
   shanghaiToday,
   type PreReviewRequestView,
@@ -30,6 +31,7 @@ export class PreReviewService {
     private readonly store: ProjectStore,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   async ask(
@@ -41,13 +43,21 @@ export class PreReviewService {
     const today = shanghaiToday(this.clock.now());
     if (input.dueOn < today) {
       throw invalidInput([
-        { field: 'dueOn', zh: `回复期限不能早于今天（${today}）`, en: `The due date cannot be before today (${today})` },
+        {
+          field: 'dueOn',
+          zh: `回复期限不能早于今天（${today}）`,
+          en: `The due date cannot be before today (${today})`,
+        },
       ]);
     }
     return inTransaction(this.dataSource, async (tx) => {
       const project = await this.store.lockForEdit(tx, user, projectId);
       if (project.status === 'dropped') {
-        const problem = { field: 'status', zh: '项目已终止，请先恢复推进', en: 'The project is dropped; make it active again first' };
+        const problem = {
+          field: 'status',
+          zh: '项目已终止，请先恢复推进',
+          en: 'The project is dropped; make it active again first',
+        };
         throw refused(bilingual(problem), [problem]);
       }
       await this.openEvaluation(tx, projectId, evaluationId);
@@ -57,7 +67,11 @@ export class PreReviewService {
       );
       const problems: RuleProblem[] = [];
       if (!unit) {
-        problems.push({ field: 'unitId', zh: `没有编号为 ${input.unitId} 的单位`, en: `There is no unit ${input.unitId}` });
+        problems.push({
+          field: 'unitId',
+          zh: `没有编号为 ${input.unitId} 的单位`,
+          en: `There is no unit ${input.unitId}`,
+        });
       } else if (unit.merged_on && unit.merged_on <= today) {
         problems.push({
           field: 'unitId',
@@ -81,19 +95,43 @@ export class PreReviewService {
         }
         throw error;
       }
+      const view = (await preReviewById(tx, id)) as PreReviewRequestView;
+      // The unit's staff are told in the same transaction; a unit without accounts hears nothing.
+      const staff: { id: string }[] = await tx.query(
+        `SELECT id FROM app_user WHERE active AND unit_id = $1 AND 'staff' = ANY (roles) AND id <> $2 ORDER BY id`,
+        [input.unitId, user.id],
+      );
+      const notified = staff.map((s) => s.id);
+      await this.notifications.notify(tx, notified, {
+        kind: 'pre-review-requested',
+        title: `预审征求意见：${view.projectName}`,
+        body: `${view.chain.nameZh} · ${user.displayName}请贵单位就“${view.topic}”提出预审意见，回复期限 ${view.dueOn}。/ Your unit is asked for a pre-review opinion on ${view.projectName} (${view.topic}), due ${view.dueOn}.`,
+        link: '/pre-reviews',
+      });
       await this.audit.record(tx, user, {
         action: 'create',
         entityType: 'pre_review_request',
         entityId: id,
         projectId,
-        after: { evaluationId, unitId: input.unitId, topic: input.topic, dueOn: input.dueOn },
+        after: {
+          evaluationId,
+          unitId: input.unitId,
+          topic: input.topic,
+          dueOn: input.dueOn,
+          notified,
+        },
       });
-      return (await preReviewById(tx, id)) as PreReviewRequestView;
+      return view;
     });
   }
 
   /** The task force takes back a request not yet answered (asked by mistake, or no longer needed). */
-  async withdraw(user: AuthUser, projectId: string, evaluationId: string, requestId: string): Promise<PreReviewRequestView> {
+  async withdraw(
+    user: AuthUser,
+    projectId: string,
+    evaluationId: string,
+    requestId: string,
+  ): Promise<PreReviewRequestView> {
     return inTransaction(this.dataSource, async (tx) => {
       await this.store.lockForEdit(tx, user, projectId);
       await this.openEvaluation(tx, projectId, evaluationId);
@@ -146,7 +184,8 @@ export class PreReviewService {
       if (before.evaluationConcluded) {
         throw new ConflictException({
           statusCode: 409,
-          message: '该项目评估已有结论，不再接收预审意见 / The evaluation is already concluded; no more opinions are taken',
+          message:
+            '该项目评估已有结论，不再接收预审意见 / The evaluation is already concluded; no more opinions are taken',
           current: before,
         });
       }
@@ -162,8 +201,24 @@ export class PreReviewService {
         entityId: id,
         projectId: before.projectId,
         before: { status: 'pending' },
-        after: { status: 'answered', answer: input.answer, answerText: input.text ?? null },
+        after: {
+          status: 'answered',
+          answer: input.answer,
+          answerText: input.text ?? null,
+        },
       });
+      const [asker]: { id: string }[] = await tx.query(`SELECT id FROM app_user WHERE id = $1 AND active`, [
+        before.requestedBy?.id ?? null,
+      ]);
+      if (asker && asker.id !== user.id) {
+        const label = PRE_REVIEW_ANSWER_LABELS[input.answer];
+        await this.notifications.notify(tx, [asker.id], {
+          kind: 'pre-review-answered',
+          title: `${before.unit.name}预审意见：${label}（${before.projectName}）`,
+          body: `${before.unit.name}就“${before.topic}”回复：${label}${input.text ? `。${input.text}` : ''} / ${before.unit.name} answered the pre-review request (${input.answer}).`,
+          link: `/projects/${before.projectId}`,
+        });
+      }
       return (await preReviewById(tx, id)) as PreReviewRequestView;
     });
   }
@@ -199,7 +254,11 @@ export class PreReviewService {
     }
     if (evaluation.conclusion) {
       throw refused('已有结论的评估不能再征求预审意见 / A concluded evaluation takes no more requests', [
-        { field: 'conclusion', zh: '该评估已有结论', en: 'The evaluation is already concluded' },
+        {
+          field: 'conclusion',
+          zh: '该评估已有结论',
+          en: 'The evaluation is already concluded',
+        },
       ]);
     }
   }

@@ -93,14 +93,17 @@ describe('PreReviewQueuePage', () => {
     backend.expectNone('/api/pre-reviews/r0000000-0000-4000-8000-000000000001/answer');
     expect(text(element.querySelector('.answer-form'))).toContain('不同意时，请写明理由');
 
-    const box = element.querySelector<HTMLTextAreaElement>('textarea.answer-input')!;
+    const box = element.querySelector('textarea.answer-input') as HTMLTextAreaElement;
     box.value = '项目选址位于生态保护红线内';
     box.dispatchEvent(new Event('input'));
     fixture.detectChanges();
     element.querySelector<HTMLButtonElement>('button.submit')?.click();
     await settle(fixture);
     const sent = backend.expectOne('/api/pre-reviews/r0000000-0000-4000-8000-000000000001/answer');
-    expect(sent.request.body).toEqual({ answer: 'disagree', text: '项目选址位于生态保护红线内' });
+    expect(sent.request.body).toEqual({
+      answer: 'disagree',
+      text: '项目选址位于生态保护红线内',
+    });
     sent.flush(
       request({
         status: 'answered',

@@ -68,7 +68,9 @@ export class PreReviewQueuePage {
   protected readonly at = formatAuditDateTime;
 
   protected readonly filter = signal<'open' | 'all'>('open');
-  protected readonly state = signal<LoadState<PreReviewRequestView[]>>({ status: 'loading' });
+  protected readonly state = signal<LoadState<PreReviewRequestView[]>>({
+    status: 'loading',
+  });
   protected readonly items = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s.value : [];
@@ -86,7 +88,10 @@ export class PreReviewQueuePage {
   async load(): Promise<void> {
     this.state.set({ status: 'loading' });
     try {
-      this.state.set({ status: 'ready', value: await firstValueFrom(this.api.queue(this.filter())) });
+      this.state.set({
+        status: 'ready',
+        value: await firstValueFrom(this.api.queue(this.filter())),
+      });
     } catch (error) {
       this.state.set({ status: 'error', error });
     }
@@ -107,7 +112,10 @@ export class PreReviewQueuePage {
   }
 
   protected setDraft(id: string, change: Partial<Draft>): void {
-    this.drafts.update((all) => ({ ...all, [id]: { ...this.draft(id), ...change } }));
+    this.drafts.update((all) => ({
+      ...all,
+      [id]: { ...this.draft(id), ...change },
+    }));
   }
 
   protected answerable(r: PreReviewRequestView): boolean {
@@ -122,7 +130,9 @@ export class PreReviewQueuePage {
     const draft = this.draft(r.id);
     const errors: Record<string, string> = {};
     if (!draft.answer) errors['answer'] = this.i18n.t('preReview.answerRequired');
-    else for (const p of preReviewAnswerProblems(draft.answer, draft.text)) errors[p.field] = problemText(p, this.i18n.lang());
+    else
+      for (const p of preReviewAnswerProblems(draft.answer, draft.text))
+        errors[p.field] = problemText(p, this.i18n.lang());
     this.errors.update((all) => ({ ...all, [r.id]: errors }));
     if (Object.keys(errors).length || !draft.answer || this.busy()) return;
     this.busy.set(r.id);
@@ -135,8 +145,14 @@ export class PreReviewQueuePage {
       // 409: answered or withdrawn meanwhile; show it as it is now.
       const current = staleCurrent<PreReviewRequestView>(error);
       if (current) this.replace(current);
-      this.errors.update((all) => ({ ...all, [r.id]: fieldProblems(error, this.i18n.lang()) }));
-      this.failures.update((all) => ({ ...all, [r.id]: apiErrorText(error, this.i18n) }));
+      this.errors.update((all) => ({
+        ...all,
+        [r.id]: fieldProblems(error, this.i18n.lang()),
+      }));
+      this.failures.update((all) => ({
+        ...all,
+        [r.id]: apiErrorText(error, this.i18n),
+      }));
     } finally {
       this.busy.set(null);
     }
@@ -144,7 +160,12 @@ export class PreReviewQueuePage {
 
   private replace(saved: PreReviewRequestView): void {
     this.state.update((s) =>
-      s.status === 'ready' ? { status: 'ready', value: s.value.map((x) => (x.id === saved.id ? saved : x)) } : s,
+      s.status === 'ready'
+        ? {
+            status: 'ready',
+            value: s.value.map((x) => (x.id === saved.id ? saved : x)),
+          }
+        : s,
     );
   }
 }

@@ -43,7 +43,12 @@ const answered: PreReviewRequestView = {
   answeredAt: '2040-09-11T02:02:00.000Z',
 };
 
-const open: EvaluationView = { ...passedEvaluation(PROJECT), conclusion: null, concludedOn: null, preReviews: [pending, answered] };
+const open: EvaluationView = {
+  ...passedEvaluation(PROJECT),
+  conclusion: null,
+  concludedOn: null,
+  preReviews: [pending, answered],
+};
 
 async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
   await new Promise((r) => setTimeout(r, 0));
@@ -59,7 +64,9 @@ describe('PreReviewSection', () => {
   afterEach(() => backend.verify());
 
   async function render(inputs: { canEdit?: boolean; canOverride?: boolean; evaluation?: EvaluationView }) {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     backend = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(PreReviewSection);
     fixture.componentRef.setInput('projectId', PROJECT);
@@ -89,19 +96,30 @@ describe('PreReviewSection', () => {
 
   it('lets the office override with a reason, refusing a blank one', async () => {
     const { fixture, element } = await render({ canOverride: true });
-    element.querySelector<HTMLButtonElement>('button.override-open')!.click();
+    (element.querySelector('button.override-open') as HTMLButtonElement).click();
     fixture.detectChanges();
-    element.querySelector<HTMLButtonElement>('button.override-submit')!.click();
+    (element.querySelector('button.override-submit') as HTMLButtonElement).click();
     await settle(fixture);
     expect(text(element.querySelector('.override'))).toContain('请填写不再等待的理由');
-    const box = element.querySelector<HTMLTextAreaElement>('#pre-review-reason')!;
+    const box = element.querySelector('#pre-review-reason') as HTMLTextAreaElement;
     box.value = '自然资源局逾期未复，经领导小组同意先行评估';
     box.dispatchEvent(new Event('input'));
     fixture.detectChanges();
-    element.querySelector<HTMLButtonElement>('button.override-submit')!.click();
+    (element.querySelector('button.override-submit') as HTMLButtonElement).click();
     await settle(fixture);
     const sent = backend.expectOne(`/api/projects/${PROJECT}/evaluations/e1/pre-review-override`);
-    expect(sent.request.body).toEqual({ reason: '自然资源局逾期未复，经领导小组同意先行评估', version: open.version });
-    sent.flush({ ...open, preReviewOverride: { reason: 'x', by: null, at: '2040-09-12T00:00:00.000Z', missingUnits: [] } });
+    expect(sent.request.body).toEqual({
+      reason: '自然资源局逾期未复，经领导小组同意先行评估',
+      version: open.version,
+    });
+    sent.flush({
+      ...open,
+      preReviewOverride: {
+        reason: 'x',
+        by: null,
+        at: '2040-09-12T00:00:00.000Z',
+        missingUnits: [],
+      },
+    });
   });
 });

@@ -108,7 +108,13 @@ export class PreReviewSection {
     this.errors.set(errors);
     if (Object.keys(errors).length || !unitId) return;
     await this.run('ask', async () => {
-      await firstValueFrom(this.api.ask(this.projectId(), this.evaluation().id, { unitId, topic, dueOn }));
+      await firstValueFrom(
+        this.api.ask(this.projectId(), this.evaluation().id, {
+          unitId,
+          topic,
+          dueOn,
+        }),
+      );
       this.unitId.set(null);
       this.topic.set('');
       this.dueOn.set('');
@@ -129,7 +135,10 @@ export class PreReviewSection {
     }
     await this.run('override', async () => {
       await firstValueFrom(
-        this.api.override(this.projectId(), this.evaluation().id, { reason, version: this.evaluation().version }),
+        this.api.override(this.projectId(), this.evaluation().id, {
+          reason,
+          version: this.evaluation().version,
+        }),
       );
       this.reason.set('');
       this.overriding.set(false);

@@ -45,6 +45,9 @@ export class PreReviewsApi {
 
   /** POST /api/pre-reviews/:id/answer */
   answer(requestId: string, input: PreReviewAnswerInput): Observable<PreReviewRequestView> {
-    return this.http.post<PreReviewRequestView>(`${this.baseUrl}/pre-reviews/${encodeURIComponent(requestId)}/answer`, input);
+    return this.http.post<PreReviewRequestView>(
+      `${this.baseUrl}/pre-reviews/${encodeURIComponent(requestId)}/answer`,
+      input,
+    );
   }
 }

@@ -33,6 +33,8 @@ export function notificationKindKey(kind: NotificationKind): MessageKey | null {
     'weekly-digest': 'reporting.notice.kind.weekly-digest',
     'bulletin-published': 'reporting.notice.kind.bulletin-published',
     'courting-conflict': 'reporting.notice.kind.courting-conflict',
+    'pre-review-requested': 'reporting.notice.kind.pre-review-requested',
+    'pre-review-answered': 'reporting.notice.kind.pre-review-answered',
   };
   return known[kind] ?? null;
 }
