@@ -1,4 +1,5 @@
 import { QueueModule, QueueName } from '@crm/api/core';
+import { FilesModule } from '@crm/api/files';
 import { PipelineModule } from '@crm/api/pipeline';
 import { createTestApp, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import { ManualClock, type GuaranteeRequestView, type ProjectGuaranteesView } from '@crm/domain';
@@ -51,7 +52,7 @@ describe('要素保障 requests', () => {
     agent.post(`/api/projects/${project}/guarantee-requests`, body);
 
   beforeAll(async () => {
-    t = await createTestApp([QueueModule, PipelineModule, GuaranteesModule, GuaranteesJobsModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
+    t = await createTestApp([QueueModule, PipelineModule, FilesModule, GuaranteesModule, GuaranteesJobsModule], { SIGN_IN_RATE_PER_MINUTE: '1000' }, { clock });
     reminders = t.app.get(GuaranteeReminderService);
     for (const r of await q(`SELECT id, name FROM unit WHERE name IN ('市数据局', '市自然资源局', '市能源局', '市水利局', '市文体旅游广电局', '市生态环境局')`)) {
       units[r.name] = r.id;
@@ -166,6 +167,17 @@ describe('要素保障 requests', () => {
       });
       expect(await q(`SELECT kind FROM notification WHERE user_id = $1`, [sender.user.id])).toEqual([{ kind: 'guarantee-answered' }]);
       await q(`UPDATE guarantee_request SET status = 'sent', status_on = NULL, expected_on = NULL, note = NULL WHERE id = $1`, [landReq.id]);
+    });
+
+    it('the bureau attaches a file to its answer; a unit neither addressed nor reading the project is told it does not exist', async () => {
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+      const upload = (agent: SignedInAgent) =>
+        agent.upload('/api/files', 'file', pdf, '用地预审意见.pdf').field('ownerType', 'guarantee_request').field('ownerId', landReq.id).field('kind', 'opinion');
+      await upload(land).expect(201);
+      await upload(stranger).expect(404);
+      const listed = (await sender.get(`/api/files?ownerType=guarantee_request&ownerId=${landReq.id}`).expect(200)).body;
+      expect(listed.items.map((f: { name: string }) => f.name)).toEqual(['用地预审意见.pdf']);
+      await stranger.get(`/api/files?ownerType=guarantee_request&ownerId=${landReq.id}`).expect(404);
     });
   });
 
