@@ -1,5 +1,5 @@
 import type { NotificationWriter } from '@crm/api/core';
-import type { Stage } from '@crm/domain';
+import { isExistingSiteRoute, landRouteMark, type LandRoute, type Stage } from '@crm/domain';
 import type { EntityManager } from 'typeorm';
 
 /** What made a project worth the office's notice (重大项目 / 重大事项). */
@@ -94,8 +94,9 @@ export async function notifyMajorStage(
     planned: string | null;
     signed: string;
     funds: string;
+    land_route: LandRoute | null;
   }[] = await tx.query(
-    `SELECT p.name, c.name_zh AS chain_name, u.name AS unit_name, p.investor_name,
+    `SELECT p.name, c.name_zh AS chain_name, u.name AS unit_name, p.investor_name, p.land_route,
             rtrim(rtrim(p.planned_investment::text, '0'), '.') AS planned,
             (SELECT coalesce(rtrim(rtrim(sum(a.amount)::text, '0'), '.'), '0') FROM project_agreement a WHERE a.project_id = p.id) AS signed,
             (SELECT coalesce(rtrim(rtrim(sum(f.amount)::text, '0'), '.'), '0') FROM fund_arrival f WHERE f.project_id = p.id) AS funds
@@ -103,9 +104,14 @@ export async function notifyMajorStage(
      WHERE p.id = $1`,
     [projectId],
   );
+  // 盘活存量: an existing site or idle plant has no land approved; the notice says what it has.
+  const what =
+    to === 'land' && isExistingSiteRoute(p.land_route)
+      ? { zh: `落实场地（${landRouteMark(p.land_route)}）`, en: 'site secured (existing site reused)' }
+      : label;
   return writer.notify(tx, recipients, {
     kind: 'major-project',
-    title: `重大项目${label.zh}：${p.name} / Major project ${label.en}: ${p.name}`,
+    title: `重大项目${what.zh}：${p.name} / Major project ${what.en}: ${p.name}`,
     body:
       `${p.chain_name} · ${p.unit_name} · ${p.investor_name} · ${day}\n` +
       `${p.planned === null ? '' : `计划投资 ${p.planned} 万元 · `}签约额 ${p.signed} 万元 · 到位资金 ${p.funds} 万元`,

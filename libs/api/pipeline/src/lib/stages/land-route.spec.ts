@@ -88,9 +88,17 @@ describe('the land gate on an existing site or an idle plant', () => {
   });
 
   it('passes 项目供地 then 项目开工 in an idle plant, its area in 平方米', async () => {
-    const id = await signedProject('盘活存量 闲置厂房 储能电池Pack');
+    const { id } = await createLead(w, { name: '盘活存量 闲置厂房 储能电池Pack', major: true });
+    await advance(w, id, 'signed', signedFacts);
     const land = await move(id, { to: 'land', ...idlePlant }, 201);
     expect(land.body).toMatchObject({ stage: 'land', landRoute: 'idle-plant', plantAreaSqm: '12000.000000', landAreaMu: null });
+    // 重大项目随时报 says what the project has: a site reused, not a land approval.
+    const titles: { title: string }[] = await w.t.dataSource.query(
+      `SELECT title FROM notification WHERE kind = 'major-project' AND link = $1 ORDER BY created_at, id`,
+      [`/projects/${id}`],
+    );
+    expect(titles.map((n) => n.title)).toContainEqual(expect.stringContaining('重大项目落实场地（闲置厂房（盘活存量））'));
+    expect(titles.map((n) => n.title).join()).not.toContain('供地获批');
     const started = await move(id, { to: 'construction', ...construction }, 201);
     expect(started.body).toMatchObject({ stage: 'construction', landRoute: 'idle-plant' });
   });
