@@ -49,7 +49,6 @@ import {
   DECIMAL_FIELDS,
   planStageMove,
   type MoveField,
-  type StageFactField,
 } from './stage-move-plan';
 
 const TEXT_LIMITS: Partial<Record<MoveField, number>> = {
