@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, type OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import {
   GUARANTEE_AMOUNT_FIELDS,
@@ -58,7 +58,7 @@ const EMPTY: Draft = { kind: 'land', amounts: {}, quantityUnit: '', description:
   styleUrl: './project-guarantees-panel.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ProjectGuaranteesPanel {
+export class ProjectGuaranteesPanel implements OnInit {
   private readonly api = inject(GuaranteesApi);
   private readonly i18n = inject(I18nService);
   private readonly clock = inject(AppClock);
@@ -86,8 +86,8 @@ export class ProjectGuaranteesPanel {
   protected readonly needsDescription = computed(() => ['minerals', 'emissions'].includes(this.draft().kind));
   protected readonly today = computed(() => this.clock.today());
 
-  constructor() {
-    queueMicrotask(() => void this.load());
+  ngOnInit(): void {
+    void this.load();
   }
 
   async load(): Promise<void> {
