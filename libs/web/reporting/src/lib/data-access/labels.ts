@@ -33,6 +33,9 @@ export function notificationKindKey(kind: NotificationKind): MessageKey | null {
     'weekly-digest': 'reporting.notice.kind.weekly-digest',
     'bulletin-published': 'reporting.notice.kind.bulletin-published',
     'courting-conflict': 'reporting.notice.kind.courting-conflict',
+    'guarantee-requested': 'reporting.notice.kind.guarantee-requested',
+    'guarantee-answered': 'reporting.notice.kind.guarantee-answered',
+    'guarantee-overdue': 'reporting.notice.kind.guarantee-overdue',
     'pre-review-requested': 'reporting.notice.kind.pre-review-requested',
     'pre-review-answered': 'reporting.notice.kind.pre-review-answered',
   };
