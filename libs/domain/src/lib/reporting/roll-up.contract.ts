@@ -3,6 +3,7 @@ import type { ChainCode } from '../chain';
 import type { BlockedByNeedView } from '../guarantees/guarantee.contract';
 import type { ActionItemCompletion } from '../meetings/meetings.contract';
 import type { Wan } from '../money';
+import type { LandRoute } from '../pipeline/land-route';
 import type { ProjectStatus } from '../pipeline/project';
 import type { YearOnYearBasis, YearOnYearView } from '../pipeline/year-on-year';
 import type { KeyTaskProgressPart, PlanMissingView } from '../plan/plan.contract';
@@ -68,6 +69,8 @@ export interface RollUpMajorProject {
   signedAmount: Wan | null;
   /** 责任单位 (the project's unit), null if none. */
   unitName: string | null;
+  /** 用地方式 (既有用地 / 闲置厂房 are marked 盘活存量); absent in figures taken before it was kept. */
+  landRoute?: LandRoute | null;
 }
 
 /** 重点任务 with its linked projects, and each milestone and goal with its state at the month's end. */

@@ -461,7 +461,7 @@ async function majorProjects(
       `SELECT p.chain_id, p.id, p.name, p.stage, p.status,
             ${MONEY('p.planned_investment')} AS "plannedInvestment",
             CASE WHEN p.stage >= 'signed' THEN ${MONEY('p.signed_amount')} END AS "signedAmount",
-            u.name AS "unitName"
+            u.name AS "unitName", p.land_route AS "landRoute"
      FROM project p LEFT JOIN unit u ON u.id = p.responsible_unit_id
      WHERE p.major AND p.status <> 'dropped'
      ORDER BY p.chain_id, coalesce(p.amount, 0) DESC, p.name, p.id`,

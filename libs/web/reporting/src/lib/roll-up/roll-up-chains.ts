@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { RollUpChainFigures, Stage } from '@crm/domain';
+import type { LandRoute, RollUpChainFigures, Stage } from '@crm/domain';
 import { I18nService, MessageKey, TranslatePipe } from '@crm/web/core';
 import { KeyTaskProgressList, YearOnYearNote, bigProjectsLabel } from '@crm/web/cockpit';
 import { WanPipe } from '@crm/web/ui';
@@ -31,4 +31,7 @@ export class RollUpChains {
   }
   protected readonly percent = percent;
   protected readonly stageKey = (stage: Stage): MessageKey => `pipeline.stage.${stage}`;
+  /** 既有用地（盘活存量） / 闲置厂房（盘活存量）; null: no mark. */
+  protected readonly landRouteMarkKey = (route: LandRoute | null | undefined): MessageKey | null =>
+    route === 'existing-site' || route === 'idle-plant' ? `pipeline.landRoute.mark.${route}` : null;
 }
