@@ -34,6 +34,7 @@ import { StoredFiles1765100000000 } from './1765100000000-stored-files';
 import { PreReview1765110000000 } from './1765110000000-pre-review';
 import { GuaranteeRequests1765120000000 } from './1765120000000-guarantee-requests';
 import { ExistingSites1765130000000 } from './1765130000000-existing-sites';
+import { AnswerVersion1765160000000 } from './1765160000000-answer-version';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -72,4 +73,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PreReview1765110000000,
   GuaranteeRequests1765120000000,
   ExistingSites1765130000000,
+  AnswerVersion1765160000000,
 ];

@@ -1,7 +1,8 @@
-import { Allow, CurrentUser, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
+import { Allow, AnswerCache, CurrentUser, readScope, sendAnswer, type AuthUser, CLOCK, type Clock } from '@crm/api/core';
 import { shanghaiToday, type AlertListView, type ChainCockpitView, type CockpitView } from '@crm/domain';
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { AlertService } from './alerts/alert.service';
 import { ChainPageService } from './chain-page/chain-page.service';
 import { CockpitChains } from './common/cockpit-chains';
@@ -17,15 +18,24 @@ export class CockpitController {
     private readonly chainPage: ChainPageService,
     private readonly alerts: AlertService,
     private readonly chains: CockpitChains,
+    private readonly cache: AnswerCache,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The chains side by side for a year and month, the totals, the trend and the quarter ranking. */
+  /**
+   * The chains side by side for a year and month, the totals, the trend and the quarter ranking.
+   * Built once per data version, day and chain scope (AnswerCache), sent with an ETag.
+   */
   @Allow('leader', 'office', 'admin')
   @Get()
   @ApiOkResponse({ description: 'CockpitView' })
-  city(@CurrentUser() user: AuthUser, @Query() query: CockpitQueryDto): Promise<CockpitView> {
-    return this.cockpit.city(user, query.year, query.month);
+  async city(@CurrentUser() user: AuthUser, @Query() query: CockpitQueryDto, @Res() res: Response): Promise<void> {
+    const answer = await this.cache.answer(
+      'cockpit',
+      [query.year ?? null, query.month ?? null, readScope(user)],
+      (): Promise<CockpitView> => this.cockpit.city(user, query.year, query.month),
+    );
+    sendAnswer(res, answer);
   }
 
   /** What needs attention, by the office's Ns; every chain the user may read, or one. */
@@ -43,16 +53,22 @@ export class CockpitController {
     return this.alerts.list(await this.chains.visible(user), today);
   }
 
-  /** One chain's page for its leaders. */
+  /** One chain's page for its leaders; cached as the city view (a refusal is never kept). */
   @Allow('leader', 'office', 'admin')
   @Get('chains/:code')
   @ApiOkResponse({ description: 'ChainCockpitView' })
   @ApiForbiddenResponse({ description: 'A chain the user does not lead' })
-  chain(
+  async chain(
     @CurrentUser() user: AuthUser,
     @Param('code') code: string,
     @Query() query: CockpitQueryDto,
-  ): Promise<ChainCockpitView> {
-    return this.chainPage.page(user, code, query.year, query.month);
+    @Res() res: Response,
+  ): Promise<void> {
+    const answer = await this.cache.answer(
+      'cockpit/chain',
+      [code, query.year ?? null, query.month ?? null, readScope(user)],
+      (): Promise<ChainCockpitView> => this.chainPage.page(user, code, query.year, query.month),
+    );
+    sendAnswer(res, answer);
   }
 }

@@ -1,3 +1,4 @@
+import { AnswerCacheModule } from '@crm/api/core';
 import { Module } from '@nestjs/common';
 import { AlertSettingsController } from './alerts/alert-settings.controller';
 import { AlertSettingsService } from './alerts/alert-settings.service';
@@ -18,6 +19,7 @@ import { ChainMonthTotalsService } from './totals/chain-month-totals.service';
  * triggers; audit entries go through the global AuditModule.
  */
 @Module({
+  imports: [AnswerCacheModule],
   controllers: [CockpitController, AlertSettingsController, InstructionController],
   providers: [
     CockpitChains,

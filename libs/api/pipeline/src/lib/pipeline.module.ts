@@ -1,3 +1,4 @@
+import { AnswerCacheModule } from '@crm/api/core';
 import { Module } from '@nestjs/common';
 import { ActivityController } from './activities/activity.controller';
 import { ActivityService } from './activities/activity.service';
@@ -28,7 +29,7 @@ import './pre-reviews/pre-review-file-owner';
  * ProjectWriter (ProjectWriterModule), with its audit entries in the same transaction.
  */
 @Module({
-  imports: [ProjectWriterModule],
+  imports: [ProjectWriterModule, AnswerCacheModule],
   controllers: [
     ProjectController,
     ActivityController,
