@@ -72,4 +72,25 @@ describe('ProjectGuaranteesPanel (项目页 · 要素保障)', () => {
     await fixture.whenStable();
     expect(element.querySelector('.need-form')).toBeNull();
   });
+
+  it('keeps an amount typed while the units are still loading', async () => {
+    const { fixture, element } = await render();
+    find<HTMLButtonElement>(element, 'button.new-need').click();
+    await fixture.whenStable();
+    type(element, '#need-areaMu', '10');
+    await fixture.whenStable();
+    backend.expectOne('/api/units').flush([{ id: 9, name: '市自然资源局', kind: 'bureau', aliases: [] }]);
+    await settled(fixture);
+    expect(find<HTMLInputElement>(element, '#need-areaMu').value).toBe('10');
+
+    (fixture.componentInstance as unknown as { patch(c: object): void }).patch({ dueOn: '2099-03-05' });
+    await fixture.whenStable();
+    find<HTMLButtonElement>(element, 'button.send').click();
+    const post = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/projects/p1/guarantee-requests');
+    expect(post.request.body).toMatchObject({ kind: 'land', areaMu: '10', unitId: 9 });
+    post.flush(landRequest());
+    await fixture.whenStable();
+    backend.expectOne('/api/projects/p1/guarantee-requests').flush(view());
+    await fixture.whenStable();
+  });
 });

@@ -105,6 +105,9 @@ export class ProjectGuaranteesPanel implements OnInit {
   }
 
   protected async openForm(): Promise<void> {
+    // The suggested bureau comes with the view, so the form is set before the units load: what is
+    // typed meanwhile is kept (setting the kind after the load cleared the amounts typed).
+    this.setKind(this.draft().kind);
     this.formOpen.set(true);
     if (!this.units().length) {
       try {
@@ -113,7 +116,6 @@ export class ProjectGuaranteesPanel implements OnInit {
         this.failure.set(apiErrorText(error, this.i18n));
       }
     }
-    this.setKind(this.draft().kind);
   }
 
   protected setKind(kind: GuaranteeKind): void {
