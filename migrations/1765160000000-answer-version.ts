@@ -3,8 +3,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * One data version for the answers the API caches (issue 23 §2: the cockpit, the leader page).
  *
- * - answer_version: one row; `version` grows by one at the commit of every transaction that wrote
- *   any watched table (every table of the schema but the few in ANSWER_VERSION_UNWATCHED).
+ * - answer_version: one row; `version` grows at the commit of every transaction that wrote any
+ *   watched table (every table of the schema but the few in ANSWER_VERSION_UNWATCHED), to the
+ *   commit's instant in milliseconds or one more than before, so that a restored backup's older
+ *   version is followed by a value never used before (no answer cached before the restore is
+ *   served after it).
  * - A statement-level trigger `answer_version_mark` on each watched table (INSERT, UPDATE, DELETE,
  *   TRUNCATE) notes the transaction once in answer_version_pending (a transaction-local setting
  *   keeps later statements from repeating it); a deferred constraint trigger on that row bumps the
@@ -49,7 +52,11 @@ export class AnswerVersion1765160000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION answer_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE answer_version SET version = version + 1 WHERE id = 1;
+        -- Never a number used before, even after a backup is restored: the instant in ms (the
+        -- version is not a business date), or one more when two commits share a millisecond.
+        UPDATE answer_version
+        SET version = greatest(version + 1, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+        WHERE id = 1;
         DELETE FROM answer_version_pending WHERE txid = NEW.txid;
         RETURN NULL;
       END $$`);
