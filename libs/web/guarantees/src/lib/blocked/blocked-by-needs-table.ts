@@ -68,7 +68,7 @@ import { kindKey, statusKey } from '../data-access/labels';
     th, td { padding: 6px 8px; border-bottom: 1px solid #f0f0f0; text-align: left; vertical-align: top; }
     th { font-weight: 600; background: #fafafa; }
     .overdue { color: #cf1322; margin-left: 4px; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.62); }
     nz-tag { margin-right: 4px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
