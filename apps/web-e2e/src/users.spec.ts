@@ -25,6 +25,8 @@ test('the admin creates a staff account; its user must set a new password, then 
   const password = (await initial.textContent())?.trim() ?? '';
   expect(password.length).toBeGreaterThanOrEqual(10);
   await page.getByRole('button', { name: '已记下，关闭' }).click();
+  // The list is paged by username; other specs' accounts may push the new one past the first page.
+  await page.locator('.toolbar input[type="search"]').fill(username);
   const row = page.locator(`tr[data-username="${username}"]`);
   await expect(row).toContainText('测试专班人员');
   await expect(row).toContainText('专班工作人员');
@@ -47,7 +49,7 @@ test('the admin creates a staff account; its user must set a new password, then 
   await page.getByRole('button', { name: '确认修改' }).click();
   await expect(page).toHaveURL(/\/chains$/);
   const menu = page.getByRole('navigation', { name: '导航菜单' });
-  await expect(menu.getByRole('link')).toHaveText(['产业链总览', '招商图谱', '招商活动', '年度工作方案', '项目库', '企业库', '项目看板', '月度报送', '月通报', '调度会议', '台账导入导出']);
+  await expect(menu.getByRole('link')).toHaveText(['产业链总览', '招商图谱', '招商活动', '年度工作方案', '项目库', '企业库', '项目看板', '要素保障', '部门预审', '月度报送', '月通报', '调度会议', '台账导入导出']);
 
   // A page the role may not open says so, and stays put.
   await page.goto('/users');
