@@ -118,11 +118,20 @@ test('a leader on a slow phone: sign-in usable under 3 s, cockpit figures under 
   const clickedAt = await page.evaluate(() => performance.now());
   await fillSignIn(page, leader.username, leader.password);
   const figuresAt = await whenReady(page, () => {
-    const figure = document.querySelector('[data-chain] .signed .actual');
-    const ok = !!figure && figure.getClientRects().length > 0 && !!figure.textContent?.trim();
+    // The headline card: the totals, or (no plan for the year) the notice with the actual figures.
+    const figure = document.querySelector('[data-figures-ready] .ant-card-body');
+    const ok = !!figure && figure.getClientRects().length > 0 && /万元|亿元/.test(figure.textContent ?? '');
     return ok ? performance.now() : 0;
   });
   const cockpitMs = figuresAt - clickedAt;
+  // The chains' figures follow the headline ones (deferred until idle, 1.5 s at most): reported, not budgeted.
+  const chainsAt = await whenReady(page, () => {
+    // The first visible one: on a phone the table's rows are hidden and the cards show.
+    const ok = [...document.querySelectorAll('[data-chain] .signed .actual')].some(
+      (figure) => figure.getClientRects().length > 0 && !!figure.textContent?.trim(),
+    );
+    return ok ? performance.now() : 0;
+  });
   await expect(page).toHaveURL(/\/cockpit/);
   // Whatever the cockpit still fetches (its charts) counts too.
   await page.waitForLoadState('networkidle');
@@ -131,6 +140,7 @@ test('a leader on a slow phone: sign-in usable under 3 s, cockpit figures under 
   const figures = [
     `sign-in page usable: ${(signInMs / 1000).toFixed(2)} s (budget ${BUDGET.signInMs / 1000} s), ${signInKb.toFixed(1)} KB`,
     `cockpit figures after sign-in: ${(cockpitMs / 1000).toFixed(2)} s (budget ${BUDGET.cockpitMs / 1000} s)`,
+    `the chains' figures after sign-in: ${((chainsAt - clickedAt) / 1000).toFixed(2)} s (no budget)`,
     `first-load transfer: ${totalKb.toFixed(1)} KB in ${transfer.requests()} requests (budget ${BUDGET.transferKb} KB)`,
     `largest: ${transfer.largest(6).join(', ')}`,
   ].join('\n  ');
