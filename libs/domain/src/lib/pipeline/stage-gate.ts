@@ -454,7 +454,7 @@ export function landFactsClearedBy(route: LandRoute): (keyof StageFacts)[] {
 /** The facts with a new route applied: the fields it does not use cleared, then `route` set. */
 export function withLandRoute<F extends Partial<StageFacts>>(facts: F, route: LandRoute): F {
   const next: F = { ...facts, landRoute: route };
-  for (const field of landFactsClearedBy(route)) (next as Partial<StageFacts>)[field] = null;
+  for (const field of landFactsClearedBy(route)) (next as Record<string, unknown>)[field] = null;
   return next;
 }
 

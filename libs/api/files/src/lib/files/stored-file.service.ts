@@ -101,7 +101,7 @@ export class StoredFileService {
     const name = cleanFileName(file.originalname);
     const bytes = file.buffer;
     const sniffed = sniffFile(bytes);
-    if (!sniffed.ok) {
+    if (sniffed.ok === false) {
       if (sniffed.reason === 'empty') throw FILE_PROBLEMS.emptyFile();
       if (sniffed.reason === 'encrypted') throw FILE_PROBLEMS.encrypted();
       if (sniffed.reason === 'macros') throw FILE_PROBLEMS.macros();
@@ -111,7 +111,7 @@ export class StoredFileService {
       throw FILE_PROBLEMS.extensionContradicts(FORMAT_NAMES[sniffed.format], extensionOf(name));
     }
     const verdict = await this.scanner.scan(bytes, name);
-    if (!verdict.clean) throw FILE_PROBLEMS.infected(verdict.threat);
+    if (verdict.clean === false) throw FILE_PROBLEMS.infected(verdict.threat);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
 
     return this.dataSource.transaction(async (tx) => {
