@@ -51,7 +51,8 @@ export async function buildRollUpDocx(doc: RollUpDocument): Promise<Buffer> {
     const children: (Paragraph | Table)[] = parts.length
       ? parts.flatMap((table, k) => (parts.length > 1 ? [partLabel(`（${NUMERALS[k] ?? k + 1}）`), table] : [table]))
       : [emptyNote()];
-    children.push(tableNote(`注：金额单位为亿元，保留两位小数。${t.note ?? ''}`));
+    const note = t.amounts === false ? (t.note ?? '') : `注：金额单位为亿元，保留两位小数。${t.note ?? ''}`;
+    if (note) children.push(tableNote(note));
     return annexSection(i + 1, annexTitle(t), children);
   });
   const document = new Document({

@@ -32,6 +32,8 @@ export interface ReportTable {
   rows: ReportCell[][];
   /** A line printed under the table (the ranking formula). */
   note?: string;
+  /** False for a table without money: no "金额单位为亿元" line under it. */
+  amounts?: false;
 }
 
 const wan = (value: string | null): ReportCell => ({ wan: value });
@@ -472,7 +474,8 @@ export function rollUpTables(f: RollUpFigures): ReportTable[] {
       ? [
           {
             title: '要素保障制约项目',
-            headers: ['序号', '产业链', '项目', '要素需求', '保障部门', '发出日期', '办理时限', '办理状态', '逾期(天)'],
+            amounts: false as const,
+            headers: ['序号', '产业链', '项目', '要素需求', '保障部门', '发出日期', '办理时限', '办理状态', '逾期（天）'],
             rows: f.blockedByNeeds.map((b, i): ReportCell[] => [
               i + 1,
               b.chain.nameZh,
