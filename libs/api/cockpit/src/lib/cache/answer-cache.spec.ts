@@ -320,8 +320,8 @@ describe('cached cockpit answers', () => {
     }
 
     await checkAll(['start']);
-    // Three rounds, each every kind of write once in a random order.
-    const order = [0, 1, 2].flatMap(() => {
+    // Two rounds, each every kind of write once in a random order (a few minutes on a loaded machine).
+    const order = [0, 1].flatMap(() => {
       // A project signed first, so that the ledger's writes have one to go to.
       const round = [
         'create',
@@ -550,5 +550,5 @@ describe('cached cockpit answers', () => {
     expect(t.app.get(AnswerCache).stats.hits).toBeGreaterThan(0);
     expect(B.get(AnswerCache).stats.hits).toBeGreaterThan(0);
     expect(F.get(AnswerCache).size.entries).toBe(0);
-  });
+  }, 600_000);
 });
