@@ -231,6 +231,25 @@ export function guaranteeNeedText(kind: GuaranteeKind, r: GuaranteeAmounts & { d
 }
 
 /**
+ * What is wrong with one amount of a need whatever its kind (negative, not a number, too many
+ * decimals, zero), or null: the DTO checks it at the edge, guaranteeInputProblems with the rest.
+ */
+export function guaranteeAmountProblem(field: GuaranteeAmountField, value: unknown): RuleProblem | null {
+  const label = GUARANTEE_AMOUNT_LABELS[field];
+  const text = String(value).trim();
+  if (/^-/.test(text)) return { field, zh: `${label.zh}不能为负数`, en: `${label.en} must not be negative` };
+  if (!(field === 'financeWan' ? WAN : AMOUNT).test(text)) {
+    return {
+      field,
+      zh: `${label.zh}应为数字${label.unit ? `（${label.unit}）` : ''}，最多${field === 'financeWan' ? 6 : 4}位小数`,
+      en: `${label.en} must be a number with at most ${field === 'financeWan' ? 6 : 4} decimals`,
+    };
+  }
+  if (!/[1-9]/.test(text)) return { field, zh: `${label.zh}应大于0`, en: `${label.en} must be greater than 0` };
+  return null;
+}
+
+/**
  * What is wrong with a need's amounts for its kind: a negative, malformed or too precise amount
  * names its field; the kind's amount is required (power: load or yearly use); minerals and
  * emission quotas need their description, and a quantity its unit. Amounts of another kind are
@@ -247,18 +266,8 @@ export function guaranteeInputProblems(input: GuaranteeRequestInput): RuleProble
       problems.push({ field, zh: `${GUARANTEE_KIND_LABELS[input.kind]}需求不填${label.zh}`, en: `${label.en} does not apply to this kind of need` });
       continue;
     }
-    const text = String(value).trim();
-    if (/^-/.test(text)) {
-      problems.push({ field, zh: `${label.zh}不能为负数`, en: `${label.en} must not be negative` });
-    } else if (!(field === 'financeWan' ? WAN : AMOUNT).test(text)) {
-      problems.push({
-        field,
-        zh: `${label.zh}应为数字${label.unit ? `（${label.unit}）` : ''}，最多${field === 'financeWan' ? 6 : 4}位小数`,
-        en: `${label.en} must be a number with at most ${field === 'financeWan' ? 6 : 4} decimals`,
-      });
-    } else if (!/[1-9]/.test(text)) {
-      problems.push({ field, zh: `${label.zh}应大于0`, en: `${label.en} must be greater than 0` });
-    }
+    const problem = guaranteeAmountProblem(field, value);
+    if (problem) problems.push(problem);
   }
   const given = fields.filter((f) => input[f] !== null && input[f] !== undefined && input[f] !== '');
   if (fields.length && !given.length) {

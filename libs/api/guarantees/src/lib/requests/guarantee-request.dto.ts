@@ -1,6 +1,9 @@
 import { IsCalendarDate, IsId, IsVersion, OptionalText } from '@crm/api/core';
 import {
+  GUARANTEE_AMOUNT_LABELS,
   GUARANTEE_ANSWER_STATUSES,
+  guaranteeAmountProblem,
+  type GuaranteeAmountField,
   GUARANTEE_KINDS,
   GUARANTEE_TEXT_LIMITS as L,
   type GuaranteeAnswerInput,
@@ -11,18 +14,29 @@ import {
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, ValidateIf } from 'class-validator';
+import { IsIn, IsString, ValidateBy, ValidateIf } from 'class-validator';
 
 /**
  * An amount as a decimal string; a JSON number is taken by its shortest decimal writing, so no float
  * arithmetic happens on it. Its value (negative, too precise, of another kind) is judged with the
  * rest of the need by guaranteeInputProblems, which names the field.
  */
-function Amount(zh: string, en: string) {
+function Amount(field: GuaranteeAmountField) {
+  const { zh, en } = GUARANTEE_AMOUNT_LABELS[field];
   return (target: object, propertyName: string) => {
     Transform(({ value }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value))(target, propertyName);
     ValidateIf((_, v) => v !== undefined && v !== null)(target, propertyName);
     IsString({ message: `${zh}应为数字 / ${en} must be a number` })(target, propertyName);
+    ValidateBy({
+      name: 'guaranteeAmount',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || guaranteeAmountProblem(field, value) === null,
+        defaultMessage: (args) => {
+          const problem = guaranteeAmountProblem(field, args?.value);
+          return problem ? `${problem.zh} / ${problem.en}` : `${zh}有误 / ${en} is invalid`;
+        },
+      },
+    })(target, propertyName);
   };
 }
 
@@ -40,27 +54,27 @@ export class GuaranteeRequestDto implements GuaranteeRequestInput {
   description?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '120', description: '用地面积（亩）' })
-  @Amount('用地面积', 'Land area')
+  @Amount('areaMu')
   areaMu?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '20000', description: '用电负荷（千瓦）' })
-  @Amount('用电负荷', 'Power load')
+  @Amount('powerKw')
   powerKw?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '16000', description: '年用电量（兆瓦时/年）' })
-  @Amount('年用电量', 'Electricity per year')
+  @Amount('powerMwhPerYear')
   powerMwhPerYear?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: '年用水量（立方米/年）' })
-  @Amount('年用水量', 'Water per year')
+  @Amount('waterM3PerYear')
   waterM3PerYear?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: '年用气量（立方米/年）' })
-  @Amount('年用气量', 'Gas per year')
+  @Amount('gasM3PerYear')
   gasM3PerYear?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: '数量 (minerals, emission quotas), in quantityUnit' })
-  @Amount('数量', 'Quantity')
+  @Amount('quantity')
   quantity?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '吨/年' })
@@ -68,7 +82,7 @@ export class GuaranteeRequestDto implements GuaranteeRequestInput {
   quantityUnit?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: '融资需求（万元）' })
-  @Amount('融资需求', 'Finance needed')
+  @Amount('financeWan')
   financeWan?: string | null;
 
   @ApiProperty({ description: '要素保障部门 (a unit of the reference data)' })
