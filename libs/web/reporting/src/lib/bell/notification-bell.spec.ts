@@ -98,5 +98,36 @@ describe('NotificationBell', () => {
     all.flush({ marked: 1 });
     await fixture.whenStable();
     expect(element.querySelector('.bell')?.getAttribute('aria-label')).toBe('通知');
+    // Once the server has it, the count is asked for again.
+    count()[0].flush({ unread: 0 });
+    await fixture.whenStable();
+    expect(element.querySelector('.bell')?.getAttribute('aria-label')).toBe('通知');
+  });
+
+  it('does not let a count asked for before a notice was read bring the badge back', async () => {
+    const fixture = TestBed.createComponent(NotificationBell);
+    jest.advanceTimersByTime(0);
+    count()[0].flush({ unread: 1 });
+    const element = fixture.nativeElement as HTMLElement;
+    const label = () => element.querySelector('.bell')?.getAttribute('aria-label');
+    element.querySelector<HTMLButtonElement>('.bell')?.click();
+    backend.expectOne('/api/notifications').flush({ items: [notice('n1')], unread: 1 });
+    await fixture.whenStable();
+
+    // A minute passes: a count is out when the user chooses the notice, and answers 1 after.
+    jest.advanceTimersByTime(BELL_REFRESH_MS);
+    const stale = count();
+    expect(stale).toHaveLength(1);
+    document.querySelector<HTMLButtonElement>('.notice-main')?.click();
+    const read = backend.expectOne('/api/notifications/n1/read');
+    stale[0].flush({ unread: 1 });
+    await fixture.whenStable();
+    expect(label()).toBe('通知');
+
+    read.flush(notice('n1', { readAt: '2025-03-27T03:00:00.000Z' }));
+    await fixture.whenStable();
+    for (const request of count()) request.flush({ unread: 0 });
+    await fixture.whenStable();
+    expect(label()).toBe('通知');
   });
 });

@@ -24,6 +24,7 @@ import {
   exhaustMap,
   filter,
   fromEvent,
+  map,
   merge,
   timer,
 } from 'rxjs';
@@ -65,6 +66,8 @@ export class NotificationBell {
 
   protected readonly tz = SHANGHAI;
   protected readonly unread = signal(0);
+  /** Bumped by every change made here; a count asked for under an older value is not applied. */
+  private changes = 0;
   protected readonly open = signal(false);
   protected readonly loading = signal(false);
   protected readonly error = signal('');
@@ -95,10 +98,19 @@ export class NotificationBell {
       .pipe(
         filter(visible),
         // A slow answer is not asked for again meanwhile: requests never pile up.
-        exhaustMap(() => this.api.unreadCount().pipe(catchError(() => EMPTY))),
+        exhaustMap(() => {
+          const asked = this.changes;
+          return this.api.unreadCount().pipe(
+            map((count) => ({ count, asked })),
+            catchError(() => EMPTY),
+          );
+        }),
         takeUntilDestroyed(),
       )
-      .subscribe((count) => this.unread.set(count));
+      // A count asked for before a notice was marked read here (or before the server had it) is stale.
+      .subscribe(({ count, asked }) => {
+        if (asked === this.changes) this.unread.set(count);
+      });
   }
 
   protected show(): void {
@@ -137,7 +149,7 @@ export class NotificationBell {
       this.api
         .markRead(view.id)
         .pipe(takeUntilDestroyed(this.destroyRef))
-        .subscribe({ error: () => this.refresh$.next() });
+        .subscribe({ next: () => this.settled(), error: () => this.settled() });
     }
     if (view.link?.startsWith('/')) {
       this.open.set(false);
@@ -154,13 +166,21 @@ export class NotificationBell {
     const now = new Date().toISOString();
     this.views.update((views) => views.map((v) => (v.readAt ? v : { ...v, readAt: now })));
     this.unread.set(0);
+    this.changes++;
     this.api
       .markAllRead()
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({ error: () => this.loadList() });
+      .subscribe({ next: () => this.settled(), error: () => this.loadList() });
+  }
+
+  /** The server has the change (or refused it): counts asked for before are stale; ask again. */
+  private settled(): void {
+    this.changes++;
+    this.refresh$.next();
   }
 
   private markLocally(id: string): void {
+    this.changes++;
     const now = new Date().toISOString();
     this.views.update((views) => views.map((v) => (v.id === id ? { ...v, readAt: now } : v)));
     this.unread.update((n) => Math.max(0, n - 1));
