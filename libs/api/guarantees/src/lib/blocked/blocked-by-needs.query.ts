@@ -1,6 +1,12 @@
 import { guaranteeNeedText, type BlockedByNeedView } from '@crm/domain';
 import type { EntityManager } from 'typeorm';
-import { REQUEST_COLUMNS, REQUEST_FROM, type GuaranteeRequestRow } from '../requests/guarantee-request.rows';
+import {
+  REQUEST_COLUMNS,
+  REQUEST_FROM,
+  requestAmounts,
+  requestProject,
+  type GuaranteeRequestRow,
+} from '../requests/guarantee-request.rows';
 
 export interface BlockedByNeedsScope {
   /** The chains whose projects are listed (by the project's own chain); null: the whole city. */
@@ -34,32 +40,11 @@ export async function blockedByNeeds(manager: EntityManager, scope: BlockedByNee
       [scope.asOf, scope.chainIds],
     );
   return rows.map((r) => ({
-    project: {
-      id: r.project_id,
-      name: r.project_name,
-      chain: r.chain_code,
-      stage: r.stage,
-      status: r.project_status,
-      major: r.major,
-      amount: r.amount,
-      investorName: r.investor_name,
-      owner: { id: r.owner_id, displayName: r.owner_name },
-      responsibleUnit: { id: r.responsible_unit_id, name: r.responsible_unit_name },
-    },
+    project: requestProject(r),
     chain: { code: r.chain_code, nameZh: r.chain_name },
     requestId: r.id,
     kind: r.kind,
-    need: guaranteeNeedText(r.kind, {
-      description: r.description,
-      areaMu: r.area_mu,
-      powerKw: r.power_kw,
-      powerMwhPerYear: r.power_mwh_per_year,
-      waterM3PerYear: r.water_m3_per_year,
-      gasM3PerYear: r.gas_m3_per_year,
-      quantity: r.quantity,
-      quantityUnit: r.quantity_unit,
-      financeWan: r.finance_wan,
-    }),
+    need: guaranteeNeedText(r.kind, requestAmounts(r)),
     unit: { id: r.unit_id, name: r.unit_name },
     status: r.status,
     sentOn: r.sent_on,

@@ -127,6 +127,37 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The project a request belongs to, as every view of a request names it. */
+export function requestProject(r: GuaranteeRequestRow): GuaranteeRequestView['project'] {
+  return {
+    id: r.project_id,
+    name: r.project_name,
+    chain: r.chain_code,
+    stage: r.stage,
+    status: r.project_status,
+    major: r.major,
+    amount: r.amount,
+    investorName: r.investor_name,
+    owner: { id: r.owner_id, displayName: r.owner_name },
+    responsibleUnit: { id: r.responsible_unit_id, name: r.responsible_unit_name },
+  };
+}
+
+/** What is needed (the description and the amounts of its kind), from a request's row. */
+export function requestAmounts(r: GuaranteeRequestRow) {
+  return {
+    description: r.description,
+    areaMu: r.area_mu,
+    powerKw: r.power_kw,
+    powerMwhPerYear: r.power_mwh_per_year,
+    waterM3PerYear: r.water_m3_per_year,
+    gasM3PerYear: r.gas_m3_per_year,
+    quantity: r.quantity,
+    quantityUnit: r.quantity_unit,
+    financeWan: r.finance_wan,
+  };
+}
+
 /** The view of a request as of `today` (a Shanghai date). */
 export function toRequestView(
   r: GuaranteeRequestRow,
@@ -137,28 +168,9 @@ export function toRequestView(
   const overdue = !CLOSED.includes(r.status) && r.due_on < today;
   return {
     id: r.id,
-    project: {
-      id: r.project_id,
-      name: r.project_name,
-      chain: r.chain_code,
-      stage: r.stage,
-      status: r.project_status,
-      major: r.major,
-      amount: r.amount,
-      investorName: r.investor_name,
-      owner: { id: r.owner_id, displayName: r.owner_name },
-      responsibleUnit: { id: r.responsible_unit_id, name: r.responsible_unit_name },
-    },
+    project: requestProject(r),
     kind: r.kind,
-    description: r.description,
-    areaMu: r.area_mu,
-    powerKw: r.power_kw,
-    powerMwhPerYear: r.power_mwh_per_year,
-    waterM3PerYear: r.water_m3_per_year,
-    gasM3PerYear: r.gas_m3_per_year,
-    quantity: r.quantity,
-    quantityUnit: r.quantity_unit,
-    financeWan: r.finance_wan,
+    ...requestAmounts(r),
     unit: { id: r.unit_id, name: r.unit_name },
     sentOn: r.sent_on,
     sentBy: r.sent_by ? { id: r.sent_by, name: r.sent_by_name ?? '' } : null,
