@@ -35,6 +35,7 @@ import { PreReview1765110000000 } from './1765110000000-pre-review';
 import { GuaranteeRequests1765120000000 } from './1765120000000-guarantee-requests';
 import { ExistingSites1765130000000 } from './1765130000000-existing-sites';
 import { AnswerVersion1765160000000 } from './1765160000000-answer-version';
+import { AlertMemo1765170000000 } from './1765170000000-alert-memo';
 
 /** Every migration in order; listed by hand so the bundled API and worker carry them. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -74,4 +75,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   GuaranteeRequests1765120000000,
   ExistingSites1765130000000,
   AnswerVersion1765160000000,
+  AlertMemo1765170000000,
 ];

@@ -18,6 +18,9 @@ export const ANSWER_VERSION_UNWATCHED = [
   'answer_version_pending',
   'user_session',
   'chain_stage_history',
+  // The alerts' memo per day and data version (AlertService, migration 1765170000000): written
+  // while it is read and by the worker's alerts-refresh; writing it must not bump the version.
+  'alert_memo',
 ] as const;
 
 /** The watched tables lacking the trigger: an empty list means the data version is exact. */
