@@ -1,3 +1,4 @@
+import { ALERTS_REFRESH_JOB } from '@crm/api/cockpit';
 import { QUEUE_JOB_OPTIONS, QueueName, quietQueueErrors, REDIS } from '@crm/api/core';
 import { GUARANTEE_REMINDER_JOB } from '@crm/api/guarantees';
 import { HEALTH_CHECK_JOB, type HealthCheckJobData } from '@crm/api/health';
@@ -35,6 +36,8 @@ export const SCHEDULES = {
   // weekly-digest: end
   /** 要素保障逾期提醒: hourly at :40 from 08:40 to 20:40, so a missed run is made up the same day. */
   guaranteeReminder: { pattern: '0 40 8-20 * * *', tz: 'Asia/Shanghai' },
+  /** The cockpit's alert memo for today at the current data version: after midnight and within a minute of a change. */
+  alertsRefresh: { every: 60_000 },
 } as const;
 
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -72,6 +75,7 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
     @InjectQueue(QueueName.Reporting) private readonly reporting: Queue<ScheduledJobData>,
     @InjectQueue(QueueName.Meetings) private readonly meetings: Queue<ScheduledJobData>,
     @InjectQueue(QueueName.Guarantees) private readonly guarantees: Queue<ScheduledJobData>,
+    @InjectQueue(QueueName.Cockpit) private readonly cockpit: Queue<ScheduledJobData>,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly outbox: JobOutbox,
   ) {}
@@ -81,6 +85,7 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
     quietQueueErrors(this.reporting, QueueName.Reporting);
     quietQueueErrors(this.meetings, QueueName.Meetings);
     quietQueueErrors(this.guarantees, QueueName.Guarantees);
+    quietQueueErrors(this.cockpit, QueueName.Cockpit);
     // Without Redis this would wait; registering in the background lets the worker start and
     // say so, and BullMQ picks the schedule up once Redis answers.
     void this.reconcile('start');
@@ -165,6 +170,11 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
       name: GUARANTEE_REMINDER_JOB,
       data: { requestedAt: 'schedule' },
       opts: QUEUE_JOB_OPTIONS[QueueName.Guarantees],
+    });
+    await this.cockpit.upsertJobScheduler('alerts-refresh', SCHEDULES.alertsRefresh, {
+      name: ALERTS_REFRESH_JOB,
+      data: { requestedAt: 'schedule' },
+      opts: QUEUE_JOB_OPTIONS[QueueName.Cockpit],
     });
     // A worker of an earlier version registered these on the reporting queue, where nobody runs them now.
     for (const key of MOVED_TO_MEETINGS_QUEUE) await this.reporting.removeJobScheduler(key);

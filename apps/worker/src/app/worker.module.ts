@@ -1,3 +1,4 @@
+import { CockpitJobsModule } from '@crm/api/cockpit';
 import { CoreModule, JobsModule, QueueModule, QueueName } from '@crm/api/core';
 import { GuaranteesJobsModule } from '@crm/api/guarantees';
 import { HealthJobsModule } from '@crm/api/health';
@@ -18,6 +19,7 @@ import { JobSchedules } from './job-schedules';
     ReportingJobsModule,
     MeetingsJobsModule,
     GuaranteesJobsModule,
+    CockpitJobsModule,
     // The outbox enqueues large uploads on the ledger-import queue (the same module object LedgerIoJobsModule uses).
     JobsModule.forQueue(QueueName.LedgerImport),
   ],

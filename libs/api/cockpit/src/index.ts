@@ -1,4 +1,5 @@
-export { CockpitModule } from './lib/cockpit.module';
+export { CockpitJobsModule, CockpitModule } from './lib/cockpit.module';
+export { ALERTS_REFRESH_JOB, type AlertsRefreshJobData } from './lib/alerts/alerts-refresh.job';
 export { ChainMonthTotalsService, type ChainMonthDiscrepancy } from './lib/totals/chain-month-totals.service';
 // For the meeting pack (会议材料): a chain's figures and funnel (the headline figures), stuck projects and alerts, as the cockpit shows them.
 export { AlertService } from './lib/alerts/alert.service';

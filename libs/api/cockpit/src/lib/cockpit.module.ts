@@ -1,8 +1,10 @@
-import { AnswerCacheModule } from '@crm/api/core';
+import { AuditService } from '@crm/api/audit';
+import { AnswerCacheModule, JobsModule, QueueName } from '@crm/api/core';
 import { Module } from '@nestjs/common';
 import { AlertSettingsController } from './alerts/alert-settings.controller';
 import { AlertSettingsService } from './alerts/alert-settings.service';
 import { AlertService } from './alerts/alert.service';
+import { AlertsRefreshJob } from './alerts/alerts-refresh.job';
 import { ChainPageService } from './chain-page/chain-page.service';
 import { ChainStageHistory } from './chain-page/chain-stage-history';
 import { CockpitController } from './cockpit.controller';
@@ -36,3 +38,15 @@ import { ChainMonthTotalsService } from './totals/chain-month-totals.service';
 })
 export class CockpitModule {
 }
+
+/**
+ * The alerts' memo kept by the worker (alerts-refresh, every minute): a runner on the cockpit
+ * queue. AuditService is provided here because the worker has no global AuditModule (the alert
+ * settings are only read).
+ */
+@Module({
+  imports: [JobsModule.forQueue(QueueName.Cockpit)],
+  providers: [AuditService, AlertSettingsService, AlertService, AlertsRefreshJob],
+  exports: [JobsModule],
+})
+export class CockpitJobsModule {}

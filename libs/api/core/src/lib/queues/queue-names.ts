@@ -11,6 +11,8 @@ export enum QueueName {
   Meetings = 'meetings',
   /** 要素保障逾期提醒 (resource requests past their due date). */
   Guarantees = 'guarantees',
+  /** The cockpit's alert memo, refreshed for the day and the data version (alerts-refresh). */
+  Cockpit = 'cockpit',
 }
 
 /**
@@ -32,6 +34,8 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions | undefined> = {
   [QueueName.Reporting]: RETRIED_JOB_OPTIONS,
   [QueueName.Meetings]: RETRIED_JOB_OPTIONS,
   [QueueName.Guarantees]: RETRIED_JOB_OPTIONS,
+  // Every minute: a failed run is not retried, the next one does it again.
+  [QueueName.Cockpit]: { removeOnComplete: 100, removeOnFail: 500 },
 };
 
 /**
@@ -45,6 +49,7 @@ export const JOB_SCHEDULE_KEYS: Record<QueueName, readonly string[]> = {
   [QueueName.Reporting]: ['monthly-reminder', 'daily-reminder', 'notification-delivery', 'roll-up-build'],
   [QueueName.Meetings]: ['action-item-reminder', 'meeting-schedule-reminder', 'weekly-digest'],
   [QueueName.Guarantees]: ['guarantee-reminder'],
+  [QueueName.Cockpit]: ['alerts-refresh'],
 };
 
 /** Where BullMQ keeps a queue's job schedulers (a sorted set of their ids), under the app's Redis key prefix. */
