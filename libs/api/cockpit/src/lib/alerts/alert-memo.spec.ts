@@ -24,6 +24,7 @@ describe('the alerts memo', () => {
   const clock = new ManualClock(`${year}-06-15T04:00:00.000Z`);
   const today = `${year}-06-15`;
   const days = [today, `${year}-05-31`, `${year - 1}-12-31`, addDays(today, 45)];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const q = <T = any>(sql: string, params: unknown[] = []): Promise<T[]> => t.dataSource.query(sql, params);
   const version = async () => Number((await q<{ v: string }>(`SELECT version::text AS v FROM answer_version WHERE id = 1`))[0].v);
 
@@ -135,21 +136,22 @@ describe('the alerts memo', () => {
     // A project listed with a stage alert moves on to production; another listed as idle is dropped.
     const staged = before.items.find((a) => a.kind === 'land-not-started' || a.kind === 'signed-no-land');
     const idle = before.items.find((a) => a.kind === 'idle' && a.project?.id !== staged?.project?.id);
-    expect(staged?.project && idle?.project).toBeTruthy();
-    await q(`UPDATE project SET stage = 'production' WHERE id = $1`, [staged!.project!.id]);
-    await q(`UPDATE project SET status = 'dropped', status_reason = '放弃' WHERE id = $1`, [idle!.project!.id]);
+    if (!staged?.project || !idle?.project) throw new Error('the fixture lists no stage alert or no idle alert');
+    const [stagedId, idleId, kind] = [staged.project.id, idle.project.id, staged.kind];
+    await q(`UPDATE project SET stage = 'production' WHERE id = $1`, [stagedId]);
+    await q(`UPDATE project SET status = 'dropped', status_reason = '放弃' WHERE id = $1`, [idleId]);
     const v1 = await version();
     expect(v1).toBeGreaterThan(v0);
     const after = await service.alerts(chains, settings, today);
-    expect(after.items.some((a) => a.project?.id === staged!.project!.id && a.kind === staged!.kind)).toBe(false);
-    expect(after.items.some((a) => a.project?.id === idle!.project!.id)).toBe(false);
-    expect(after.counts[staged!.kind]).toBe(before.counts[staged!.kind] - 1);
+    expect(after.items.some((a) => a.project?.id === stagedId && a.kind === kind)).toBe(false);
+    expect(after.items.some((a) => a.project?.id === idleId)).toBe(false);
+    expect(after.counts[kind]).toBe(before.counts[kind] - 1);
     expect(after).toStrictEqual(await directAlerts(t.dataSource, chains, settings, today));
     // The memo read is the new version's; the older versions' rows are gone.
     const memos = await q(`SELECT DISTINCT version::text AS version FROM alert_memo`);
     expect(memos.map((m) => Number(m.version))).toEqual([v1]);
     // A rename (a project's columns) shows in the list, read live at each call.
-    await q(`UPDATE project SET name = '改名后的项目' WHERE id = $1`, [after.items[0].project!.id]);
+    await q(`UPDATE project SET name = '改名后的项目' WHERE id = $1`, [after.items[0].project?.id]);
     const renamed = await service.alerts(chains, settings, today);
     expect(renamed.items[0].project?.name).toBe('改名后的项目');
     await expectSameAsDirect(3, settings, [today, `${year}-05-31`]);
