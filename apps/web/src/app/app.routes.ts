@@ -1,3 +1,4 @@
+import { inject } from '@angular/core';
 import { Route } from '@angular/router';
 import {
   guestGuard,
@@ -6,22 +7,25 @@ import {
   signedInGuard,
   signedInMatch,
 } from '@crm/web/core';
+import { signInRoute } from '@crm/web/sign-in';
+import { PageStyles } from './layout/page-styles';
 
 /**
  * Each business area is a lazy feature library under libs/web/<area>, and so is the shell
- * (header, menu, bell): the sign-in page downloads neither. Every page but sign-in needs a
+ * (header, menu, bell): the sign-in page (in the initial download) needs neither. Every page but sign-in needs a
  * session; the menu hides what a role may not open, and `roleGuard` refuses it anyway.
  */
 export const appRoutes: Route[] = [
   {
     path: 'login',
     canActivate: [guestGuard],
-    loadChildren: () => import('@crm/web/auth').then((m) => m.signInRoutes),
+    ...signInRoute,
   },
   {
     path: '',
+    // The shell, and the ng-zorro stylesheet of the signed-in pages with it (not in the initial download).
     loadComponent: () =>
-      import('./layout/basic-layout').then((m) => m.BasicLayout),
+      Promise.all([import('./layout/basic-layout'), inject(PageStyles).load()]).then(([m]) => m.BasicLayout),
     canMatch: [signedInMatch],
     canActivate: [signedInGuard],
     canActivateChild: [signedInGuard],

@@ -1,1 +1,1 @@
-export { accountRoutes, signInRoutes } from './lib/routes';
+export { accountRoutes } from './lib/routes';

@@ -6,18 +6,12 @@ import {
 } from '@ant-design/icons-angular/icons';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { ChangePasswordPage } from './change-password/change-password-page';
-import { SignInPage } from './sign-in/sign-in-page';
 
 const passwordIcons = provideNzIconsPatch([
   EyeInvisibleOutline,
   EyeOutline,
   LockOutline,
 ]);
-
-/** Lazy-loaded at /login by the shell, outside the layout. */
-export const signInRoutes: Route[] = [
-  { path: '', title: 'title.signIn', providers: [passwordIcons], component: SignInPage },
-];
 
 /** Lazy-loaded at /account by the shell, inside the layout. */
 export const accountRoutes: Route[] = [

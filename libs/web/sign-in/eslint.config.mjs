@@ -1,0 +1,3 @@
+import webConfig from '../../../eslint.web.config.mjs';
+
+export default [...webConfig];
