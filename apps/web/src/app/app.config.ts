@@ -30,7 +30,7 @@ import {
   TeamOutline,
   UserOutline,
 } from '@ant-design/icons-angular/icons';
-import { provideApiHttp, provideI18n } from '@crm/web/core';
+import { provideApiHttp, provideI18n, provideSessionHint } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
 import { PreloadAfterSignIn } from './preload-after-sign-in';
@@ -48,6 +48,8 @@ export const appConfig: ApplicationConfig = {
     ),
     { provide: TitleStrategy, useExisting: PageTitleStrategy },
     provideApiHttp(),
+    // A browser without the session's CSRF cookie goes to sign in without asking the API first.
+    provideSessionHint(),
     provideI18n(),
     provideUiText(),
     // Only the shell's icons; each feature patches in its own (see its routes.ts).

@@ -11,6 +11,7 @@ export * from './lib/http/api-error';
 export * from './lib/http/provide-api-http';
 export * from './lib/auth/auth-urls';
 export * from './lib/auth/auth.service';
+export * from './lib/auth/session-hint';
 export * from './lib/clock/app-clock';
 export * from './lib/auth/auth.guards';
 export * from './lib/auth/auth.interceptor';

@@ -6,6 +6,7 @@ import {
 import { TestBed } from '@angular/core/testing';
 import { currentUser } from '../testing/users';
 import { AuthService } from './auth.service';
+import { hasCsrfCookie, provideSessionHint } from './session-hint';
 
 describe('AuthService', () => {
   let auth: AuthService;
@@ -139,5 +140,48 @@ describe('AuthService', () => {
     });
     request.flush(null, { status: 204, statusText: 'No Content' });
     expect(auth.user()?.mustChangePassword).toBe(false);
+  });
+});
+
+describe('AuthService with the session hint of the app (provideSessionHint)', () => {
+  let backend: HttpTestingController;
+
+  function setUp(): AuthService {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideSessionHint()],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    return TestBed.inject(AuthService);
+  }
+
+  afterEach(() => {
+    backend.verify();
+    // Expire what a test set.
+    document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  });
+
+  it('knows nobody is signed in without asking the API when the browser holds no session cookie', async () => {
+    const auth = setUp();
+    await auth.ensureLoaded();
+
+    backend.expectNone('/api/auth/me');
+    expect(auth.signedIn()).toBe(false);
+  });
+
+  it('asks the API when the CSRF cookie set with a session is there (the session may still have ended)', async () => {
+    document.cookie = 'XSRF-TOKEN=abc; path=/';
+    const auth = setUp();
+    const loaded = auth.ensureLoaded();
+    backend.expectOne('/api/auth/me').flush(currentUser());
+    await loaded;
+
+    expect(auth.user()?.displayName).toBe('王芳');
+  });
+
+  it('reads the cookie by its exact name and wants a value', () => {
+    expect(hasCsrfCookie('a=1; XSRF-TOKEN=t0k; b=2')).toBe(true);
+    expect(hasCsrfCookie('XSRF-TOKEN=')).toBe(false);
+    expect(hasCsrfCookie('MY-XSRF-TOKEN=x')).toBe(false);
+    expect(hasCsrfCookie('')).toBe(false);
   });
 });

@@ -9,16 +9,19 @@ import type {
 import { Observable, finalize, firstValueFrom, map, tap } from 'rxjs';
 import { AppClock } from '../clock/app-clock';
 import { API_BASE_URL } from '../http/api-base';
+import { SESSION_HINT } from './session-hint';
 
 /**
  * Who is signed in. The session itself is an httpOnly cookie the app cannot read, so the API is
- * asked (GET /api/auth/me) once per visit, before the first guarded page opens.
+ * asked (GET /api/auth/me) once per visit, before the first guarded page opens — unless the
+ * browser plainly holds no session (SESSION_HINT).
  */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
   private readonly clock = inject(AppClock);
+  private readonly mayHoldSession = inject(SESSION_HINT);
   private readonly current = signal<CurrentUserView | null>(null);
   private loaded: Promise<void> | null = null;
 
@@ -29,9 +32,13 @@ export class AuthService {
 
   /**
    * Resolves once the API has said who is signed in (at most one call per visit). A 401 means
-   * nobody; a failure of another kind is tried again at the next navigation.
+   * nobody; a failure of another kind is tried again at the next navigation. A browser without a
+   * session's CSRF cookie (SESSION_HINT) holds no session: nobody, without asking.
    */
   ensureLoaded(): Promise<void> {
+    if (!this.loaded && !this.current() && !this.mayHoldSession()) {
+      return Promise.resolve();
+    }
     this.loaded ??= firstValueFrom(
       this.http.get<CurrentUserView>(`${this.baseUrl}/auth/me`),
     ).then(
