@@ -43,6 +43,8 @@ describe('web delivery: compression and caching', () => {
     writeFileSync(join(root, 'chunk-AB12CD34.js.br'), brotliCompressSync(script));
     writeFileSync(join(root, 'chunk-AB12CD34.js.gz'), gzipSync(script));
     writeFileSync(join(root, 'favicon.ico'), Buffer.from([0, 0, 1, 0]));
+    writeFileSync(join(root, 'ng-zorro-pages-0A1B2C3D.css'), '.ant-table{}');
+    writeFileSync(join(root, 'app-styles-MFF2IW6H.css'), 'body{}');
     mkdirSync(join(root, 'media'));
     writeFileSync(join(root, 'media', 'font-XY.woff2'), Buffer.from('woff2'));
     t = await createTestApp([AppModule], { WEB_ROOT: root });
@@ -100,6 +102,12 @@ describe('web delivery: compression and caching', () => {
     expect(icon.headers['cache-control']).toBe('public, max-age=3600');
     const font = await get('/media/font-XY.woff2');
     expect(font.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The stylesheets of their own bundles: the app's, and the pages' (hashed by tools/index-html.mjs).
+    for (const sheet of ['/ng-zorro-pages-0A1B2C3D.css', '/app-styles-MFF2IW6H.css']) {
+      const res = await get(sheet);
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
   });
 
   it('answers 404 for a missing script (an older build) and serves nothing outside the root', async () => {

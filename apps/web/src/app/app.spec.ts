@@ -33,6 +33,7 @@ import type { CurrentUserView, Role } from '@crm/domain';
 import { AuthService, I18nService, provideI18n } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
+import { PageStyles } from './layout/page-styles';
 import { PageTitleStrategy } from './page-title';
 
 function user(roles: Role[]): CurrentUserView {
@@ -61,6 +62,8 @@ describe('the shell', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(appRoutes),
+        // jsdom loads no stylesheet (PageStyles has a spec of its own).
+        { provide: PageStyles, useValue: { load: () => Promise.resolve() } },
         { provide: TitleStrategy, useExisting: PageTitleStrategy },
         provideHttpClient(),
         provideHttpClientTesting(),

@@ -68,7 +68,7 @@ export function pickEncoding(header: string | string[] | undefined, exists: (enc
  * apps/web/public) for an hour.
  */
 export function cacheControlFor(file: string): string {
-  if (/^(main|polyfills|chunk|styles|scripts|worker)-[A-Z0-9]{8}\.(js|css)$/.test(file) || file.startsWith('media/')) {
+  if (/^(main|polyfills|chunk|styles|scripts|worker|app-styles|ng-zorro-pages)-[A-Z0-9]{8}\.(js|css)$/.test(file) || file.startsWith('media/')) {
     return 'public, max-age=31536000, immutable';
   }
   return file === 'index.html' ? 'no-cache' : 'public, max-age=3600';
