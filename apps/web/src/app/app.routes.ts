@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { Route } from '@angular/router';
 import {
+  I18nService,
   guestGuard,
   homeGuard,
   roleGuard,
@@ -23,9 +24,14 @@ export const appRoutes: Route[] = [
   },
   {
     path: '',
-    // The shell, and the ng-zorro stylesheet of the signed-in pages with it (not in the initial download).
+    // The shell, with what its pages need that the sign-in page did not: the ng-zorro stylesheet
+    // of the signed-in pages and the pages' texts (neither is in the initial download).
     loadComponent: () =>
-      Promise.all([import('./layout/basic-layout'), inject(PageStyles).load()]).then(([m]) => m.BasicLayout),
+      Promise.all([
+        import('./layout/basic-layout'),
+        inject(PageStyles).load(),
+        inject(I18nService).ensureComplete(),
+      ]).then(([m]) => m.BasicLayout),
     canMatch: [signedInMatch],
     canActivate: [signedInGuard],
     canActivateChild: [signedInGuard],

@@ -1,5 +1,6 @@
 export * from './lib/i18n/lang';
-export * from './lib/i18n/zh-CN';
+// The Chinese texts load in parts (zh-CN-shell.ts first, the pages' with the shell): only their types are shared.
+export type { MessageKey, Messages } from './lib/i18n/zh-CN';
 // English is not exported: it loads on demand (loadMessages), never in the initial download.
 export * from './lib/i18n/i18n.service';
 export * from './lib/i18n/translate.pipe';

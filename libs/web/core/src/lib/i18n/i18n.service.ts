@@ -13,7 +13,9 @@ import {
   zh_CN,
 } from 'ng-zorro-antd/i18n';
 import { DEFAULT_LANG, Lang, isLang } from './lang';
-import { Messages, MessageKey, zhCN } from './zh-CN';
+import type { Messages, MessageKey } from './zh-CN';
+import { INITIAL_ZH_CN } from './zh-CN-initial';
+import { zhCNShell } from './zh-CN-shell';
 
 /** localStorage key of the chosen interface language. */
 export const LANG_STORAGE_KEY = 'crm.lang';
@@ -21,20 +23,21 @@ export const LANG_STORAGE_KEY = 'crm.lang';
 export type MessageParams = Record<string, string | number>;
 
 /**
- * Chinese ships with the app; other languages are separate chunks fetched when chosen (or at
- * start-up when stored), which keeps the initial download small.
+ * Each language's complete texts, fetched when needed. Chinese starts with the sign-in page's and
+ * the shell's texts (zh-CN-shell.ts, in the initial download); the pages' (zh-CN-pages.ts) come
+ * with the shell. English is one chunk of its own, fetched only when chosen.
  */
-const LOADERS: Record<Exclude<Lang, 'zh-CN'>, () => Promise<Messages>> = {
+const LOADERS: Record<Lang, () => Promise<Messages>> = {
+  'zh-CN': () => import('./zh-CN-pages').then((m) => ({ ...zhCNShell, ...m.zhCNPages })),
   en: () => import('./en').then((m) => m.en),
 };
 
 /**
- * A language's texts, fetched if not Chinese. The only way in to the other languages: nothing
- * imports './en' statically (not even the library's index), so English never joins the initial
- * download.
+ * A language's complete texts. The only way in to them: nothing imports './en' or './zh-CN-pages'
+ * statically (not even the library's index), so neither joins the initial download.
  */
 export function loadMessages(lang: Lang): Promise<Messages> {
-  return lang === 'zh-CN' ? Promise.resolve(zhCN) : LOADERS[lang]();
+  return LOADERS[lang]();
 }
 const NZ_LOCALES: Record<Lang, NzI18nInterface> = {
   'zh-CN': zh_CN,
@@ -50,13 +53,17 @@ export class I18nService {
   private readonly document = inject(DOCUMENT);
   private readonly nzI18n = inject(NzI18nService);
   private readonly pendingTasks = inject(PendingTasks);
-  private readonly loaded = signal<Partial<Record<Lang, Messages>>>({
-    'zh-CN': zhCN,
+  /** Each language's texts so far: complete once loaded, but Chinese starts with the shell's only. */
+  private readonly loaded = signal<Partial<Record<Lang, Partial<Messages>>>>({
+    'zh-CN': INITIAL_ZH_CN.messages,
   });
+  private readonly complete = new Set<Lang>(INITIAL_ZH_CN.complete ? ['zh-CN'] : []);
+  /** Set by ensureComplete (the shell): from then on a language is only shown with all its texts. */
+  private wantComplete = false;
   private readonly current = signal<Lang>(DEFAULT_LANG);
 
   readonly lang = this.current.asReadonly();
-  readonly messages = computed(() => this.loaded()[this.current()] ?? zhCN);
+  readonly messages = computed(() => this.loaded()[this.current()] ?? INITIAL_ZH_CN.messages);
 
   constructor() {
     this.apply(this.current());
@@ -84,13 +91,24 @@ export class I18nService {
     }
   }
 
+  /**
+   * Loads every text of the current language (and of any chosen later); the shell's route waits for
+   * it, so no signed-in page shows a key instead of its text. The sign-in page needs none of it.
+   */
+  async ensureComplete(): Promise<void> {
+    this.wantComplete = true;
+    await this.switchTo(this.current());
+  }
+
   private async switchTo(lang: Lang): Promise<void> {
-    if (!this.loaded()[lang] && lang !== 'zh-CN') {
+    const needed = lang === 'zh-CN' ? this.wantComplete : true;
+    if (needed && !this.complete.has(lang)) {
       // A pending task: the app is not stable (tests, whenStable) until the texts are in.
       const done = this.pendingTasks.add();
       try {
         const messages = await loadMessages(lang);
         this.loaded.update((all) => ({ ...all, [lang]: messages }));
+        this.complete.add(lang);
       } catch {
         // Offline or a failed chunk: stay in the language that works.
         return;

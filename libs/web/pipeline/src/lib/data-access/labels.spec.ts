@@ -8,7 +8,7 @@ import {
   SOURCE_CHANNEL_LABELS,
   STAGE_LABELS,
 } from '@crm/domain';
-import { loadMessages, zhCN, type MessageKey, type Messages } from '@crm/web/core';
+import { loadMessages, type MessageKey, type Messages } from '@crm/web/core';
 import {
   activityKindKey,
   agreementKindKey,
@@ -33,8 +33,10 @@ describe('pipeline labels', () => {
     ['agreement kinds', AGREEMENT_KIND_LABELS, agreementKindKey],
   ];
 
+  let zhCN: Messages;
   let en: Messages;
   beforeAll(async () => {
+    zhCN = await loadMessages('zh-CN');
     en = await loadMessages('en');
   });
 
