@@ -4,7 +4,8 @@
  * Two API processes and two workers on one machine, against one PostgreSQL and one Redis (issue 7,
  * "beyond one process"). Shows: a session made on one API is valid on the other; a load spread
  * across both APIs; the monthly reminders, fired several times at once across both workers, each
- * sent exactly once. Uses the synthetic city at scale 1 in a database of its own (crm_scale_out).
+ * sent exactly once; a write through one API seen at once through the other (each keeps its own
+ * answer cache, keyed by the data version). Uses the synthetic city at scale 1 in a database of its own (crm_scale_out).
  */
 import autocannon from 'autocannon';
 import { Queue, QueueEvents } from 'bullmq';
@@ -65,6 +66,67 @@ function load(url, cookie, connections, seconds) {
   });
 }
 
+/** A day the synthetic city's units owe a report and are chased (its periods are 2025's). */
+const REMINDER_DAY = '2025-10-26T09:00:00+08:00';
+const OFFICE = { username: 'scale-office', password: 'Ledger-Kite-Harbor-73!' };
+
+async function signInOn(port, user) {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (res.status >= 400) throw new Error(`sign-in as ${user.username} on ${port}: ${res.status} ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  return { cookie: cookies.join('; '), xsrf: cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length) ?? '' };
+}
+
+/**
+ * The chain board read on both APIs (so both hold it), a unit of one of its cards renamed by the
+ * office through API A, then the board read again on B: it must carry the new name and equal A's.
+ */
+async function seenAcross(adminCookie) {
+  const [a, b] = PORTS.map((port) => `http://127.0.0.1:${port}`);
+  const created = await fetch(`${a}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: adminCookie, 'x-xsrf-token': /XSRF-TOKEN=([^;]+)/.exec(adminCookie)?.[1] ?? '' },
+    body: JSON.stringify({ ...OFFICE, displayName: '扩展测试办公室', roles: ['office'] }),
+  });
+  if (![200, 201, 409].includes(created.status)) throw new Error(`creating the office user: ${created.status} ${await created.text()}`);
+  const db = new pg.Client({ connectionString: `${SERVER}/${DATABASE}` });
+  await db.connect();
+  try {
+    await db.query(`UPDATE app_user SET must_change_password = false WHERE username = $1`, [OFFICE.username]);
+    const office = await signInOn(PORTS[0], OFFICE);
+    const board = async (base) => {
+      const res = await fetch(`${base}/api/chains/clean-energy/board`, { headers: { cookie: office.cookie } });
+      return { etag: res.headers.get('etag'), body: await res.text() };
+    };
+    const before = [await board(a), await board(b), await board(b)];
+    const card = JSON.parse(before[1].body).columns.flatMap((c) => c.projects)[0];
+    const { rows: [{ today }] } = await db.query(`SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date::text AS today`);
+    const name = `扩展测试单位${Date.now().toString(36)}`;
+    const renamed = await fetch(`${a}/api/plans/units/${card.responsibleUnit?.id ?? card.responsibleUnitId}/rename`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: office.cookie, 'x-xsrf-token': office.xsrf },
+      body: JSON.stringify({ name, from: today }),
+    });
+    if (renamed.status >= 400) throw new Error(`renaming the unit on ${PORTS[0]}: ${renamed.status} ${await renamed.text()}`);
+    const afterB = await board(b);
+    const afterA = await board(a);
+    const seen = afterB.body.includes(name) && afterB.body === afterA.body;
+    log(
+      `board read on both, then a unit renamed through ${PORTS[0]}: ${PORTS[1]}'s next answer ` +
+        `${afterB.body.includes(name) ? 'carries the new name' : 'does NOT carry the new name'}, ` +
+        `${afterB.body === afterA.body ? 'equals' : 'DIFFERS from'} ${PORTS[0]}'s; ETag ${before[2].etag} → ${afterB.etag}` +
+        ` → ${seen ? 'no stale answer across processes' : 'STALE'}`,
+    );
+    if (!seen) process.exitCode = 1;
+  } finally {
+    await db.end();
+  }
+}
+
 async function main() {
   if (!existsSync('dist/apps/api/main.js') || !existsSync('dist/apps/worker/main.js')) {
     execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], { stdio: 'inherit' });
@@ -86,7 +148,15 @@ async function main() {
       await waitUp(port, api);
     }
     for (let i = 0; i < 2; i++) {
-      children.push(spawn(process.execPath, ['dist/apps/worker/main.js'], { stdio: ['ignore', 'ignore', 'inherit'], env: env({}) }));
+      // The workers' clock is set to a day in the synthetic city's year when reminders fall due
+      // (the escalation of the 26th), so the run shows them sent once whatever today's date is; a set
+      // clock is refused in production, so the workers run in development mode.
+      children.push(
+        spawn(process.execPath, ['dist/apps/worker/main.js'], {
+          stdio: ['ignore', 'ignore', 'inherit'],
+          env: env({ NODE_ENV: 'development', CLOCK_START_AT: REMINDER_DAY }),
+        }),
+      );
     }
     log(`2 APIs on ${PORTS.join(' and ')}, 2 workers, Redis prefix ${PREFIX}`);
 
@@ -99,6 +169,10 @@ async function main() {
     const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const me = await fetch(`http://127.0.0.1:${PORTS[1]}/api/auth/me`, { headers: { cookie } });
     log(`signed in on ${PORTS[0]}, GET /api/auth/me on ${PORTS[1]}: ${me.status} ${me.status === 200 ? '(session valid on both)' : '(FAILED)'}`);
+
+    // A write through one API is seen at once through the other (issue 23 §5): each API keeps its
+    // own answer cache, keyed by PostgreSQL's data version, which the write moves on at its commit.
+    await seenAcross(cookie);
 
     // Load spread across both.
     const results = await Promise.all(PORTS.map((port) => load(`http://127.0.0.1:${port}/api/chains/clean-energy/board`, cookie, 16, 10)));
