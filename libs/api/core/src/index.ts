@@ -29,6 +29,7 @@ export { CurrentUser } from './lib/auth/current-user.decorator';
 export { Allow, POLICY_KEY, Public, SignedIn, type RoutePolicy } from './lib/auth/policy.decorator';
 export { JobHost, quietQueueErrors } from './lib/queues/job-host';
 export { exitAfterGracePeriod } from './lib/shutdown';
+export { preparedQuery } from './lib/database/prepared-query';
 export { actionItemCompletionByChain, actionItemCompletionByUnit, completionOf, type ActionItemCompletionRow } from './lib/database/action-item-completion.query';
 export {
   calendarDateProblem,

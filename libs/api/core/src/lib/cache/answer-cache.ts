@@ -35,8 +35,8 @@ export const UNWATCHED_TABLES_SQL = `
   ORDER BY 1`;
 
 export interface CachedAnswer {
-  /** The answer as JSON. */
-  body: string;
+  /** The answer as JSON, encoded in UTF-8 once (a hit sends these bytes as they are). */
+  body: Buffer;
   /** A weak validator named by the key (route, parameters, scope, day, data version); null when not cached. */
   etag: string | null;
 }
@@ -92,7 +92,7 @@ export class AnswerCache {
     const version = (await this.isWatched()) ? await this.version() : null;
     if (version === null) {
       this.stats.uncached++;
-      return { body: JSON.stringify(await compute()), etag: null };
+      return { body: Buffer.from(JSON.stringify(await compute())), etag: null };
     }
     if (version > this.latest) this.dropOlderThan(version);
     const key = JSON.stringify([
@@ -116,13 +116,13 @@ export class AnswerCache {
     }
     this.stats.misses++;
     const made = (async (): Promise<Entry> => {
-      const body = JSON.stringify(await compute());
+      const body = Buffer.from(JSON.stringify(await compute()));
       const etag = `W/"a${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
       return {
         body,
         etag,
         version,
-        bytes: body.length * 2 + key.length * 2 + 200,
+        bytes: body.length + key.length * 2 + 200,
       };
     })();
     this.pending.set(key, made);

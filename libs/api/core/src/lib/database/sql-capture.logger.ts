@@ -12,6 +12,11 @@ export class SqlCaptureLogger implements TypeOrmLogger {
     appendFileSync(this.file, JSON.stringify({ query, parameters: parameters ?? [] }) + '\n');
   }
 
+  /** A named statement (preparedQuery), which does not pass through TypeORM's logging. */
+  logPrepared(name: string, query: string, parameters: unknown[]): void {
+    appendFileSync(this.file, JSON.stringify({ name, query, parameters }) + '\n');
+  }
+
   logQueryError(): void {
     // Errors are the API's to report; the capture only records what ran.
   }

@@ -5,6 +5,7 @@ import {
   type EvaluationRating,
   type EvaluationView,
 } from '@crm/domain';
+import { preparedQuery } from '@crm/api/core';
 import type { EntityManager } from 'typeorm';
 import { preReviewsOfEvaluations } from '../pre-reviews/pre-review.rows';
 
@@ -45,7 +46,8 @@ export async function loadEvaluations(
   lock = false,
 ): Promise<EvaluationView[]> {
   if (lock) await manager.query(`SELECT 1 FROM project_evaluation e WHERE ${where} FOR UPDATE`, [param]);
-  const rows: EvaluationRow[] = await manager.query(
+  const rows = await preparedQuery<EvaluationRow>(
+    manager,
     `SELECT e.id, e.project_id, e.third_party, e.institution, e.feasibility, e.output_benefit,
             e.balance_period_years::text AS balance_period_years, e.eliminated_category, e.conclusion, e.conditions,
             e.pre_review_override_reason AS override_reason, e.pre_review_override_by AS override_by,

@@ -1,4 +1,5 @@
 import type { PreReviewAnswer, PreReviewRequestView, PreReviewStatus } from '@crm/domain';
+import { preparedQuery } from '@crm/api/core';
 import type { EntityManager } from 'typeorm';
 
 interface PreReviewRow {
@@ -50,7 +51,8 @@ export async function preReviewsOfEvaluations(
   evaluationIds: string[],
 ): Promise<PreReviewRequestView[]> {
   if (!evaluationIds.length) return [];
-  const rows: PreReviewRow[] = await manager.query(
+  const rows = await preparedQuery<PreReviewRow>(
+    manager,
     `${SELECT} WHERE r.evaluation_id = ANY ($1::uuid[]) ORDER BY r.requested_at, r.id`,
     [evaluationIds],
   );

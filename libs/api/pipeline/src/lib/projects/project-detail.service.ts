@@ -1,4 +1,4 @@
-import { canEditChain, type AuthUser } from '@crm/api/core';
+import { canEditChain, preparedQuery, type AuthUser } from '@crm/api/core';
 import {
   checkStageMove,
   shanghaiToday,
@@ -66,27 +66,24 @@ export class ProjectDetailService {
       await Promise.all([
         loadEvaluations(m, 'e.project_id = $1', id),
         this.store.evaluationState(m, id),
-        m.query(`${AGREEMENT_SELECT} WHERE a.project_id = $1 ORDER BY a.signed_on, a.created_at`, [id]) as Promise<
-          AgreementRow[]
-        >,
-        m.query(`${FUND_ARRIVAL_SELECT} WHERE f.project_id = $1 ORDER BY f.month, f.created_at`, [id]) as Promise<
-          FundArrivalRow[]
-        >,
-        m.query(
+        // Prepared statements, planned once per connection (issue 23): the detail's floor was mostly planning.
+        preparedQuery<AgreementRow>(m, `${AGREEMENT_SELECT} WHERE a.project_id = $1 ORDER BY a.signed_on, a.created_at`, [id]),
+        preparedQuery<FundArrivalRow>(m, `${FUND_ARRIVAL_SELECT} WHERE f.project_id = $1 ORDER BY f.month, f.created_at`, [id]),
+        preparedQuery<MoveRow>(
+          m,
           `SELECT s.id::text, s.from_stage, s.to_stage, s.reason, s.moved_by, u.display_name AS moved_by_name, s.moved_at
          FROM project_stage_move s LEFT JOIN app_user u ON u.id = s.moved_by
          WHERE s.project_id = $1 ORDER BY s.moved_at, s.id`,
           [id],
-        ) as Promise<MoveRow[]>,
-        m.query(
+        ),
+        preparedQuery<StatusRow>(
+          m,
           `SELECT s.id::text, s.from_status, s.to_status, s.reason, s.changed_by, u.display_name AS changed_by_name, s.changed_at
          FROM project_status_change s LEFT JOIN app_user u ON u.id = s.changed_by
          WHERE s.project_id = $1 ORDER BY s.changed_at, s.id`,
           [id],
-        ) as Promise<StatusRow[]>,
-        m.query(`${ACTIVITY_SELECT} WHERE a.project_id = $1 ORDER BY a.occurred_on, a.created_at`, [id]) as Promise<
-          ActivityRow[]
-        >,
+        ),
+        preparedQuery<ActivityRow>(m, `${ACTIVITY_SELECT} WHERE a.project_id = $1 ORDER BY a.occurred_on, a.created_at`, [id]),
       ]);
 
     const agreements = agreementRows.map(toAgreementView);
