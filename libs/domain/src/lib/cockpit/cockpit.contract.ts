@@ -350,8 +350,12 @@ export interface ChainCockpitView {
   overdueQuery: ProjectListQuery;
   reports: UnitReportNarrativeView[];
   keyTasks: KeyTaskProgressView[];
-  /** Up to 100 of each kind, the longest-standing first (GET /api/cockpit/alerts?chain= counts them). */
+  /** Up to LEADER_ALERTS_PER_KIND of each kind, the longest-standing first; `alertCounts` counts them all. */
   alerts: AlertView[];
+  /** How many alerts of each kind the chain has (as of the month chosen). */
+  alertCounts: Record<AlertKind, number>;
+  /** The project list behind each project-alert kind (null for late reports). */
+  alertQueries: Record<AlertKind, ProjectListQuery | null>;
   /** The 10 latest instructions on the chain's projects. */
   instructions: InstructionView[];
   /** 批示 not yet replied to (up to 50), the oldest first; `openInstructionCount` counts them all. */
@@ -386,6 +390,13 @@ export const ALERT_KINDS = ['signed-no-land', 'land-not-started', 'not-producing
  * falls back to the day the project entered the stage where the fact is missing.
  */
 export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/**
+ * Alerts listed per kind on the leader page, the longest-standing first: a leader's phone gets the
+ * few that matter, with the count and a link to the rest (100 of each kind made a 350 KB answer at
+ * 100 times the city).
+ */
+export const LEADER_ALERTS_PER_KIND = 10;
 
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   'signed-no-land': '签约未供地',

@@ -5,6 +5,7 @@ import type { AuthUser } from '@crm/api/core';
 import { keyTaskProgress, planMissing, readPlanState } from '@crm/api/plan';
 import {
   STAGES,
+  LEADER_ALERTS_PER_KIND,
   shanghaiToday,
   type ChainCockpitView,
   type ChainUnitRole,
@@ -18,7 +19,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AlertService } from '../alerts/alert.service';
+import { AlertService, alertQueries } from '../alerts/alert.service';
 import { AlertSettingsService } from '../alerts/alert-settings.service';
 import { CockpitChains, chainRef } from '../common/cockpit-chains';
 import { readCockpitPeriod } from '../common/cockpit-period';
@@ -72,7 +73,14 @@ export class ChainPageService {
         this.instructions.openOfChain(chain.id, 50),
       ]);
     // Alerts as of the month chosen, as on the cockpit: a past period's window end, else today.
-    const { items: alerts } = await this.alerts.alerts([chain], settings, period.monthEnd < today ? period.monthEnd : today);
+    const alertsAsOf = period.monthEnd < today ? period.monthEnd : today;
+    const { items: allAlerts, counts: alertCounts } = await this.alerts.alerts([chain], settings, alertsAsOf);
+    const shown = new Map<string, number>();
+    const alerts = allAlerts.filter((a) => {
+      const n = (shown.get(a.kind) ?? 0) + 1;
+      shown.set(a.kind, n);
+      return n <= LEADER_ALERTS_PER_KIND;
+    });
     const progress = await keyTaskProgress(this.dataSource.manager, {
       year: period.year,
       month: period.month,
@@ -137,6 +145,8 @@ export class ChainPageService {
       ),
       keyTasks: keyTasks.map((r) => toKeyTaskView(r, progress.find((p) => p.id === r.id))),
       alerts,
+      alertCounts,
+      alertQueries: alertQueries(chain, settings, alertsAsOf),
       instructions,
       openInstructions: open.open,
       openInstructionCount: open.count,

@@ -1,6 +1,8 @@
 import { createTestApp, createTestUser, signInAs, type SignedInAgent, type TestApp } from '@crm/api/testing';
 import { PipelineModule } from '@crm/api/pipeline';
 import {
+  ALERT_KINDS,
+  LEADER_ALERTS_PER_KIND,
   addDays,
   projectListParams,
   shanghaiToday,
@@ -148,6 +150,17 @@ describe('leader page, alerts and instructions', () => {
       expect(idle).toMatchObject({ since: addDays(today, -25), days: 25, link: `/projects/${ids.idleContact}` });
       const signed = view.items.find((a) => a.kind === 'signed-no-land');
       expect(signed?.since).toBe(monthsBefore(today, 3));
+    });
+
+    it('on the leader page: the longest-standing few of each kind, with the counts and the lists of the alert list', async () => {
+      const list = (await xu.get('/api/cockpit/alerts?chain=metallurgy').expect(200)).body as AlertListView;
+      const page = (await xu.get('/api/cockpit/chains/metallurgy').expect(200)).body as ChainCockpitView;
+      expect(page.alertCounts).toEqual(list.counts);
+      expect(page.alertQueries).toEqual(list.queries);
+      for (const kind of ALERT_KINDS) {
+        const listed = page.alerts.filter((a) => a.kind === kind);
+        expect(listed).toEqual(list.items.filter((a) => a.kind === kind).slice(0, LEADER_ALERTS_PER_KIND));
+      }
     });
 
     it('names the units late with the latest report, an extension counting', async () => {

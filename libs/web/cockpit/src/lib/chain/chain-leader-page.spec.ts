@@ -94,6 +94,10 @@ describe('ChainLeaderPage', () => {
       '长期无跟进 储能电池项目 自 2025-05-02 起 59 天 批示',
       '月报逾期 市数据局 · 2025-05 自 2025-05-26 起 35 天',
     ]);
+    // A kind with more alerts than listed says how many, and links to the project list behind them.
+    const more = [...element.querySelectorAll('.alerts .alerts-more')];
+    expect(more.map(text)).toEqual(['长期无跟进共 23 项，此处列出持续最久的 1 项。 查看全部']);
+    expect(more[0].querySelector('a')?.getAttribute('href')).toContain('idleDays=30');
     expect(text(element.querySelector('.stuck .project-row'))).toBe(
       '储能电池项目 信息收集 · 已停留 149 天',
     );

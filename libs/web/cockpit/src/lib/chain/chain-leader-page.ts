@@ -8,6 +8,7 @@ import {
 import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type {
+  AlertKind,
   ChainCockpitView,
   CockpitProjectRef,
   InstructionView,
@@ -114,6 +115,19 @@ export class ChainLeaderPage {
   protected readonly bigLabel = computed(() =>
     bigProjectsLabel(this.i18n.t, this.lang(), [this.view()?.figures.target?.bigProjectThreshold]),
   );
+  /** Kinds with more alerts than listed: how many in all, and the project list behind them. */
+  protected readonly moreAlerts = computed(() => {
+    const v = this.view();
+    if (!v) return [];
+    return (Object.keys(v.alertCounts) as AlertKind[])
+      .map((kind) => ({
+        kind,
+        total: v.alertCounts[kind],
+        shown: v.alerts.filter((a) => a.kind === kind).length,
+        query: v.alertQueries[kind],
+      }))
+      .filter((m) => m.total > m.shown);
+  });
   /** Instructions written here, shown before the next reload brings them. */
   private readonly written = signal<InstructionView[]>([]);
   protected readonly instructions = computed(() => {

@@ -456,6 +456,15 @@ export function chainView(): ChainCockpitView {
         link: '/reports',
       },
     ],
+    // 23 idle projects of which the page lists the longest-standing; one late report.
+    alertCounts: { 'signed-no-land': 0, 'land-not-started': 0, 'not-producing': 0, idle: 23, 'report-late': 1 },
+    alertQueries: {
+      'signed-no-land': null,
+      'land-not-started': null,
+      'not-producing': null,
+      idle: { chain: figures.chain.code, status: ['active'], idleDays: 30 },
+      'report-late': null,
+    },
     instructions: [],
     openInstructions: [],
     openInstructionCount: 0,

@@ -1280,6 +1280,8 @@ export const en: Messages = {
   'cockpit.verified': '{amount} of it verified',
   'cockpit.alerts': 'Alerts',
   'cockpit.alerts.none': 'No alerts',
+  'cockpit.alerts.more': '{kind}: {total} in all; the {shown} longest-standing are listed here.',
+  'cockpit.alerts.all': 'See them all',
   'cockpit.alert.signed-no-land': 'Signed, no land',
   'cockpit.alert.land-not-started': 'Land, not started',
   'cockpit.alert.not-producing': 'Not producing on time',

@@ -1106,6 +1106,8 @@ export const zhCNPages = {
   'cockpit.verified': '其中已核实到位 {amount}',
   'cockpit.alerts': '预警',
   'cockpit.alerts.none': '暂无预警',
+  'cockpit.alerts.more': '{kind}共 {total} 项，此处列出持续最久的 {shown} 项。',
+  'cockpit.alerts.all': '查看全部',
   'cockpit.alert.signed-no-land': '签约未供地',
   'cockpit.alert.land-not-started': '供地未开工',
   'cockpit.alert.not-producing': '开工未按期投产',
