@@ -49,6 +49,18 @@ export const scenarios = [
     },
   },
   {
+    name: 'firm',
+    title: 'Firm page (企业全景)',
+    path: async ({ base, session }) => {
+      // A producing project's investor when the data link one (the synthetic city names its
+      // investors without linking them to 企业库), else the first firm of a search.
+      const producing = await getJson(base, session, `/api/projects?chain=${CHAIN}&stage=production&limit=20`);
+      const linked = producing?.items?.find((p) => p.investor?.enterpriseId)?.investor.enterpriseId;
+      const firm = linked ?? (await getJson(base, session, `/api/enterprises?q=${encodeURIComponent('科技')}&limit=1`))?.items?.[0]?.id;
+      return firm ? `/api/enterprises/${firm}/overview` : null;
+    },
+  },
+  {
     name: 'cockpit',
     title: 'City cockpit',
     cached: true,

@@ -1,4 +1,4 @@
-import type { AuthUser } from '@crm/api/core';
+import { preparedQuery, type AuthUser } from '@crm/api/core';
 import type {
   ActivityContactRef,
   EnterpriseGroupMember,
@@ -14,15 +14,30 @@ import { ACTIVITY_KIND_LABELS, STAGE_LABELS } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CONTACT_SELECT, contactVisibleSql, projectReadableSql, READER, readerParams, toContactView, type ContactRow } from '../contacts/contact.rows';
+import {
+  CONTACT_SELECT,
+  contactVisibleSql,
+  projectReadableSql,
+  READER,
+  readerParams,
+  toContactView,
+  type ContactRow,
+} from '../contacts/contact.rows';
 import { EnterpriseService } from './enterprise.service';
 
 /** How many of the newest activities the page shows (the project page has them all). */
 const ACTIVITY_LIMIT = 200;
 
 /** The firm's whole group (SQL enterprise_group: its top parent and every firm under it). */
-export async function enterpriseGroupIds(manager: EntityManager, id: string): Promise<string[]> {
-  const rows: { id: string }[] = await manager.query(`SELECT g AS id FROM enterprise_group($1) g`, [id]);
+export async function enterpriseGroupIds(
+  manager: EntityManager,
+  id: string,
+): Promise<string[]> {
+  const rows = await preparedQuery<{ id: string }>(
+    manager,
+    `SELECT g AS id FROM enterprise_group($1) g`,
+    [id],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -43,19 +58,32 @@ export class EnterpriseOverviewService {
     const m = this.dataSource.manager;
     const group = await enterpriseGroupIds(m, id);
     const reader = readerParams(user);
-    const members: (EnterpriseGroupMember & { parentId: string | null })[] = await m.query(
+    const members = await preparedQuery<
+      EnterpriseGroupMember & { parentId: string | null }
+    >(
+      m,
       `SELECT id, name, rtrim(credit_code) AS "creditCode", parent_enterprise_id AS "parentId" FROM enterprise WHERE id = ANY ($1::uuid[])`,
       [group],
     );
-    const member = (e: EnterpriseGroupMember & { parentId: string | null }): EnterpriseGroupMember => ({
+    const member = (
+      e: EnterpriseGroupMember & { parentId: string | null },
+    ): EnterpriseGroupMember => ({
       id: e.id,
       name: e.name,
       creditCode: e.creditCode,
     });
-    const parentRow = members.find((e) => e.id === enterprise.parentEnterpriseId);
-    const subsidiaries = members.filter((e) => e.parentId === id).map(member).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+    const parentRow = members.find(
+      (e) => e.id === enterprise.parentEnterpriseId,
+    );
+    const subsidiaries = members
+      .filter((e) => e.parentId === id)
+      .map(member)
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 
-    const projectRows: (OverviewProject & { readable: boolean })[] = await m.query(
+    const projectRows = await preparedQuery<
+      OverviewProject & { readable: boolean }
+    >(
+      m,
       `SELECT p.id, p.name, p.enterprise_id AS "enterpriseId", e.name AS "enterpriseName", c.code AS "chainCode",
               c.name_zh AS "chainName", u.name AS "unitName", o.display_name AS "ownerName", p.stage, p.status,
               p.planned_investment::text AS "plannedInvestment", p.signed_amount::text AS "signedAmount",
@@ -87,7 +115,10 @@ export class EnterpriseOverviewService {
       }));
     const projectIds = projects.map((p) => p.id);
 
-    const activities: (OverviewActivity & { contacts: ActivityContactRef[] | null })[] = await m.query(
+    const activities = await preparedQuery<
+      OverviewActivity & { contacts: ActivityContactRef[] | null }
+    >(
+      m,
       `SELECT a.id, a.project_id AS "projectId", p.name AS "projectName", a.kind, a.occurred_on::text AS "occurredOn", a.summary,
               (SELECT json_agg(json_build_object('id', ct.id, 'name', ct.name, 'title', ct.title) ORDER BY ct.name)
                FROM activity_contact ac JOIN enterprise_contact ct ON ct.id = ac.contact_id WHERE ac.activity_id = a.id) AS contacts
@@ -96,25 +127,29 @@ export class EnterpriseOverviewService {
        ORDER BY a.occurred_on DESC, a.created_at DESC LIMIT ${ACTIVITY_LIMIT}`,
       [projectIds],
     );
-    const agreements: OverviewAgreement[] = await m.query(
+    const agreements = await preparedQuery<OverviewAgreement>(
+      m,
       `SELECT g.id, g.project_id AS "projectId", p.name AS "projectName", g.kind, g.amount::text AS amount,
               g.signed_on::text AS "signedOn", g.agreement_ref AS "agreementRef"
        FROM project_agreement g JOIN project p ON p.id = g.project_id
        WHERE g.project_id = ANY ($1::uuid[]) ORDER BY g.signed_on DESC, g.id`,
       [projectIds],
     );
-    const fundArrivals: OverviewFundArrival[] = await m.query(
+    const fundArrivals = await preparedQuery<OverviewFundArrival>(
+      m,
       `SELECT f.id, f.project_id AS "projectId", p.name AS "projectName", f.month::text AS month, f.amount::text AS amount
        FROM fund_arrival f JOIN project p ON p.id = f.project_id
        WHERE f.project_id = ANY ($1::uuid[]) ORDER BY f.month DESC, f.id`,
       [projectIds],
     );
-    const contactRows: ContactRow[] = await m.query(
+    const contactRows = await preparedQuery<ContactRow>(
+      m,
       `${CONTACT_SELECT} WHERE c.enterprise_id = ANY ($4::uuid[]) AND ${contactVisibleSql('c', READER)}
        ORDER BY (c.anonymised_at IS NOT NULL), e.name, c.name, c.id`,
       [...reader, group],
     );
-    const merges: EnterpriseMergeView[] = await m.query(
+    const merges = await preparedQuery<EnterpriseMergeView>(
+      m,
       `SELECT g.id, g.source_id AS "sourceId", s.name AS "sourceName", g.target_id AS "targetId", t.name AS "targetName",
               cardinality(g.moved_project_ids) AS "movedProjects", cardinality(g.moved_contact_ids) AS "movedContacts",
               cardinality(g.moved_subsidiary_ids) AS "movedSubsidiaries", rtrim(g.moved_credit_code) AS "movedCreditCode",
@@ -124,7 +159,10 @@ export class EnterpriseOverviewService {
       [id],
     );
 
-    const activityViews = activities.map((a) => ({ ...a, contacts: a.contacts ?? [] }));
+    const activityViews = activities.map((a) => ({
+      ...a,
+      contacts: a.contacts ?? [],
+    }));
     return {
       enterprise,
       parent: parentRow ? member(parentRow) : null,
@@ -152,7 +190,8 @@ function timelineOf(
   agreements: OverviewAgreement[],
   fundArrivals: OverviewFundArrival[],
 ): OverviewEvent[] {
-  const shanghaiDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const shanghaiDay = (iso: string) =>
+    new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const events: OverviewEvent[] = [
     ...projects.map((p) => ({
       kind: 'project' as const,
@@ -187,5 +226,7 @@ function timelineOf(
       amount: f.amount,
     })),
   ];
-  return events.sort((a, b) => (a.on === b.on ? a.kind.localeCompare(b.kind) : a.on < b.on ? 1 : -1));
+  return events.sort((a, b) =>
+    a.on === b.on ? a.kind.localeCompare(b.kind) : a.on < b.on ? 1 : -1,
+  );
 }
