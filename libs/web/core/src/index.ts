@@ -1,10 +1,12 @@
 export * from './lib/i18n/lang';
-// The Chinese texts load in parts (zh-CN-shell.ts first, the pages' with the shell): only their types are shared.
+// The texts load in parts (text-parts.ts: the shell's Chinese first, each feature's with it): only their types are shared.
 export type { MessageKey, Messages } from './lib/i18n/zh-CN';
-// English is not exported: it loads on demand (loadMessages), never in the initial download.
+// No language's texts are exported: they load on demand (I18nService.load), English never in the initial download.
 export * from './lib/i18n/i18n.service';
 export * from './lib/i18n/translate.pipe';
 export * from './lib/i18n/provide-i18n';
+export * from './lib/i18n/nz-locale-sync';
+export * from './lib/i18n/text-parts';
 export * from './lib/http/api-base';
 export * from './lib/http/language.interceptor';
 export * from './lib/i18n/role-labels';

@@ -29,6 +29,7 @@ import {
   SIGN_IN_URL,
   TranslatePipe,
   roleLabelKey,
+  NzLocaleSync,
 } from '@crm/web/core';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -173,6 +174,8 @@ export class BasicLayout {
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
 
   constructor() {
+    // ng-zorro's own texts follow the interface language from here on (not loaded before sign-in).
+    inject(NzLocaleSync).start();
     // Start collapsed on a phone, expanded on a desktop, whenever the width class changes.
     effect(() => this.collapsed.set(this.narrow()));
     // On a phone, any navigation (a menu link, the back button) closes the menu.

@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 import {
+  CloseCircleFill,
   EyeInvisibleOutline,
   EyeOutline,
   LockOutline,
@@ -14,6 +15,6 @@ import { SignInPage } from './sign-in/sign-in-page';
  */
 export const signInRoute: Omit<Route, 'path' | 'canActivate'> = {
   title: 'title.signIn',
-  providers: [provideNzIconsPatch([EyeInvisibleOutline, EyeOutline, LockOutline])],
+  providers: [provideNzIconsPatch([CloseCircleFill, EyeInvisibleOutline, EyeOutline, LockOutline])],
   component: SignInPage,
 };

@@ -1,7 +1,6 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
-import { inject } from '@angular/core';
+import { Injector, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { catchError, throwError } from 'rxjs';
 import { I18nService } from '../i18n/i18n.service';
 import { API_BASE_URL } from '../http/api-base';
@@ -27,7 +26,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthService);
   const router = inject(Router);
   const i18n = inject(I18nService);
-  const message = inject(NzMessageService);
+  const message = toast(inject(Injector));
 
   return next(req).pipe(
     catchError((error: unknown) => {
@@ -37,16 +36,28 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
           auth.sessionEnded();
           const onSignIn = router.url.split('?')[0] === SIGN_IN_URL;
           if (wasSignedIn) {
-            message.warning(i18n.t('auth.sessionExpired'));
+            message('warning', i18n.t('auth.sessionExpired'));
           }
           if (!onSignIn) {
             void router.navigateByUrl(signInUrlTree(router, router.url));
           }
         } else if (error.status === 403) {
-          message.error(apiErrorText(error, i18n));
+          message('error', apiErrorText(error, i18n));
         }
       }
       return throwError(() => error);
     }),
   );
 };
+
+/**
+ * ng-zorro's message, fetched when first shown: the interceptor is in the initial download and
+ * the message service would bring ng-zorro's overlay (~90 KB before compression) with it.
+ */
+function toast(injector: Injector) {
+  return (kind: 'warning' | 'error', text: string): void => {
+    void import('ng-zorro-antd/message').then(({ NzMessageService }) =>
+      injector.get(NzMessageService)[kind](text),
+    );
+  };
+}

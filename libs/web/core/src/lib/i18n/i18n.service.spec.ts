@@ -1,19 +1,60 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ApplicationRef, ChangeDetectionStrategy, Component } from '@angular/core';
 import { ROLES, ROLE_LABELS } from '@crm/domain';
 import { TestBed } from '@angular/core/testing';
 import { NzI18nService } from 'ng-zorro-antd/i18n';
-import { en } from './en';
-import { I18nService, LANG_STORAGE_KEY } from './i18n.service';
+import { I18nService, INITIAL_TEXTS, LANG_STORAGE_KEY, loadMessages } from './i18n.service';
+import { NzLocaleSync } from './nz-locale-sync';
+import { texts as shell } from './zh-CN/shell';
 import { TranslatePipe } from './translate.pipe';
 import { zhCN } from './zh-CN';
 
 describe('I18nService', () => {
+  describe('texts loaded in parts, as in the app (only the shell’s at first)', () => {
+    beforeEach(() => {
+      localStorage.clear();
+      TestBed.configureTestingModule({
+        providers: [{ provide: INITIAL_TEXTS, useValue: { messages: shell, complete: false } }],
+      });
+    });
+
+    it('shows a feature’s texts once its part is loaded, and that part only', async () => {
+      const i18n = TestBed.inject(I18nService);
+      expect(i18n.t('signIn.submit')).toBe('登录');
+      await i18n.load(['users']);
+      expect(i18n.t('users.title')).toBe(zhCN['users.title']);
+      expect(Object.keys(i18n.messages()).some((key) => key.startsWith('pipeline.'))).toBe(false);
+    });
+
+    it('switching language fetches the shell’s and the loaded features’ parts in the other', async () => {
+      const i18n = TestBed.inject(I18nService);
+      await i18n.load(['users']);
+      await i18n.use('en');
+      const en = await loadMessages('en');
+      expect(i18n.t('app.title')).toBe(en['app.title']);
+      expect(i18n.t('users.title')).toBe(en['users.title']);
+      expect(Object.keys(i18n.messages()).some((key) => key.startsWith('plan.'))).toBe(false);
+      // A feature opened afterwards loads in the language shown.
+      await i18n.load(['plan']);
+      expect(i18n.t('plan.nav.plans')).toBe(en['plan.nav.plans']);
+    });
+
+    it('a key of a part nobody loaded shows as the key, then its text once fetched', async () => {
+      const i18n = TestBed.inject(I18nService);
+      expect(i18n.t('audit.title')).toBe('audit.title');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await TestBed.inject(ApplicationRef).whenStable();
+      expect(i18n.t('audit.title')).toBe(zhCN['audit.title']);
+    });
+  });
+
   beforeEach(() => {
     localStorage.clear();
     document.documentElement.lang = '';
   });
 
+  /** The service, with ng-zorro's texts following it as the shell has them. */
   function create(): I18nService {
+    TestBed.inject(NzLocaleSync).start();
     return TestBed.inject(I18nService);
   }
 
@@ -39,6 +80,7 @@ describe('I18nService', () => {
   it('switches to English, ng-zorro included, and remembers the choice', async () => {
     const i18n = create();
     await i18n.use('en');
+    TestBed.tick();
     expect(i18n.lang()).toBe('en');
     expect(i18n.t('app.title')).toBe('Industry-Chain Investment CRM');
     expect(TestBed.inject(NzI18nService).getLocale().locale).toBe('en');
@@ -50,6 +92,7 @@ describe('I18nService', () => {
     localStorage.setItem(LANG_STORAGE_KEY, 'en');
     const i18n = create();
     await i18n.restore();
+    TestBed.tick();
     expect(i18n.lang()).toBe('en');
     expect(i18n.t('app.title')).toBe('Industry-Chain Investment CRM');
     expect(TestBed.inject(NzI18nService).getLocale().locale).toBe('en');
@@ -88,7 +131,8 @@ describe('I18nService', () => {
     }
   });
 
-  it('has a non-empty text for every key in both languages', () => {
+  it('has a non-empty text for every key in both languages', async () => {
+    const en = await loadMessages('en');
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
     for (const messages of [zhCN, en]) {
       for (const text of Object.values(messages)) {

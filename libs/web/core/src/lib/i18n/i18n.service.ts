@@ -1,21 +1,16 @@
 import {
   DOCUMENT,
   Injectable,
+  InjectionToken,
   PendingTasks,
   computed,
   inject,
   signal,
 } from '@angular/core';
-import {
-  NzI18nInterface,
-  NzI18nService,
-  en_US,
-  zh_CN,
-} from 'ng-zorro-antd/i18n';
 import { DEFAULT_LANG, Lang, isLang } from './lang';
+import { TEXT_PARTS, type TextPart, loadTextPart, textPartOf } from './text-parts';
 import type { Messages, MessageKey } from './zh-CN';
 import { INITIAL_ZH_CN } from './zh-CN-initial';
-import { zhCNShell } from './zh-CN-shell';
 
 /** localStorage key of the chosen interface language. */
 export const LANG_STORAGE_KEY = 'crm.lang';
@@ -23,47 +18,54 @@ export const LANG_STORAGE_KEY = 'crm.lang';
 export type MessageParams = Record<string, string | number>;
 
 /**
- * Each language's complete texts, fetched when needed. Chinese starts with the sign-in page's and
- * the shell's texts (zh-CN-shell.ts, in the initial download); the pages' (zh-CN-pages.ts) come
- * with the shell. English is one chunk of its own, fetched only when chosen.
+ * A language's complete texts: every part, fetched. For tests and checks; the app loads the
+ * parts it needs (I18nService.load), never all of them.
  */
-const LOADERS: Record<Lang, () => Promise<Messages>> = {
-  'zh-CN': () => import('./zh-CN-pages').then((m) => ({ ...zhCNShell, ...m.zhCNPages })),
-  en: () => import('./en').then((m) => m.en),
-};
-
-/**
- * A language's complete texts. The only way in to them: nothing imports './en' or './zh-CN-pages'
- * statically (not even the library's index), so neither joins the initial download.
- */
-export function loadMessages(lang: Lang): Promise<Messages> {
-  return LOADERS[lang]();
+export async function loadMessages(lang: Lang): Promise<Messages> {
+  const parts = await Promise.all((['shell', ...TEXT_PARTS] as const).map((part) => loadTextPart(lang, part)));
+  return Object.assign({}, ...parts) as Messages;
 }
-const NZ_LOCALES: Record<Lang, NzI18nInterface> = {
-  'zh-CN': zh_CN,
-  en: en_US,
-};
+
+type Part = TextPart | 'shell';
+
+/** The texts the app starts with (the shell's Chinese; every text in component tests). */
+export const INITIAL_TEXTS = new InjectionToken<{ messages: Partial<Messages>; complete: boolean }>(
+  'INITIAL_TEXTS',
+  { providedIn: 'root', factory: () => INITIAL_ZH_CN },
+);
 
 /**
  * The interface language as a signal. Templates that read it (through `t` or the `t` pipe)
- * re-render when it changes; ng-zorro's own texts (empty states, pagination …) follow it too.
+ * re-render when it changes; ng-zorro's own texts (empty states, pagination …) follow it in the
+ * shell (NzLocaleSync: ng-zorro's i18n stays out of the initial download).
+ *
+ * Texts load in parts (text-parts.ts): Chinese starts with the shell's; each feature's route loads
+ * its parts with its code (`load`); a switch of language fetches the same parts in the other one.
  */
 @Injectable({ providedIn: 'root' })
 export class I18nService {
   private readonly document = inject(DOCUMENT);
-  private readonly nzI18n = inject(NzI18nService);
   private readonly pendingTasks = inject(PendingTasks);
-  /** Each language's texts so far: complete once loaded, but Chinese starts with the shell's only. */
-  private readonly loaded = signal<Partial<Record<Lang, Partial<Messages>>>>({
-    'zh-CN': INITIAL_ZH_CN.messages,
+  private readonly initial = inject(INITIAL_TEXTS);
+  /** Each language's texts so far. */
+  private readonly loaded = signal<Record<Lang, Partial<Messages>>>({
+    'zh-CN': this.initial.messages,
+    en: {},
   });
-  private readonly complete = new Set<Lang>(INITIAL_ZH_CN.complete ? ['zh-CN'] : []);
-  /** Set by ensureComplete (the shell): from then on a language is only shown with all its texts. */
-  private wantComplete = false;
+  /** The parts each language has, and those being fetched. */
+  private readonly have: Record<Lang, Set<Part>> = {
+    'zh-CN': new Set<Part>(this.initial.complete ? ['shell', ...TEXT_PARTS] : ['shell']),
+    en: new Set<Part>(),
+  };
+  private readonly fetching = new Map<string, Promise<boolean>>();
+  /** Parts some page has needed: a switch of language fetches them in the new one. */
+  private readonly wanted = new Set<TextPart>(this.initial.complete ? TEXT_PARTS : []);
+  /** Parts whose fetch failed: not retried on every render (a route's `load` retries). */
+  private readonly failed = new Set<string>();
   private readonly current = signal<Lang>(DEFAULT_LANG);
 
   readonly lang = this.current.asReadonly();
-  readonly messages = computed(() => this.loaded()[this.current()] ?? INITIAL_ZH_CN.messages);
+  readonly messages = computed(() => this.loaded()[this.current()]);
 
   constructor() {
     this.apply(this.current());
@@ -92,42 +94,78 @@ export class I18nService {
   }
 
   /**
-   * Loads every text of the current language (and of any chosen later); the shell's route waits for
-   * it, so no signed-in page shows a key instead of its text. The sign-in page needs none of it.
+   * Loads a feature's texts in the current language (and in any chosen later); a feature's route
+   * waits for it with its code (apps/web/src/app/feature-texts.ts), so no page shows a key.
    */
-  async ensureComplete(): Promise<void> {
-    this.wantComplete = true;
-    await this.switchTo(this.current());
+  async load(parts: readonly TextPart[]): Promise<void> {
+    for (const part of parts) this.wanted.add(part);
+    await this.fetch(this.current(), parts);
   }
 
   private async switchTo(lang: Lang): Promise<void> {
-    const needed = lang === 'zh-CN' ? this.wantComplete : true;
-    if (needed && !this.complete.has(lang)) {
-      // A pending task: the app is not stable (tests, whenStable) until the texts are in.
-      const done = this.pendingTasks.add();
-      try {
-        const messages = await loadMessages(lang);
-        this.loaded.update((all) => ({ ...all, [lang]: messages }));
-        this.complete.add(lang);
-      } catch {
-        // Offline or a failed chunk: stay in the language that works.
-        return;
-      } finally {
-        done();
-      }
-    }
+    // Offline or a failed chunk: stay in the language that works.
+    if (!(await this.fetch(lang, ['shell', ...this.wanted]))) return;
     this.current.set(lang);
     this.apply(lang);
   }
 
+  /** Fetches the parts `lang` lacks, together; true once all are in. */
+  private async fetch(lang: Lang, parts: readonly Part[]): Promise<boolean> {
+    const missing = parts.filter((part) => !this.have[lang].has(part));
+    if (!missing.length) return true;
+    // A pending task: the app is not stable (tests, whenStable) until the texts are in.
+    const done = this.pendingTasks.add();
+    try {
+      const results = await Promise.all(missing.map((part) => this.fetchPart(lang, part)));
+      return results.every(Boolean);
+    } finally {
+      done();
+    }
+  }
+
+  private fetchPart(lang: Lang, part: Part): Promise<boolean> {
+    const id = `${lang}:${part}`;
+    let pending = this.fetching.get(id);
+    if (!pending) {
+      pending = loadTextPart(lang, part).then(
+        (texts) => {
+          this.loaded.update((all) => ({ ...all, [lang]: { ...all[lang], ...texts } }));
+          this.have[lang].add(part);
+          this.failed.delete(id);
+          return true;
+        },
+        () => {
+          this.failed.add(id);
+          return false;
+        },
+      );
+      pending.finally(() => this.fetching.delete(id));
+      this.fetching.set(id, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * A key whose part is not loaded (a feature that forgot to name it in feature-texts.ts): fetch
+   * it, once, and show the text as soon as it is in. The spec of feature-texts.ts keeps this rare.
+   */
+  private fetchLate(key: string): void {
+    const part = textPartOf(key);
+    const lang = this.current();
+    if (!part || this.have[lang].has(part) || this.failed.has(`${lang}:${part}`)) return;
+    // Not while rendering: a signal may not be written from a template.
+    queueMicrotask(() => void this.load([part]));
+  }
+
   /** The text for `key` in the current language, with `{name}` placeholders filled in. */
   readonly t = (key: MessageKey, params?: MessageParams): string => {
-    const text = this.messages()[key] ?? key;
+    const found = this.messages()[key];
+    if (found === undefined) this.fetchLate(key);
+    const text = found ?? key;
     return params ? interpolate(text, params) : text;
   };
 
   private apply(lang: Lang): void {
-    this.nzI18n.setLocale(NZ_LOCALES[lang]);
     this.document.documentElement.lang = lang;
   }
 

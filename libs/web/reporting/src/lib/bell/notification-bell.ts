@@ -83,8 +83,8 @@ export class NotificationBell {
   });
   protected readonly label = computed(() =>
     this.unread()
-      ? this.i18n.t('reporting.notice.bellUnread', { count: this.unread() })
-      : this.i18n.t('reporting.notice.bell'),
+      ? this.i18n.t('notice.bellUnread', { count: this.unread() })
+      : this.i18n.t('notice.bell'),
   );
 
   constructor() {

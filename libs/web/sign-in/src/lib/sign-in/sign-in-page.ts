@@ -8,7 +8,6 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
-  FormsModule,
   NonNullableFormBuilder,
   ReactiveFormsModule,
   Validators,
@@ -25,28 +24,19 @@ import {
   homeFor,
   safeReturnUrl,
 } from '@crm/web/core';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzSegmentedModule, NzSegmentedOption } from 'ng-zorro-antd/segmented';
 import { map } from 'rxjs';
 
-/** /login, outside the layout: the only page that needs no session. */
+/**
+ * /login, outside the layout: the only page that needs no session. In the initial download, so
+ * light (issue 19 §2): ng-zorro's button and icons only; the form, the fields, the alert and the
+ * language switch are plain elements in ng-zorro's classes (its form and input components would
+ * bring its tooltip, overlay and date library along, ~150 KB before compression).
+ */
 @Component({
   selector: 'crm-sign-in-page',
-  imports: [
-    FormsModule,
-    NzAlertModule,
-    NzButtonModule,
-    NzFormModule,
-    NzIconModule,
-    NzInputModule,
-    NzSegmentedModule,
-    ReactiveFormsModule,
-    TranslatePipe,
-  ],
+  imports: [NzButtonModule, NzIconModule, ReactiveFormsModule, TranslatePipe],
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,10 +54,11 @@ export class SignInPage {
   );
 
   protected readonly lang = this.i18n.lang;
-  protected readonly langOptions: NzSegmentedOption[] = [
+  protected readonly langOptions: { label: string; value: Lang }[] = [
     { label: '中文', value: 'zh-CN' },
     { label: 'English', value: 'en' },
   ];
+  protected readonly passwordShown = signal(false);
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: ['', Validators.required],
     password: ['', Validators.required],
@@ -82,6 +73,12 @@ export class SignInPage {
     return failure === null ? '' : apiErrorText(failure, this.i18n);
   });
 
+  /** A field's 请输入… once the user has typed in it or tried to sign in without it. */
+  protected showError(name: 'username' | 'password'): boolean {
+    const control = this.form.controls[name];
+    return control.invalid && control.dirty;
+  }
+
   protected useLang(lang: Lang): void {
     this.i18n.use(lang);
   }
@@ -93,7 +90,6 @@ export class SignInPage {
     if (this.form.invalid) {
       for (const control of Object.values(this.form.controls)) {
         control.markAsDirty();
-        control.updateValueAndValidity();
       }
       return;
     }

@@ -1,10 +1,10 @@
 /**
- * 简体中文界面文字：登录页与外框（页头、菜单、页面标题、通用提示）。随首次下载加载；其余页面的文字在
- * zh-CN-pages.ts，随外框（登录之后）加载。
+ * 简体中文界面文字：登录页与外框（页头、菜单、页面标题、通用提示）。随首次下载加载；各功能页面的文字在本目录
+ * 的其他文件中，随使用它的功能模块加载。
  * The Chinese texts of the sign-in page and the shell's frame, in the initial download (issue 19 §2);
- * the signed-in pages' texts are in zh-CN-pages.ts, fetched with the shell. Together they are zhCN.
+ * each feature's texts are in the other files here and load with the feature.
  */
-export const zhCNShell = {
+export const texts = {
   'app.title': '产业链招商管理平台',
   /** The title on a phone's narrow header. */
   'app.shortTitle': '产业链招商管理平台',
@@ -165,4 +165,32 @@ export const zhCNShell = {
   'menu.enterprises': '企业库',
   'menu.preReviews': '部门预审',
   'title.enterprise': '企业全景',
+  // The notification bell, in the header of every page.
+  'notice.title': '通知',
+  'notice.bell': '通知',
+  'notice.bellUnread': '通知（{count} 条未读）',
+  'notice.readAll': '全部标为已读',
+  'notice.markRead': '标为已读',
+  'notice.empty': '暂无通知',
+  'notice.kind.report-reminder': '催报提醒',
+  'notice.kind.report-escalation': '逾期未报',
+  'notice.kind.report-returned': '月报退回',
+  'notice.kind.report-accepted': '月报通过',
+  'notice.kind.follow-up-due': '跟进提醒',
+  'notice.kind.project-idle': '久未跟进',
+  'notice.kind.major-project': '重大项目',
+  'notice.kind.leader-instruction': '领导批示',
+  'notice.kind.action-item-assigned': '交办事项',
+  'notice.kind.action-item-due': '交办事项即将到期',
+  'notice.kind.action-item-overdue': '交办事项逾期',
+  'notice.kind.meeting-due': '月调度会即将召开',
+  'notice.kind.meeting-missing': '月调度会未召开',
+  'notice.kind.weekly-digest': '周跟踪',
+  'notice.kind.bulletin-published': '月通报',
+  'notice.kind.courting-conflict': '撞车提醒',
+  'notice.kind.guarantee-requested': '要素保障需求',
+  'notice.kind.guarantee-answered': '要素保障答复',
+  'notice.kind.guarantee-overdue': '要素保障逾期',
+  'notice.kind.pre-review-requested': '预审征求意见',
+  'notice.kind.pre-review-answered': '预审意见回复',
 } as const;

@@ -1,0 +1,20 @@
+/** 简体中文界面文字：sectorGrowth.*（随使用它的功能模块加载，见 apps/web/src/app/feature-texts.ts）。 */
+export const texts = {
+  'sectorGrowth.title': '分行业到位资金同比（1—{month}月）',
+  'sectorGrowth.sector': '行业',
+  'sectorGrowth.thisYear': '本年累计',
+  'sectorGrowth.lastYear': '上年同期',
+  'sectorGrowth.rate': '同比',
+  'sectorGrowth.target': '年度目标',
+  'sectorGrowth.targetRate': '增长{rate}%',
+  'sectorGrowth.met': '已达到',
+  'sectorGrowth.notMet': '未达到',
+  'sectorGrowth.none': '—',
+  'sectorGrowth.noLastYear': '无上年数据',
+  'sectorGrowth.baselineMark': '全年',
+  'sectorGrowth.baselineNote': '标“全年”的上年数为系统启用前的全年实绩，本年为1—{month}月累计。',
+  'sectorGrowth.noPlan': '{year}年度工作方案未发布，暂无分行业增长目标。',
+  'sectorGrowth.sector.agri-pastoral': '特色农牧业',
+  'sectorGrowth.sector.manufacturing': '制造业',
+  'sectorGrowth.sector.modern-services': '现代服务业',
+} as const;
