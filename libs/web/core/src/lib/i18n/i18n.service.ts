@@ -60,8 +60,8 @@ export class I18nService {
   private readonly fetching = new Map<string, Promise<boolean>>();
   /** Parts some page has needed: a switch of language fetches them in the new one. */
   private readonly wanted = new Set<TextPart>(this.initial.complete ? TEXT_PARTS : []);
-  /** Parts whose fetch failed: not retried on every render (a route's `load` retries). */
-  private readonly failed = new Set<string>();
+  /** Parts fetched late for a key shown (fetchLate): asked once, not on every render. */
+  private readonly late = new Set<string>();
   private readonly current = signal<Lang>(DEFAULT_LANG);
 
   readonly lang = this.current.asReadonly();
@@ -131,13 +131,9 @@ export class I18nService {
         (texts) => {
           this.loaded.update((all) => ({ ...all, [lang]: { ...all[lang], ...texts } }));
           this.have[lang].add(part);
-          this.failed.delete(id);
           return true;
         },
-        () => {
-          this.failed.add(id);
-          return false;
-        },
+        () => false,
       );
       pending.finally(() => this.fetching.delete(id));
       this.fetching.set(id, pending);
@@ -152,7 +148,11 @@ export class I18nService {
   private fetchLate(key: string): void {
     const part = textPartOf(key);
     const lang = this.current();
-    if (!part || this.have[lang].has(part) || this.failed.has(`${lang}:${part}`)) return;
+    const id = `${lang}:${part}`;
+    if (!part || this.have[lang].has(part) || this.late.has(id)) return;
+    this.late.add(id);
+    // Said in the console: the feature's route should have named the part (feature-texts.ts).
+    console.warn(`Texts "${part}" fetched late, for "${key}" (${lang})`);
     // Not while rendering: a signal may not be written from a template.
     queueMicrotask(() => void this.load([part]));
   }
