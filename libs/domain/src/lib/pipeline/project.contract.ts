@@ -278,6 +278,11 @@ export interface ProjectListQuery {
   major?: boolean;
   /** No activity for at least this many days (or none ever, counting from creation). */
   idleDays?: number;
+  /**
+   * The day idleDays counts back from (YYYY-MM-DD; today without it): the cockpit's 久未跟进 of a
+   * past month lists the projects idle as of that month's end, as it counts them.
+   */
+  idleAsOf?: string;
   /** The next follow-up date is today or past. */
   followUpDue?: boolean;
   /** Active, and the next follow-up date is before today (cockpit: 跟进逾期). */

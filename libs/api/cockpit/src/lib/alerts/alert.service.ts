@@ -517,7 +517,7 @@ export function alertQueries(
       stage: ['construction'],
       stageSinceTo: monthsBefore(today, settings.constructionMonths),
     },
-    idle: { ...active, stage: STAGES.filter((s) => s !== 'production'), idleDays: settings.idleDays },
+    idle: { ...active, stage: STAGES.filter((s) => s !== 'production'), idleDays: settings.idleDays, idleAsOf: today },
     'report-late': null,
   };
 }

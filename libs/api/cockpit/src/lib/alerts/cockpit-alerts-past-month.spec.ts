@@ -98,4 +98,25 @@ describe('the cockpit counts alerts for the month chosen', () => {
     // The list behind the count, as of the same day, lists nothing either.
     expect(await listed(view.alertQueries?.['signed-no-land'] ?? null)).toEqual([]);
   });
+
+  it('a past month’s 久未跟进 lists the projects idle as of its window’s end, as it counts them', async () => {
+    const april: CockpitView = (await office.get(`/api/cockpit?year=${year}&month=4`).expect(200)).body;
+    const asOf = april.alertsAsOf!;
+    // A visit two days before April's end: not idle then (30 days), idle today (mid-June).
+    await staff
+      .post(`/api/projects/${projectId}/activities`, { kind: 'visit', occurredOn: addDays(asOf, -2), summary: '回访', ourParticipants: ['张三'] })
+      .expect(201);
+    const past: CockpitView = (await office.get(`/api/cockpit?year=${year}&month=4`).expect(200)).body;
+    expect(past.alertCounts.idle).toBe(0);
+    expect(past.alertQueries?.idle?.idleAsOf).toBe(asOf);
+    expect(await listed(past.alertQueries?.idle ?? null)).toEqual([]);
+    const now: CockpitView = (await office.get(`/api/cockpit?year=${year}&month=6`).expect(200)).body;
+    expect(now.alertCounts.idle).toBe(1);
+    expect(await listed(now.alertQueries?.idle ?? null)).toEqual([projectId]);
+  });
+
+  it('refuses an idleAsOf that is not a date, in words', async () => {
+    const res = await office.get('/api/projects?idleDays=30&idleAsOf=2025-02-30').expect(400);
+    expect(JSON.stringify(res.body)).toContain('无跟进的截止日期');
+  });
 });

@@ -99,7 +99,7 @@ export class ProjectListService {
     if (query.major !== undefined) where.push(`p.major = ${param(query.major)}`);
     if (query.idleDays) {
       where.push(
-        `coalesce(p.last_activity_on, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date) <= ${param(today)}::date - ${param(query.idleDays)}::integer`,
+        `coalesce(p.last_activity_on, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date) <= ${param(query.idleAsOf ?? today)}::date - ${param(query.idleDays)}::integer`,
       );
     }
     if (query.followUpDue) where.push(`p.status = 'active' AND p.next_follow_up_on <= ${param(today)}::date`);

@@ -305,6 +305,11 @@ export class ListProjectsDto {
   @Max(3650, { message: '天数最多为3650 / idleDays must be at most 3650' })
   idleDays?: number;
 
+  @ApiPropertyOptional({ description: 'The day idleDays counts back from (YYYY-MM-DD; today without it)' })
+  @IsOptional()
+  @IsCalendarDate({ zh: '无跟进的截止日期', en: 'idleAsOf' })
+  idleAsOf?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(bool)

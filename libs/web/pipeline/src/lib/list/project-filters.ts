@@ -50,6 +50,7 @@ export const SCOPE_KEYS = [
   'fundsTo',
   'bigBy',
   'stageSinceTo',
+  'idleAsOf',
 ] as const;
 export type ScopeFilters = Pick<ProjectListQuery, (typeof SCOPE_KEYS)[number]>;
 
@@ -66,7 +67,7 @@ function scopeFromParams(params: ParamMap): ScopeFilters {
   flag('followUpOverdue');
   const task = Number(params.get('keyTaskId'));
   if (Number.isInteger(task) && task > 0) scope.keyTaskId = task;
-  for (const key of ['agreementFrom', 'agreementTo', 'signedFrom', 'signedTo', 'stageSinceTo'] as const) {
+  for (const key of ['agreementFrom', 'agreementTo', 'signedFrom', 'signedTo', 'stageSinceTo', 'idleAsOf'] as const) {
     const value = params.get(key);
     if (value && DATE.test(value)) scope[key] = value;
   }

@@ -215,6 +215,7 @@ export class ProjectListPage {
     if (s.fundsFrom || s.fundsTo) parts.push(t('cockpit.listScope.funds', { range: range(s.fundsFrom, s.fundsTo) }));
     if (s.bigBy) parts.push(t('cockpit.listScope.bigBy', { month: s.bigBy }));
     if (s.stageSinceTo) parts.push(t('cockpit.listScope.stageSince', { date: s.stageSinceTo }));
+    if (s.idleAsOf) parts.push(t('cockpit.listScope.idleAsOf', { date: s.idleAsOf }));
     if (s.keyTaskId) parts.push(t('cockpit.listScope.keyTask', { id: s.keyTaskId }));
     if (s.followUpOverdue) parts.push(t('cockpit.listScope.overdue'));
     if (s.includeRelated) parts.push(t('cockpit.listScope.related'));

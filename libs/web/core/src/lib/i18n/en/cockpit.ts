@@ -150,6 +150,7 @@ export const texts: Record<keyof typeof zhCN, string> = {
   'cockpit.listScope.bigBy': 'big projects (each chain\'s threshold) by {month}',
   'cockpit.listScope.stageSince': 'in their stage since {date} or earlier',
   'cockpit.listScope.keyTask': 'key task #{id}',
+  'cockpit.listScope.idleAsOf': 'days without activity counted to {date}',
   'cockpit.listScope.overdue': 'follow-up overdue',
   'cockpit.listScope.related': 'related chains included',
   'cockpit.listScope.fundsTotal': 'Funds in place in total: {amount} ({count} projects, as on the cockpit)',

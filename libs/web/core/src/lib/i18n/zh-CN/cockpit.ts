@@ -144,6 +144,7 @@ export const texts = {
   'cockpit.listScope.bigBy': '截至 {month} 的大项目（按各链标准）',
   'cockpit.listScope.stageSince': '{date} 前进入当前阶段',
   'cockpit.listScope.keyTask': '重点任务 #{id}',
+  'cockpit.listScope.idleAsOf': '无跟进天数截至 {date} 计算',
   'cockpit.listScope.overdue': '跟进逾期',
   'cockpit.listScope.related': '含关联产业链',
   'cockpit.listScope.fundsTotal': '到位资金合计 {amount}（{count} 个项目，与驾驶舱数字一致）',
