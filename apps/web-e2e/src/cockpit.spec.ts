@@ -261,6 +261,70 @@ test('the office sees the seven chains against their targets and drills into the
   await expect(page.getByText('预警设置已保存')).toBeVisible();
 });
 
+/** 万元 from a figure as shown ("2.5亿元", "3,000万元", "0万元"). */
+function wanOf(text: string): number {
+  const m = /(-?[\d,.]+)\s*(亿元|万元)/.exec(text);
+  if (!m) throw new Error(`no amount in "${text}"`);
+  const n = Number(m[1].replace(/,/g, ''));
+  return m[2] === '亿元' ? Math.round(n * 10000 * 100) / 100 : n;
+}
+
+test('every figure of every chain is on the screen, and each drill-down’s total equals the figure tapped', async ({ page }) => {
+  const view = await fx.officeApi.get('/api/cockpit', { year: 2025, month: 6 });
+  await signIn(page, '/cockpit?year=2025&month=6', fx.office);
+  const width = page.viewportSize()?.width ?? 0;
+  // The table's rows at a desk, the chains' cards on a phone: whichever shows.
+  const chains = page.locator('[data-chain] >> visible=true').filter({ has: page.locator('.signed') });
+  await expect(chains).toHaveCount(7);
+  for (const c of view.chains as { chain: { code: string } }[]) {
+    const shown = page.locator(`[data-chain="${c.chain.code}"] >> visible=true`).filter({ has: page.locator('.signed') });
+    for (const figure of ['.signed .actual', '.funds .actual', '.big .actual', '.signed-count']) {
+      const box = await shown.locator(figure).first().boundingBox();
+      expect(box, `${c.chain.code} ${figure}`).not.toBeNull();
+      // Inside the screen's width: no sideways scrolling to read it.
+      expect(box!.x, `${c.chain.code} ${figure}`).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `${c.chain.code} ${figure}`).toBeLessThanOrEqual(width);
+    }
+  }
+  await expectNoSidewaysScroll(page);
+
+  // Each amount tapped opens the projects behind it with their total, equal to the figure.
+  const shown = page.locator(`[data-chain="${CHAIN}"] >> visible=true`).filter({ has: page.locator('.signed') });
+  for (const [measure, total] of [['.signed', '.scope-total.signed'], ['.funds', '.scope-total.funds']] as const) {
+    const figure = (await shown.locator(`${measure} a.actual`).textContent()) ?? '';
+    await shown.locator(`${measure} a.actual`).click();
+    await expect(page).toHaveURL(new RegExp(`/projects\\?chain=${CHAIN}&`));
+    await expect(page.locator(total)).toBeVisible();
+    expect(wanOf((await page.locator(total).textContent()) ?? ''), `${measure}: ${figure}`).toBe(wanOf(figure));
+    expect(wanOf(figure)).toBeGreaterThan(0);
+    await expectNoSidewaysScroll(page);
+    await page.goBack();
+  }
+  // The signed projects' count, tapped, lists that many projects.
+  const count = Number(/\d+/.exec((await shown.locator('.signed-count').textContent()) ?? '')?.[0]);
+  await shown.locator('.signed-count').click();
+  await expect(page).toHaveURL(/\/projects\?/);
+  await expect(page.locator('.cockpit-scope')).toBeVisible();
+  await expect(page.locator('.subtitle')).toHaveText(`共 ${count} 个项目符合条件`);
+  expect(count).toBeGreaterThan(0);
+
+  // Each alert count, tapped, lists that many projects (as of the month chosen).
+  await page.goto('/cockpit?year=2025&month=6');
+  const alerts = page.locator('a.alert-link');
+  await expect(alerts.first()).toBeVisible();
+  const kinds = await alerts.locator('nz-tag').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-kind') ?? ''));
+  expect(kinds.length).toBeGreaterThan(0);
+  for (const kind of kinds) {
+    const link = page.locator(`a.alert-link:has(nz-tag[data-kind="${kind}"])`);
+    const shownCount = Number(/(\d+)\s*$/.exec((await link.textContent()) ?? '')?.[1]);
+    await link.click();
+    await expect(page).toHaveURL(/\/projects\?/);
+    await expect(page.locator('.subtitle'), kind).toHaveText(`共 ${shownCount} 个项目符合条件`);
+    await page.goBack();
+    await expect(alerts.first()).toBeVisible();
+  }
+});
+
 test('a leader sees only the chains they lead and writes a 批示 on a project', async ({
   page,
 }) => {
