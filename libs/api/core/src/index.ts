@@ -90,4 +90,5 @@ export {
 export { utf8FileName } from './lib/xlsx/upload-name';
 /** For tests: hand-written zips whose headers lie (zip bombs, forged sizes). */
 export { deflatedZeros, HOSTILE_ZIP_WORKBOOK, hostileZip, type HostileZipPart } from './lib/xlsx/hostile-zip';
-export { AnswerCache, AnswerCacheModule, ANSWER_VERSION_UNWATCHED, readScope, sendAnswer, UNWATCHED_TABLES_SQL, type CachedAnswer } from './lib/cache/answer-cache';
+export { AnswerCache, AnswerCacheModule, readScope, sendAnswer, type CachedAnswer } from './lib/cache/answer-cache';
+export { ANSWER_VERSION_UNWATCHED, DataVersion, dataVersionOf, UNWATCHED_TABLES_SQL } from './lib/cache/data-version';

@@ -9,8 +9,8 @@ import {
   type AlertView,
   type ProjectListQuery,
 } from '@crm/domain';
-import { ANSWER_VERSION_UNWATCHED, CLOCK, UNWATCHED_TABLES_SQL, type Clock } from '@crm/api/core';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, dataVersionOf, type Clock } from '@crm/api/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { chainRef, type CockpitChain } from '../common/cockpit-chains';
@@ -372,9 +372,6 @@ async function alertItems(
  */
 @Injectable()
 export class AlertService {
-  private readonly logger = new Logger(AlertService.name);
-  /** Resolves true once every table that ought to bump the version does; re-checked while false. */
-  private exact: Promise<boolean> | null = null;
   /** This process's memo computations under way, by day, Ns and the version read. */
   private readonly pending = new Map<string, Promise<AlertMemoRead>>();
 
@@ -434,7 +431,7 @@ export class AlertService {
    * alert_memo. Null when the data version cannot be trusted (then the callers compute directly).
    */
   async memo(settings: AlertThresholds, today: string): Promise<AlertMemoRead | null> {
-    if (!(await this.isExact())) return null;
+    if (!(await dataVersionOf(this.dataSource).isExact())) return null;
     const settingsKey = alertSettingsKey(settings);
     const [found]: { version: string; chains: AlertMemoChains | null }[] = await this.dataSource.query(
       `SELECT v.version::text AS version, m.chains
@@ -477,27 +474,6 @@ export class AlertService {
       [today, String(version), settingsKey, JSON.stringify(chains), this.clock.now()],
     );
     return { asOf: today, version, settingsKey, computed: true, chains };
-  }
-
-  /** Whether every table that ought to bump the data version does (as AnswerCache checks). */
-  private isExact(): Promise<boolean> {
-    if (!this.exact) {
-      this.exact = (this.dataSource.query(UNWATCHED_TABLES_SQL, [[...ANSWER_VERSION_UNWATCHED]]) as Promise<{ name: string }[]>).then(
-        (missing) => {
-          if (missing.length) {
-            this.logger.warn(`Alerts computed on every read: no answer_version trigger on ${missing.map((m) => m.name).join(', ')}`);
-            this.exact = null;
-          }
-          return missing.length === 0;
-        },
-        (err: unknown) => {
-          this.exact = null;
-          this.logger.warn(`Alerts computed on every read: ${err instanceof Error ? err.message : String(err)}`);
-          return false;
-        },
-      );
-    }
-    return this.exact;
   }
 }
 

@@ -1,38 +1,12 @@
 import { shanghaiToday } from '@crm/domain';
-import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
 import type { AuthUser } from '../auth/auth-user';
-
-/**
- * Tables no cached answer depends on through their writes (migration 1765160000000): the
- * version is not bumped by them. Every other table of the schema must carry the trigger
- * `answer_version_mark` (a migration creating a table calls `SELECT answer_version_watch('t')`).
- */
-export const ANSWER_VERSION_UNWATCHED = [
-  'migrations',
-  'answer_version',
-  'answer_version_pending',
-  'user_session',
-  'chain_stage_history',
-  // The alerts' memo per day and data version (AlertService, migration 1765170000000): written
-  // while it is read and by the worker's alerts-refresh; writing it must not bump the version.
-  'alert_memo',
-] as const;
-
-/** The watched tables lacking the trigger: an empty list means the data version is exact. */
-export const UNWATCHED_TABLES_SQL = `
-  SELECT c.relname AS name
-  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-    AND c.relname <> ALL ($1::text[])
-    AND NOT EXISTS (
-      SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'answer_version_mark' AND t.tgenabled <> 'D'
-    )
-  ORDER BY 1`;
+import { dataVersionOf } from './data-version';
 
 export interface CachedAnswer {
   /** The answer as JSON, encoded in UTF-8 once (a hit sends these bytes as they are). */
@@ -68,13 +42,10 @@ const DEFAULT_LIMITS: AnswerCacheLimits = {
  */
 @Injectable()
 export class AnswerCache {
-  private readonly logger = new Logger(AnswerCache.name);
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<Entry>>();
   private bytes = 0;
   private latest = 0;
-  /** Resolves true once every watched table has the trigger; re-checked while false. */
-  private watched: Promise<boolean> | null = null;
   readonly stats = { hits: 0, misses: 0, uncached: 0 };
   limits: AnswerCacheLimits = { ...DEFAULT_LIMITS };
 
@@ -89,7 +60,7 @@ export class AnswerCache {
     params: readonly unknown[],
     compute: () => Promise<unknown>,
   ): Promise<CachedAnswer> {
-    const version = (await this.isWatched()) ? await this.version() : null;
+    const version = (await dataVersionOf(this.dataSource).isExact()) ? await this.version() : null;
     if (version === null) {
       this.stats.uncached++;
       return { body: Buffer.from(JSON.stringify(await compute())), etag: null };
@@ -146,45 +117,8 @@ export class AnswerCache {
   }
 
   /** The data version: one primary-key read. */
-  async version(): Promise<number> {
-    const [row]: { version: string }[] = await this.dataSource.query(
-      `SELECT version::text AS version FROM answer_version WHERE id = 1`,
-    );
-    return Number(row.version);
-  }
-
-  /** Tables that ought to bump the version and do not (a migration forgot answer_version_watch). */
-  async unwatchedTables(): Promise<string[]> {
-    const rows: { name: string }[] = await this.dataSource.query(
-      UNWATCHED_TABLES_SQL,
-      [[...ANSWER_VERSION_UNWATCHED]],
-    );
-    return rows.map((r) => r.name);
-  }
-
-  private isWatched(): Promise<boolean> {
-    if (!this.watched) {
-      this.watched = this.unwatchedTables().then(
-        (missing) => {
-          if (missing.length) {
-            this.logger.warn(
-              `Answers not cached: no answer_version trigger on ${missing.join(', ')}`,
-            );
-            this.watched = null;
-          }
-          return missing.length === 0;
-        },
-        (err: unknown) => {
-          // Before the migration (no answer_version yet): compute every answer.
-          this.watched = null;
-          this.logger.warn(
-            `Answers not cached: ${err instanceof Error ? err.message : String(err)}`,
-          );
-          return false;
-        },
-      );
-    }
-    return this.watched;
+  version(): Promise<number> {
+    return dataVersionOf(this.dataSource).current();
   }
 
   private keep(key: string, entry: Entry): void {
