@@ -204,11 +204,12 @@ function longestFirst(a: ProjectAlertRow, b: ProjectAlertRow): number {
 
 /**
  * The alerts of a set of chains from the memo: counts add up over the chains; each kind's
- * longest-standing ALERTS_PER_KIND are among the union of each chain's (the same order).
+ * longest-standing `limit` (at most ALERTS_PER_KIND) are among the union of each chain's (the same order).
  */
 export function alertsFromMemo(
   memo: AlertMemoChains,
   chainIds: number[],
+  limit = ALERTS_PER_KIND,
 ): { counts: Record<AlertKind, number>; found: ProjectAlertRow[]; reports: ReportAlertRow[] } {
   const counts = noCounts();
   const byKind = new Map<AlertKind, ProjectAlertRow[]>();
@@ -227,7 +228,7 @@ export function alertsFromMemo(
   const found: ProjectAlertRow[] = [];
   for (const kind of ALERT_KINDS) {
     const rows = byKind.get(kind);
-    if (rows) found.push(...rows.sort(longestFirst).slice(0, ALERTS_PER_KIND));
+    if (rows) found.push(...rows.sort(longestFirst).slice(0, Math.min(limit, ALERTS_PER_KIND)));
   }
   return { counts, found, reports };
 }
@@ -289,12 +290,13 @@ export async function directAlertCounts(
   return { ...counts, ...row, 'report-late': reports.length };
 }
 
-/** The alerts of the chains asked for, by the direct SQL (no memo). */
+/** The alerts of the chains asked for, by the direct SQL (no memo): the longest-standing `limit` of each project kind. */
 export async function directAlerts(
   dataSource: DataSource,
   chains: CockpitChain[],
   settings: AlertThresholds,
   today: string,
+  limit = ALERTS_PER_KIND,
 ): Promise<{ items: AlertView[]; counts: Record<AlertKind, number> }> {
   const counts = noCounts();
   if (!chains.length) return { items: [], counts };
@@ -307,7 +309,7 @@ export async function directAlerts(
       settings.landNotStartedMonths,
       settings.constructionMonths,
       settings.idleDays,
-      ALERTS_PER_KIND,
+      Math.min(limit, ALERTS_PER_KIND),
     ]) as Promise<(ProjectAlertRow & { total: number })[]>,
     dataSource.query(REPORT_ALERTS, [ids, today]) as Promise<ReportAlertRow[]>,
   ]);
@@ -405,15 +407,20 @@ export class AlertService {
     return alertsFromMemo(memo.chains, chains.map((c) => c.id)).counts;
   }
 
+  /**
+   * The alerts of these chains as of `today`: every count, and the longest-standing `limitPerKind`
+   * of each project kind (their columns read now; late reports all).
+   */
   async alerts(
     chains: CockpitChain[],
     settings: AlertSettingsView,
     today = this.today(),
+    limitPerKind = ALERTS_PER_KIND,
   ): Promise<{ items: AlertView[]; counts: Record<AlertKind, number> }> {
     if (!chains.length) return { items: [], counts: noCounts() };
     const memo = await this.memo(settings, today);
-    if (!memo) return directAlerts(this.dataSource, chains, settings, today);
-    const { counts, found, reports } = alertsFromMemo(memo.chains, chains.map((c) => c.id));
+    if (!memo) return directAlerts(this.dataSource, chains, settings, today, limitPerKind);
+    const { counts, found, reports } = alertsFromMemo(memo.chains, chains.map((c) => c.id), limitPerKind);
     return { items: await alertItems(this.dataSource, chains, found, reports), counts };
   }
 

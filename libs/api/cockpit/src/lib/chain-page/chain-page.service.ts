@@ -74,7 +74,9 @@ export class ChainPageService {
       ]);
     // Alerts as of the month chosen, as on the cockpit: a past period's window end, else today.
     const alertsAsOf = period.monthEnd < today ? period.monthEnd : today;
-    const { items: allAlerts, counts: alertCounts } = await this.alerts.alerts([chain], settings, alertsAsOf);
+    // The project alerts come limited from the alerts (their columns read for these only); the
+    // late reports come all, and are limited here like the rest.
+    const { items: allAlerts, counts: alertCounts } = await this.alerts.alerts([chain], settings, alertsAsOf, LEADER_ALERTS_PER_KIND);
     const shown = new Map<string, number>();
     const alerts = allAlerts.filter((a) => {
       const n = (shown.get(a.kind) ?? 0) + 1;
