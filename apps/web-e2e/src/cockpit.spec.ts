@@ -183,6 +183,8 @@ test('the office sees the seven chains against their targets and drills into the
     7,
   );
   await expect(page.locator('.city-targets')).toContainText('签约额 220亿元');
+  // The feature's own icons are drawn (the cockpit route's icon patch is not hidden by the shell's).
+  await expect(page.getByRole('button', { name: '打印' }).locator('svg')).toHaveCount(1);
   await expect(page.locator('.city-targets')).toContainText('到位资金 100亿元');
 
   const row = page.locator(`.chain-table tr[data-chain="${CHAIN}"]`);

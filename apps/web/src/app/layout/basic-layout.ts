@@ -33,8 +33,7 @@ import {
 } from '@crm/web/core';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
-import { CloseOutline, SearchOutline } from '@ant-design/icons-angular/icons';
-import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -115,8 +114,9 @@ const MENU: MenuItem[] = [
     RouterOutlet,
     TranslatePipe,
   ],
-  // The phone's search button and the close button of its search bar.
-  providers: [provideNzIconsPatch([SearchOutline, CloseOutline])],
+  // No icon patch here: a component's providers reach every routed page below it and would hide
+  // each feature route's own icons (its provideNzIconsPatch). The phone's search and close icons
+  // are among ng-zorro's own (NZ_ICONS_USED_BY_ZORRO).
   templateUrl: './basic-layout.html',
   styleUrl: './basic-layout.less',
   changeDetection: ChangeDetectionStrategy.OnPush,
